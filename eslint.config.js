@@ -1,0 +1,58 @@
+// Lint rules for ColdBoot. The important one: models/ stays pure TypeScript, so it can run in the
+// browser worker, in Node and in many workers at once. It may not import React, the DOM, zustand,
+// d3 or Node, nor touch browser or Node globals.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const forbiddenInModels = [
+  { group: ['react', 'react-*', 'react/*'], message: 'models/ must not import React.' },
+  { group: ['zustand', 'zustand/*'], message: 'models/ must not import zustand.' },
+  { group: ['d3', 'd3-*'], message: 'models/ must not import d3.' },
+  {
+    group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process', 'url', 'process'],
+    message: 'models/ must not import Node modules.',
+  },
+  { group: ['**/src/**', '../src/*', '../../src/*'], message: 'models/ must not import from src/.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.name='eval']", message: 'Never evaluate code.' },
+        { selector: "NewExpression[callee.name='Function']", message: 'Never evaluate code.' },
+      ],
+    },
+  },
+  {
+    files: ['models/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: forbiddenInModels }],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'self', 'navigator', 'localStorage', 'sessionStorage', 'process', 'Buffer', 'require', 'global', 'globalThis', 'postMessage', 'fetch', 'performance', 'setTimeout', 'setInterval'].map(
+          (name) => ({ name, message: `models/ is pure: '${name}' is a browser or Node global.` }),
+        ),
+      ],
+    },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/worker/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
+    files: ['src/cli/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,js}', 'bin/**/*.js', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

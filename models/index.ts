@@ -1,0 +1,10 @@
+// Public entry point of the simulator: everything the app, the worker and the command line use.
+
+export * from './engine/actions.ts';
+export * from './engine/simulation.ts';
+export * from './engine/snapshot.ts';
+export { COMPARTMENTS, type CompartmentName } from './engine/state.ts';
+export * from './scenario/types.ts';
+export * from './scenario/errors.ts';
+export * from './scenario/load.ts';
+export * from './parameters/index.ts';

@@ -1,0 +1,170 @@
+// Body build: turns a patient description (sex, age, mass, height) into compartment masses, heat
+// capacities, resting metabolism and blood flows. Formulas and constants are cited beside each use.
+
+import { parameter } from './parameter.ts';
+import type { ParameterValues } from './index.ts';
+
+/** What a scenario says about the patient. */
+export interface PatientSpec {
+  readonly sex: 'male' | 'female';
+  /** Age, years. */
+  readonly ageYears: number;
+  /** Body mass, kg. */
+  readonly massKg: number;
+  /** Height, cm. */
+  readonly heightCm: number;
+  /** Body fat as a percentage of mass; estimated from BMI, age and sex when absent. */
+  readonly bodyFatPercent?: number;
+}
+
+export const bodyParameters = {
+  brainMassAdultMaleKg: parameter(1.45, 'kg', [1.2, 1.7], 'Adult male brain mass',
+    'ICRP Publication 89 (2002) reference male [recall]; notes §8 1400 g [read; secondary]'),
+  brainMassAdultFemaleKg: parameter(1.3, 'kg', [1.1, 1.5], 'Adult female brain mass', 'ICRP Publication 89 (2002) reference female [recall]'),
+  heartMassFraction: parameter(0.0045, '1', [0.0035, 0.006], 'Heart mass as a fraction of body mass',
+    'ICRP 89 reference male 0.33 kg of 73 kg [recall]'),
+  skinMassFraction: parameter(0.045, '1', [0.035, 0.06], 'Skin (epidermis and dermis) as a fraction of body mass',
+    'ICRP 89 reference male 3.3 kg of 73 kg, female 2.3 of 60, 5 y 0.57 of 19 [read, Turner Table 16.1]'),
+  liverMassFraction: parameter(0.025, '1', [0.02, 0.032], 'Liver as a fraction of body mass',
+    'ICRP 89: male 1.8 kg of 73, female 1.4 of 60, 5 y 0.57 of 19 [read]'),
+  kidneyMassFraction: parameter(0.0045, '1', [0.004, 0.006], 'Both kidneys as a fraction of body mass',
+    'ICRP 89: male 0.31 kg of 73, female 0.275 of 60, 5 y 0.11 of 19 [read]'),
+  extremityMassFraction: parameter(0.041, '1', [0.035, 0.05], 'Hands and feet as a fraction of body mass',
+    'Dempster 1955 segment table (hand 0.6 %, foot 1.45 %) via Winter, Biomechanics [recall]'),
+  muscleShareOfLeanRemainder: parameter(0.65, '1', [0.55, 0.75],
+    'Share of the remaining lean mass (after brain, heart, blood, skin, hands and feet) that is muscle and limb bone; the rest is trunk organs and axial skeleton',
+    '[model] ICRP 89 male: muscle 29 kg + limb bone vs organs and trunk bone [recall]'),
+  childBloodVolumeMlPerKg: parameter(78, 'mL/kg', [70, 88], 'Blood volume of children per kg',
+    'Linderkamp O et al., Eur J Pediatr 1977: 2–3 y 79–80.5, 4–6 y 77, 7–10 y 73–80 mL/kg [read]'),
+} as const;
+
+/** Brain mass by age for children, kg at years (ICRP 89 reference values [recall]); adults take the sex value. */
+const CHILD_BRAIN_MASS_KG: readonly (readonly [number, number])[] = [
+  [0, 0.38],
+  [1, 0.95],
+  [5, 1.31],
+  [10, 1.4],
+  [15, 1.42],
+  [18, 1.42],
+];
+
+function interpolate(table: readonly (readonly [number, number])[], x: number): number {
+  const first = table[0]!;
+  if (x <= first[0]) return first[1];
+  for (let i = 1; i < table.length; i++) {
+    const [x1, y1] = table[i]!;
+    const [x0, y0] = table[i - 1]!;
+    if (x <= x1) return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+  }
+  return table[table.length - 1]![1];
+}
+
+/** Body surface area, m² (DuBois D, DuBois EF, Arch Intern Med 1916;17:863 [recall]). */
+export function bodySurfaceAreaM2(massKg: number, heightCm: number): number {
+  return 0.007184 * Math.pow(massKg, 0.425) * Math.pow(heightCm, 0.725);
+}
+
+/**
+ * Body fat percentage from BMI, age and sex (Deurenberg P et al., Br J Nutr 1991;65:105: adults
+ * 1.2·BMI + 0.23·age − 10.8·male − 5.4; children 1.51·BMI − 0.70·age − 3.6·male + 1.4 [recall]),
+ * clamped to 5–50 %.
+ */
+export function estimatedBodyFatPercent(patient: PatientSpec): number {
+  const heightM = patient.heightCm / 100;
+  const bmi = patient.massKg / (heightM * heightM);
+  const male = patient.sex === 'male' ? 1 : 0;
+  const fat =
+    patient.ageYears >= 16
+      ? 1.2 * bmi + 0.23 * patient.ageYears - 10.8 * male - 5.4
+      : 1.51 * bmi - 0.7 * patient.ageYears - 3.6 * male + 1.4;
+  return Math.min(50, Math.max(5, fat));
+}
+
+/**
+ * Blood volume, L. Adults: Nadler SB, Hidalgo JU, Bloch T, Surgery 1962;51:224 (male 0.3669·H³ +
+ * 0.03219·W + 0.6041; female 0.3561·H³ + 0.03308·W + 0.1833; H in m, W in kg) [recall]. Children under
+ * 16: a fixed volume per kg.
+ */
+export function bloodVolumeL(patient: PatientSpec, v: ParameterValues): number {
+  if (patient.ageYears < 16) return (v.childBloodVolumeMlPerKg * patient.massKg) / 1000;
+  const h = patient.heightCm / 100;
+  return patient.sex === 'male'
+    ? 0.3669 * h * h * h + 0.03219 * patient.massKg + 0.6041
+    : 0.3561 * h * h * h + 0.03308 * patient.massKg + 0.1833;
+}
+
+export function brainMassKg(patient: PatientSpec, v: ParameterValues): number {
+  const adult =
+    patient.sex === 'male' ? v.brainMassAdultMaleKg : v.brainMassAdultFemaleKg;
+  if (patient.ageYears >= 18) return adult;
+  // Children follow the age curve, scaled so that it meets the adult value of their sex.
+  return interpolate(CHILD_BRAIN_MASS_KG, patient.ageYears) * (adult / 1.42);
+}
+
+/** Masses of the body's parts, kg. The parts add up to the patient's mass. */
+export interface BodyComposition {
+  readonly massKg: number;
+  readonly surfaceAreaM2: number;
+  readonly bodyFatPercent: number;
+  readonly bloodVolumeL: number;
+  readonly brainKg: number;
+  readonly heartKg: number;
+  /** Trunk organs and axial skeleton, kg (includes liver and kidneys). */
+  readonly coreKg: number;
+  readonly liverKg: number;
+  readonly kidneysKg: number;
+  /** Skeletal muscle and limb bone, kg. */
+  readonly muscleKg: number;
+  /** Skin, kg (part of the shell). */
+  readonly skinKg: number;
+  /** Fat, kg (part of the shell). */
+  readonly fatKg: number;
+  /** Hands and feet, kg. */
+  readonly extremitiesKg: number;
+  /** Blood, kg. */
+  readonly bloodKg: number;
+  /** Mean thickness of fat under the skin, m. */
+  readonly fatThicknessM: number;
+}
+
+export function bodyComposition(patient: PatientSpec, v: ParameterValues): BodyComposition {
+  const massKg = patient.massKg;
+  const surfaceAreaM2 = bodySurfaceAreaM2(massKg, patient.heightCm);
+  const bodyFatPercent = patient.bodyFatPercent ?? estimatedBodyFatPercent(patient);
+  const volumeL = bloodVolumeL(patient, v);
+  const bloodKg = volumeL * v.bloodDensityKgPerL;
+  const brainKg = brainMassKg(patient, v);
+  const heartKg = v.heartMassFraction * massKg;
+  const skinKg = v.skinMassFraction * massKg;
+  const extremitiesKg = v.extremityMassFraction * massKg;
+  const fatKg = (bodyFatPercent / 100) * massKg;
+  const leanRemainder = massKg - brainKg - heartKg - skinKg - extremitiesKg - fatKg - bloodKg;
+  if (leanRemainder <= 0.1 * massKg) {
+    throw new Error(
+      `patient: a ${massKg} kg body with ${bodyFatPercent.toFixed(0)} % fat leaves too little lean mass for the organs`,
+    );
+  }
+  const muscleKg = v.muscleShareOfLeanRemainder * leanRemainder;
+  const coreKg = leanRemainder - muscleKg;
+  const liverKg = v.liverMassFraction * massKg;
+  const kidneysKg = v.kidneyMassFraction * massKg;
+  const shellAreaM2 = surfaceAreaM2 * (1 - v.extremitySurfaceFraction);
+  const fatThicknessM = fatKg / v.fatDensityKgPerM3 / shellAreaM2;
+  return {
+    massKg,
+    surfaceAreaM2,
+    bodyFatPercent,
+    bloodVolumeL: volumeL,
+    brainKg,
+    heartKg,
+    coreKg,
+    liverKg,
+    kidneysKg,
+    muscleKg,
+    skinKg,
+    fatKg,
+    extremitiesKg,
+    bloodKg,
+    fatThicknessM,
+  };
+}

@@ -1,0 +1,236 @@
+// Thermal physiology: heat made by metabolism (Q10-scaled), carried by blood, conducted between
+// neighbouring compartments and exchanged between skin and air or water; cold vasoconstriction of the
+// skin and extremities. One explicit step conserves heat exactly: every flux leaves one place and
+// enters another, and the two accumulators in the state record what enters and leaves the body.
+
+import { C, COMPARTMENT_COUNT, S, type State } from '../engine/state.ts';
+import { bodyComposition, type BodyComposition, type PatientSpec } from '../parameters/body.ts';
+import type { ParameterValues } from '../parameters/index.ts';
+
+const KCAL_PER_DAY_IN_W = 4184 / 86400;
+
+/** Constants of one patient's thermal body, computed once when a run starts. */
+export interface ThermalBody {
+  readonly composition: BodyComposition;
+  /** Heat capacity of each compartment, J/K. */
+  readonly heatCapacityJPerK: Float64Array;
+  /** Resting metabolic heat of each compartment at 37 °C, W. */
+  readonly restingMetabolismW: Float64Array;
+  /** Natural log of each compartment's Q10 (brain differs from the rest). */
+  readonly logQ10: Float64Array;
+  /** Resting blood flow through each tissue compartment as a heat conductance ρ·c·flow, W/K (blood: 0). */
+  readonly restingPerfusionWPerK: Float64Array;
+  /** Volumetric heat capacity of blood, J/L/K. */
+  readonly bloodHeatCapacityJPerLK: number;
+  readonly coreToMuscleWPerK: number;
+  readonly heartToCoreWPerK: number;
+  readonly brainToShellWPerK: number;
+  readonly extremityToMuscleWPerK: number;
+  readonly muscleToShellWPerK: number;
+  /** Skin area of the shell (all but hands and feet), m². */
+  readonly shellAreaM2: number;
+  /** Skin area of hands and feet, m². */
+  readonly extremityAreaM2: number;
+  /** Insulation between the shell's mean temperature and its skin surface, m²·K/W. */
+  readonly shellInternalInsulationM2KPerW: number;
+  /** Insulation between the extremities' mean temperature and their skin surface, m²·K/W. */
+  readonly extremityInternalInsulationM2KPerW: number;
+  readonly values: ParameterValues;
+}
+
+export function buildThermalBody(patient: PatientSpec, v: ParameterValues): ThermalBody {
+  const body = bodyComposition(patient, v);
+  const heatCapacityJPerK = new Float64Array(COMPARTMENT_COUNT);
+  heatCapacityJPerK[C.brain] = body.brainKg * v.brainSpecificHeatJPerKgK;
+  heatCapacityJPerK[C.heart] = body.heartKg * v.heartSpecificHeatJPerKgK;
+  heatCapacityJPerK[C.core] = body.coreKg * v.coreSpecificHeatJPerKgK;
+  heatCapacityJPerK[C.muscle] = body.muscleKg * v.muscleSpecificHeatJPerKgK;
+  heatCapacityJPerK[C.shell] = body.skinKg * v.skinSpecificHeatJPerKgK + body.fatKg * v.fatSpecificHeatJPerKgK;
+  heatCapacityJPerK[C.extremities] = body.extremitiesKg * v.extremitySpecificHeatJPerKgK;
+  heatCapacityJPerK[C.blood] = body.bloodKg * v.bloodSpecificHeatJPerKgK;
+
+  const restingMetabolismW = new Float64Array(COMPARTMENT_COUNT);
+  restingMetabolismW[C.brain] = body.brainKg * v.brainMetabolismKcalPerKgPerDay * KCAL_PER_DAY_IN_W;
+  restingMetabolismW[C.heart] = body.heartKg * v.heartMetabolismKcalPerKgPerDay * KCAL_PER_DAY_IN_W;
+  const otherCoreKg = Math.max(0, body.coreKg - body.liverKg - body.kidneysKg);
+  restingMetabolismW[C.core] =
+    (body.liverKg * v.liverMetabolismKcalPerKgPerDay +
+      body.kidneysKg * v.kidneyMetabolismKcalPerKgPerDay +
+      otherCoreKg * v.residualMetabolismKcalPerKgPerDay) *
+    KCAL_PER_DAY_IN_W;
+  restingMetabolismW[C.muscle] = body.muscleKg * v.muscleMetabolismKcalPerKgPerDay * KCAL_PER_DAY_IN_W;
+  restingMetabolismW[C.shell] =
+    (body.skinKg * v.residualMetabolismKcalPerKgPerDay + body.fatKg * v.adiposeMetabolismKcalPerKgPerDay) *
+    KCAL_PER_DAY_IN_W;
+  restingMetabolismW[C.extremities] =
+    body.extremitiesKg * v.residualMetabolismKcalPerKgPerDay * KCAL_PER_DAY_IN_W;
+  restingMetabolismW[C.blood] = 0;
+
+  const logQ10 = new Float64Array(COMPARTMENT_COUNT).fill(Math.log(v.bodyQ10));
+  logQ10[C.brain] = Math.log(v.brainQ10);
+
+  // Blood flows at rest, L/min, turned into heat conductances ρ·c·Q (W/K).
+  const bloodHeatCapacityJPerLK = v.bloodDensityKgPerL * v.bloodSpecificHeatJPerKgK;
+  const cardiacOutputLPerMin = v.cardiacIndexLPerMinPerM2 * body.surfaceAreaM2;
+  const brainFlow = (v.brainBloodFlowMlPer100gPerMin * body.brainKg * 10) / 1000;
+  const heartFlow = v.heartBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
+  const muscleFlow = v.muscleBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
+  const shellFlow = v.shellBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
+  const extremityFlow = v.extremityBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
+  const coreFlow = cardiacOutputLPerMin - brainFlow - heartFlow - muscleFlow - shellFlow - extremityFlow;
+  if (coreFlow <= 0) throw new Error('patient: resting blood flows exceed cardiac output');
+  const restingPerfusionWPerK = new Float64Array(COMPARTMENT_COUNT);
+  const perMinute = bloodHeatCapacityJPerLK / 60;
+  restingPerfusionWPerK[C.brain] = brainFlow * perMinute;
+  restingPerfusionWPerK[C.heart] = heartFlow * perMinute;
+  restingPerfusionWPerK[C.core] = coreFlow * perMinute;
+  restingPerfusionWPerK[C.muscle] = muscleFlow * perMinute;
+  restingPerfusionWPerK[C.shell] = shellFlow * perMinute;
+  restingPerfusionWPerK[C.extremities] = extremityFlow * perMinute;
+
+  const shellAreaM2 = body.surfaceAreaM2 * (1 - v.extremitySurfaceFraction);
+  const extremityAreaM2 = body.surfaceAreaM2 * v.extremitySurfaceFraction;
+  const halfFatInsulation = (0.5 * body.fatThicknessM) / v.fatConductivityWPerMK;
+  return {
+    composition: body,
+    heatCapacityJPerK,
+    restingMetabolismW,
+    logQ10,
+    restingPerfusionWPerK,
+    bloodHeatCapacityJPerLK,
+    coreToMuscleWPerK: v.coreToMuscleConductanceWPerKPerM2 * body.surfaceAreaM2,
+    heartToCoreWPerK: v.heartToCoreConductanceWPerK,
+    brainToShellWPerK: v.brainToScalpConductanceWPerK,
+    extremityToMuscleWPerK: v.extremityToMuscleConductanceWPerK,
+    muscleToShellWPerK: shellAreaM2 / (v.leanShellInsulationM2KPerW + halfFatInsulation),
+    shellAreaM2,
+    extremityAreaM2,
+    shellInternalInsulationM2KPerW: halfFatInsulation + v.skinInsulationM2KPerW,
+    extremityInternalInsulationM2KPerW: v.skinInsulationM2KPerW,
+    values: v,
+  };
+}
+
+/** Cardiac output at rest, L/min. */
+export function restingCardiacOutputLPerMin(body: ThermalBody): number {
+  let total = 0;
+  for (let i = 0; i < COMPARTMENT_COUNT; i++) total += body.restingPerfusionWPerK[i]!;
+  return (total * 60) / body.bloodHeatCapacityJPerLK;
+}
+
+/** Heat-transfer coefficient of skin to air, W/m²/K: convection (still or wind) plus radiation. */
+export function airHeatTransferWPerM2K(v: ParameterValues, windMPerS: number): number {
+  const forced = windMPerS > 0 ? v.airConvectionWindCoefficient * Math.pow(windMPerS, 0.6) : 0;
+  return Math.max(v.airConvectionStillWPerM2K, forced) + v.radiationWPerM2K;
+}
+
+// Scratch arrays for one step; module-level so the inner loop allocates nothing.
+const netHeatW = new Float64Array(COMPARTMENT_COUNT);
+
+/**
+ * Advances temperatures by dtS seconds (explicit Euler). Updates the energy accumulators and the
+ * derived values kept in the state (metabolic rate, heat loss, skin flow, mean skin temperature).
+ */
+export function stepThermal(state: State, body: ThermalBody, dtS: number): void {
+  const v = body.values;
+  const tBlood = state[S.bloodTempC]!;
+  const tCore = state[S.coreTempC]!;
+
+  // Surface conductances (W/K) from each skin region's mean temperature to air and to water.
+  const hAir = airHeatTransferWPerM2K(v, state[S.windMPerS]!);
+  const airSurfaceInsulation = 1 / hAir + state[S.clothingClo]! * v.cloToM2KPerW;
+  const waterSurfaceInsulation = 1 / v.waterHeatTransferWPerM2K;
+  const wet = state[S.immersedFraction]!;
+  const dry = 1 - wet;
+  const tAir = state[S.airTempC]!;
+  const tWater = state[S.waterTempC]!;
+  const shellR = body.shellInternalInsulationM2KPerW;
+  const extR = body.extremityInternalInsulationM2KPerW;
+  const shellToWater = (wet * body.shellAreaM2) / (shellR + waterSurfaceInsulation);
+  const shellToAir = (dry * body.shellAreaM2) / (shellR + airSurfaceInsulation);
+  const extToWater = (wet * body.extremityAreaM2) / (extR + waterSurfaceInsulation);
+  const extToAir = (dry * body.extremityAreaM2) / (extR + airSurfaceInsulation);
+
+  const tShell = state[S.shellTempC]!;
+  const tExt = state[S.extremityTempC]!;
+  const shellLossW = shellToWater * (tShell - tWater) + shellToAir * (tShell - tAir);
+  const extLossW = extToWater * (tExt - tWater) + extToAir * (tExt - tAir);
+
+  // Skin surface temperatures (for the vasomotor signal and the display): the shell's mean
+  // temperature less the drop across its own insulation.
+  const shellSurfaceWater = tShell - (tShell - tWater) * (shellR / (shellR + waterSurfaceInsulation));
+  const shellSurfaceAir = tShell - (tShell - tAir) * (shellR / (shellR + airSurfaceInsulation));
+  const extSurfaceWater = tExt - (tExt - tWater) * (extR / (extR + waterSurfaceInsulation));
+  const extSurfaceAir = tExt - (tExt - tAir) * (extR / (extR + airSurfaceInsulation));
+  const totalArea = body.shellAreaM2 + body.extremityAreaM2;
+  const meanSkinTempC =
+    (body.shellAreaM2 * (wet * shellSurfaceWater + dry * shellSurfaceAir) +
+      body.extremityAreaM2 * (wet * extSurfaceWater + dry * extSurfaceAir)) /
+    totalArea;
+
+  // Cold vasoconstriction (Stolwijk form): flow = resting / (1 + signal), floored.
+  const signal =
+    v.vasoconstrictionCoreGainPerK * Math.max(0, 37 - tCore) +
+    v.vasoconstrictionSkinGainPerK * Math.max(0, v.neutralSkinTempC - meanSkinTempC);
+  const shellFlowFraction = Math.max(v.vasoconstrictionMinFlowFraction, 1 / (1 + signal));
+  const extremityFlowFraction = Math.max(
+    v.vasoconstrictionMinFlowFraction,
+    1 / (1 + v.extremityConstrictionGainRatio * signal),
+  );
+
+  // Metabolism and perfusion: each tissue exchanges heat with the blood flowing through it.
+  let metabolicW = 0;
+  let perfusionTotalWPerK = 0;
+  let toBloodW = 0;
+  for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
+    const t = state[i]!;
+    const m = body.restingMetabolismW[i]! * Math.exp((body.logQ10[i]! * (t - 37)) / 10);
+    metabolicW += m;
+    let perfusion = body.restingPerfusionWPerK[i]!;
+    if (i === C.shell) perfusion *= shellFlowFraction;
+    else if (i === C.extremities) perfusion *= extremityFlowFraction;
+    perfusionTotalWPerK += perfusion;
+    const fromBloodW = perfusion * (tBlood - t);
+    toBloodW -= fromBloodW;
+    netHeatW[i] = m + fromBloodW;
+  }
+  netHeatW[C.blood] = toBloodW;
+
+  // Conduction between neighbours.
+  const tBrain = state[S.brainTempC]!;
+  const tHeart = state[S.heartTempC]!;
+  const tMuscle = state[S.muscleTempC]!;
+  const coreMuscle = body.coreToMuscleWPerK * (tCore - tMuscle);
+  const heartCore = body.heartToCoreWPerK * (tHeart - tCore);
+  const brainShell = body.brainToShellWPerK * (tBrain - tShell);
+  const extMuscle = body.extremityToMuscleWPerK * (tExt - tMuscle);
+  const muscleShell = body.muscleToShellWPerK * (tMuscle - tShell);
+  netHeatW[C.core] = netHeatW[C.core]! - coreMuscle + heartCore;
+  netHeatW[C.muscle] = netHeatW[C.muscle]! + coreMuscle + extMuscle - muscleShell;
+  netHeatW[C.heart] = netHeatW[C.heart]! - heartCore;
+  netHeatW[C.brain] = netHeatW[C.brain]! - brainShell;
+  netHeatW[C.shell] = netHeatW[C.shell]! + brainShell + muscleShell - shellLossW;
+  netHeatW[C.extremities] = netHeatW[C.extremities]! - extMuscle - extLossW;
+
+  for (let i = 0; i < COMPARTMENT_COUNT; i++) {
+    state[i] = state[i]! + (dtS * netHeatW[i]!) / body.heatCapacityJPerK[i]!;
+  }
+
+  const lossW = shellLossW + extLossW;
+  state[S.metabolicHeatJ] = state[S.metabolicHeatJ]! + metabolicW * dtS;
+  state[S.environmentHeatLossJ] = state[S.environmentHeatLossJ]! + lossW * dtS;
+  state[S.metabolicRateW] = metabolicW;
+  state[S.heatLossW] = lossW;
+  state[S.skinBloodFlowFraction] = shellFlowFraction;
+  state[S.meanSkinTempC] = meanSkinTempC;
+  state[S.cardiacOutputLPerMin] = (perfusionTotalWPerK * 60) / body.bloodHeatCapacityJPerLK;
+}
+
+/** Heat stored in the body relative to a reference set of temperatures, J. */
+export function storedHeatJ(state: State, body: ThermalBody, referenceTempsC: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < COMPARTMENT_COUNT; i++) {
+    total += body.heatCapacityJPerK[i]! * (state[i]! - referenceTempsC[i]!);
+  }
+  return total;
+}
