@@ -14,7 +14,10 @@ const forbiddenInModels = [
     group: ['node:*', 'fs', 'path', 'os', 'worker_threads', 'child_process', 'url', 'process'],
     message: 'models/ must not import Node modules.',
   },
-  { group: ['**/src/**', '../src/*', '../../src/*'], message: 'models/ must not import from src/.' },
+  {
+    group: ['**/src/**', '../src/*', '../../src/*'],
+    message: 'models/ must not import from src/.',
+  },
 ];
 
 export default tseslint.config(
@@ -24,7 +27,10 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.name='eval']", message: 'Never evaluate code.' },
@@ -39,9 +45,27 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: forbiddenInModels }],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'self', 'navigator', 'localStorage', 'sessionStorage', 'process', 'Buffer', 'require', 'global', 'globalThis', 'postMessage', 'fetch', 'performance', 'setTimeout', 'setInterval'].map(
-          (name) => ({ name, message: `models/ is pure: '${name}' is a browser or Node global.` }),
-        ),
+        ...[
+          'window',
+          'document',
+          'self',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'process',
+          'Buffer',
+          'require',
+          'global',
+          'globalThis',
+          'postMessage',
+          'fetch',
+          'performance',
+          'setTimeout',
+          'setInterval',
+        ].map((name) => ({
+          name,
+          message: `models/ is pure: '${name}' is a browser or Node global.`,
+        })),
       ],
     },
   },
@@ -52,7 +76,13 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules },
   },
   {
-    files: ['src/cli/**/*.ts', 'test/**/*.ts', 'scripts/**/*.{ts,js}', 'bin/**/*.js', '*.config.{js,ts}'],
+    files: [
+      'src/cli/**/*.ts',
+      'test/**/*.ts',
+      'scripts/**/*.{ts,js}',
+      'bin/**/*.js',
+      '*.config.{js,ts}',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -50,11 +50,7 @@ export interface PauseAction {
 }
 
 export type Action =
-  | SetEnvironmentAction
-  | ImmerseAction
-  | ExtricateAction
-  | MessageAction
-  | PauseAction;
+  SetEnvironmentAction | ImmerseAction | ExtricateAction | MessageAction | PauseAction;
 
 export type ActionName = Action['do'];
 

@@ -4,7 +4,12 @@
 
 import type { Scenario } from '../scenario/types.ts';
 import { parameterValues, type ParameterValues } from '../parameters/index.ts';
-import { buildThermalBody, stepThermal, storedHeatJ, type ThermalBody } from '../physiology/thermal.ts';
+import {
+  buildThermalBody,
+  stepThermal,
+  storedHeatJ,
+  type ThermalBody,
+} from '../physiology/thermal.ts';
 import type { Action, TimedAction } from './actions.ts';
 import { applyAction, setStartEnvironment } from './apply.ts';
 import { seedRandom } from './rng.ts';
@@ -108,7 +113,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         throw new Error(`advance: expected a finite number of seconds ≥ 0, found ${seconds}`);
       }
       requestedS = Math.min(endS, Math.max(requestedS, state[S.timeS]!) + seconds);
-      while (!finished() && (state[S.stepIndex]! + 1) * stepSeconds <= requestedS + TIME_EPSILON_S) {
+      while (
+        !finished() &&
+        (state[S.stepIndex]! + 1) * stepSeconds <= requestedS + TIME_EPSILON_S
+      ) {
         stepThermal(state, body, stepSeconds);
         state[S.stepIndex] = state[S.stepIndex]! + 1;
         state[S.timeS] = state[S.stepIndex]! * stepSeconds;
@@ -135,7 +143,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
  * the start core temperature, so a run begins from a physiological gradient rather than a uniform
  * body. This is a condition before time zero; its heat bookkeeping is discarded.
  */
-function settleStartProfile(state: State, body: ThermalBody, coreTempC: number, stepSeconds: number): void {
+function settleStartProfile(
+  state: State,
+  body: ThermalBody,
+  coreTempC: number,
+  stepSeconds: number,
+): void {
   for (let i = 0; i < COMPARTMENT_COUNT; i++) state[i] = coreTempC;
   const steps = Math.ceil(SETTLE_S / stepSeconds);
   for (let n = 0; n < steps; n++) {
@@ -166,6 +179,9 @@ function buildSnapshot(state: State, finished: boolean): Snapshot {
     metabolicHeatW: state[S.metabolicRateW]!,
     heatLossW: state[S.heatLossW]!,
     skinBloodFlowFraction: state[S.skinBloodFlowFraction]!,
+    shivering:
+      state[S.shiveringCeilingW]! > 0 ? state[S.shiveringHeatW]! / state[S.shiveringCeilingW]! : 0,
+    shiveringHeatW: state[S.shiveringHeatW]!,
     environment: {
       medium: inWater ? 'water' : 'air',
       temperatureC: inWater ? state[S.waterTempC]! : state[S.airTempC]!,

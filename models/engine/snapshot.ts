@@ -24,6 +24,10 @@ export interface Snapshot {
   readonly metabolicHeatW: number;
   /** Heat lost to air and water, W. */
   readonly heatLossW: number;
+  /** Shivering intensity, 0 (none) to 1 (the body's ceiling). */
+  readonly shivering: number;
+  /** Extra heat from shivering, W. */
+  readonly shiveringHeatW: number;
   /** Skin blood flow as a fraction of its thermoneutral value, 0–1 (lower = more vasoconstricted). */
   readonly skinBloodFlowFraction: number;
   readonly environment: {
@@ -65,14 +69,64 @@ export const OUTPUTS: readonly OutputDefinition[] = [
   { column: 'heart_temp_c', key: 'heartTempC', unit: '°C', label: 'Heart', decimals: 3 },
   { column: 'core_temp_c', key: 'coreTempC', unit: '°C', label: 'Core', decimals: 3 },
   { column: 'muscle_temp_c', key: 'muscleTempC', unit: '°C', label: 'Muscle', decimals: 3 },
-  { column: 'shell_temp_c', key: 'shellTempC', unit: '°C', label: 'Skin and fat shell', decimals: 3 },
+  {
+    column: 'shell_temp_c',
+    key: 'shellTempC',
+    unit: '°C',
+    label: 'Skin and fat shell',
+    decimals: 3,
+  },
   { column: 'skin_temp_c', key: 'skinTempC', unit: '°C', label: 'Skin surface', decimals: 3 },
-  { column: 'extremity_temp_c', key: 'extremityTempC', unit: '°C', label: 'Hands and feet', decimals: 3 },
+  {
+    column: 'extremity_temp_c',
+    key: 'extremityTempC',
+    unit: '°C',
+    label: 'Hands and feet',
+    decimals: 3,
+  },
   { column: 'blood_temp_c', key: 'bloodTempC', unit: '°C', label: 'Blood', decimals: 3 },
-  { column: 'cardiac_output_l_min', key: 'cardiacOutputLPerMin', unit: 'L/min', label: 'Cardiac output', decimals: 3 },
-  { column: 'metabolic_heat_w', key: 'metabolicHeatW', unit: 'W', label: 'Metabolic heat', decimals: 2 },
-  { column: 'heat_loss_w', key: 'heatLossW', unit: 'W', label: 'Heat loss to surroundings', decimals: 2 },
-  { column: 'skin_blood_flow_fraction', key: 'skinBloodFlowFraction', unit: '1', label: 'Skin blood flow (fraction of neutral)', decimals: 3 },
+  {
+    column: 'cardiac_output_l_min',
+    key: 'cardiacOutputLPerMin',
+    unit: 'L/min',
+    label: 'Cardiac output',
+    decimals: 3,
+  },
+  {
+    column: 'metabolic_heat_w',
+    key: 'metabolicHeatW',
+    unit: 'W',
+    label: 'Metabolic heat',
+    decimals: 2,
+  },
+  {
+    column: 'heat_loss_w',
+    key: 'heatLossW',
+    unit: 'W',
+    label: 'Heat loss to surroundings',
+    decimals: 2,
+  },
+  {
+    column: 'shivering',
+    key: 'shivering',
+    unit: '1',
+    label: 'Shivering (fraction of maximum)',
+    decimals: 3,
+  },
+  {
+    column: 'shivering_heat_w',
+    key: 'shiveringHeatW',
+    unit: 'W',
+    label: 'Shivering heat',
+    decimals: 2,
+  },
+  {
+    column: 'skin_blood_flow_fraction',
+    key: 'skinBloodFlowFraction',
+    unit: '1',
+    label: 'Skin blood flow (fraction of neutral)',
+    decimals: 3,
+  },
 ];
 
 /** Temperature outputs plotted on trend charts, in display order. */

@@ -2,7 +2,15 @@
 // run lives here (so a run can be copied, saved and restored as numbers); constants live elsewhere.
 
 /** Thermal compartments, in the order their temperatures sit at the start of the state vector. */
-export const COMPARTMENTS = ['brain', 'heart', 'core', 'muscle', 'shell', 'extremities', 'blood'] as const;
+export const COMPARTMENTS = [
+  'brain',
+  'heart',
+  'core',
+  'muscle',
+  'shell',
+  'extremities',
+  'blood',
+] as const;
 export type CompartmentName = (typeof COMPARTMENTS)[number];
 export const COMPARTMENT_COUNT = COMPARTMENTS.length;
 
@@ -47,6 +55,8 @@ const SLOTS = [
   'skinBloodFlowFraction', // skin flow as a fraction of thermoneutral, 0–1
   'meanSkinTempC', // area-weighted skin surface temperature, °C
   'cardiacOutputLPerMin', // current cardiac output, L/min
+  'shiveringHeatW', // extra heat from shivering, W (lags its drive)
+  'shiveringCeilingW', // most shivering heat this body can make, W
   // Deterministic random generator state (a 32-bit unsigned integer stored exactly in a double).
   'rngState',
 ] as const;

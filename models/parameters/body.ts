@@ -18,24 +18,69 @@ export interface PatientSpec {
 }
 
 export const bodyParameters = {
-  brainMassAdultMaleKg: parameter(1.45, 'kg', [1.2, 1.7], 'Adult male brain mass',
-    'ICRP Publication 89 (2002) reference male [recall]; notes §8 1400 g [read; secondary]'),
-  brainMassAdultFemaleKg: parameter(1.3, 'kg', [1.1, 1.5], 'Adult female brain mass', 'ICRP Publication 89 (2002) reference female [recall]'),
-  heartMassFraction: parameter(0.0045, '1', [0.0035, 0.006], 'Heart mass as a fraction of body mass',
-    'ICRP 89 reference male 0.33 kg of 73 kg [recall]'),
-  skinMassFraction: parameter(0.045, '1', [0.035, 0.06], 'Skin (epidermis and dermis) as a fraction of body mass',
-    'ICRP 89 reference male 3.3 kg of 73 kg, female 2.3 of 60, 5 y 0.57 of 19 [read, Turner Table 16.1]'),
-  liverMassFraction: parameter(0.025, '1', [0.02, 0.032], 'Liver as a fraction of body mass',
-    'ICRP 89: male 1.8 kg of 73, female 1.4 of 60, 5 y 0.57 of 19 [read]'),
-  kidneyMassFraction: parameter(0.0045, '1', [0.004, 0.006], 'Both kidneys as a fraction of body mass',
-    'ICRP 89: male 0.31 kg of 73, female 0.275 of 60, 5 y 0.11 of 19 [read]'),
-  extremityMassFraction: parameter(0.041, '1', [0.035, 0.05], 'Hands and feet as a fraction of body mass',
-    'Dempster 1955 segment table (hand 0.6 %, foot 1.45 %) via Winter, Biomechanics [recall]'),
-  muscleShareOfLeanRemainder: parameter(0.65, '1', [0.55, 0.75],
+  brainMassAdultMaleKg: parameter(
+    1.45,
+    'kg',
+    [1.2, 1.7],
+    'Adult male brain mass',
+    'ICRP Publication 89 (2002) reference male [recall]; notes §8 1400 g [read; secondary]',
+  ),
+  brainMassAdultFemaleKg: parameter(
+    1.3,
+    'kg',
+    [1.1, 1.5],
+    'Adult female brain mass',
+    'ICRP Publication 89 (2002) reference female [recall]',
+  ),
+  heartMassFraction: parameter(
+    0.0045,
+    '1',
+    [0.0035, 0.006],
+    'Heart mass as a fraction of body mass',
+    'ICRP 89 reference male 0.33 kg of 73 kg [recall]',
+  ),
+  skinMassFraction: parameter(
+    0.045,
+    '1',
+    [0.035, 0.06],
+    'Skin (epidermis and dermis) as a fraction of body mass',
+    'ICRP 89 reference male 3.3 kg of 73 kg, female 2.3 of 60, 5 y 0.57 of 19 [read, Turner Table 16.1]',
+  ),
+  liverMassFraction: parameter(
+    0.025,
+    '1',
+    [0.02, 0.032],
+    'Liver as a fraction of body mass',
+    'ICRP 89: male 1.8 kg of 73, female 1.4 of 60, 5 y 0.57 of 19 [read]',
+  ),
+  kidneyMassFraction: parameter(
+    0.0045,
+    '1',
+    [0.004, 0.006],
+    'Both kidneys as a fraction of body mass',
+    'ICRP 89: male 0.31 kg of 73, female 0.275 of 60, 5 y 0.11 of 19 [read]',
+  ),
+  extremityMassFraction: parameter(
+    0.041,
+    '1',
+    [0.035, 0.05],
+    'Hands and feet as a fraction of body mass',
+    'Dempster 1955 segment table (hand 0.6 %, foot 1.45 %) via Winter, Biomechanics [recall]',
+  ),
+  muscleShareOfLeanRemainder: parameter(
+    0.65,
+    '1',
+    [0.55, 0.75],
     'Share of the remaining lean mass (after brain, heart, blood, skin, hands and feet) that is muscle and limb bone; the rest is trunk organs and axial skeleton',
-    '[model] ICRP 89 male: muscle 29 kg + limb bone vs organs and trunk bone [recall]'),
-  childBloodVolumeMlPerKg: parameter(78, 'mL/kg', [70, 88], 'Blood volume of children per kg',
-    'Linderkamp O et al., Eur J Pediatr 1977: 2–3 y 79–80.5, 4–6 y 77, 7–10 y 73–80 mL/kg [read]'),
+    '[model] ICRP 89 male: muscle 29 kg + limb bone vs organs and trunk bone [recall]',
+  ),
+  childBloodVolumeMlPerKg: parameter(
+    78,
+    'mL/kg',
+    [70, 88],
+    'Blood volume of children per kg',
+    'Linderkamp O et al., Eur J Pediatr 1977: 2–3 y 79–80.5, 4–6 y 77, 7–10 y 73–80 mL/kg [read]',
+  ),
 } as const;
 
 /** Brain mass by age for children, kg at years (ICRP 89 reference values [recall]); adults take the sex value. */
@@ -94,8 +139,7 @@ export function bloodVolumeL(patient: PatientSpec, v: ParameterValues): number {
 }
 
 export function brainMassKg(patient: PatientSpec, v: ParameterValues): number {
-  const adult =
-    patient.sex === 'male' ? v.brainMassAdultMaleKg : v.brainMassAdultFemaleKg;
+  const adult = patient.sex === 'male' ? v.brainMassAdultMaleKg : v.brainMassAdultFemaleKg;
   if (patient.ageYears >= 18) return adult;
   // Children follow the age curve, scaled so that it meets the adult value of their sex.
   return interpolate(CHILD_BRAIN_MASS_KG, patient.ageYears) * (adult / 1.42);

@@ -31,7 +31,8 @@ export function isParameterName(name: string): name is ParameterName {
  */
 export function parameterValues(overrides: Readonly<Record<string, number>> = {}): ParameterValues {
   const values: Record<string, number> = {};
-  for (const [name, p] of Object.entries(allParameters) as [string, Parameter][]) values[name] = p.value;
+  for (const [name, p] of Object.entries(allParameters) as [string, Parameter][])
+    values[name] = p.value;
   for (const [name, value] of Object.entries(overrides)) {
     if (!isParameterName(name)) {
       throw new Error(`unknown parameter "${name}"`);

@@ -26,7 +26,9 @@ export function parameter(
 ): Parameter {
   const [min, max] = range;
   if (!(min <= value && value <= max)) {
-    throw new Error(`parameter "${description}": value ${value} ${unit} is outside its range [${min}, ${max}]`);
+    throw new Error(
+      `parameter "${description}": value ${value} ${unit} is outside its range [${min}, ${max}]`,
+    );
   }
   return Object.freeze({ value, unit, min, max, description, source });
 }

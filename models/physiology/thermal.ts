@@ -20,6 +20,10 @@ export interface ThermalBody {
   readonly logQ10: Float64Array;
   /** Resting blood flow through each tissue compartment as a heat conductance ρ·c·flow, W/K (blood: 0). */
   readonly restingPerfusionWPerK: Float64Array;
+  /** Highest skin-and-fat perfusion under heat stress, as a heat conductance, W/K. */
+  readonly maxShellPerfusionWPerK: number;
+  /** Most extra heat shivering can add, W. */
+  readonly shiveringCeilingW: number;
   /** Volumetric heat capacity of blood, J/L/K. */
   readonly bloodHeatCapacityJPerLK: number;
   readonly coreToMuscleWPerK: number;
@@ -45,7 +49,8 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
   heatCapacityJPerK[C.heart] = body.heartKg * v.heartSpecificHeatJPerKgK;
   heatCapacityJPerK[C.core] = body.coreKg * v.coreSpecificHeatJPerKgK;
   heatCapacityJPerK[C.muscle] = body.muscleKg * v.muscleSpecificHeatJPerKgK;
-  heatCapacityJPerK[C.shell] = body.skinKg * v.skinSpecificHeatJPerKgK + body.fatKg * v.fatSpecificHeatJPerKgK;
+  heatCapacityJPerK[C.shell] =
+    body.skinKg * v.skinSpecificHeatJPerKgK + body.fatKg * v.fatSpecificHeatJPerKgK;
   heatCapacityJPerK[C.extremities] = body.extremitiesKg * v.extremitySpecificHeatJPerKgK;
   heatCapacityJPerK[C.blood] = body.bloodKg * v.bloodSpecificHeatJPerKgK;
 
@@ -58,9 +63,11 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
       body.kidneysKg * v.kidneyMetabolismKcalPerKgPerDay +
       otherCoreKg * v.residualMetabolismKcalPerKgPerDay) *
     KCAL_PER_DAY_IN_W;
-  restingMetabolismW[C.muscle] = body.muscleKg * v.muscleMetabolismKcalPerKgPerDay * KCAL_PER_DAY_IN_W;
+  restingMetabolismW[C.muscle] =
+    body.muscleKg * v.muscleMetabolismKcalPerKgPerDay * KCAL_PER_DAY_IN_W;
   restingMetabolismW[C.shell] =
-    (body.skinKg * v.residualMetabolismKcalPerKgPerDay + body.fatKg * v.adiposeMetabolismKcalPerKgPerDay) *
+    (body.skinKg * v.residualMetabolismKcalPerKgPerDay +
+      body.fatKg * v.adiposeMetabolismKcalPerKgPerDay) *
     KCAL_PER_DAY_IN_W;
   restingMetabolismW[C.extremities] =
     body.extremitiesKg * v.residualMetabolismKcalPerKgPerDay * KCAL_PER_DAY_IN_W;
@@ -77,7 +84,8 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
   const muscleFlow = v.muscleBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
   const shellFlow = v.shellBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
   const extremityFlow = v.extremityBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
-  const coreFlow = cardiacOutputLPerMin - brainFlow - heartFlow - muscleFlow - shellFlow - extremityFlow;
+  const coreFlow =
+    cardiacOutputLPerMin - brainFlow - heartFlow - muscleFlow - shellFlow - extremityFlow;
   if (coreFlow <= 0) throw new Error('patient: resting blood flows exceed cardiac output');
   const restingPerfusionWPerK = new Float64Array(COMPARTMENT_COUNT);
   const perMinute = bloodHeatCapacityJPerLK / 60;
@@ -91,7 +99,11 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
   const shellAreaM2 = body.surfaceAreaM2 * (1 - v.extremitySurfaceFraction);
   const extremityAreaM2 = body.surfaceAreaM2 * v.extremitySurfaceFraction;
   const halfFatInsulation = (0.5 * body.fatThicknessM) / v.fatConductivityWPerMK;
+  let restingTotalW = 0;
+  for (let i = 0; i < COMPARTMENT_COUNT; i++) restingTotalW += restingMetabolismW[i]!;
   return {
+    shiveringCeilingW: (v.shiveringCeilingTimesResting - 1) * restingTotalW,
+    maxShellPerfusionWPerK: Math.max(shellFlow, v.maxSkinBloodFlowLPerMin) * perMinute,
     composition: body,
     heatCapacityJPerK,
     restingMetabolismW,
@@ -122,6 +134,11 @@ export function restingCardiacOutputLPerMin(body: ThermalBody): number {
 export function airHeatTransferWPerM2K(v: ParameterValues, windMPerS: number): number {
   const forced = windMPerS > 0 ? v.airConvectionWindCoefficient * Math.pow(windMPerS, 0.6) : 0;
   return Math.max(v.airConvectionStillWPerM2K, forced) + v.radiationWPerM2K;
+}
+
+/** Saturation vapour pressure of water, kPa, at a temperature in °C (Tetens 1930). */
+export function saturationVapourPressureKPa(temperatureC: number): number {
+  return 0.6108 * Math.exp((17.27 * temperatureC) / (temperatureC + 237.3));
 }
 
 // Scratch arrays for one step; module-level so the inner loop allocates nothing.
@@ -158,7 +175,8 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
 
   // Skin surface temperatures (for the vasomotor signal and the display): the shell's mean
   // temperature less the drop across its own insulation.
-  const shellSurfaceWater = tShell - (tShell - tWater) * (shellR / (shellR + waterSurfaceInsulation));
+  const shellSurfaceWater =
+    tShell - (tShell - tWater) * (shellR / (shellR + waterSurfaceInsulation));
   const shellSurfaceAir = tShell - (tShell - tAir) * (shellR / (shellR + airSurfaceInsulation));
   const extSurfaceWater = tExt - (tExt - tWater) * (extR / (extR + waterSurfaceInsulation));
   const extSurfaceAir = tExt - (tExt - tAir) * (extR / (extR + airSurfaceInsulation));
@@ -168,15 +186,72 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
       body.extremityAreaM2 * (wet * extSurfaceWater + dry * extSurfaceAir)) /
     totalArea;
 
-  // Cold vasoconstriction (Stolwijk form): flow = resting / (1 + signal), floored.
+  // Vasomotor control (Stolwijk form): skin flow = (resting + dilation) / (1 + constriction).
+  const coreWarm = Math.max(0, tCore - 37);
+  const skinWarm = Math.max(0, meanSkinTempC - v.neutralSkinTempC);
+  const dilationWPerK =
+    ((v.vasodilationCoreGainLPerHPerK * coreWarm + v.vasodilationSkinGainLPerHPerK * skinWarm) /
+      3600) *
+    body.bloodHeatCapacityJPerLK;
   const signal =
     v.vasoconstrictionCoreGainPerK * Math.max(0, 37 - tCore) +
     v.vasoconstrictionSkinGainPerK * Math.max(0, v.neutralSkinTempC - meanSkinTempC);
-  const shellFlowFraction = Math.max(v.vasoconstrictionMinFlowFraction, 1 / (1 + signal));
+  const shellRestingWPerK = body.restingPerfusionWPerK[C.shell]!;
+  const shellFlowFraction = Math.min(
+    body.maxShellPerfusionWPerK / shellRestingWPerK,
+    Math.max(
+      v.vasoconstrictionMinFlowFraction,
+      (1 + dilationWPerK / shellRestingWPerK) / (1 + signal),
+    ),
+  );
+
+  // Evaporation from dry skin: insensible diffusion plus sweating, limited by what the air can take
+  // (Gagge two-node form). None from skin under water.
+  let evaporationW = 0;
+  if (dry > 0) {
+    const skinVapourKPa = saturationVapourPressureKPa(shellSurfaceAir);
+    const airVapourKPa = v.ambientRelativeHumidity * saturationVapourPressureKPa(tAir);
+    const convectiveWPerM2K = hAir - v.radiationWPerM2K;
+    const evaporativeResistance =
+      (state[S.clothingClo]! * v.cloToM2KPerW) /
+        (v.lewisRelationKPerKPa * v.clothingPermeabilityIndex) +
+      1 / (v.lewisRelationKPerKPa * convectiveWPerM2K);
+    const maxEvaporationW =
+      (Math.max(0, skinVapourKPa - airVapourKPa) / evaporativeResistance) * dry * totalArea;
+    const sweatW = v.sweatingCoreGainWPerK * coreWarm + v.sweatingSkinGainWPerK * skinWarm;
+    evaporationW = Math.min(maxEvaporationW, v.insensibleSkinWettedness * maxEvaporationW + sweatW);
+  }
+  const shellEvaporationW = (evaporationW * body.shellAreaM2) / totalArea;
+  const extremityEvaporationW = evaporationW - shellEvaporationW;
   const extremityFlowFraction = Math.max(
     v.vasoconstrictionMinFlowFraction,
     1 / (1 + v.extremityConstrictionGainRatio * signal),
   );
+
+  // Shivering: drive from cold core and cold skin, divided by √(body fat %), capped, tapered to zero
+  // as the core cools below the level where muscle and nerves can still sustain it, and lagged.
+  const skinCold = v.neutralSkinTempC - 0.7 - meanSkinTempC; // the published fit is referenced to 33 °C
+  const driveWPerM2 =
+    (v.shiveringCoreGainWPerM2K * Math.max(0, 37 - tCore) +
+      (skinCold > 0
+        ? v.shiveringSkinGainWPerM2K * skinCold -
+          v.shiveringSkinCurvatureWPerM2K2 * skinCold * skinCold
+        : 0)) /
+    Math.sqrt(body.composition.bodyFatPercent);
+  const coldMuscleFactor = Math.min(
+    1,
+    Math.max(
+      0,
+      (tCore - v.shiveringStopCoreTempC) / (v.shiveringFullCoreTempC - v.shiveringStopCoreTempC),
+    ),
+  );
+  const shiveringTargetW =
+    Math.min(body.shiveringCeilingW, Math.max(0, driveWPerM2) * body.composition.surfaceAreaM2) *
+    coldMuscleFactor;
+  const shiveringW =
+    state[S.shiveringHeatW]! +
+    (shiveringTargetW - state[S.shiveringHeatW]!) *
+      (1 - Math.exp(-dtS / v.shiveringOnsetTimeConstantS));
 
   // Metabolism and perfusion: each tissue exchanges heat with the blood flowing through it.
   let metabolicW = 0;
@@ -195,6 +270,8 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     netHeatW[i] = m + fromBloodW;
   }
   netHeatW[C.blood] = toBloodW;
+  netHeatW[C.muscle] = netHeatW[C.muscle]! + shiveringW;
+  metabolicW += shiveringW;
 
   // Conduction between neighbours.
   const tBrain = state[S.brainTempC]!;
@@ -209,14 +286,15 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   netHeatW[C.muscle] = netHeatW[C.muscle]! + coreMuscle + extMuscle - muscleShell;
   netHeatW[C.heart] = netHeatW[C.heart]! - heartCore;
   netHeatW[C.brain] = netHeatW[C.brain]! - brainShell;
-  netHeatW[C.shell] = netHeatW[C.shell]! + brainShell + muscleShell - shellLossW;
-  netHeatW[C.extremities] = netHeatW[C.extremities]! - extMuscle - extLossW;
+  netHeatW[C.shell] =
+    netHeatW[C.shell]! + brainShell + muscleShell - shellLossW - shellEvaporationW;
+  netHeatW[C.extremities] = netHeatW[C.extremities]! - extMuscle - extLossW - extremityEvaporationW;
 
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
     state[i] = state[i]! + (dtS * netHeatW[i]!) / body.heatCapacityJPerK[i]!;
   }
 
-  const lossW = shellLossW + extLossW;
+  const lossW = shellLossW + extLossW + evaporationW;
   state[S.metabolicHeatJ] = state[S.metabolicHeatJ]! + metabolicW * dtS;
   state[S.environmentHeatLossJ] = state[S.environmentHeatLossJ]! + lossW * dtS;
   state[S.metabolicRateW] = metabolicW;
@@ -224,10 +302,16 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   state[S.skinBloodFlowFraction] = shellFlowFraction;
   state[S.meanSkinTempC] = meanSkinTempC;
   state[S.cardiacOutputLPerMin] = (perfusionTotalWPerK * 60) / body.bloodHeatCapacityJPerLK;
+  state[S.shiveringHeatW] = shiveringW;
+  state[S.shiveringCeilingW] = body.shiveringCeilingW;
 }
 
 /** Heat stored in the body relative to a reference set of temperatures, J. */
-export function storedHeatJ(state: State, body: ThermalBody, referenceTempsC: ArrayLike<number>): number {
+export function storedHeatJ(
+  state: State,
+  body: ThermalBody,
+  referenceTempsC: ArrayLike<number>,
+): number {
   let total = 0;
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
     total += body.heatCapacityJPerK[i]! * (state[i]! - referenceTempsC[i]!);

@@ -1,0 +1,396 @@
+// A small schema language for scenario files. One definition gives both the validator (with messages
+// an instructor can act on: path, expected, found) and a JSON Schema for editors.
+
+import type { ScenarioIssue } from './errors.ts';
+
+export type Path = readonly (string | number)[];
+
+/** Where validation records problems; `lineOf` maps a path to its line in the source, if known. */
+export interface ValidationContext {
+  readonly issues: ScenarioIssue[];
+  readonly lineOf: (path: Path) => number | undefined;
+}
+
+export const INVALID: unique symbol = Symbol('invalid');
+export type Result<T> = T | typeof INVALID;
+
+export interface Schema<T> {
+  /** What a valid value looks like, in words ("a number from 0 to 40 (°C)"). */
+  readonly expected: string;
+  readonly validate: (value: unknown, path: Path, ctx: ValidationContext) => Result<T>;
+  readonly jsonSchema: () => Record<string, unknown>;
+}
+
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+/** A short description of a value as found in a file. */
+export function describeFound(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null (an empty value)';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 37)}...` : value;
+    return `${JSON.stringify(shown)} (text)`;
+  }
+  if (typeof value === 'number') return `${value} (a number)`;
+  if (typeof value === 'boolean') return `${value} (true/false)`;
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'object') return 'a group of fields';
+  return typeof value;
+}
+
+export function report(
+  ctx: ValidationContext,
+  path: Path,
+  expected: string,
+  found: string,
+): typeof INVALID {
+  const line = ctx.lineOf(path);
+  ctx.issues.push({
+    path: formatPath(path),
+    expected,
+    found,
+    ...(line !== undefined ? { line } : {}),
+  });
+  return INVALID;
+}
+
+export interface NumberOptions {
+  readonly min: number;
+  readonly max: number;
+  readonly unit?: string;
+  readonly integer?: boolean;
+  readonly description?: string;
+}
+
+export function number(options: NumberOptions): Schema<number> {
+  const unit = options.unit ? ` (${options.unit})` : '';
+  const expected = `${options.integer ? 'a whole number' : 'a number'} from ${options.min} to ${options.max}${unit}`;
+  return {
+    expected,
+    validate(value, path, ctx) {
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        return report(ctx, path, expected, describeFound(value));
+      if (
+        value < options.min ||
+        value > options.max ||
+        (options.integer && !Number.isInteger(value))
+      ) {
+        return report(ctx, path, expected, describeFound(value));
+      }
+      return value;
+    },
+    jsonSchema: () => ({
+      type: options.integer ? 'integer' : 'number',
+      minimum: options.min,
+      maximum: options.max,
+      ...(options.description || options.unit
+        ? { description: [options.description, options.unit].filter(Boolean).join(', ') }
+        : {}),
+    }),
+  };
+}
+
+export function text(options: {
+  readonly minLength?: number;
+  readonly maxLength: number;
+  readonly description?: string;
+}): Schema<string> {
+  const minLength = options.minLength ?? 1;
+  const expected = `text of ${minLength} to ${options.maxLength} characters`;
+  return {
+    expected,
+    validate(value, path, ctx) {
+      if (typeof value !== 'string') return report(ctx, path, expected, describeFound(value));
+      if (value.trim().length < minLength || value.length > options.maxLength) {
+        return report(ctx, path, expected, `text of ${value.length} characters`);
+      }
+      return value;
+    },
+    jsonSchema: () => ({
+      type: 'string',
+      minLength,
+      maxLength: options.maxLength,
+      ...(options.description ? { description: options.description } : {}),
+    }),
+  };
+}
+
+export function boolean(description?: string): Schema<boolean> {
+  const expected = 'true or false';
+  return {
+    expected,
+    validate: (value, path, ctx) =>
+      typeof value === 'boolean' ? value : report(ctx, path, expected, describeFound(value)),
+    jsonSchema: () => ({ type: 'boolean', ...(description ? { description } : {}) }),
+  };
+}
+
+export function oneOf<const T extends string>(
+  choices: readonly T[],
+  description?: string,
+): Schema<T> {
+  const expected =
+    choices.length === 1 ? `"${choices[0]}"` : `one of ${choices.map((c) => `"${c}"`).join(', ')}`;
+  return {
+    expected,
+    validate(value, path, ctx) {
+      if (typeof value === 'string' && (choices as readonly string[]).includes(value))
+        return value as T;
+      const suggestion = typeof value === 'string' ? didYouMean(value, choices) : '';
+      return report(ctx, path, expected, describeFound(value) + suggestion);
+    },
+    jsonSchema: () => ({ enum: [...choices], ...(description ? { description } : {}) }),
+  };
+}
+
+/**
+ * A time: "h:mm:ss", "m:ss" or a number of seconds. Validates to seconds.
+ */
+export function time(options: {
+  readonly max: number;
+  readonly description?: string;
+}): Schema<number> {
+  const expected = `a time as "h:mm:ss", "m:ss" or seconds, from 0 to ${formatClock(options.max)}`;
+  return {
+    expected,
+    validate(value, path, ctx) {
+      const seconds =
+        typeof value === 'number' ? value : typeof value === 'string' ? parseClock(value) : NaN;
+      if (!Number.isFinite(seconds) || seconds < 0 || seconds > options.max) {
+        return report(ctx, path, expected, describeFound(value));
+      }
+      return seconds;
+    },
+    jsonSchema: () => ({
+      oneOf: [
+        { type: 'string', pattern: '^(\\d+:)?\\d{1,2}:\\d{2}(\\.\\d+)?$' },
+        { type: 'number', minimum: 0, maximum: options.max },
+      ],
+      ...(options.description ? { description: options.description } : {}),
+    }),
+  };
+}
+
+/** "1:20:00" → 4800; "5:30" → 330; "90" → 90. NaN when malformed. */
+export function parseClock(value: string): number {
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  const match = /^(?:(\d+):)?(\d{1,2}):(\d{2}(?:\.\d+)?)$/.exec(trimmed);
+  if (!match) return NaN;
+  const hours = match[1] !== undefined ? Number(match[1]) : 0;
+  const minutes = Number(match[2]);
+  const seconds = Number(match[3]);
+  if (seconds >= 60 || (match[1] !== undefined && minutes >= 60)) return NaN;
+  return hours * 3600 + minutes * 60 + seconds;
+}
+
+/** 4800 → "1:20:00"; 330 → "5:30". */
+export function formatClock(totalSeconds: number): string {
+  const s = Math.floor(totalSeconds % 60);
+  const m = Math.floor(totalSeconds / 60) % 60;
+  const h = Math.floor(totalSeconds / 3600);
+  const mm = String(m).padStart(h > 0 ? 2 : 1, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+export interface Field<T> {
+  readonly schema: Schema<T>;
+  readonly optional?: boolean;
+  readonly description?: string;
+}
+
+type Shape = Record<string, Field<unknown>>;
+type Out<F extends Shape> = {
+  -readonly [K in keyof F as F[K]['optional'] extends true ? never : K]: F[K] extends Field<infer T>
+    ? T
+    : never;
+} & {
+  -readonly [K in keyof F as F[K]['optional'] extends true ? K : never]?: F[K] extends Field<
+    infer T
+  >
+    ? T
+    : never;
+};
+
+export function field<T>(schema: Schema<T>, description?: string): Field<T> & { optional?: false } {
+  return description ? { schema, description } : { schema };
+}
+export function optional<T>(
+  schema: Schema<T>,
+  description?: string,
+): Field<T> & { optional: true } {
+  return description ? { schema, optional: true, description } : { schema, optional: true };
+}
+
+/** A group of named fields. Unknown fields are errors (they are usually typos). */
+export function object<F extends Shape>(
+  fields: F,
+  options: { readonly description?: string; readonly expected?: string } = {},
+): Schema<Out<F>> {
+  const names = Object.keys(fields);
+  const expected = options.expected ?? `a group of fields (${names.join(', ')})`;
+  return {
+    expected,
+    validate(value, path, ctx) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        return report(ctx, path, expected, describeFound(value));
+      }
+      const record = value as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      let ok = true;
+      for (const key of Object.keys(record)) {
+        if (!Object.prototype.hasOwnProperty.call(fields, key)) {
+          report(
+            ctx,
+            [...path, key],
+            `one of the fields ${names.map((n) => `"${n}"`).join(', ')}`,
+            `an unknown field "${key}"${didYouMean(key, names)}`,
+          );
+          ok = false;
+        }
+      }
+      for (const name of names) {
+        const f = fields[name]!;
+        const fieldValue = record[name];
+        if (fieldValue === undefined) {
+          if (!f.optional) {
+            report(ctx, [...path, name], f.schema.expected, 'nothing (this field is required)');
+            ok = false;
+          }
+          continue;
+        }
+        const result = f.schema.validate(fieldValue, [...path, name], ctx);
+        if (result === INVALID) ok = false;
+        else out[name] = result;
+      }
+      return ok ? (out as Out<F>) : INVALID;
+    },
+    jsonSchema: () => ({
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(
+        names.map((name) => {
+          const f = fields[name]!;
+          const schema = f.schema.jsonSchema();
+          return [name, f.description ? { ...schema, description: f.description } : schema];
+        }),
+      ),
+      required: names.filter((name) => !fields[name]!.optional),
+      ...(options.description ? { description: options.description } : {}),
+    }),
+  };
+}
+
+export function list<T>(
+  item: Schema<T>,
+  options: { readonly maxItems: number; readonly description?: string },
+): Schema<T[]> {
+  const expected = `a list (of up to ${options.maxItems} items)`;
+  return {
+    expected,
+    validate(value, path, ctx) {
+      if (!Array.isArray(value) || value.length > options.maxItems)
+        return report(ctx, path, expected, describeFound(value));
+      const out: T[] = [];
+      let ok = true;
+      value.forEach((element, index) => {
+        const result = item.validate(element, [...path, index], ctx);
+        if (result === INVALID) ok = false;
+        else out.push(result);
+      });
+      return ok ? out : INVALID;
+    },
+    jsonSchema: () => ({
+      type: 'array',
+      maxItems: options.maxItems,
+      items: item.jsonSchema(),
+      ...(options.description ? { description: options.description } : {}),
+    }),
+  };
+}
+
+/**
+ * Objects told apart by one field (e.g. timeline entries by `do`). Each variant is an object schema
+ * that also declares the tag field.
+ */
+export function tagged<T>(
+  tag: string,
+  variants: Readonly<Record<string, Schema<T>>>,
+  options: { readonly unsupported?: Readonly<Record<string, string>> } = {},
+): Schema<T> {
+  const names = Object.keys(variants);
+  const expected = `a group of fields with "${tag}" set to one of ${names.map((n) => `"${n}"`).join(', ')}`;
+  return {
+    expected,
+    validate(value, path, ctx) {
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return report(ctx, path, expected, describeFound(value));
+      const kind = (value as Record<string, unknown>)[tag];
+      if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(variants, kind)) {
+        const why =
+          typeof kind === 'string' && options.unsupported?.[kind] !== undefined
+            ? ` (${options.unsupported[kind]})`
+            : typeof kind === 'string'
+              ? didYouMean(kind, names)
+              : '';
+        return report(
+          ctx,
+          [...path, tag],
+          `one of ${names.map((n) => `"${n}"`).join(', ')}`,
+          describeFound(kind) + why,
+        );
+      }
+      return variants[kind]!.validate(value, path, ctx);
+    },
+    jsonSchema: () => ({ oneOf: names.map((name) => variants[name]!.jsonSchema()) }),
+  };
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(
+        previous[j]! + 1,
+        previous[j - 1]! + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+/** ' (did you mean "x"?)' when a close match exists, else ''. */
+export function didYouMean(value: string, choices: readonly string[]): string {
+  const lower = value.toLowerCase();
+  if (lower.length >= 4) {
+    const prefixed = choices.find(
+      (c) => c.toLowerCase().startsWith(lower) || lower.startsWith(c.toLowerCase()),
+    );
+    if (prefixed !== undefined) return ` (did you mean "${prefixed}"?)`;
+  }
+  let best = '';
+  let bestDistance = Infinity;
+  for (const choice of choices) {
+    const distance = editDistance(value.toLowerCase(), choice.toLowerCase());
+    if (distance < bestDistance) {
+      best = choice;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(value.length / 3))
+    ? ` (did you mean "${best}"?)`
+    : '';
+}

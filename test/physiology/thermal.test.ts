@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation, parameterValues } from '../../models/index.ts';
+import { buildThermalBody, restingCardiacOutputLPerMin } from '../../models/physiology/thermal.ts';
+import { iceWaterImmersion, testScenario } from '../helpers.ts';
+
+const adultMale = { sex: 'male', ageYears: 35, massKg: 73, heightCm: 176 } as const;
+
+describe('thermal body', () => {
+  it('buildThermalBody gives a resting metabolism near 84 W and a cardiac output near 5 L/min for a 73 kg man', () => {
+    const body = buildThermalBody(adultMale, parameterValues());
+    const restingW = body.restingMetabolismW.reduce((a, b) => a + b, 0);
+    expect(restingW).toBeGreaterThan(70);
+    expect(restingW).toBeLessThan(100);
+    expect(restingCardiacOutputLPerMin(body)).toBeGreaterThan(4.3);
+    expect(restingCardiacOutputLPerMin(body)).toBeLessThan(5.5);
+  });
+
+  it('buildThermalBody makes the brain about a fifth of resting metabolism in an adult and more in a child', () => {
+    const share = (patient: Parameters<typeof buildThermalBody>[0]) => {
+      const body = buildThermalBody(patient, parameterValues());
+      return body.restingMetabolismW[0]! / body.restingMetabolismW.reduce((a, b) => a + b, 0);
+    };
+    expect(share(adultMale)).toBeGreaterThan(0.15);
+    expect(share(adultMale)).toBeLessThan(0.25);
+    expect(share({ sex: 'female', ageYears: 6, massKg: 21, heightCm: 116 })).toBeGreaterThan(
+      share(adultMale) + 0.1,
+    );
+  });
+});
+
+describe('cooling', () => {
+  it('in ice water skin and extremities cool far faster than the core', () => {
+    const sim = createSimulation(testScenario({ ...iceWaterImmersion, endS: 3600 }));
+    const start = sim.snapshot();
+    sim.advance(15 * 60);
+    const after = sim.snapshot();
+    const skinDrop = start.skinTempC - after.skinTempC;
+    const extremityDrop = start.extremityTempC - after.extremityTempC;
+    const coreDrop = start.coreTempC - after.coreTempC;
+    expect(skinDrop).toBeGreaterThan(15);
+    expect(extremityDrop).toBeGreaterThan(15);
+    expect(coreDrop).toBeLessThan(skinDrop / 5);
+    expect(after.skinBloodFlowFraction).toBeLessThan(0.2); // vasoconstricted
+  });
+
+  it('a clothed adult in a comfortable room keeps the core within half a degree for 6 hours', () => {
+    const sim = createSimulation(
+      testScenario({
+        start: { environment: { medium: 'air', temperatureC: 24, clothingClo: 1 } },
+        endS: 6 * 3600,
+      }),
+    );
+    const start = sim.snapshot().coreTempC;
+    for (let i = 0; i < 36; i++) {
+      sim.advance(600);
+      expect(Math.abs(sim.snapshot().coreTempC - start)).toBeLessThan(0.5);
+    }
+  });
+
+  it('the core cools faster when the head is under water than when it is out', () => {
+    const headOut = createSimulation(testScenario({ ...iceWaterImmersion, endS: 3600 }));
+    const headUnder = createSimulation(
+      testScenario({
+        timeline: [{ atS: 0, action: { do: 'immerse', waterTemperatureC: 2, airPocket: true } }],
+        endS: 3600,
+      }),
+    );
+    headOut.advance(3600);
+    headUnder.advance(3600);
+    expect(headUnder.snapshot().brainTempC).toBeLessThan(headOut.snapshot().brainTempC);
+  });
+
+  it('a lean patient cools faster than one with more body fat', () => {
+    const run = (bodyFatPercent: number) => {
+      const sim = createSimulation(
+        testScenario({
+          ...iceWaterImmersion,
+          patient: { ...adultMale, bodyFatPercent },
+          endS: 3600,
+        }),
+      );
+      sim.advance(3600);
+      return sim.snapshot().coreTempC;
+    };
+    expect(run(10)).toBeLessThan(run(30) - 0.5);
+  });
+});
+
+describe('shivering', () => {
+  it('stays under about 5× resting metabolism and is gone once the core is below 30 °C', () => {
+    const sim = createSimulation(testScenario({ ...iceWaterImmersion, endS: 4 * 3600 }));
+    const restingW = sim.body.restingMetabolismW.reduce((a, b) => a + b, 0);
+    let maxShiveringW = 0;
+    let sawShivering = false;
+    while (!sim.isFinished()) {
+      sim.advance(60);
+      const s = sim.snapshot();
+      maxShiveringW = Math.max(maxShiveringW, s.shiveringHeatW);
+      if (s.shivering > 0.3) sawShivering = true;
+      if (s.coreTempC < 30)
+        expect(s.shiveringHeatW, `at core ${s.coreTempC.toFixed(1)} °C`).toBeLessThan(
+          0.1 * restingW,
+        );
+    }
+    expect(sawShivering).toBe(true);
+    expect(restingW + maxShiveringW).toBeLessThanOrEqual(4.9 * restingW + 1e-9);
+  });
+});
