@@ -109,6 +109,13 @@ export const thermalParameters = {
     'Conductance between the heart and the surrounding chest organs',
     '[model] k·A/d with k 0.5 W/m/K, A ~0.04 m², d ~0.5 cm [derived]',
   ),
+  heartToChamberBloodConductanceWPerK: parameter(
+    20,
+    'W/K',
+    [5, 60],
+    'Conductance between the myocardium and the blood inside the heart chambers',
+    '[model] endocardial contact ~0.02 m² with a boundary layer of ~0.5 mm (k 0.5 W/m/K) [derived]; keeps myocardium within ~0.2 °C of blood as measured clinically',
+  ),
   brainToScalpConductanceWPerK: parameter(
     1.5,
     'W/K',

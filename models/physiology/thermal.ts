@@ -28,6 +28,7 @@ export interface ThermalBody {
   readonly bloodHeatCapacityJPerLK: number;
   readonly coreToMuscleWPerK: number;
   readonly heartToCoreWPerK: number;
+  readonly heartToBloodWPerK: number;
   readonly brainToShellWPerK: number;
   readonly extremityToMuscleWPerK: number;
   readonly muscleToShellWPerK: number;
@@ -112,6 +113,7 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
     bloodHeatCapacityJPerLK,
     coreToMuscleWPerK: v.coreToMuscleConductanceWPerKPerM2 * body.surfaceAreaM2,
     heartToCoreWPerK: v.heartToCoreConductanceWPerK,
+    heartToBloodWPerK: v.heartToChamberBloodConductanceWPerK,
     brainToShellWPerK: v.brainToScalpConductanceWPerK,
     extremityToMuscleWPerK: v.extremityToMuscleConductanceWPerK,
     muscleToShellWPerK: shellAreaM2 / (v.leanShellInsulationM2KPerW + halfFatInsulation),
@@ -279,12 +281,14 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const tMuscle = state[S.muscleTempC]!;
   const coreMuscle = body.coreToMuscleWPerK * (tCore - tMuscle);
   const heartCore = body.heartToCoreWPerK * (tHeart - tCore);
+  const heartBlood = body.heartToBloodWPerK * (tHeart - tBlood);
   const brainShell = body.brainToShellWPerK * (tBrain - tShell);
   const extMuscle = body.extremityToMuscleWPerK * (tExt - tMuscle);
   const muscleShell = body.muscleToShellWPerK * (tMuscle - tShell);
   netHeatW[C.core] = netHeatW[C.core]! - coreMuscle + heartCore;
   netHeatW[C.muscle] = netHeatW[C.muscle]! + coreMuscle + extMuscle - muscleShell;
-  netHeatW[C.heart] = netHeatW[C.heart]! - heartCore;
+  netHeatW[C.heart] = netHeatW[C.heart]! - heartCore - heartBlood;
+  netHeatW[C.blood] = netHeatW[C.blood]! + heartBlood;
   netHeatW[C.brain] = netHeatW[C.brain]! - brainShell;
   netHeatW[C.shell] =
     netHeatW[C.shell]! + brainShell + muscleShell - shellLossW - shellEvaporationW;

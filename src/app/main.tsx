@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createWorkerPort } from '../state/port.ts';
+import { createAppStore } from '../state/store.ts';
+import { App } from './App.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { StoreProvider } from './store-context.tsx';
+import './styles.css';
+
+const store = createAppStore({ createPort: createWorkerPort });
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element.');
+
+createRoot(root).render(
+  <StrictMode>
+    <ErrorBoundary area="ColdBoot">
+      <StoreProvider store={store}>
+        <App />
+      </StoreProvider>
+    </ErrorBoundary>
+  </StrictMode>,
+);
+
+if (import.meta.hot) import.meta.hot.dispose(() => store.dispose());

@@ -1,0 +1,24 @@
+// Colours and strokes of the temperature series, shared by the chart, its legend and the readings.
+
+import type { NumericSnapshotKey } from '../../models/index.ts';
+
+export interface SeriesStyle {
+  readonly color: string;
+  readonly dash?: string;
+  readonly width?: number;
+  /** Short name for the legend. */
+  readonly short: string;
+}
+
+export const SERIES_STYLE: Partial<Record<NumericSnapshotKey, SeriesStyle>> = {
+  brainTempC: { color: '#c9a7ff', short: 'Brain' },
+  heartTempC: { color: '#ff6b6b', short: 'Heart' },
+  coreTempC: { color: '#ffd166', width: 2.75, short: 'Core' },
+  muscleTempC: { color: '#f4a261', short: 'Muscle' },
+  shellTempC: { color: '#a3adbf', dash: '2 4', short: 'Shell' },
+  skinTempC: { color: '#4cc9f0', short: 'Skin' },
+  extremityTempC: { color: '#5b8cff', short: 'Hands/feet' },
+  bloodTempC: { color: '#2ec4b6', dash: '7 4', short: 'Blood' },
+};
+
+export const FALLBACK_STYLE: SeriesStyle = { color: '#cccccc', short: '' };

@@ -1,0 +1,41 @@
+// Temperature units for display. The engine and the store always hold °C; only views convert.
+
+export type TemperatureUnit = 'C' | 'F';
+
+export function toDisplayUnit(celsius: number, unit: TemperatureUnit): number {
+  return unit === 'F' ? (celsius * 9) / 5 + 32 : celsius;
+}
+
+export function unitSymbol(unit: TemperatureUnit): string {
+  return unit === 'F' ? '°F' : '°C';
+}
+
+/** "36.9 °C" / "98.4 °F"; an em dash for a missing value. */
+export function formatTemperature(
+  celsius: number | null | undefined,
+  unit: TemperatureUnit,
+  decimals = 1,
+): string {
+  if (celsius === null || celsius === undefined || !Number.isFinite(celsius)) return '—';
+  const fixed = toDisplayUnit(celsius, unit).toFixed(decimals);
+  // No "-0.0"; and a true minus sign (U+2212) reads better than a hyphen next to digits.
+  const text = Number(fixed) === 0 ? fixed.replace(/^-/, '') : fixed.replace(/^-/, '\u2212');
+  return `${text} ${unitSymbol(unit)}`;
+}
+
+/** Simulated time as h:mm:ss. */
+export function formatClock(seconds: number): string {
+  const total = Math.max(0, Math.floor(seconds + 1e-6));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+}
+
+/** Simulated time as h:mm (axis ticks). */
+export function formatHoursMinutes(seconds: number): string {
+  const totalMinutes = Math.max(0, Math.round(seconds / 60));
+  const h = Math.floor(totalMinutes / 60);
+  const m = totalMinutes % 60;
+  return `${h}:${String(m).padStart(2, '0')}`;
+}

@@ -1,0 +1,207 @@
+// End-to-end: the built app (dist/) served by `vite preview`, driven in headless Debian Chromium.
+// Run with `npm run test:e2e` (builds first).
+
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUT_DIR = `${ROOT}test-results/e2e`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let server: PreviewServer;
+let browser: Browser;
+let baseUrl: string;
+
+beforeAll(async () => {
+  if (!existsSync(`${ROOT}dist/index.html`)) {
+    throw new Error(
+      'dist/ is missing: run `npm run test:e2e` (it builds first) or `npx vite build`.',
+    );
+  }
+  const port = await freePort();
+  server = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  baseUrl = `http://127.0.0.1:${port}/`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  await mkdir(OUT_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Collects console errors and uncaught page errors. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('requestfailed', (request) =>
+    errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+  return errors;
+}
+
+const coreText = (page: Page) => page.getByTestId('reading-core').innerText();
+const corePath = (page: Page) =>
+  page.locator('path.trend-line[data-series="coreTempC"]').getAttribute('d');
+
+/** Parses "36.9 °C" → 36.9. */
+function numberIn(text: string): number {
+  const match = /-?\d+(\.\d+)?/.exec(text.replace('−', '-'));
+  if (!match) throw new Error(`no number in ${JSON.stringify(text)}`);
+  return Number(match[0]);
+}
+
+describe('ColdBoot in Chromium', () => {
+  it('runs the built-in scenario, draws the trend and switches units', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    try {
+      await page.goto(baseUrl);
+
+      // The briefing of the first built-in scenario appears, and the run is ready.
+      await expect
+        .poll(() => page.getByTestId('briefing').innerText(), { timeout: 20_000 })
+        .toMatch(/ice/i);
+      await expect.poll(() => page.getByTestId('run-status').innerText()).toBe('Ready');
+      await expect.poll(() => coreText(page)).toMatch(/°C$/);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Skier under the ice');
+
+      const coreBefore = numberIn(await coreText(page));
+      const pathBefore = (await corePath(page)) ?? '';
+      const clockBefore = await page.getByTestId('clock').innerText();
+      expect(clockBefore).toBe('0:00:00');
+
+      await page.getByLabel('Speed').selectOption('600');
+      await page.getByRole('button', { name: 'Play' }).click();
+      await expect.poll(() => page.getByTestId('run-status').innerText()).toBe('Running');
+      await page.screenshot({ path: `${OUT_DIR}/app-running-early.png` });
+
+      // 4 s of wall time at 600× ≈ 40 simulated minutes.
+      await page.waitForTimeout(4_000);
+      await page.screenshot({ path: `${OUT_DIR}/app-running.png` });
+
+      const coreAfter = numberIn(await coreText(page));
+      const pathAfter = (await corePath(page)) ?? '';
+      expect(coreAfter).not.toBe(coreBefore);
+      expect(pathAfter).not.toBe(pathBefore);
+      expect(pathAfter.length).toBeGreaterThan(pathBefore.length + 100);
+      const clockAfter = await page.getByTestId('clock').innerText();
+      const [h, m] = clockAfter.split(':').map(Number);
+      expect(h! * 60 + m!).toBeGreaterThanOrEqual(15);
+
+      // The chart keeps growing while running.
+      await page.waitForTimeout(1_000);
+      expect(((await corePath(page)) ?? '').length).toBeGreaterThan(pathAfter.length);
+
+      // Pause stops the clock.
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(() => page.getByTestId('run-status').innerText()).toBe('Paused');
+      const pausedClock = await page.getByTestId('clock').innerText();
+      const pausedCoreC = numberIn(await coreText(page));
+      await page.waitForTimeout(500);
+      expect(await page.getByTestId('clock').innerText()).toBe(pausedClock);
+
+      // Fahrenheit: readings and the chart's axis change unit.
+      await page.getByRole('button', { name: '°F' }).click();
+      await expect.poll(() => coreText(page)).toMatch(/°F$/);
+      expect(await page.getByTestId('y-unit').textContent()).toBe('°F');
+      const coreF = numberIn(await coreText(page));
+      expect(Math.abs(coreF - ((pausedCoreC * 9) / 5 + 32))).toBeLessThan(0.2);
+      expect(await page.getByRole('button', { name: '°F' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+      await page.screenshot({ path: `${OUT_DIR}/app-fahrenheit.png` });
+
+      // Reset goes back to time zero.
+      await page.getByRole('button', { name: 'Reset' }).click();
+      await expect.poll(() => page.getByTestId('clock').innerText()).toBe('0:00:00');
+
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the problems of a bad scenario file in a readable panel', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    try {
+      await page.goto(baseUrl);
+      await expect
+        .poll(() => page.getByTestId('run-status').innerText(), { timeout: 20_000 })
+        .toBe('Ready');
+      const bad = [
+        'format: coldboot/scenario@1',
+        'title: Broken',
+        'briefing: A file with mistakes.',
+        'patient: { sex: female, ageYears: 29, massKg: -60, heightCm: 170 }',
+        'start: { environment: { medium: lava, temperatureC: -5 } }',
+        'timeline: []',
+        'end: { at: "3:00:00" }',
+      ].join('\n');
+      await page.getByLabel('Open file…').setInputFiles({
+        name: 'broken.yaml',
+        mimeType: 'text/yaml',
+        buffer: Buffer.from(bad),
+      });
+      const panel = page.getByTestId('load-error');
+      await expect.poll(() => panel.isVisible()).toBe(true);
+      const text = (await panel.textContent()) ?? '';
+      expect(text).toContain('This scenario file has problems');
+      expect(text).toContain('broken.yaml');
+      expect(text).toMatch(/massKg|medium/);
+      expect(await page.getByTestId('run-status').innerText()).toBe('Error');
+      expect(await page.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true);
+      await page.screenshot({ path: `${OUT_DIR}/app-scenario-error.png` });
+
+      // Choosing a built-in scenario again recovers.
+      await page.getByRole('combobox', { name: 'Scenario' }).selectOption('skier-under-ice.yaml');
+      await expect.poll(() => page.getByTestId('run-status').innerText()).toBe('Ready');
+      expect(await panel.count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

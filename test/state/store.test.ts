@@ -1,0 +1,353 @@
+import { describe, expect, it } from 'vitest';
+import type { Scenario, Snapshot } from '../../models/index.ts';
+import { createAppStore, selectReadings, type AppStore } from '../../src/state/store.ts';
+import type { SimulationPort } from '../../src/state/port.ts';
+import {
+  TREND_SERIES,
+  type MainToWorker,
+  type TrendSample,
+  type WorkerToMain,
+} from '../../src/worker/protocol.ts';
+
+/** A port that records what the store sends and lets the test play the worker. */
+class FakePort implements SimulationPort {
+  readonly sent: MainToWorker[] = [];
+  terminated = false;
+  private listener: ((message: WorkerToMain) => void) | undefined;
+  post(message: MainToWorker): void {
+    this.sent.push(message);
+  }
+  listen(listener: (message: WorkerToMain) => void): void {
+    this.listener = listener;
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  emit(message: WorkerToMain): void {
+    if (!this.listener) throw new Error('the store is not listening');
+    this.listener(message);
+  }
+}
+
+const scenario: Scenario = {
+  format: 'coldboot/scenario@1',
+  title: 'Test dip',
+  briefing: 'A short dip in cold water.',
+  patient: { sex: 'female', ageYears: 29, massKg: 60, heightCm: 170 },
+  start: { environment: { medium: 'air', temperatureC: -5 } },
+  timeline: [{ atS: 0, action: { do: 'immerse', waterTemperatureC: 3, airPocket: true } }],
+  end: { atS: 600 },
+};
+
+const YAML = `format: coldboot/scenario@1
+title: Test dip
+briefing: A short dip in cold water.
+patient: { sex: female, ageYears: 29, massKg: 60, heightCm: 170 }
+start: { environment: { medium: air, temperatureC: -5 } }
+timeline:
+  - { at: "0:00", do: immerse, waterTemperatureC: 3, airPocket: true }
+end: { at: "0:10:00" }
+`;
+
+function snapshotAt(tS: number, coreTempC: number): Snapshot {
+  return {
+    tS,
+    brainTempC: coreTempC + 0.2,
+    heartTempC: coreTempC,
+    coreTempC,
+    muscleTempC: coreTempC - 1,
+    shellTempC: coreTempC - 3,
+    skinTempC: coreTempC - 10,
+    extremityTempC: coreTempC - 12,
+    bloodTempC: coreTempC,
+    cardiacOutputLPerMin: 5,
+    metabolicHeatW: 90,
+    heatLossW: 400,
+    shivering: 0,
+    shiveringHeatW: 0,
+    skinBloodFlowFraction: 0.2,
+    environment: {
+      medium: 'water',
+      temperatureC: 3,
+      airTempC: -5,
+      waterTempC: 3,
+      immersedFraction: 1,
+      windMPerS: 0,
+      headUnderWater: true,
+      canBreathe: true,
+    },
+    finished: false,
+  } as Snapshot;
+}
+
+function sample(tS: number, coreTempC: number): TrendSample {
+  const snap = snapshotAt(tS, coreTempC);
+  return { tS, valuesC: TREND_SERIES.map((s) => snap[s.key]) };
+}
+
+function setup(): { store: AppStore; ports: FakePort[] } {
+  const ports: FakePort[] = [];
+  const store = createAppStore({
+    createPort: () => {
+      const port = new FakePort();
+      ports.push(port);
+      return port;
+    },
+    fetchText: async (url) => {
+      if (url.endsWith('dip.yaml')) return YAML;
+      throw new Error(`404 ${url}`);
+    },
+    trendCapacity: 8,
+  });
+  return { store, ports };
+}
+
+async function loaded(): Promise<{ store: AppStore; port: FakePort }> {
+  const { store, ports } = setup();
+  await store.getState().loadScenario({ text: YAML, fileName: 'dip.yaml' });
+  const port = ports[0]!;
+  port.emit({ type: 'loaded', title: scenario.title, endS: 600 });
+  return { store, port };
+}
+
+describe('app store', () => {
+  it('parses the scenario on the main thread and sends it to the worker', async () => {
+    const { store, ports } = setup();
+    expect(store.getState().status).toBe('idle');
+    await store.getState().loadScenario({ url: '/scenarios/dip.yaml' });
+    expect(ports).toHaveLength(1);
+    const load = ports[0]!.sent.find((m) => m.type === 'load');
+    expect(load).toMatchObject({
+      type: 'load',
+      seed: 1,
+      scenario: { title: 'Test dip', end: { atS: 600 } },
+    });
+    expect(store.getState()).toMatchObject({
+      title: 'Test dip',
+      briefing: 'A short dip in cold water.',
+      fileName: 'dip.yaml',
+      status: 'loading',
+    });
+    ports[0]!.emit({ type: 'loaded', title: 'Test dip', endS: 600 });
+    expect(store.getState()).toMatchObject({ status: 'ready', endS: 600 });
+  });
+
+  it('updates the snapshot, status, speed and trend buffer from ticks', async () => {
+    const { store, port } = await loaded();
+    const version0 = store.getState().trendVersion;
+    port.emit({
+      type: 'tick',
+      snapshot: snapshotAt(20, 36.5),
+      samples: [sample(0, 37), sample(10, 36.8), sample(20, 36.5)],
+      events: [{ atS: 0, source: 'scenario', action: { do: 'message', text: 'Under the ice.' } }],
+      running: true,
+      speed: 600,
+    });
+    const s = store.getState();
+    expect(s.status).toBe('running');
+    expect(s.speed).toBe(600);
+    expect(s.snapshot?.coreTempC).toBe(36.5);
+    expect(s.trendVersion).toBeGreaterThan(version0);
+    expect(Array.from(s.trend.time())).toEqual([0, 10, 20]);
+    const core = TREND_SERIES.findIndex((x) => x.key === 'coreTempC');
+    expect(Array.from(s.trend.series(core))).toEqual([37, 36.8, 36.5]);
+    expect(s.events.map((e) => e.action)).toEqual([{ do: 'message', text: 'Under the ice.' }]);
+
+    // A tick without samples leaves the trend (and its version) alone.
+    const version1 = s.trendVersion;
+    port.emit({
+      type: 'tick',
+      snapshot: snapshotAt(20, 36.5),
+      samples: [],
+      events: [],
+      running: false,
+      speed: 600,
+    });
+    expect(store.getState().trendVersion).toBe(version1);
+    expect(store.getState().status).toBe('paused');
+  });
+
+  it('keeps the trend buffer within its capacity, newest samples last', async () => {
+    const { store, port } = await loaded();
+    for (let i = 0; i < 30; i++) {
+      port.emit({
+        type: 'tick',
+        snapshot: snapshotAt(i * 10, 37 - i * 0.1),
+        samples: [sample(i * 10, 37 - i * 0.1)],
+        events: [],
+        running: true,
+        speed: 60,
+      });
+    }
+    const { trend } = store.getState();
+    expect(trend.length).toBeLessThanOrEqual(8);
+    expect(trend.lastTime()).toBe(290);
+    const times = Array.from(trend.time());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('converts displayed temperatures when the unit is toggled', async () => {
+    const { store, port } = await loaded();
+    port.emit({
+      type: 'tick',
+      snapshot: snapshotAt(0, 37),
+      samples: [sample(0, 37)],
+      events: [],
+      running: false,
+      speed: 60,
+    });
+    const inC = selectReadings(store.getState().snapshot, store.getState().unit);
+    const coreC = inC.find((r) => r.id === 'core')!;
+    expect(coreC.value).toBeCloseTo(37);
+    expect(coreC.text).toBe('37.0 °C');
+
+    store.getState().toggleUnit();
+    expect(store.getState().unit).toBe('F');
+    const inF = selectReadings(store.getState().snapshot, store.getState().unit);
+    const coreF = inF.find((r) => r.id === 'core')!;
+    expect(coreF.value).toBeCloseTo(98.6);
+    expect(coreF.celsius).toBe(37);
+    expect(coreF.text).toBe('98.6 °F');
+    expect(inF.find((r) => r.id === 'environment')!.text).toBe('37.4 °F');
+
+    store.getState().toggleUnit();
+    expect(store.getState().unit).toBe('C');
+  });
+
+  it('sends controls to the worker', async () => {
+    const { store, port } = await loaded();
+    port.emit({
+      type: 'tick',
+      snapshot: snapshotAt(0, 37),
+      samples: [],
+      events: [],
+      running: false,
+      speed: 60,
+    });
+    store.getState().setSpeed(600);
+    store.getState().play();
+    port.emit({
+      type: 'tick',
+      snapshot: snapshotAt(10, 37),
+      samples: [],
+      events: [],
+      running: true,
+      speed: 600,
+    });
+    store.getState().pause();
+    store.getState().reset();
+    expect(port.sent.map((m) => m.type)).toEqual([
+      'load',
+      'setSpeed',
+      'setSpeed',
+      'play',
+      'pause',
+      'reset',
+    ]);
+    expect(port.sent[2]).toEqual({ type: 'setSpeed', speed: 600 });
+  });
+
+  it('drops ticks of the previous run after a reset until the worker reloads', async () => {
+    const { store, port } = await loaded();
+    port.emit({
+      type: 'tick',
+      snapshot: snapshotAt(50, 36),
+      samples: [sample(50, 36)],
+      events: [],
+      running: true,
+      speed: 60,
+    });
+    store.getState().reset();
+    expect(store.getState().trend.length).toBe(0);
+    port.emit({
+      type: 'tick',
+      snapshot: snapshotAt(60, 35.9),
+      samples: [sample(60, 35.9)],
+      events: [],
+      running: true,
+      speed: 60,
+    });
+    expect(store.getState().trend.length).toBe(0);
+    port.emit({ type: 'loaded', title: 'Test dip', endS: 600 });
+    port.emit({
+      type: 'tick',
+      snapshot: snapshotAt(0, 37),
+      samples: [sample(0, 37)],
+      events: [],
+      running: false,
+      speed: 60,
+    });
+    expect(store.getState().status).toBe('ready');
+    expect(Array.from(store.getState().trend.time())).toEqual([0]);
+  });
+
+  it('shows a scenario error and does not start the worker', async () => {
+    const { store, ports } = setup();
+    await store
+      .getState()
+      .loadScenario({ text: 'format: coldboot/scenario@1\ntitle: 5\n', fileName: 'bad.yaml' });
+    const s = store.getState();
+    expect(s.status).toBe('error');
+    expect(s.errorKind).toBe('scenario');
+    expect(s.errorMessage).toContain('bad.yaml');
+    expect(ports).toHaveLength(0);
+  });
+
+  it('reports a failed download as a load error', async () => {
+    const { store } = setup();
+    await store.getState().loadScenario({ url: '/scenarios/missing.yaml' });
+    expect(store.getState()).toMatchObject({ status: 'error', errorKind: 'load' });
+    expect(store.getState().errorMessage).toContain('404');
+  });
+
+  it('shows simulation errors from the worker', async () => {
+    const { store, port } = await loaded();
+    port.emit({ type: 'error', message: 'boom' });
+    expect(store.getState()).toMatchObject({
+      status: 'error',
+      errorKind: 'simulation',
+      errorMessage: 'boom',
+    });
+    store.dispose();
+    expect(port.terminated).toBe(true);
+  });
+});
+
+describe('app store, loading over a run', () => {
+  it('pauses the old run, ignores its ticks and clears it when the new file is bad', async () => {
+    const { store, port } = await loaded();
+    port.emit({
+      type: 'tick',
+      snapshot: snapshotAt(50, 36),
+      samples: [sample(50, 36)],
+      events: [],
+      running: true,
+      speed: 60,
+    });
+    await store.getState().loadScenario({ text: 'title: [', fileName: 'bad.yaml' });
+    expect(port.sent.at(-1)).toEqual({ type: 'pause' });
+    // A tick of the old run that was already in flight changes nothing.
+    port.emit({
+      type: 'tick',
+      snapshot: snapshotAt(60, 35.9),
+      samples: [sample(60, 35.9)],
+      events: [],
+      running: false,
+      speed: 60,
+    });
+    const s = store.getState();
+    expect(s).toMatchObject({ status: 'error', errorKind: 'scenario', title: '', briefing: '' });
+    expect(s.snapshot).toBeNull();
+    expect(s.trend.length).toBe(0);
+  });
+});
+
+describe('temperature formatting', () => {
+  it('writes a minus sign and never -0.0', async () => {
+    const { formatTemperature } = await import('../../src/state/units.ts');
+    expect(formatTemperature(-5, 'C')).toBe('\u22125.0 °C');
+    expect(formatTemperature(-0.01, 'C')).toBe('0.0 °C');
+    expect(formatTemperature(-40, 'F')).toBe('\u221240.0 °F');
+    expect(formatTemperature(null, 'C')).toBe('—');
+  });
+});
