@@ -102,6 +102,18 @@ function setup(): { store: AppStore; ports: FakePort[] } {
   return { store, ports };
 }
 
+/** The worker reports a running tick with one trend sample. */
+function emitRunningTick(port: FakePort, tS: number, coreTempC: number): void {
+  port.emit({
+    type: 'tick',
+    snapshot: snapshotAt(tS, coreTempC),
+    samples: [sample(tS, coreTempC)],
+    events: [],
+    running: true,
+    speed: 60,
+  });
+}
+
 async function loaded(): Promise<{ store: AppStore; port: FakePort }> {
   const { store, ports } = setup();
   await store.getState().loadScenario({ text: YAML, fileName: 'dip.yaml' });
@@ -249,14 +261,7 @@ describe('app store', () => {
 
   it('drops ticks of the previous run after a reset until the worker reloads', async () => {
     const { store, port } = await loaded();
-    port.emit({
-      type: 'tick',
-      snapshot: snapshotAt(50, 36),
-      samples: [sample(50, 36)],
-      events: [],
-      running: true,
-      speed: 60,
-    });
+    emitRunningTick(port, 50, 36);
     store.getState().reset();
     expect(store.getState().trend.length).toBe(0);
     port.emit({
@@ -316,14 +321,7 @@ describe('app store', () => {
 describe('app store, loading over a run', () => {
   it('pauses the old run, ignores its ticks and clears it when the new file is bad', async () => {
     const { store, port } = await loaded();
-    port.emit({
-      type: 'tick',
-      snapshot: snapshotAt(50, 36),
-      samples: [sample(50, 36)],
-      events: [],
-      running: true,
-      speed: 60,
-    });
+    emitRunningTick(port, 50, 36);
     await store.getState().loadScenario({ text: 'title: [', fileName: 'bad.yaml' });
     expect(port.sent.at(-1)).toEqual({ type: 'pause' });
     // A tick of the old run that was already in flight changes nothing.
