@@ -6,7 +6,8 @@ import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
 import type { Action } from '../engine/actions.ts';
 import { ScenarioError, type ScenarioIssue } from './errors.ts';
 import { scenarioSchema } from './scenarioSchema.ts';
-import { INVALID, formatClock, type Path, type ValidationContext } from './schema.ts';
+import { formatClock } from '../engine/clock.ts';
+import { INVALID, type Path, type ValidationContext } from './schema.ts';
 import type { Scenario, TimelineEntry } from './types.ts';
 
 /** Largest scenario file accepted, bytes. */

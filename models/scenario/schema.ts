@@ -1,6 +1,7 @@
 // A small schema language for scenario files. One definition gives both the validator (with messages
 // an instructor can act on: path, expected, found) and a JSON Schema for editors.
 
+import { formatClock, parseClock } from '../engine/clock.ts';
 import type { ScenarioIssue } from './errors.ts';
 
 export type Path = readonly (string | number)[];
@@ -176,29 +177,6 @@ export function time(options: {
       ...(options.description ? { description: options.description } : {}),
     }),
   };
-}
-
-/** "1:20:00" → 4800; "5:30" → 330; "90" → 90. NaN when malformed. */
-export function parseClock(value: string): number {
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
-  const match = /^(?:(\d+):)?(\d{1,2}):(\d{2}(?:\.\d+)?)$/.exec(trimmed);
-  if (!match) return NaN;
-  const hours = match[1] !== undefined ? Number(match[1]) : 0;
-  const minutes = Number(match[2]);
-  const seconds = Number(match[3]);
-  if (seconds >= 60 || (match[1] !== undefined && minutes >= 60)) return NaN;
-  return hours * 3600 + minutes * 60 + seconds;
-}
-
-/** 4800 → "1:20:00"; 330 → "5:30". */
-export function formatClock(totalSeconds: number): string {
-  const s = Math.floor(totalSeconds % 60);
-  const m = Math.floor(totalSeconds / 60) % 60;
-  const h = Math.floor(totalSeconds / 3600);
-  const mm = String(m).padStart(h > 0 ? 2 : 1, '0');
-  const ss = String(s).padStart(2, '0');
-  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
 export interface Field<T> {

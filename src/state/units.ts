@@ -1,5 +1,7 @@
-// Temperature units for display. The engine and the store always hold °C; only views convert.
+// Display helpers: temperature units (the engine and the store always hold °C; only views convert)
+// and simulated clock times.
 
+import { formatClock as formatSimulatedClock } from '../../models/engine/clock.ts';
 export type TemperatureUnit = 'C' | 'F';
 
 export function toDisplayUnit(celsius: number, unit: TemperatureUnit): number {
@@ -23,13 +25,9 @@ export function formatTemperature(
   return `${text} ${unitSymbol(unit)}`;
 }
 
-/** Simulated time as h:mm:ss. */
+/** Simulated time as h:mm:ss, also under an hour. */
 export function formatClock(seconds: number): string {
-  const total = Math.max(0, Math.floor(seconds + 1e-6));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return formatSimulatedClock(seconds, true);
 }
 
 /** Simulated time as h:mm (axis ticks). */

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -79,6 +79,18 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** Opens the app at 1280×720 and waits until the first built-in scenario is ready to play. */
+async function openApp(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(baseUrl);
+  await expect
+    .poll(() => page.getByTestId('run-status').innerText(), { timeout: 20_000 })
+    .toBe('Ready');
+  return { context, page, errors };
+}
+
 const coreText = (page: Page) => page.getByTestId('reading-core').innerText();
 const corePath = (page: Page) =>
   page.locator('path.trend-line[data-series="coreTempC"]').getAttribute('d');
@@ -92,17 +104,10 @@ function numberIn(text: string): number {
 
 describe('ColdBoot in Chromium', () => {
   it('runs the built-in scenario, draws the trend and switches units', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openApp();
     try {
-      await page.goto(baseUrl);
-
       // The briefing of the first built-in scenario appears, and the run is ready.
-      await expect
-        .poll(() => page.getByTestId('briefing').innerText(), { timeout: 20_000 })
-        .toMatch(/ice/i);
-      await expect.poll(() => page.getByTestId('run-status').innerText()).toBe('Ready');
+      await expect.poll(() => page.getByTestId('briefing').innerText()).toMatch(/ice/i);
       await expect.poll(() => coreText(page)).toMatch(/°C$/);
       expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Skier under the ice');
 
@@ -163,14 +168,8 @@ describe('ColdBoot in Chromium', () => {
   });
 
   it('shows the problems of a bad scenario file in a readable panel', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
+    const { context, page, errors } = await openApp();
     try {
-      await page.goto(baseUrl);
-      await expect
-        .poll(() => page.getByTestId('run-status').innerText(), { timeout: 20_000 })
-        .toBe('Ready');
       const bad = [
         'format: coldboot/scenario@1',
         'title: Broken',

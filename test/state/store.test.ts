@@ -102,14 +102,14 @@ function setup(): { store: AppStore; ports: FakePort[] } {
   return { store, ports };
 }
 
-/** The worker reports a running tick with one trend sample. */
-function emitRunningTick(port: FakePort, tS: number, coreTempC: number): void {
+/** The worker reports a tick at 60× with one trend sample. */
+function emitTick(port: FakePort, tS: number, coreTempC: number, running: boolean): void {
   port.emit({
     type: 'tick',
     snapshot: snapshotAt(tS, coreTempC),
     samples: [sample(tS, coreTempC)],
     events: [],
-    running: true,
+    running,
     speed: 60,
   });
 }
@@ -200,14 +200,7 @@ describe('app store', () => {
 
   it('converts displayed temperatures when the unit is toggled', async () => {
     const { store, port } = await loaded();
-    port.emit({
-      type: 'tick',
-      snapshot: snapshotAt(0, 37),
-      samples: [sample(0, 37)],
-      events: [],
-      running: false,
-      speed: 60,
-    });
+    emitTick(port, 0, 37, false);
     const inC = selectReadings(store.getState().snapshot, store.getState().unit);
     const coreC = inC.find((r) => r.id === 'core')!;
     expect(coreC.value).toBeCloseTo(37);
@@ -261,27 +254,13 @@ describe('app store', () => {
 
   it('drops ticks of the previous run after a reset until the worker reloads', async () => {
     const { store, port } = await loaded();
-    emitRunningTick(port, 50, 36);
+    emitTick(port, 50, 36, true);
     store.getState().reset();
     expect(store.getState().trend.length).toBe(0);
-    port.emit({
-      type: 'tick',
-      snapshot: snapshotAt(60, 35.9),
-      samples: [sample(60, 35.9)],
-      events: [],
-      running: true,
-      speed: 60,
-    });
+    emitTick(port, 60, 35.9, true);
     expect(store.getState().trend.length).toBe(0);
     port.emit({ type: 'loaded', title: 'Test dip', endS: 600 });
-    port.emit({
-      type: 'tick',
-      snapshot: snapshotAt(0, 37),
-      samples: [sample(0, 37)],
-      events: [],
-      running: false,
-      speed: 60,
-    });
+    emitTick(port, 0, 37, false);
     expect(store.getState().status).toBe('ready');
     expect(Array.from(store.getState().trend.time())).toEqual([0]);
   });
@@ -321,18 +300,11 @@ describe('app store', () => {
 describe('app store, loading over a run', () => {
   it('pauses the old run, ignores its ticks and clears it when the new file is bad', async () => {
     const { store, port } = await loaded();
-    emitRunningTick(port, 50, 36);
+    emitTick(port, 50, 36, true);
     await store.getState().loadScenario({ text: 'title: [', fileName: 'bad.yaml' });
     expect(port.sent.at(-1)).toEqual({ type: 'pause' });
     // A tick of the old run that was already in flight changes nothing.
-    port.emit({
-      type: 'tick',
-      snapshot: snapshotAt(60, 35.9),
-      samples: [sample(60, 35.9)],
-      events: [],
-      running: false,
-      speed: 60,
-    });
+    emitTick(port, 60, 35.9, false);
     const s = store.getState();
     expect(s).toMatchObject({ status: 'error', errorKind: 'scenario', title: '', briefing: '' });
     expect(s.snapshot).toBeNull();
