@@ -49,8 +49,68 @@ export interface PauseAction {
   readonly do: 'pause';
 }
 
+/** Spontaneous breathing stops (for example airway obstruction, overdose) until `resumeBreathing`. */
+export interface StopBreathingAction {
+  readonly do: 'stopBreathing';
+}
+
+/** The patient may breathe again (breathing still needs a working brainstem and an open airway). */
+export interface ResumeBreathingAction {
+  readonly do: 'resumeBreathing';
+}
+
+/** Rhythms a heart can be put into by `cardiacArrest`. */
+export type ArrestRhythm = 'vf' | 'asystole' | 'pea';
+
+/** The heart stops pumping now, in the given rhythm. */
+export interface CardiacArrestAction {
+  readonly do: 'cardiacArrest';
+  readonly rhythm: ArrestRhythm;
+}
+
+export type CprMode = 'manual' | 'mechanical';
+
+/** Chest compressions start: a fraction of normal cardiac output while the heart is not pumping. */
+export interface StartCprAction {
+  readonly do: 'startCpr';
+  /** Manual or by a mechanical device. Default manual. */
+  readonly mode?: CprMode;
+}
+
+export interface StopCprAction {
+  readonly do: 'stopCpr';
+}
+
+/** Ventilation by bag or ventilator: gas reaches the lungs whatever the patient's own breathing. */
+export interface VentilateAction {
+  readonly do: 'ventilate';
+  /** Fraction of inspired oxygen, 0.21–1. */
+  readonly fio2: number;
+}
+
+export interface StopVentilationAction {
+  readonly do: 'stopVentilation';
+}
+
+/** One shock; whether it restores a rhythm depends on the myocardium's temperature and energy. */
+export interface DefibrillateAction {
+  readonly do: 'defibrillate';
+}
+
 export type Action =
-  SetEnvironmentAction | ImmerseAction | ExtricateAction | MessageAction | PauseAction;
+  | SetEnvironmentAction
+  | ImmerseAction
+  | ExtricateAction
+  | MessageAction
+  | PauseAction
+  | StopBreathingAction
+  | ResumeBreathingAction
+  | CardiacArrestAction
+  | StartCprAction
+  | StopCprAction
+  | VentilateAction
+  | StopVentilationAction
+  | DefibrillateAction;
 
 export type ActionName = Action['do'];
 

@@ -3,16 +3,22 @@
 
 import type { Action } from './actions.ts';
 import type { StartEnvironment } from '../scenario/types.ts';
-import { S, type State } from './state.ts';
+import type { ParameterValues } from '../parameters/index.ts';
+import { defibrillate, setRhythm } from '../physiology/circulation.ts';
+import { RHYTHM, S, type State } from './state.ts';
 
 /** Fraction of body surface under water when the head stays out (head ≈ 7 % of surface, Pretorius 2008). */
 const HEAD_OUT_IMMERSED_FRACTION = 0.93;
 
-export function setStartEnvironment(state: State, environment: StartEnvironment): void {
-  applyAction(state, { do: 'setEnvironment', ...environment });
+export function setStartEnvironment(
+  state: State,
+  environment: StartEnvironment,
+  v: ParameterValues,
+): void {
+  applyAction(state, { do: 'setEnvironment', ...environment }, v);
 }
 
-export function applyAction(state: State, action: Action): void {
+export function applyAction(state: State, action: Action, v: ParameterValues): void {
   switch (action.do) {
     case 'setEnvironment':
       if (action.medium === 'air') {
@@ -47,6 +53,32 @@ export function applyAction(state: State, action: Action): void {
       state[S.headUnderWater] = 0;
       state[S.airPocket] = 0;
       state[S.windMPerS] = action.windMPerS ?? 0;
+      return;
+    case 'stopBreathing':
+      state[S.breathingStopped] = 1;
+      state[S.breathing] = 0;
+      return;
+    case 'resumeBreathing':
+      state[S.breathingStopped] = 0;
+      return;
+    case 'cardiacArrest':
+      setRhythm(state, RHYTHM[action.rhythm]);
+      return;
+    case 'startCpr':
+      if (state[S.cprMode]! === 0) state[S.cprStartedS] = state[S.timeS]!;
+      state[S.cprMode] = action.mode === 'mechanical' ? 2 : 1;
+      return;
+    case 'stopCpr':
+      state[S.cprMode] = 0;
+      return;
+    case 'ventilate':
+      state[S.ventilationFio2] = action.fio2;
+      return;
+    case 'stopVentilation':
+      state[S.ventilationFio2] = 0;
+      return;
+    case 'defibrillate':
+      defibrillate(state, v);
       return;
     case 'message':
     case 'pause':

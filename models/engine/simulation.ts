@@ -4,17 +4,19 @@
 
 import type { Scenario } from '../scenario/types.ts';
 import { parameterValues, type ParameterValues } from '../parameters/index.ts';
+import { stepThermal, storedHeatJ } from '../physiology/thermal.ts';
 import {
-  buildThermalBody,
-  stepThermal,
-  storedHeatJ,
-  type ThermalBody,
-} from '../physiology/thermal.ts';
+  buildPatient,
+  initialisePatient,
+  stepPatient,
+  type PatientBody,
+} from '../physiology/patient.ts';
+import { buildSnapshot, buildOutcome, type Outcome } from './outputs.ts';
 import type { Action, TimedAction } from './actions.ts';
 import { applyAction, setStartEnvironment } from './apply.ts';
 import { seedRandom } from './rng.ts';
 import type { Snapshot } from './snapshot.ts';
-import { COMPARTMENT_COUNT, S, createState, type State } from './state.ts';
+import { C, COMPARTMENT_COUNT, S, createState, type State } from './state.ts';
 
 export interface SimulationOptions {
   /** Seed of the random generator, any integer. Default 1. */
@@ -39,7 +41,7 @@ export interface Simulation {
   readonly seed: number;
   readonly stepSeconds: number;
   /** The constants of this patient's body, for display. */
-  readonly body: ThermalBody;
+  readonly body: PatientBody;
   /** Simulated time, s. */
   timeS(): number;
   /** Runs the model forward by up to `seconds` of simulated time (stops at the scenario's end). */
@@ -50,6 +52,8 @@ export interface Simulation {
   /** Every action applied so far, from the timeline and from people, in order. */
   log(): readonly TimedAction[];
   heatBalance(): HeatBalance;
+  /** The outcome so far (as `coldboot summary` prints it at the end). */
+  outcome(): Outcome;
   isFinished(): boolean;
   /** A copy of the raw state vector (for saving a run). */
   stateVector(): Float64Array;
@@ -68,10 +72,10 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     throw new Error(`stepSeconds: expected a number of seconds in (0, 10], found ${stepSeconds}`);
   }
   const values: ParameterValues = parameterValues(options.parameters);
-  const body = buildThermalBody(scenario.patient, values);
+  const body = buildPatient(scenario.patient, values);
   const state: State = createState();
   seedRandom(state, seed);
-  setStartEnvironment(state, scenario.start.environment);
+  setStartEnvironment(state, scenario.start.environment, values);
   settleStartProfile(state, body, scenario.start.coreTempC ?? 37, stepSeconds);
   const referenceTempsC = state.slice(0, COMPARTMENT_COUNT);
 
@@ -82,7 +86,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   let requestedS = 0;
 
   function record(action: Action, source: TimedAction['source']): void {
-    applyAction(state, action);
+    applyAction(state, action, values);
     log.push({ atS: state[S.timeS]!, source, action });
   }
 
@@ -117,7 +121,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         !finished() &&
         (state[S.stepIndex]! + 1) * stepSeconds <= requestedS + TIME_EPSILON_S
       ) {
-        stepThermal(state, body, stepSeconds);
+        stepPatient(state, body, stepSeconds, RUNNING);
         state[S.stepIndex] = state[S.stepIndex]! + 1;
         state[S.timeS] = state[S.stepIndex]! * stepSeconds;
         applyDueTimeline();
@@ -126,72 +130,52 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     apply(action: Action, source: TimedAction['source'] = 'learner'): void {
       record(action, source);
     },
-    snapshot: () => buildSnapshot(state, finished()),
+    snapshot: () => buildSnapshot(state, body, finished()),
     log: () => log.slice(),
     heatBalance: () => ({
       producedJ: state[S.metabolicHeatJ]!,
       lostJ: state[S.environmentHeatLossJ]!,
-      storedJ: storedHeatJ(state, body, referenceTempsC),
+      storedJ: storedHeatJ(state, body.thermal, referenceTempsC),
     }),
+    outcome: () => buildOutcome(state, body),
     isFinished: finished,
     stateVector: () => state.slice(),
   };
 }
 
+const RUNNING = { rhythmChanges: true } as const;
+const SETTLING = { rhythmChanges: false } as const;
+/** How long the whole patient (oxygen stores, heart rate) settles after the thermal profile, s. */
+const SETTLE_PATIENT_S = 600;
+
 /**
  * The start profile: tissues settle for some hours in the start environment while blood is held at
  * the start core temperature, so a run begins from a physiological gradient rather than a uniform
- * body. This is a condition before time zero; its heat bookkeeping is discarded.
+ * body; then the whole patient settles for minutes so oxygen stores and flows match. This is a
+ * condition before time zero: no random rhythm changes, and its heat bookkeeping is discarded.
  */
 function settleStartProfile(
   state: State,
-  body: ThermalBody,
+  body: PatientBody,
   coreTempC: number,
   stepSeconds: number,
 ): void {
   for (let i = 0; i < COMPARTMENT_COUNT; i++) state[i] = coreTempC;
+  initialisePatient(state, body);
   const steps = Math.ceil(SETTLE_S / stepSeconds);
   for (let n = 0; n < steps; n++) {
-    stepThermal(state, body, stepSeconds);
+    stepThermal(state, body.thermal, stepSeconds);
+    state[S.bloodTempC] = coreTempC;
+  }
+  const patientSteps = Math.ceil(SETTLE_PATIENT_S / stepSeconds);
+  for (let n = 0; n < patientSteps; n++) {
+    stepPatient(state, body, stepSeconds, SETTLING);
     state[S.bloodTempC] = coreTempC;
   }
   state[S.metabolicHeatJ] = 0;
   state[S.environmentHeatLossJ] = 0;
   // Run once with zero time so the derived values (rates, skin temperature) describe time zero.
-  stepThermal(state, body, 0);
-}
-
-function buildSnapshot(state: State, finished: boolean): Snapshot {
-  const immersedFraction = state[S.immersedFraction]!;
-  const inWater = immersedFraction > 0.5;
-  const headUnderWater = state[S.headUnderWater]! === 1;
-  return {
-    tS: state[S.timeS]!,
-    brainTempC: state[S.brainTempC]!,
-    heartTempC: state[S.heartTempC]!,
-    coreTempC: state[S.coreTempC]!,
-    muscleTempC: state[S.muscleTempC]!,
-    shellTempC: state[S.shellTempC]!,
-    skinTempC: state[S.meanSkinTempC]!,
-    extremityTempC: state[S.extremityTempC]!,
-    bloodTempC: state[S.bloodTempC]!,
-    cardiacOutputLPerMin: state[S.cardiacOutputLPerMin]!,
-    metabolicHeatW: state[S.metabolicRateW]!,
-    heatLossW: state[S.heatLossW]!,
-    skinBloodFlowFraction: state[S.skinBloodFlowFraction]!,
-    shivering:
-      state[S.shiveringCeilingW]! > 0 ? state[S.shiveringHeatW]! / state[S.shiveringCeilingW]! : 0,
-    shiveringHeatW: state[S.shiveringHeatW]!,
-    environment: {
-      medium: inWater ? 'water' : 'air',
-      temperatureC: inWater ? state[S.waterTempC]! : state[S.airTempC]!,
-      airTempC: state[S.airTempC]!,
-      waterTempC: state[S.waterTempC]!,
-      immersedFraction,
-      windMPerS: state[S.windMPerS]!,
-      headUnderWater,
-      canBreathe: !headUnderWater || state[S.airPocket]! === 1,
-    },
-    finished,
-  };
+  stepPatient(state, body, 0, SETTLING);
+  state[S.minCoreTempC] = state[C.core]!;
+  state[S.maxPotassiumMmolPerL] = state[S.potassiumMmolPerL]!;
 }

@@ -2,6 +2,7 @@
 // the catalogue of outputs (column names for files, keys for code, units and labels for people).
 
 import type { Medium } from './actions.ts';
+import type { RhythmName } from './state.ts';
 
 export interface Snapshot {
   /** Simulated time, s. */
@@ -30,6 +31,57 @@ export interface Snapshot {
   readonly shiveringHeatW: number;
   /** Skin blood flow as a fraction of its thermoneutral value, 0–1 (lower = more vasoconstricted). */
   readonly skinBloodFlowFraction: number;
+  /** Heat lost warming and humidifying breathed gas, W. */
+  readonly respiratoryHeatLossW: number;
+  /** Ventricular rate, /min (0 when the heart is not beating). */
+  readonly heartRateBpm: number;
+  readonly rhythm: RhythmName;
+  /** The rhythm for people, e.g. "sinus bradycardia", "ventricular fibrillation". */
+  readonly rhythmLabel: string;
+  /** Mean arterial pressure, mmHg. */
+  readonly mapMmHg: number;
+  /** Chest compressions in progress. */
+  readonly cpr: 'none' | 'manual' | 'mechanical';
+  /** 1 when the patient breathes spontaneously, else 0. */
+  readonly breathing: number;
+  /** Inspired O2 fraction from a bag or ventilator, or 0 when not ventilated. */
+  readonly ventilationFio2: number;
+  readonly alveolarPo2MmHg: number;
+  /** Arterial PO2 at blood temperature (alpha-stat reading corrected to the patient), mmHg. */
+  readonly arterialPo2MmHg: number;
+  /** Arterial haemoglobin saturation, 0–1. */
+  readonly arterialSat: number;
+  readonly arterialO2ContentMlPerDl: number;
+  readonly venousO2ContentMlPerDl: number;
+  /** Mean brain tissue PO2, mmHg. */
+  readonly brainPo2MmHg: number;
+  readonly brainBloodFlowLPerMin: number;
+  readonly brainVo2MlPerMin: number;
+  readonly bodyVo2MlPerMin: number;
+  /** Oxygen reaching tissues by diffusion without flow, mL/min. */
+  readonly diffusiveO2MlPerMin: number;
+  /** Brain energy state, 0–1. */
+  readonly brainEnergy: number;
+  /** Brain derangement, equivalent minutes of warm energy failure. */
+  readonly brainDerangementMin: number;
+  /** Activity of the brain cells' self-check at the brain's temperature, 0–1. */
+  readonly brainSelfCheck: number;
+  readonly brainViableFraction: number;
+  readonly brainAtRiskFraction: number;
+  readonly brainAutolysedFraction: number;
+  readonly heartEnergy: number;
+  readonly heartViableFraction: number;
+  readonly heartAutolysedFraction: number;
+  readonly extremityEnergy: number;
+  readonly extremityViableFraction: number;
+  readonly extremityAutolysedFraction: number;
+  /** Fraction of the hands' and feet's water frozen now, 0–1. */
+  readonly extremityFrozenFraction: number;
+  /** Largest frozen fraction so far: frostbite injury, 0–1. */
+  readonly frostbiteFraction: number;
+  readonly potassiumMmolPerL: number;
+  /** 1 when conscious, else 0. */
+  readonly conscious: number;
   readonly environment: {
     /** Where most of the body is. */
     readonly medium: Medium;
@@ -127,7 +179,66 @@ export const OUTPUTS: readonly OutputDefinition[] = [
     label: 'Skin blood flow (fraction of neutral)',
     decimals: 3,
   },
+  out('respiratory_heat_loss_w', 'respiratoryHeatLossW', 'W', 'Heat lost by breathing', 2),
+  out('heart_rate_bpm', 'heartRateBpm', '/min', 'Heart rate', 1),
+  out('map_mmhg', 'mapMmHg', 'mmHg', 'Mean arterial pressure', 1),
+  out('breathing', 'breathing', '1', 'Breathing spontaneously (1 yes, 0 no)', 0),
+  out('ventilation_fio2', 'ventilationFio2', '1', 'Ventilator FiO2 (0 when not ventilated)', 2),
+  out('alveolar_po2_mmhg', 'alveolarPo2MmHg', 'mmHg', 'Alveolar PO2', 1),
+  out('arterial_po2_mmhg', 'arterialPo2MmHg', 'mmHg', 'Arterial PO2', 1),
+  out('arterial_sat', 'arterialSat', '1', 'Arterial saturation', 3),
+  out('arterial_o2_content_ml_dl', 'arterialO2ContentMlPerDl', 'mL/dL', 'Arterial O2 content', 2),
+  out('venous_o2_content_ml_dl', 'venousO2ContentMlPerDl', 'mL/dL', 'Mixed venous O2 content', 2),
+  out('brain_po2_mmhg', 'brainPo2MmHg', 'mmHg', 'Brain tissue PO2', 2),
+  out('brain_blood_flow_l_min', 'brainBloodFlowLPerMin', 'L/min', 'Brain blood flow', 3),
+  out('brain_vo2_ml_min', 'brainVo2MlPerMin', 'mL/min', 'Brain O2 consumption', 2),
+  out('body_vo2_ml_min', 'bodyVo2MlPerMin', 'mL/min', 'Whole-body O2 consumption', 1),
+  out('diffusive_o2_ml_min', 'diffusiveO2MlPerMin', 'mL/min', 'O2 supplied by diffusion alone', 4),
+  out('brain_energy', 'brainEnergy', '1', 'Brain energy state', 3),
+  out(
+    'brain_derangement_min',
+    'brainDerangementMin',
+    'min',
+    'Brain derangement (warm-equivalent minutes)',
+    2,
+  ),
+  out('brain_self_check', 'brainSelfCheck', '1', 'Brain self-check activity', 3),
+  out('brain_viable_fraction', 'brainViableFraction', '1', 'Brain cells viable', 4),
+  out('brain_at_risk_fraction', 'brainAtRiskFraction', '1', 'Brain cells at risk', 4),
+  out('brain_autolysed_fraction', 'brainAutolysedFraction', '1', 'Brain cells autolysed', 4),
+  out('heart_energy', 'heartEnergy', '1', 'Myocardial energy state', 3),
+  out('heart_viable_fraction', 'heartViableFraction', '1', 'Heart cells viable', 4),
+  out('heart_autolysed_fraction', 'heartAutolysedFraction', '1', 'Heart cells autolysed', 4),
+  out('extremity_energy', 'extremityEnergy', '1', 'Hands and feet energy state', 3),
+  out('extremity_viable_fraction', 'extremityViableFraction', '1', 'Hands and feet viable', 4),
+  out(
+    'extremity_autolysed_fraction',
+    'extremityAutolysedFraction',
+    '1',
+    'Hands and feet autolysed',
+    4,
+  ),
+  out('extremity_frozen_fraction', 'extremityFrozenFraction', '1', 'Hands and feet frozen now', 4),
+  out('frostbite_fraction', 'frostbiteFraction', '1', 'Frostbite (largest frozen fraction)', 4),
+  out('potassium_mmol_l', 'potassiumMmolPerL', 'mmol/L', 'Plasma potassium', 2),
+  out('conscious', 'conscious', '1', 'Conscious (1 yes, 0 no)', 0),
 ];
+
+function out(
+  column: string,
+  key: NumericSnapshotKey,
+  unit: string,
+  label: string,
+  decimals: number,
+): OutputDefinition {
+  return { column, key, unit, label, decimals };
+}
+
+/** Outputs whose values are words, written after the numeric columns. */
+export const TEXT_OUTPUTS = [
+  { column: 'rhythm', key: 'rhythm', label: 'Rhythm' },
+  { column: 'cpr', key: 'cpr', label: 'Chest compressions' },
+] as const satisfies readonly { column: string; key: keyof Snapshot; label: string }[];
 
 /** Temperature outputs plotted on trend charts, in display order. */
 export const TEMPERATURE_OUTPUTS = OUTPUTS.filter((o) => o.unit === '°C');

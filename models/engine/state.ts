@@ -57,9 +57,70 @@ const SLOTS = [
   'cardiacOutputLPerMin', // current cardiac output, L/min
   'shiveringHeatW', // extra heat from shivering, W (lags its drive)
   'shiveringCeilingW', // most shivering heat this body can make, W
+  // Frostbite: ice in the hands and feet.
+  'extremityFrozenFraction', // fraction of the hands' and feet's water frozen now, 0–1
+  'frostbiteFraction', // largest fraction ever frozen: tissue injured by ice, 0–1
+  'respiratoryHeatLossW', // heat lost warming and humidifying breathed gas, W
+  // Per-compartment blocks, in COMPARTMENTS order (blood's entry unused).
+  ...compartmentBlock('FlowLPerMin'), // blood flow through each tissue, L/min
+  ...compartmentBlock('DemandW'), // metabolic demand (what full oxygen would burn), W
+  ...compartmentBlock('Po2MmHg'), // mean tissue PO2, mmHg
+  ...compartmentBlock('AerobicFraction'), // oxygen consumption ÷ demand, 0–1
+  // Circulation and rhythm.
+  'rhythm', // RHYTHM code
+  'heartRateBpm', // ventricular rate, /min (0 when not beating)
+  'cardiacOutputRatio', // cardiac output ÷ resting output at 37 °C
+  'meanArterialPressureMmHg', // mmHg
+  'rhythmHazardAccumulated', // hazard integrated since the last rhythm change, 1
+  'rhythmHazardThreshold', // exponential random threshold that triggers the next change, 1
+  'cprMode', // 0 none, 1 manual, 2 mechanical
+  'cprStartedS', // when compressions started, s
+  // Breathing and oxygen.
+  'breathingStopped', // 1 after stopBreathing until resumeBreathing
+  'breathing', // 1 when the patient breathes spontaneously
+  'ventilationFio2', // inspired O2 fraction when ventilated by bag or ventilator, else 0
+  'alveolarPo2MmHg', // mmHg
+  'arterialO2ContentMlPerDl', // mL O2 per dL blood
+  'venousO2ContentMlPerDl', // mixed venous, mL O2 per dL blood
+  'brainVo2MlPerMin', // brain oxygen consumption, mL/min
+  'bodyVo2MlPerMin', // whole-body oxygen consumption, mL/min
+  'diffusiveO2MlPerMin', // oxygen reaching tissues by diffusion without flow, mL/min
+  // Cells: brain, heart, hands and feet.
+  ...cellBlock('brain'),
+  ...cellBlock('heart'),
+  ...cellBlock('extremity'),
+  'potassiumMmolPerL', // plasma potassium, mmol/L
+  'conscious', // 1 when conscious
+  // Outcome tracking.
+  'minCoreTempC', // lowest core temperature since time zero, °C
+  'maxPotassiumMmolPerL', // highest plasma potassium since time zero, mmol/L
+  'arrestStartS', // when the current arrest began, s (−1 while the heart pumps)
+  'arrestCount', // number of arrests since time zero
+  'roscTimeS', // first return of spontaneous circulation after an arrest, s (−1 if none)
   // Deterministic random generator state (a 32-bit unsigned integer stored exactly in a double).
   'rngState',
 ] as const;
+
+/** Rhythm codes stored in the state's `rhythm` slot. */
+export const RHYTHM = { sinus: 0, af: 1, vf: 2, asystole: 3, pea: 4 } as const;
+export type RhythmName = keyof typeof RHYTHM;
+export const RHYTHM_NAMES: readonly RhythmName[] = ['sinus', 'af', 'vf', 'asystole', 'pea'];
+
+/** Names of one slot per compartment, e.g. brainFlowLPerMin … bloodFlowLPerMin. */
+function compartmentBlock<const Suffix extends string>(
+  suffix: Suffix,
+): readonly `${CompartmentName}${Suffix}`[] {
+  return COMPARTMENTS.map((c) => `${c}${suffix}` as const);
+}
+
+/** The state of one cell population (see models/physiology/cells.ts). */
+function cellBlock<const Tissue extends string>(tissue: Tissue) {
+  return [
+    `${tissue}Energy`, // energy state (ATP charge relative to normal), 0–1
+    `${tissue}DerangementMin`, // out-of-spec load, equivalent minutes of warm energy failure
+    `${tissue}AutolysedFraction`, // cells committed to autolysis or necrotic, 0–1
+  ] as const;
+}
 
 export type SlotName = (typeof SLOTS)[number];
 

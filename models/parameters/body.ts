@@ -15,6 +15,8 @@ export interface PatientSpec {
   readonly heightCm: number;
   /** Body fat as a percentage of mass; estimated from BMI, age and sex when absent. */
   readonly bodyFatPercent?: number;
+  /** Haemoglobin, g/dL; from age and sex when absent. */
+  readonly haemoglobinGPerDl?: number;
 }
 
 export const bodyParameters = {

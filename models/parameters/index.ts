@@ -4,18 +4,33 @@
 import { bodyParameters } from './body.ts';
 import type { Parameter } from './parameter.ts';
 import { thermalParameters } from './thermal.ts';
+import { oxygenParameters } from './oxygen.ts';
+import { circulationParameters } from './circulation.ts';
+import { cellParameters } from './cells.ts';
 
 export { parameter, type Parameter } from './parameter.ts';
 export * from './body.ts';
 export { thermalParameters } from './thermal.ts';
+export { oxygenParameters } from './oxygen.ts';
+export { circulationParameters } from './circulation.ts';
+export { cellParameters } from './cells.ts';
 
 /** Every parameter of the model, by name, grouped by subsystem for the model explorer. */
 export const parameterGroups = {
   body: bodyParameters,
   thermal: thermalParameters,
+  oxygen: oxygenParameters,
+  circulation: circulationParameters,
+  cells: cellParameters,
 } as const;
 
-export const allParameters = { ...bodyParameters, ...thermalParameters } as const;
+export const allParameters = {
+  ...bodyParameters,
+  ...thermalParameters,
+  ...oxygenParameters,
+  ...circulationParameters,
+  ...cellParameters,
+} as const;
 export type ParameterName = keyof typeof allParameters;
 
 /** The numbers a run uses: one per parameter, in the parameter's unit. */

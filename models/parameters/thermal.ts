@@ -459,6 +459,50 @@ export const thermalParameters = {
     'Time constant of shivering onset and decay',
     'Nude men in −3 to 10 °C air: first tremor 1.8–6.4 min, generalised 4–10 min, J Appl Physiol 1957;11:58 [read]',
   ),
+  // --- Freezing (frostbite) ---
+  tissueFreezingPointC: parameter(
+    -0.55,
+    '°C',
+    [-2.2, -0.5],
+    'Temperature at which water in tissue begins to freeze',
+    'About −0.55 °C because of solutes (NHS; reference notes §9) [read; secondary]; ice crystals need ~−2.2 °C with prolonged exposure [read; secondary]',
+  ),
+  latentHeatOfFusionJPerKg: parameter(
+    334000,
+    'J/kg',
+    [333000, 335000],
+    'Heat released when water freezes',
+    'Latent heat of fusion of ice, 333.6 kJ/kg [recall, standard physical constant]',
+  ),
+  extremityWaterFraction: parameter(
+    0.6,
+    '1',
+    [0.5, 0.7],
+    'Water fraction of hands and feet (skin, tendon, muscle, bone)',
+    '[model] soft tissue 70–80 % water, bone ~25 % (McIntosh & Anderson 2010) [recall]',
+  ),
+  // --- Breathing ---
+  ventilationPerO2Uptake: parameter(
+    25,
+    'L/L',
+    [20, 35],
+    'Minute ventilation per litre of oxygen consumed (ventilatory equivalent for O2)',
+    'VE/VO2 ≈ 25 at rest [recall]; sets the heat spent warming and humidifying breathed gas',
+  ),
+  airDensityKgPerM3: parameter(
+    1.2,
+    'kg/m³',
+    [1.1, 1.45],
+    'Density of inspired air',
+    'Air at 20 °C, sea level 1.204 kg/m³; 1.39 at −20 °C [recall, standard]',
+  ),
+  latentHeatOfVaporisationJPerKg: parameter(
+    2_420_000,
+    'J/kg',
+    [2_400_000, 2_450_000],
+    'Heat needed to evaporate water at body temperature',
+    '2.42 MJ/kg at 35–37 °C [recall, standard]',
+  ),
 } as const;
 
 export type ThermalParameterName = keyof typeof thermalParameters;

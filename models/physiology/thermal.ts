@@ -6,6 +6,7 @@
 import { C, COMPARTMENT_COUNT, S, type State } from '../engine/state.ts';
 import { bodyComposition, type BodyComposition, type PatientSpec } from '../parameters/body.ts';
 import type { ParameterValues } from '../parameters/index.ts';
+import { isPerfusingRhythm } from './circulation.ts';
 
 const KCAL_PER_DAY_IN_W = 4184 / 86400;
 
@@ -40,6 +41,12 @@ export interface ThermalBody {
   readonly shellInternalInsulationM2KPerW: number;
   /** Insulation between the extremities' mean temperature and their skin surface, m²·K/W. */
   readonly extremityInternalInsulationM2KPerW: number;
+  /** Extra muscle blood flow per watt of shivering (to carry its oxygen), L/min/W. */
+  readonly shiveringFlowLPerMinPerW: number;
+  /** Whole-body O2 use at rest and 37 °C, mL/min. */
+  readonly restingVo2MlPerMin: number;
+  /** Water in the hands and feet that can freeze, kg. */
+  readonly extremityWaterKg: number;
   readonly values: ParameterValues;
 }
 
@@ -121,8 +128,20 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
     extremityAreaM2,
     shellInternalInsulationM2KPerW: halfFatInsulation + v.skinInsulationM2KPerW,
     extremityInternalInsulationM2KPerW: v.skinInsulationM2KPerW,
+    shiveringFlowLPerMinPerW: shiveringFlowLPerMinPerW(v),
+    extremityWaterKg: body.extremitiesKg * v.extremityWaterFraction,
+    restingVo2MlPerMin: (restingTotalW / v.oxygenEnergyEquivalentJPerMl) * 60,
     values: v,
   };
+}
+
+/**
+ * Muscle blood flow needed per watt of shivering, L/min/W: the oxygen for one watt (1/20.1 mL/s)
+ * carried by arterial blood (~20 mL/dL) at ~70 % extraction [derived].
+ */
+function shiveringFlowLPerMinPerW(v: ParameterValues): number {
+  const extractedMlPerL = 200 * 0.7;
+  return 60 / v.oxygenEnergyEquivalentJPerMl / extractedMlPerL;
 }
 
 /** Cardiac output at rest, L/min. */
@@ -255,25 +274,41 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     (shiveringTargetW - state[S.shiveringHeatW]!) *
       (1 - Math.exp(-dtS / v.shiveringOnsetTimeConstantS));
 
-  // Metabolism and perfusion: each tissue exchanges heat with the blood flowing through it.
+  // Metabolism and perfusion: each tissue burns what its oxygen allows (demand × aerobic fraction) and
+  // exchanges heat with the blood flowing through it. Flow scales with the heart's output; shivering
+  // muscle gets the extra flow that carries its oxygen while the heart pumps; frozen tissue gets none.
+  const outputRatio = state[S.cardiacOutputRatio]!;
+  const pumping = isPerfusingRhythm(state[S.rhythm]!);
+  const perMinute = body.bloodHeatCapacityJPerLK / 60;
   let metabolicW = 0;
   let perfusionTotalWPerK = 0;
   let toBloodW = 0;
   for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
     const t = state[i]!;
-    const m = body.restingMetabolismW[i]! * Math.exp((body.logQ10[i]! * (t - 37)) / 10);
-    metabolicW += m;
-    let perfusion = body.restingPerfusionWPerK[i]!;
+    let demandW = body.restingMetabolismW[i]! * Math.exp((body.logQ10[i]! * (t - 37)) / 10);
+    let perfusion = body.restingPerfusionWPerK[i]! * outputRatio;
     if (i === C.shell) perfusion *= shellFlowFraction;
-    else if (i === C.extremities) perfusion *= extremityFlowFraction;
+    else if (i === C.extremities)
+      perfusion *= extremityFlowFraction * (1 - state[S.extremityFrozenFraction]!);
+    else if (i === C.muscle) {
+      demandW += shiveringW;
+      if (pumping) perfusion += shiveringW * body.shiveringFlowLPerMinPerW * perMinute;
+    }
+    state[S.brainDemandW + i] = demandW;
+    state[S.brainFlowLPerMin + i] = perfusion / perMinute;
+    const m = demandW * state[S.brainAerobicFraction + i]!;
+    metabolicW += m;
     perfusionTotalWPerK += perfusion;
     const fromBloodW = perfusion * (tBlood - t);
     toBloodW -= fromBloodW;
     netHeatW[i] = m + fromBloodW;
   }
   netHeatW[C.blood] = toBloodW;
-  netHeatW[C.muscle] = netHeatW[C.muscle]! + shiveringW;
-  metabolicW += shiveringW;
+
+  // Breathing: inspired gas is warmed to core temperature and saturated with water.
+  const minuteVolume = respiratoryMinuteVolumeLPerMin(state, body);
+  const respiratoryW = minuteVolume > 0 ? respiratoryHeatLossW(minuteVolume, tCore, tAir, v) : 0;
+  netHeatW[C.core] = netHeatW[C.core]! - respiratoryW;
 
   // Conduction between neighbours.
   const tBrain = state[S.brainTempC]!;
@@ -297,8 +332,9 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
     state[i] = state[i]! + (dtS * netHeatW[i]!) / body.heatCapacityJPerK[i]!;
   }
+  freezeOrThawExtremities(state, body);
 
-  const lossW = shellLossW + extLossW + evaporationW;
+  const lossW = shellLossW + extLossW + evaporationW + respiratoryW;
   state[S.metabolicHeatJ] = state[S.metabolicHeatJ]! + metabolicW * dtS;
   state[S.environmentHeatLossJ] = state[S.environmentHeatLossJ]! + lossW * dtS;
   state[S.metabolicRateW] = metabolicW;
@@ -308,6 +344,75 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   state[S.cardiacOutputLPerMin] = (perfusionTotalWPerK * 60) / body.bloodHeatCapacityJPerLK;
   state[S.shiveringHeatW] = shiveringW;
   state[S.shiveringCeilingW] = body.shiveringCeilingW;
+  state[S.respiratoryHeatLossW] = respiratoryW;
+}
+
+/**
+ * Minute ventilation, L/min: a ventilator or bag delivers the resting volume; spontaneous breathing
+ * follows the oxygen being consumed; none otherwise.
+ */
+export function respiratoryMinuteVolumeLPerMin(state: State, body: ThermalBody): number {
+  const v = body.values;
+  if (state[S.ventilationFio2]! > 0)
+    return (v.ventilationPerO2Uptake * body.restingVo2MlPerMin) / 1000;
+  if (state[S.breathing]! === 1)
+    return (v.ventilationPerO2Uptake * state[S.bodyVo2MlPerMin]!) / 1000;
+  return 0;
+}
+
+/** Heat spent warming and humidifying breathed gas from air temperature to core temperature, W. */
+export function respiratoryHeatLossW(
+  minuteVolumeLPerMin: number,
+  coreTempC: number,
+  airTempC: number,
+  v: ParameterValues,
+): number {
+  const m3PerS = minuteVolumeLPerMin / 1000 / 60;
+  const sensible =
+    m3PerS * v.airDensityKgPerM3 * AIR_SPECIFIC_HEAT_J_PER_KG_K * (coreTempC - airTempC);
+  const waterOut = vapourDensityKgPerM3(saturationVapourPressureKPa(coreTempC), coreTempC);
+  const waterIn = vapourDensityKgPerM3(
+    v.ambientRelativeHumidity * saturationVapourPressureKPa(airTempC),
+    airTempC,
+  );
+  const latent = m3PerS * Math.max(0, waterOut - waterIn) * v.latentHeatOfVaporisationJPerKg;
+  return sensible + latent;
+}
+
+/** Specific heat of air at constant pressure, J/kg/K (physical constant). */
+const AIR_SPECIFIC_HEAT_J_PER_KG_K = 1005;
+
+/** Mass of water vapour per m³ of gas at a vapour pressure (kPa) and temperature (°C), kg/m³. */
+function vapourDensityKgPerM3(vapourKPa: number, tempC: number): number {
+  return (vapourKPa * 1000 * 0.018015) / (8.314 * (tempC + 273.15));
+}
+
+/**
+ * Freezing: hands and feet cooled below the tissue freezing point hold there while their water
+ * freezes (latent heat), and thaw the same way. The largest frozen fraction is kept as frostbite.
+ */
+function freezeOrThawExtremities(state: State, body: ThermalBody): void {
+  const v = body.values;
+  const freezeC = v.tissueFreezingPointC;
+  const t = state[S.extremityTempC]!;
+  const frozen = state[S.extremityFrozenFraction]!;
+  const capacity = body.heatCapacityJPerK[C.extremities]!;
+  const latentJ = v.latentHeatOfFusionJPerKg * body.extremityWaterKg;
+  if (t < freezeC && frozen < 1) {
+    const freezable = ((1 - frozen) * latentJ) / capacity; // °C of cooling it can absorb
+    const deficit = freezeC - t;
+    const used = Math.min(deficit, freezable);
+    state[S.extremityFrozenFraction] = frozen + (used * capacity) / latentJ;
+    state[S.extremityTempC] = t + used;
+  } else if (t > freezeC && frozen > 0) {
+    const thawable = (frozen * latentJ) / capacity;
+    const surplus = t - freezeC;
+    const used = Math.min(surplus, thawable);
+    state[S.extremityFrozenFraction] = Math.max(0, frozen - (used * capacity) / latentJ);
+    state[S.extremityTempC] = t - used;
+  }
+  if (state[S.extremityFrozenFraction]! > state[S.frostbiteFraction]!)
+    state[S.frostbiteFraction] = state[S.extremityFrozenFraction]!;
 }
 
 /** Heat stored in the body relative to a reference set of temperatures, J. */
@@ -320,5 +425,9 @@ export function storedHeatJ(
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
     total += body.heatCapacityJPerK[i]! * (state[i]! - referenceTempsC[i]!);
   }
-  return total;
+  // Ice holds less heat than water at the same temperature.
+  return (
+    total -
+    state[S.extremityFrozenFraction]! * body.values.latentHeatOfFusionJPerKg * body.extremityWaterKg
+  );
 }

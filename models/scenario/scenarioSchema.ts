@@ -64,19 +64,31 @@ const actionEntries = {
     text: field(text({ maxLength: 2000 })),
   }),
   pause: object({ at, do: field(oneOf(['pause'] as const)) }),
+  stopBreathing: object({ at, do: field(oneOf(['stopBreathing'] as const)) }),
+  resumeBreathing: object({ at, do: field(oneOf(['resumeBreathing'] as const)) }),
+  cardiacArrest: object({
+    at,
+    do: field(oneOf(['cardiacArrest'] as const)),
+    rhythm: field(oneOf(['vf', 'asystole', 'pea'] as const), 'the arrest rhythm'),
+  }),
+  startCpr: object({
+    at,
+    do: field(oneOf(['startCpr'] as const)),
+    mode: optional(oneOf(['manual', 'mechanical'] as const), 'default manual'),
+  }),
+  stopCpr: object({ at, do: field(oneOf(['stopCpr'] as const)) }),
+  ventilate: object({
+    at,
+    do: field(oneOf(['ventilate'] as const)),
+    fio2: field(number({ min: 0.21, max: 1, unit: 'fraction' }), 'inspired oxygen fraction'),
+  }),
+  stopVentilation: object({ at, do: field(oneOf(['stopVentilation'] as const)) }),
+  defibrillate: object({ at, do: field(oneOf(['defibrillate'] as const)) }),
 } as const;
 
 /** Actions of the design's vocabulary that this version cannot simulate yet. */
 const NOT_YET_SIMULATED = Object.fromEntries(
   [
-    'stopBreathing',
-    'resumeBreathing',
-    'cardiacArrest',
-    'startCpr',
-    'stopCpr',
-    'ventilate',
-    'stopVentilation',
-    'defibrillate',
     'applyIcePacks',
     'removeIcePacks',
     'startForcedAirWarming',
@@ -104,6 +116,7 @@ const timelineEntry = tagged<Entry>(
   actionEntries as unknown as Record<string, Schema<Entry>>,
   {
     unsupported: NOT_YET_SIMULATED,
+    describeChoices: 'an action named in doc/scenario-format.md',
   },
 );
 

@@ -302,9 +302,14 @@ export function list<T>(
 export function tagged<T>(
   tag: string,
   variants: Readonly<Record<string, Schema<T>>>,
-  options: { readonly unsupported?: Readonly<Record<string, string>> } = {},
+  options: {
+    readonly unsupported?: Readonly<Record<string, string>>;
+    /** Words for the tag's values when they are too many to list, e.g. 'an action listed in …'. */
+    readonly describeChoices?: string;
+  } = {},
 ): Schema<T> {
   const names = Object.keys(variants);
+  const choices = options.describeChoices ?? `one of ${names.map((n) => `"${n}"`).join(', ')}`;
   const expected = `a group of fields with "${tag}" set to one of ${names.map((n) => `"${n}"`).join(', ')}`;
   return {
     expected,
@@ -319,12 +324,7 @@ export function tagged<T>(
             : typeof kind === 'string'
               ? didYouMean(kind, names)
               : '';
-        return report(
-          ctx,
-          [...path, tag],
-          `one of ${names.map((n) => `"${n}"`).join(', ')}`,
-          describeFound(kind) + why,
-        );
+        return report(ctx, [...path, tag], choices, describeFound(kind) + why);
       }
       return variants[kind]!.validate(value, path, ctx);
     },

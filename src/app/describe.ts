@@ -3,6 +3,12 @@
 import type { Action } from '../../models/index.ts';
 import { formatTemperature, type TemperatureUnit } from '../state/units.ts';
 
+const ARREST_WORDS = {
+  vf: 'ventricular fibrillation',
+  asystole: 'asystole',
+  pea: 'pulseless electrical activity',
+} as const;
+
 export function describeAction(action: Action, unit: TemperatureUnit): string {
   switch (action.do) {
     case 'setEnvironment': {
@@ -27,6 +33,22 @@ export function describeAction(action: Action, unit: TemperatureUnit): string {
       return action.text;
     case 'pause':
       return 'Paused by the scenario';
+    case 'stopBreathing':
+      return 'Breathing stops';
+    case 'resumeBreathing':
+      return 'Airway cleared: the patient may breathe again';
+    case 'cardiacArrest':
+      return `Cardiac arrest (${ARREST_WORDS[action.rhythm]})`;
+    case 'startCpr':
+      return `Chest compressions started (${action.mode ?? 'manual'})`;
+    case 'stopCpr':
+      return 'Chest compressions stopped';
+    case 'ventilate':
+      return `Ventilation with FiO₂ ${action.fio2.toFixed(2)}`;
+    case 'stopVentilation':
+      return 'Ventilation stopped';
+    case 'defibrillate':
+      return 'Shock delivered';
     default: {
       const unknown: never = action;
       return JSON.stringify(unknown);

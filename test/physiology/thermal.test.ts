@@ -89,7 +89,7 @@ describe('cooling', () => {
 describe('shivering', () => {
   it('stays under about 5× resting metabolism and is gone once the core is below 30 °C', () => {
     const sim = createSimulation(testScenario({ ...iceWaterImmersion, endS: 4 * 3600 }));
-    const restingW = sim.body.restingMetabolismW.reduce((a, b) => a + b, 0);
+    const restingW = sim.body.thermal.restingMetabolismW.reduce((a, b) => a + b, 0);
     let maxShiveringW = 0;
     let sawShivering = false;
     while (!sim.isFinished()) {

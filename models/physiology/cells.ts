@@ -1,0 +1,231 @@
+// Cells of the brain, the heart and the hands and feet: the mechanism ColdBoot teaches.
+//
+// - Energy (ATP charge, 0–1) follows the share of oxygen demand that is met: it falls within minutes
+//   without oxygen at 37 °C and more slowly when cold (Q10), and recovers when oxygen returns.
+// - Derangement ("out of spec" load, in equivalent minutes of warm energy failure) builds while energy
+//   has failed, faster when warm (Q10 ≈ 3), and is repaired slowly by energised cells.
+// - Cells differ in how much derangement they tolerate (log-normal across the population). A cell whose
+//   tolerance is exceeded is at risk. If it has energy and its self-check is running (a steep logistic
+//   function of temperature), it commits to autolysis. Without energy it can also die slowly
+//   (necrosis), faster when warm. Re-oxygenated cold, at-risk cells repair before the check wakes.
+// Plasma potassium, consciousness, spontaneous breathing and the neurological outcome follow.
+
+import { C, S, type State } from '../engine/state.ts';
+import type { ParameterValues } from '../parameters/index.ts';
+
+/** The three cell populations and where their state and conditions live. */
+export const CELL_GROUPS = [
+  {
+    name: 'brain',
+    compartment: C.brain,
+    energy: S.brainEnergy,
+    derangement: S.brainDerangementMin,
+    autolysed: S.brainAutolysedFraction,
+  },
+  {
+    name: 'heart',
+    compartment: C.heart,
+    energy: S.heartEnergy,
+    derangement: S.heartDerangementMin,
+    autolysed: S.heartAutolysedFraction,
+  },
+  {
+    name: 'extremity',
+    compartment: C.extremities,
+    energy: S.extremityEnergy,
+    derangement: S.extremityDerangementMin,
+    autolysed: S.extremityAutolysedFraction,
+  },
+] as const;
+
+export type CellGroupName = (typeof CELL_GROUPS)[number]['name'];
+
+/** Error function (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7). */
+function erf(x: number): number {
+  const sign = x < 0 ? -1 : 1;
+  const a = Math.abs(x);
+  const t = 1 / (1 + 0.3275911 * a);
+  const y =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-a * a);
+  return sign * y;
+}
+
+/** Fraction of cells whose tolerance is below a derangement load (log-normal CDF). */
+export function fractionOutOfSpec(
+  derangementMin: number,
+  medianMin: number,
+  spread: number,
+): number {
+  if (!(derangementMin > 0)) return 0;
+  return 0.5 * (1 + erf(Math.log(derangementMin / medianMin) / (spread * Math.SQRT2)));
+}
+
+/** Activity of the cell self-check at a temperature, 0–1 (logistic, half at selfCheckHalfTempC). */
+export function selfCheckActivity(tempC: number, v: ParameterValues): number {
+  return 1 / (1 + Math.exp(-(tempC - v.selfCheckHalfTempC) / v.selfCheckWidthK));
+}
+
+/** Median tolerance of a group, equivalent minutes of warm energy failure. */
+export function toleranceMedianMin(group: CellGroupName, v: ParameterValues): number {
+  return group === 'brain'
+    ? v.brainToleranceMedianMin
+    : group === 'heart'
+      ? v.heartToleranceMedianMin
+      : v.extremityToleranceMedianMin;
+}
+
+function energyFallTimeS(group: CellGroupName, v: ParameterValues): number {
+  return group === 'brain'
+    ? v.brainEnergyFallTimeS
+    : group === 'heart'
+      ? v.heartEnergyFallTimeS
+      : v.extremityEnergyFallTimeS;
+}
+
+/** Viable, at-risk and autolysed fractions of a group, which add up to 1. */
+export interface CellFractions {
+  readonly viable: number;
+  readonly atRisk: number;
+  readonly autolysed: number;
+}
+
+export function cellFractions(
+  state: State,
+  group: (typeof CELL_GROUPS)[number],
+  v: ParameterValues,
+): CellFractions {
+  const autolysed = state[group.autolysed]!;
+  const outOfSpec = fractionOutOfSpec(
+    state[group.derangement]!,
+    toleranceMedianMin(group.name, v),
+    v.toleranceSpread,
+  );
+  const atRisk = Math.max(0, outOfSpec - autolysed);
+  return { viable: Math.max(0, 1 - autolysed - atRisk), atRisk, autolysed };
+}
+
+/** Sets every cell population to normal: full energy, no derangement, none lost. */
+export function initialiseCells(state: State, v: ParameterValues): void {
+  for (const g of CELL_GROUPS) {
+    state[g.energy] = 1;
+    state[g.derangement] = 0;
+    state[g.autolysed] = 0;
+  }
+  state[S.potassiumMmolPerL] = v.potassiumBaselineMmolPerL;
+  state[S.conscious] = 1;
+}
+
+/** Masses used to weigh tissues for potassium, kg. */
+export interface CellBody {
+  readonly massKg: number;
+  /** Mass of each thermal compartment, kg (index by C). */
+  readonly compartmentKg: ArrayLike<number>;
+  readonly logBodyQ10: number;
+}
+
+/**
+ * Advances the cells, potassium, consciousness and the ability to breathe by dtS seconds. Reads each
+ * tissue's temperature and aerobic fraction from the state.
+ */
+export function stepCells(state: State, body: CellBody, dtS: number, v: ParameterValues): void {
+  const minutes = dtS / 60;
+  const logEnergyQ10 = Math.log(v.energyQ10);
+  const logDerangementQ10 = Math.log(v.derangementQ10);
+  const awake = v.reawakeningEnergy;
+  let deadKgBefore = 0;
+  let deadKgAfter = 0;
+  for (const g of CELL_GROUPS) {
+    const t = state[g.compartment]!;
+    const aerobic = state[S.brainAerobicFraction + g.compartment]!;
+    const qEnergy = Math.exp((logEnergyQ10 * (t - 37)) / 10);
+    const qDerange = Math.exp((logDerangementQ10 * (t - 37)) / 10);
+
+    // Energy relaxes toward the aerobic fraction: falling at the tissue's rate, rising at recovery's.
+    const e = state[g.energy]!;
+    const tau = (aerobic < e ? energyFallTimeS(g.name, v) : v.energyRecoveryTimeS) / qEnergy;
+    const eNew = aerobic + (e - aerobic) * Math.exp(-dtS / tau);
+    state[g.energy] = eNew;
+    const power = Math.min(1, Math.max(0, (eNew - awake) / (1 - awake)));
+
+    // Derangement: built while energy has failed, repaired while the cell has energy.
+    const d = state[g.derangement]!;
+    const dNew = Math.max(
+      0,
+      d + minutes * (qDerange * (1 - eNew) - v.repairRateAt37 * qEnergy * power),
+    );
+    state[g.derangement] = dNew;
+
+    // Commitment to autolysis (energy and a running self-check) and necrosis (no energy).
+    const autolysed = state[g.autolysed]!;
+    const outOfSpec = fractionOutOfSpec(dNew, toleranceMedianMin(g.name, v), v.toleranceSpread);
+    const atRisk = Math.max(0, outOfSpec - autolysed);
+    const ratePerMin =
+      (selfCheckActivity(t, v) * power) / v.commitTimeMin +
+      (qDerange * (1 - power)) / v.necrosisTimeMin;
+    const autolysedNew = autolysed + atRisk * (1 - Math.exp(-ratePerMin * minutes));
+    state[g.autolysed] = autolysedNew;
+
+    const kg = body.compartmentKg[g.compartment]!;
+    const frozen = g.name === 'extremity' ? state[S.frostbiteFraction]! : 0;
+    deadKgBefore += kg * Math.max(autolysed, frozen);
+    deadKgAfter += kg * Math.max(autolysedNew, frozen);
+  }
+
+  // Plasma potassium: leaks from energy-failed tissue (all compartments, weighted by mass), jumps with
+  // cell death, and is cleared while blood flows.
+  let ischaemicKgPerMin = 0;
+  for (let i = 0; i < C.blood; i++) {
+    const kg = body.compartmentKg[i]!;
+    const q = Math.exp((body.logBodyQ10 * (state[i]! - 37)) / 10);
+    ischaemicKgPerMin += kg * (1 - state[S.brainAerobicFraction + i]!) * q;
+  }
+  const k = state[S.potassiumMmolPerL]!;
+  const flowRatio = Math.min(1, state[S.cardiacOutputRatio]!);
+  const clearance = ((k - v.potassiumBaselineMmolPerL) * flowRatio) / v.potassiumClearanceTimeMin;
+  const kNew =
+    k +
+    minutes *
+      ((v.ischaemicPotassiumReleaseMmolPerLPerMin * ischaemicKgPerMin) / body.massKg - clearance) +
+    (v.potassiumPerDeadMassMmolPerL * Math.max(0, deadKgAfter - deadKgBefore)) / body.massKg;
+  state[S.potassiumMmolPerL] = Math.max(0, kNew);
+  if (kNew > state[S.maxPotassiumMmolPerL]!) state[S.maxPotassiumMmolPerL] = kNew;
+
+  // Consciousness and the brainstem's drive to breathe.
+  const brainT = state[S.brainTempC]!;
+  const brainAerobic = state[S.brainAerobicFraction]!;
+  const brainDead = state[S.brainAutolysedFraction]! >= v.brainDeathAutolysedFraction;
+  state[S.conscious] =
+    brainT >= v.consciousnessLossTempC &&
+    brainAerobic >= v.consciousnessLossAerobicFraction &&
+    state[S.brainAutolysedFraction]! < v.cpc4AutolysedFraction
+      ? 1
+      : 0;
+  const airwayOpen = state[S.headUnderWater]! === 0 || state[S.airPocket]! === 1;
+  state[S.breathing] =
+    state[S.breathingStopped]! === 0 &&
+    airwayOpen &&
+    !brainDead &&
+    brainT >= v.apnoeaBrainTempC &&
+    state[S.brainEnergy]! >= 0.5
+      ? 1
+      : 0;
+}
+
+/**
+ * Cerebral Performance Category from the state: 1 good, 2 moderate disability, 3 severe disability,
+ * 4 coma or vegetative state, 5 brain death or death. `alive` is false when circulation never returned.
+ */
+export function neurologicalOutcome(
+  brainAutolysedFraction: number,
+  alive: boolean,
+  v: ParameterValues,
+): 1 | 2 | 3 | 4 | 5 {
+  if (!alive || brainAutolysedFraction >= v.brainDeathAutolysedFraction) return 5;
+  if (brainAutolysedFraction >= v.cpc4AutolysedFraction) return 4;
+  if (brainAutolysedFraction >= v.cpc3AutolysedFraction) return 3;
+  if (brainAutolysedFraction >= v.cpc2AutolysedFraction) return 2;
+  return 1;
+}

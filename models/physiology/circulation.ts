@@ -1,0 +1,235 @@
+// Circulation and rhythm. Sinus rate falls with myocardial temperature (about halved at 28 °C). As the
+// myocardium cools below ~32 °C, atrial fibrillation, ventricular fibrillation and (below ~20 °C)
+// asystole become likely: hazards that double every ~1 °C, sampled from the seeded generator in the
+// state so runs stay deterministic. A heart without energy stops (PEA, then asystole once fibrillation
+// has spent what was left). Compressions give a fraction of normal output. On rewarming, a myocardium
+// that is warm enough and has energy again can restart by itself; a shock works mostly above ~30 °C.
+
+import { nextRandom } from '../engine/rng.ts';
+import { RHYTHM, S, type RhythmName, type State } from '../engine/state.ts';
+import type { ParameterValues } from '../parameters/index.ts';
+
+export interface CirculationBody {
+  /** Sinus rate at 37 °C, at rest, /min. */
+  readonly restingHeartRateBpm: number;
+  /** Cardiac output at rest and 37 °C, L/min. */
+  readonly restingCardiacOutputLPerMin: number;
+}
+
+/** Resting heart rate by age, /min: toddler and child values from parameters, adult from 16 years. */
+export function restingHeartRateBpm(ageYears: number, v: ParameterValues): number {
+  if (ageYears >= 16) return v.restingHeartRateAdultBpm;
+  // Interpolate between the toddler (2.5 y), child (6 y) and adult (16 y) anchors.
+  if (ageYears <= 2.5) return v.restingHeartRateToddlerBpm;
+  if (ageYears <= 6)
+    return (
+      v.restingHeartRateToddlerBpm +
+      ((v.restingHeartRateChildBpm - v.restingHeartRateToddlerBpm) * (ageYears - 2.5)) / 3.5
+    );
+  return (
+    v.restingHeartRateChildBpm +
+    ((v.restingHeartRateAdultBpm - v.restingHeartRateChildBpm) * (ageYears - 6)) / 10
+  );
+}
+
+/** True for rhythms that pump blood (sinus, atrial fibrillation). */
+export function isPerfusingRhythm(code: number): boolean {
+  return code === RHYTHM.sinus || code === RHYTHM.af;
+}
+
+/** Sinus rate of a healthy, energised heart at a myocardial temperature, before any shivering, /min. */
+export function sinusRateBpm(
+  heartTempC: number,
+  body: CirculationBody,
+  v: ParameterValues,
+): number {
+  return body.restingHeartRateBpm * Math.pow(v.heartRateQ10, (heartTempC - 37) / 10);
+}
+
+/** Changes the rhythm, keeping the record of arrests and of the first return of circulation. */
+export function setRhythm(state: State, code: number): void {
+  const before = state[S.rhythm]!;
+  if (before === code) return;
+  state[S.rhythm] = code;
+  const now = state[S.timeS]!;
+  if (isPerfusingRhythm(before) && !isPerfusingRhythm(code)) {
+    state[S.arrestStartS] = now;
+    state[S.arrestCount] = state[S.arrestCount]! + 1;
+  } else if (!isPerfusingRhythm(before) && isPerfusingRhythm(code)) {
+    state[S.arrestStartS] = -1;
+    if (state[S.roscTimeS]! < 0) state[S.roscTimeS] = now;
+  }
+}
+
+/** Per-hour hazard that doubles every `doublingK` degrees of cooling below `refC`. */
+function coldHazardPerHour(
+  ratePerHour: number,
+  refC: number,
+  tempC: number,
+  doublingK: number,
+): number {
+  return ratePerHour * Math.pow(2, (refC - tempC) / doublingK);
+}
+
+/** Hazard of asystole from deep cold, /h (2 /h at asystoleTempC, doubling per °C). */
+const ASYSTOLE_HAZARD_AT_THRESHOLD_PER_H = 2;
+/** Atrial fibrillation reverts once the myocardium is rewarmed above the arrhythmia onset, /h. */
+const AF_REVERSION_PER_H = 2;
+/** A fibrillating heart that has spent its energy becomes asystolic, /h. */
+const VF_EXHAUSTION_PER_H = 30;
+/** Fibrillation rarely stops by itself: its restart hazard is this share of the asystole/PEA one. */
+const VF_SELF_TERMINATION_SHARE = 0.05;
+/** Energy below which fibrillation cannot continue. */
+const VF_EXHAUSTION_ENERGY = 0.1;
+/** Energy a stopped heart needs to restart or respond to a shock. */
+const RESTART_ENERGY = 0.6;
+/** Heart autolysed fraction above which it cannot restart. */
+const RESTART_MAX_AUTOLYSED = 0.5;
+
+/**
+ * Samples rhythm changes over one step of dtS seconds from temperature- and energy-dependent hazards
+ * (per hour). At most one change per step.
+ */
+export function stepRhythm(state: State, dtS: number, v: ParameterValues): void {
+  const rhythm = state[S.rhythm]!;
+  const t = state[S.heartTempC]!;
+  const energy = state[S.heartEnergy]!;
+  const ramp = Math.min(1, Math.max(0, (v.arrhythmiaOnsetTempC - t) / 2));
+  const canRestart =
+    t >= v.roscMinHeartTempC &&
+    energy >= RESTART_ENERGY &&
+    state[S.heartAutolysedFraction]! < RESTART_MAX_AUTOLYSED;
+  const asystoleH =
+    coldHazardPerHour(ASYSTOLE_HAZARD_AT_THRESHOLD_PER_H, v.asystoleTempC, t, 1) * ramp;
+
+  // Candidate changes and their hazards, /h. Deterministic changes return early.
+  let toVf = 0;
+  let toAf = 0;
+  let toAsystole = 0;
+  let toSinus = 0;
+  switch (rhythm) {
+    case RHYTHM.sinus:
+    case RHYTHM.af:
+      if (energy < v.hypoxicArrestEnergy) {
+        setRhythm(state, RHYTHM.pea);
+        return;
+      }
+      toVf =
+        coldHazardPerHour(v.vfHazardAt28PerHour, 28, t, v.arrhythmiaHazardDoublingK) *
+        ramp *
+        (rhythm === RHYTHM.af ? 2 : 1);
+      toAsystole = asystoleH;
+      if (rhythm === RHYTHM.sinus)
+        toAf = coldHazardPerHour(v.afHazardAt28PerHour, 28, t, v.arrhythmiaHazardDoublingK) * ramp;
+      else if (t > v.arrhythmiaOnsetTempC) toSinus = AF_REVERSION_PER_H;
+      break;
+    case RHYTHM.vf:
+      toAsystole = asystoleH + (energy < VF_EXHAUSTION_ENERGY ? VF_EXHAUSTION_PER_H : 0);
+      if (canRestart) toSinus = v.roscHazardPerHour * VF_SELF_TERMINATION_SHARE;
+      break;
+    case RHYTHM.asystole:
+    case RHYTHM.pea:
+      if (canRestart) toSinus = v.roscHazardPerHour;
+      if (rhythm === RHYTHM.pea && energy < VF_EXHAUSTION_ENERGY) toAsystole = VF_EXHAUSTION_PER_H;
+      break;
+  }
+  const totalPerH = toVf + toAf + toAsystole + toSinus;
+  if (totalPerH <= 0) return;
+  // The next change happens when the hazard integrated since the last change reaches an exponential
+  // random threshold. This samples the same event times whatever the step (unlike a draw per step),
+  // so halving the step converges.
+  const accumulated = state[S.rhythmHazardAccumulated]! + (totalPerH * dtS) / 3600;
+  if (accumulated < state[S.rhythmHazardThreshold]!) {
+    state[S.rhythmHazardAccumulated] = accumulated;
+    return;
+  }
+  drawRhythmThreshold(state);
+  // Which change: in proportion to the hazards now.
+  const pick = nextRandom(state) * totalPerH;
+  if (pick < toVf) setRhythm(state, RHYTHM.vf);
+  else if (pick < toVf + toAf) setRhythm(state, RHYTHM.af);
+  else if (pick < toVf + toAf + toAsystole) setRhythm(state, RHYTHM.asystole);
+  else setRhythm(state, RHYTHM.sinus);
+}
+
+/** Starts a new wait for the next rhythm change: an exponential threshold of integrated hazard. */
+export function drawRhythmThreshold(state: State): void {
+  state[S.rhythmHazardAccumulated] = 0;
+  state[S.rhythmHazardThreshold] = -Math.log(1 - nextRandom(state));
+}
+
+/**
+ * Heart rate and the heart's pumping as a fraction of resting output, from the rhythm, myocardial
+ * temperature and energy, shivering and chest compressions.
+ */
+export function updatePump(state: State, body: CirculationBody, v: ParameterValues): void {
+  const rhythm = state[S.rhythm]!;
+  if (isPerfusingRhythm(rhythm)) {
+    const energy = state[S.heartEnergy]!;
+    const hypoxic = Math.min(
+      1,
+      Math.max(0.2, (energy - v.hypoxicArrestEnergy) / (0.7 - v.hypoxicArrestEnergy)),
+    );
+    const base = sinusRateBpm(state[S.heartTempC]!, body, v) * hypoxic;
+    const shivering =
+      state[S.shiveringCeilingW]! > 0 ? state[S.shiveringHeatW]! / state[S.shiveringCeilingW]! : 0;
+    state[S.heartRateBpm] = base * (1 + v.shiveringHeartRateRise * shivering);
+    state[S.cardiacOutputRatio] =
+      (base / body.restingHeartRateBpm) * (rhythm === RHYTHM.af ? v.afOutputFraction : 1);
+  } else {
+    state[S.heartRateBpm] = 0;
+    const cpr = state[S.cprMode]!;
+    state[S.cardiacOutputRatio] =
+      cpr === 1 ? v.manualCprOutputFraction : cpr === 2 ? v.mechanicalCprOutputFraction : 0;
+  }
+}
+
+/**
+ * Mean arterial pressure from the heart's (or compressions') output and cold-raised vascular
+ * resistance, mmHg. Extra flow to shivering muscle is matched by its own vasodilation, so it does not
+ * raise pressure.
+ */
+export function updatePressure(state: State, v: ParameterValues): void {
+  const flowRatio = state[S.cardiacOutputRatio]!;
+  const resistance = Math.min(
+    1.6,
+    1 + v.coldResistanceRisePerK * Math.max(0, 37 - state[S.coreTempC]!),
+  );
+  state[S.meanArterialPressureMmHg] =
+    v.venousPressureMmHg + (v.restingMapMmHg - v.venousPressureMmHg) * flowRatio * resistance;
+}
+
+/** Chance that one shock turns VF into a perfusing rhythm, 0–1. */
+export function defibrillationSuccessProbability(state: State, v: ParameterValues): number {
+  if (state[S.rhythm]! !== RHYTHM.vf) return 0;
+  const t = state[S.heartTempC]!;
+  const energyFactor = Math.min(1, Math.max(0, state[S.heartEnergy]! / RESTART_ENERGY));
+  return (
+    (v.defibrillationSuccessMax * energyFactor) /
+    (1 + Math.exp(-(t - v.defibrillationHalfTempC) / 1))
+  );
+}
+
+/** Delivers one shock: VF becomes sinus rhythm with the probability above (one random draw). */
+export function defibrillate(state: State, v: ParameterValues): boolean {
+  if (state[S.rhythm]! !== RHYTHM.vf) return false;
+  const success = nextRandom(state) < defibrillationSuccessProbability(state, v);
+  if (success) setRhythm(state, RHYTHM.sinus);
+  return success;
+}
+
+/** Rhythm name for a code, and a label for people ("sinus bradycardia" under 60 /min). */
+export function rhythmName(code: number): RhythmName {
+  switch (code) {
+    case RHYTHM.af:
+      return 'af';
+    case RHYTHM.vf:
+      return 'vf';
+    case RHYTHM.asystole:
+      return 'asystole';
+    case RHYTHM.pea:
+      return 'pea';
+    default:
+      return 'sinus';
+  }
+}

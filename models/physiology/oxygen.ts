@@ -1,0 +1,281 @@
+// Oxygen: inspired gas, a lung store, arterial blood (saturation by the Severinghaus curve shifted by
+// temperature, plus dissolved oxygen whose solubility rises in the cold), delivery to each tissue by its
+// blood flow, small tissue stores, consumption that falls only when tissue PO2 nears zero, a mixed
+// venous pool, and a small diffusive supply that needs no flow. The stores are stiff (seconds), so each
+// is stepped semi-implicitly (one linearised backward-Euler step), which is stable at any model step.
+
+import { C, COMPARTMENT_COUNT, S, type State } from '../engine/state.ts';
+import type { ParameterValues } from '../parameters/index.ts';
+
+/** Dry inspired gas: PO2 = FiO2 × (barometric − water vapour). */
+export function dryGasPressureMmHg(v: ParameterValues): number {
+  return v.barometricPressureMmHg - v.waterVapourPressureMmHg;
+}
+
+/** Severinghaus 1979 standard curve at 37 °C, pH 7.40 (P50 26.8 mmHg). */
+function severinghaus(po2At37: number): number {
+  if (po2At37 <= 0) return 0;
+  return 1 / (23400 / (po2At37 * po2At37 * po2At37 + 150 * po2At37) + 1);
+}
+
+/**
+ * Multiplier that turns a PO2 measured at tempC into the PO2 giving the same saturation at 37 °C
+ * (cold shifts the curve to the left), including a P50 other than the standard 26.8 mmHg.
+ */
+export function po2ShiftFactor(tempC: number, v: ParameterValues): number {
+  return (26.8 / v.p50MmHg) * Math.pow(10, v.p50TemperatureCoefficientLog10PerK * (37 - tempC));
+}
+
+/** Haemoglobin saturation, 0–1, at a PO2 (mmHg) and temperature (°C). */
+export function haemoglobinSaturation(po2MmHg: number, tempC: number, v: ParameterValues): number {
+  return severinghaus(po2MmHg * po2ShiftFactor(tempC, v));
+}
+
+/** P50 at a temperature, mmHg: the PO2 at which haemoglobin is half saturated. */
+export function p50AtTemperatureMmHg(tempC: number, v: ParameterValues): number {
+  return 26.8 / po2ShiftFactor(tempC, v);
+}
+
+/** Oxygen solubility in blood, mL O2/dL/mmHg, at a temperature. */
+export function o2SolubilityMlPerDlPerMmHg(tempC: number, v: ParameterValues): number {
+  return (
+    v.o2SolubilityMlPerDlPerMmHg * Math.exp(v.o2SolubilityTemperatureCoefficientPerK * (37 - tempC))
+  );
+}
+
+/** Oxygen content of blood, mL O2/dL: bound to haemoglobin plus dissolved. */
+export function o2ContentMlPerDl(
+  po2MmHg: number,
+  tempC: number,
+  haemoglobinGPerDl: number,
+  v: ParameterValues,
+): number {
+  const p = Math.max(0, po2MmHg);
+  return (
+    v.hufnerMlO2PerG * haemoglobinGPerDl * haemoglobinSaturation(p, tempC, v) +
+    o2SolubilityMlPerDlPerMmHg(tempC, v) * p
+  );
+}
+
+/** The PO2 (mmHg) of blood with a given O2 content at a temperature (inverse of o2ContentMlPerDl). */
+export function po2FromContentMmHg(
+  contentMlPerDl: number,
+  tempC: number,
+  haemoglobinGPerDl: number,
+  v: ParameterValues,
+): number {
+  if (!(contentMlPerDl > 0)) return 0;
+  let lo = 0;
+  let hi = 2000;
+  if (o2ContentMlPerDl(hi, tempC, haemoglobinGPerDl, v) <= contentMlPerDl) return hi;
+  for (let i = 0; i < 50; i++) {
+    const mid = 0.5 * (lo + hi);
+    if (o2ContentMlPerDl(mid, tempC, haemoglobinGPerDl, v) < contentMlPerDl) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi);
+}
+
+/** Constants of one patient's oxygen transport, computed once when a run starts. */
+export interface OxygenBody {
+  readonly haemoglobinGPerDl: number;
+  /** O2 capacity of full haemoglobin, mL/dL. */
+  readonly boundCapacityMlPerDl: number;
+  /** Lung gas volume, mL. */
+  readonly lungGasMl: number;
+  /** Alveolar ventilation at rest, mL/min, and per mL/min of O2 demand while breathing. */
+  readonly restingAlveolarVentilationMlPerMin: number;
+  readonly alveolarVentilationPerO2: number;
+  /** Resting whole-body O2 demand at 37 °C, mL/min. */
+  readonly restingVo2MlPerMin: number;
+  /** Mixed venous blood pool, dL. */
+  readonly venousPoolDl: number;
+  /** Per tissue compartment: water volume, dL, and blood volume, dL (their O2 is the tissue store). */
+  readonly tissueWaterDl: Float64Array;
+  readonly tissueBloodDl: Float64Array;
+  /** Per tissue: diffusive conductance at 37 °C, mL/min/mmHg. */
+  readonly diffusionMlPerMinPerMmHg: Float64Array;
+  readonly values: ParameterValues;
+}
+
+/** Normal starting values: tissue PO2, alveolar PO2 on air. */
+export const NORMAL_TISSUE_PO2_MMHG = 25;
+
+export function buildOxygenBody(
+  massesKg: ArrayLike<number>,
+  restingMetabolismW: ArrayLike<number>,
+  bloodVolumeL: number,
+  haemoglobinGPerDl: number,
+  massKg: number,
+  v: ParameterValues,
+): OxygenBody {
+  let restingW = 0;
+  for (let i = 0; i < COMPARTMENT_COUNT; i++) restingW += restingMetabolismW[i]!;
+  const restingVo2MlPerMin = (restingW / v.oxygenEnergyEquivalentJPerMl) * 60;
+  const dry = dryGasPressureMmHg(v);
+  const restingAlveolarFraction = v.restingAlveolarPo2OnAirMmHg / dry;
+  const alveolarVentilationPerO2 = 1 / (0.21 - restingAlveolarFraction);
+  const tissueWaterDl = new Float64Array(COMPARTMENT_COUNT);
+  const tissueBloodDl = new Float64Array(COMPARTMENT_COUNT);
+  const diffusionMlPerMinPerMmHg = new Float64Array(COMPARTMENT_COUNT);
+  let tissueBloodTotalDl = 0;
+  for (let i = 0; i < COMPARTMENT_COUNT; i++) {
+    if (i === C.blood) continue;
+    const kg = massesKg[i]!;
+    tissueWaterDl[i] = kg * v.tissueWaterFraction * 10;
+    tissueBloodDl[i] = kg * v.tissueBloodVolumeLPerKg * 10;
+    tissueBloodTotalDl += tissueBloodDl[i]!;
+    diffusionMlPerMinPerMmHg[i] = kg * v.diffusiveO2MlPerMinPerKgPerMmHg;
+  }
+  // The venous pool is the blood not held in tissues or the arteries (arterial ≈ 15 % of volume).
+  const venousPoolDl = Math.max(
+    0.3 * bloodVolumeL * 10,
+    bloodVolumeL * 10 * 0.85 - tissueBloodTotalDl,
+  );
+  return {
+    haemoglobinGPerDl,
+    boundCapacityMlPerDl: v.hufnerMlO2PerG * haemoglobinGPerDl,
+    lungGasMl: v.functionalResidualCapacityMlPerKg * massKg,
+    restingAlveolarVentilationMlPerMin: restingVo2MlPerMin * alveolarVentilationPerO2,
+    alveolarVentilationPerO2,
+    restingVo2MlPerMin,
+    venousPoolDl,
+    tissueWaterDl,
+    tissueBloodDl,
+    diffusionMlPerMinPerMmHg,
+    values: v,
+  };
+}
+
+/** Aerobic fraction of demand met at a mean tissue PO2 (1 − e^(−P/Pk), half at consumptionHalfPo2). */
+export function aerobicFraction(po2MmHg: number, v: ParameterValues): number {
+  return 1 - Math.exp((-Math.LN2 * Math.max(0, po2MmHg)) / v.consumptionHalfPo2MmHg);
+}
+
+/** Sets the oxygen part of the state to a resting, normally oxygenated body breathing air. */
+export function initialiseOxygen(state: State, body: OxygenBody): void {
+  const v = body.values;
+  state[S.alveolarPo2MmHg] = v.restingAlveolarPo2OnAirMmHg;
+  for (let i = 0; i < COMPARTMENT_COUNT; i++) {
+    state[S.brainPo2MmHg + i] = i === C.blood ? 0 : NORMAL_TISSUE_PO2_MMHG;
+    state[S.brainAerobicFraction + i] = 1;
+  }
+  const ca = o2ContentMlPerDl(v.restingAlveolarPo2OnAirMmHg, 37, body.haemoglobinGPerDl, v);
+  state[S.arterialO2ContentMlPerDl] = ca;
+  state[S.venousO2ContentMlPerDl] = ca - 5;
+  state[S.bodyVo2MlPerMin] = body.restingVo2MlPerMin;
+}
+
+const SEVERINGHAUS_DERIVATIVE_STEP_MMHG = 0.01;
+
+/**
+ * Content and its slope dC/dP at one PO2, given the temperature's curve shift and solubility (finite difference on the smooth curve).
+ * Writes into `out` [content, slope] to avoid allocation.
+ */
+function contentAndSlope(
+  po2: number,
+  body: OxygenBody,
+  shift: number,
+  solubility: number,
+  out: Float64Array,
+): void {
+  const p = Math.max(0, po2);
+  const s0 = severinghaus(p * shift);
+  const s1 = severinghaus((p + SEVERINGHAUS_DERIVATIVE_STEP_MMHG) * shift);
+  out[0] = body.boundCapacityMlPerDl * s0 + solubility * p;
+  out[1] = (body.boundCapacityMlPerDl * (s1 - s0)) / SEVERINGHAUS_DERIVATIVE_STEP_MMHG + solubility;
+}
+
+const scratch = new Float64Array(2);
+
+/**
+ * One oxygen step of dtS seconds. Reads temperatures, blood flows (L/min), demands (W), inspired gas
+ * and ventilation from the state; updates the lung, blood and tissue stores, consumption and the
+ * aerobic fraction of each tissue.
+ *
+ * @param fio2 inspired O2 fraction reaching the alveoli (0 when nothing is breathed)
+ * @param alveolarVentilationMlPerMin gas reaching the alveoli, mL/min
+ */
+export function stepOxygen(
+  state: State,
+  body: OxygenBody,
+  dtS: number,
+  fio2: number,
+  alveolarVentilationMlPerMin: number,
+): void {
+  const v = body.values;
+  const dry = dryGasPressureMmHg(v);
+  const tBlood = state[S.bloodTempC]!;
+  const bloodShift = po2ShiftFactor(tBlood, v);
+  const bloodSolubility = o2SolubilityMlPerDlPerMmHg(tBlood, v);
+  const cv = state[S.venousO2ContentMlPerDl]!;
+  let cardiacOutputLPerMin = 0;
+  for (let i = 0; i < COMPARTMENT_COUNT - 1; i++)
+    cardiacOutputLPerMin += state[S.brainFlowLPerMin + i]!;
+  const pulmonaryDlPerS = (cardiacOutputLPerMin * (1 - v.shuntFraction) * 10) / 60;
+
+  // Lung store (alveolar PO2), semi-implicit.
+  const pa = state[S.alveolarPo2MmHg]!;
+  const lungCapacityMlPerMmHg = body.lungGasMl / dry;
+  const ventMlPerS = alveolarVentilationMlPerMin / 60;
+  contentAndSlope(pa, body, bloodShift, bloodSolubility, scratch);
+  const ccap = scratch[0]!;
+  const ccapSlope = scratch[1]!;
+  const fLung = ventMlPerS * (fio2 - pa / dry) - pulmonaryDlPerS * (ccap - cv);
+  const dfLung = -ventMlPerS / dry - pulmonaryDlPerS * ccapSlope;
+  let paNew = pa + (dtS * fLung) / (lungCapacityMlPerMmHg - dtS * dfLung);
+  paNew = Math.min(Math.max(paNew, 0), dry);
+  state[S.alveolarPo2MmHg] = paNew;
+
+  // Arterial blood: end-capillary blood in equilibrium with the alveoli, plus the shunt.
+  const cc = o2ContentMlPerDl(paNew, tBlood, body.haemoglobinGPerDl, v);
+  const ca = (1 - v.shuntFraction) * cc + v.shuntFraction * cv;
+  state[S.arterialO2ContentMlPerDl] = ca;
+
+  // Tissues.
+  const energyPerMl = v.oxygenEnergyEquivalentJPerMl;
+  const gradient = v.tissueToVenousPo2GradientMmHg;
+  const pk = v.consumptionHalfPo2MmHg / Math.LN2;
+  let returnedO2MlPerS = 0;
+  let bodyVo2 = 0;
+  let diffusive = 0;
+  for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
+    const t = state[i]!;
+    const shift = po2ShiftFactor(t, v);
+    const solubility = o2SolubilityMlPerDlPerMmHg(t, v);
+    const p = state[S.brainPo2MmHg + i]!;
+    const flowDlPerS = (state[S.brainFlowLPerMin + i]! * 10) / 60;
+    const demandMlPerS = state[S.brainDemandW + i]! / energyPerMl;
+    contentAndSlope(p + gradient, body, shift, solubility, scratch);
+    const cout = scratch[0]!;
+    const coutSlope = scratch[1]!;
+    const diffusionMlPerSPerMmHg =
+      (body.diffusionMlPerMinPerMmHg[i]! / 60) *
+      Math.exp(v.o2DiffusionTemperatureCoefficientPerK * (t - 37));
+    const diffusionDrive = paNew > p ? diffusionMlPerSPerMmHg : 0;
+    const e = Math.exp(-Math.max(0, p) / pk);
+    const f = flowDlPerS * (ca - cout) + diffusionDrive * (paNew - p) - demandMlPerS * (1 - e);
+    const df = -flowDlPerS * coutSlope - diffusionDrive - (demandMlPerS * e) / pk;
+    const capacity = body.tissueWaterDl[i]! * solubility + body.tissueBloodDl[i]! * coutSlope;
+    let pNew = p + (dtS * f) / (capacity - dtS * df);
+    if (!(pNew > 0)) pNew = 0;
+    state[S.brainPo2MmHg + i] = pNew;
+    const fraction = 1 - Math.exp(-pNew / pk);
+    state[S.brainAerobicFraction + i] = fraction;
+    const consumedMlPerS = demandMlPerS * fraction;
+    bodyVo2 += consumedMlPerS;
+    if (i === C.brain) state[S.brainVo2MlPerMin] = consumedMlPerS * 60;
+    diffusive += diffusionDrive * Math.max(0, paNew - pNew);
+    returnedO2MlPerS += flowDlPerS * Math.max(0, cout + coutSlope * (pNew - p));
+  }
+  state[S.bodyVo2MlPerMin] = bodyVo2 * 60;
+  state[S.diffusiveO2MlPerMin] = diffusive * 60;
+
+  // Mixed venous pool: blood returning from the tissues replaces what flows on to the lungs.
+  const totalDlPerS = (cardiacOutputLPerMin * 10) / 60;
+  if (totalDlPerS > 0) {
+    const mixed = returnedO2MlPerS / totalDlPerS;
+    const k = 1 - Math.exp((-dtS * totalDlPerS) / body.venousPoolDl);
+    state[S.venousO2ContentMlPerDl] = cv + (mixed - cv) * k;
+  }
+}
