@@ -15,6 +15,8 @@ export interface SetEnvironmentAction {
   readonly windMPerS?: number;
   /** Clothing insulation in air (ignored in water), clo (1 clo = 0.155 m²·K/W). Default 0: bare skin. */
   readonly clothingClo?: number;
+  /** Gloves and boots on the hands and feet in air, clo. Default: the same as clothingClo. */
+  readonly extremityClothingClo?: number;
 }
 
 /** Put the patient in water. The head is under unless `headAboveWater`; breathing needs an air pocket. */

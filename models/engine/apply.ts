@@ -36,6 +36,7 @@ export function applyAction(state: State, action: Action, v: ParameterValues): v
       }
       state[S.windMPerS] = action.windMPerS ?? 0;
       state[S.clothingClo] = action.clothingClo ?? 0;
+      state[S.extremityClothingClo] = action.extremityClothingClo ?? action.clothingClo ?? 0;
       return;
     case 'immerse': {
       const headOut = action.headAboveWater === true;
@@ -45,6 +46,7 @@ export function applyAction(state: State, action: Action, v: ParameterValues): v
       state[S.airPocket] = action.airPocket === true ? 1 : 0;
       // Wet clothing insulates little in water; it is ignored there.
       state[S.clothingClo] = 0;
+      state[S.extremityClothingClo] = 0;
       return;
     }
     case 'extricate':

@@ -172,6 +172,16 @@ function settleStartProfile(
     stepPatient(state, body, stepSeconds, SETTLING);
     state[S.bloodTempC] = coreTempC;
   }
+  // Start conditions never include frostbite: ice that formed while settling is thawed at 0 heat cost
+  // (the discarded bookkeeping), and frostbite begins only with exposure after time zero.
+  if (
+    state[S.extremityFrozenFraction]! > 0 ||
+    state[S.extremityTempC]! < body.values.tissueFreezingPointC
+  ) {
+    state[S.extremityTempC] = Math.max(state[S.extremityTempC]!, body.values.tissueFreezingPointC);
+  }
+  state[S.extremityFrozenFraction] = 0;
+  state[S.frostbiteFraction] = 0;
   state[S.metabolicHeatJ] = 0;
   state[S.environmentHeatLossJ] = 0;
   // Run once with zero time so the derived values (rates, skin temperature) describe time zero.

@@ -43,7 +43,8 @@ const SLOTS = [
   'waterTempC', // water around the immersed part, °C
   'immersedFraction', // fraction of the body surface in water, 0–1
   'windMPerS', // wind speed, m/s
-  'clothingClo', // clothing insulation on dry skin, clo
+  'clothingClo', // clothing insulation on dry skin of the trunk, limbs and head, clo
+  'extremityClothingClo', // gloves and boots on dry hands and feet, clo
   'headUnderWater', // 1 when the face is under water, else 0
   'airPocket', // 1 when the patient can breathe under water, else 0
   // Energy bookkeeping, for the conservation check: heat in − heat out = heat stored.

@@ -97,7 +97,9 @@ export function cellFractions(
   group: (typeof CELL_GROUPS)[number],
   v: ParameterValues,
 ): CellFractions {
-  const autolysed = state[group.autolysed]!;
+  // Ice crystals tear cells apart: frozen hands and feet count as lost whatever their energy.
+  const frozen = group.name === 'extremity' ? state[S.frostbiteFraction]! : 0;
+  const autolysed = Math.max(state[group.autolysed]!, frozen);
   const outOfSpec = fractionOutOfSpec(
     state[group.derangement]!,
     toleranceMedianMin(group.name, v),

@@ -177,6 +177,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   // Surface conductances (W/K) from each skin region's mean temperature to air and to water.
   const hAir = airHeatTransferWPerM2K(v, state[S.windMPerS]!);
   const airSurfaceInsulation = 1 / hAir + state[S.clothingClo]! * v.cloToM2KPerW;
+  const extremityAirInsulation = 1 / hAir + state[S.extremityClothingClo]! * v.cloToM2KPerW;
   const waterSurfaceInsulation = 1 / v.waterHeatTransferWPerM2K;
   const wet = state[S.immersedFraction]!;
   const dry = 1 - wet;
@@ -187,7 +188,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const shellToWater = (wet * body.shellAreaM2) / (shellR + waterSurfaceInsulation);
   const shellToAir = (dry * body.shellAreaM2) / (shellR + airSurfaceInsulation);
   const extToWater = (wet * body.extremityAreaM2) / (extR + waterSurfaceInsulation);
-  const extToAir = (dry * body.extremityAreaM2) / (extR + airSurfaceInsulation);
+  const extToAir = (dry * body.extremityAreaM2) / (extR + extremityAirInsulation);
 
   const tShell = state[S.shellTempC]!;
   const tExt = state[S.extremityTempC]!;
@@ -200,7 +201,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     tShell - (tShell - tWater) * (shellR / (shellR + waterSurfaceInsulation));
   const shellSurfaceAir = tShell - (tShell - tAir) * (shellR / (shellR + airSurfaceInsulation));
   const extSurfaceWater = tExt - (tExt - tWater) * (extR / (extR + waterSurfaceInsulation));
-  const extSurfaceAir = tExt - (tExt - tAir) * (extR / (extR + airSurfaceInsulation));
+  const extSurfaceAir = tExt - (tExt - tAir) * (extR / (extR + extremityAirInsulation));
   const totalArea = body.shellAreaM2 + body.extremityAreaM2;
   const meanSkinTempC =
     (body.shellAreaM2 * (wet * shellSurfaceWater + dry * shellSurfaceAir) +

@@ -14,6 +14,8 @@ export interface StartEnvironment {
   readonly windMPerS?: number;
   /** clo */
   readonly clothingClo?: number;
+  /** clo; default clothingClo */
+  readonly extremityClothingClo?: number;
 }
 
 /** Conditions at time zero. */

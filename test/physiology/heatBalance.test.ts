@@ -21,6 +21,38 @@ const cases: [string, Scenario][] = [
     }),
   ],
   [
+    'warm arrest, compressions, cooling, oxygen and rewarming',
+    testScenario({
+      timeline: [
+        { atS: 0, action: { do: 'cardiacArrest', rhythm: 'vf' } },
+        { atS: 600, action: { do: 'startCpr', mode: 'mechanical' } },
+        { atS: 600, action: { do: 'immerse', waterTemperatureC: 4, headAboveWater: true } },
+        { atS: 3000, action: { do: 'ventilate', fio2: 1 } },
+        { atS: 9000, action: { do: 'immerse', waterTemperatureC: 39, headAboveWater: true } },
+      ],
+      endS: SIX_HOURS_S,
+    }),
+  ],
+  [
+    'bare hands and feet in wind at −20 °C',
+    testScenario({
+      timeline: [
+        {
+          atS: 0,
+          action: {
+            do: 'setEnvironment',
+            medium: 'air',
+            temperatureC: -20,
+            windMPerS: 8,
+            clothingClo: 2.5,
+            extremityClothingClo: 0,
+          },
+        },
+      ],
+      endS: SIX_HOURS_S,
+    }),
+  ],
+  [
     'a child in hot water',
     testScenario({
       patient: { sex: 'female', ageYears: 6, massKg: 21, heightCm: 116 },
@@ -46,7 +78,7 @@ describe('heat balance', () => {
   );
 
   it.each(cases)(
-    'halving the step changes temperatures by under 0.05 °C over 6 hours: %s',
+    'halving the step changes temperatures by under 0.05 °C and fractions by under 0.01 over 6 hours: %s',
     (_name, scenario) => {
       const coarse = createSimulation(scenario, { stepSeconds: 1 });
       const fine = createSimulation(scenario, { stepSeconds: 0.5 });
@@ -65,6 +97,19 @@ describe('heat balance', () => {
           'bloodTempC',
         ] as const) {
           expect(Math.abs(a[key] - b[key]), `${key} at ${a.tS} s`).toBeLessThan(0.05);
+        }
+        for (const key of [
+          'brainViableFraction',
+          'brainAtRiskFraction',
+          'brainAutolysedFraction',
+          'brainEnergy',
+          'heartViableFraction',
+          'extremityViableFraction',
+          'extremityFrozenFraction',
+          'arterialSat',
+          'conscious',
+        ] as const) {
+          expect(Math.abs(a[key] - b[key]), `${key} at ${a.tS} s`).toBeLessThan(0.01);
         }
       }
     },
