@@ -20,6 +20,9 @@ const USAGE = `coldboot — hypothermic resuscitation simulator
 Usage:
   coldboot run <scenario> [--every S] [--format csv|json] [--seed N] [--set param=value ...]
       Run a scenario headless and print a time series (default every 60 s, CSV).
+  coldboot summary <scenario> [--seed N] [--set param=value ...]
+      Run a scenario to its end and print the outcome as JSON (survival, neurological outcome,
+      brain cells lost, lowest core temperature, highest potassium ...).
   coldboot validate <scenario>
       Check a scenario file; exit 0 if valid, 2 with the errors if not.
   coldboot bench
@@ -38,6 +41,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return runCommand(rest, io);
       case 'validate':
         return validateCommand(rest, io);
+      case 'summary':
+        return summaryCommand(rest, io);
       case 'bench':
         parseArgs(rest, []);
         runBench(io);
@@ -49,7 +54,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         io.stdout(USAGE);
         return command === undefined ? EXIT_BAD_INPUT : EXIT_OK;
       default:
-        throw new UsageError(`unknown command "${command}"; expected run, validate, bench or help`);
+        throw new UsageError(
+          `unknown command "${command}"; expected run, summary, validate, bench or help`,
+        );
     }
   } catch (error) {
     if (error instanceof ScenarioError) {
@@ -137,6 +144,19 @@ function runCommand(argv: readonly string[], io: CliIo): number {
       ) + '\n',
     );
   }
+  return EXIT_OK;
+}
+
+function summaryCommand(argv: readonly string[], io: CliIo): number {
+  const args = parseArgs(argv, ['seed', 'set']);
+  const scenario = loadScenarioFile(scenarioArgument(args.positional, 'summary'));
+  const seed = numberFlag(args, 'seed', 1, (n) => Number.isInteger(n), 'a whole number');
+  const sim = createSimulation(scenario, { seed, parameters: parameterOverrides(args) });
+  sim.advance(scenario.end.atS);
+  const outcome = sim.outcome();
+  io.stdout(
+    JSON.stringify({ title: scenario.title, seed, end_s: sim.timeS(), ...outcome }, null, 2) + '\n',
+  );
   return EXIT_OK;
 }
 

@@ -38,8 +38,24 @@ describe('coldboot run', () => {
         'extremity_temp_c',
         'blood_temp_c',
         'shivering',
+        // The body columns of DESIGN.md.
+        'heart_rate_bpm',
+        'rhythm',
+        'cardiac_output_l_min',
+        'map_mmhg',
+        'arterial_po2_mmhg',
+        'arterial_sat',
+        'brain_po2_mmhg',
+        'brain_vo2_ml_min',
+        'body_vo2_ml_min',
+        'brain_energy',
+        'brain_viable_fraction',
+        'brain_autolysed_fraction',
+        'potassium_mmol_l',
+        'conscious',
       ]),
     );
+    expect(rows[0]!.rhythm).toBe('sinus');
     expect(rows.map((r) => Number(r.t_s))).toEqual(Array.from({ length: 19 }, (_, i) => i * 600));
     const core = rows.map((r) => Number(r.core_temp_c));
     expect(core[0]).toBeCloseTo(37, 0);
@@ -145,5 +161,36 @@ describe('the coldboot executable', () => {
     expect(ok.stdout).toContain('valid');
     const bad = spawnSync(process.execPath, [bin, 'run'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
+  });
+});
+
+describe('coldboot summary', () => {
+  it('prints the outcome JSON fields of DESIGN.md', async () => {
+    const { code, out, err } = await cli('summary', skier);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const outcome = JSON.parse(out) as Record<string, unknown>;
+    for (const key of [
+      'survived',
+      'rosc_time_s',
+      'neuro_outcome_cpc',
+      'brain_autolysed_fraction',
+      'min_core_temp_c',
+      'max_potassium_mmol_l',
+      'alarm_count',
+    ]) {
+      expect(outcome, key).toHaveProperty(key);
+    }
+    expect(typeof outcome.survived).toBe('boolean');
+    expect([1, 2, 3, 4, 5]).toContain(outcome.neuro_outcome_cpc);
+    // The skier's core falls far below 28 °C in three hours under the ice.
+    expect(outcome.min_core_temp_c as number).toBeLessThan(28);
+    expect(outcome.max_potassium_mmol_l as number).toBeGreaterThanOrEqual(3.5);
+  });
+
+  it('gives the same outcome for the same seed', async () => {
+    const a = await cli('summary', skier, '--seed', '3');
+    const b = await cli('summary', skier, '--seed', '3');
+    expect(a.out).toBe(b.out);
   });
 });
