@@ -5,6 +5,7 @@ import type { Action } from './actions.ts';
 import type { StartEnvironment } from '../scenario/types.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { defibrillate, setRhythm } from '../physiology/circulation.ts';
+import { airHeatTransferWPerM2K, saturationVapourPressureKPa } from '../physiology/thermal.ts';
 import { RHYTHM, S, type State } from './state.ts';
 
 /** Fraction of body surface under water when the head stays out (head ≈ 7 % of surface, Pretorius 2008). */
@@ -19,6 +20,14 @@ export function setStartEnvironment(
 }
 
 export function applyAction(state: State, action: Action, v: ParameterValues): void {
+  applyToState(state, action, v);
+  // Properties of the air that change only with the surroundings, computed once here.
+  state[S.airHeatTransferWPerM2K] = airHeatTransferWPerM2K(v, state[S.windMPerS]!);
+  state[S.airVapourKPa] =
+    v.ambientRelativeHumidity * saturationVapourPressureKPa(state[S.airTempC]!);
+}
+
+function applyToState(state: State, action: Action, v: ParameterValues): void {
   switch (action.do) {
     case 'setEnvironment':
       if (action.medium === 'air') {

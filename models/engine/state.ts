@@ -47,6 +47,8 @@ const SLOTS = [
   'extremityClothingClo', // gloves and boots on dry hands and feet, clo
   'headUnderWater', // 1 when the face is under water, else 0
   'airPocket', // 1 when the patient can breathe under water, else 0
+  'airHeatTransferWPerM2K', // skin-to-air convection and radiation at the current wind, W/m²/K
+  'airVapourKPa', // water vapour pressure of the air, kPa
   // Energy bookkeeping, for the conservation check: heat in − heat out = heat stored.
   'metabolicHeatJ', // cumulative metabolic heat produced, J
   'environmentHeatLossJ', // cumulative heat lost to air and water, J (negative when gained)

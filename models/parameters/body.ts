@@ -19,6 +19,118 @@ export interface PatientSpec {
   readonly haemoglobinGPerDl?: number;
 }
 
+/** Names of the standard patients a scenario can start from (`patient: { preset: toddler }`). */
+export const PATIENT_PRESET_NAMES = [
+  'adult-male',
+  'adult-female',
+  'older-adult',
+  'child',
+  'toddler',
+] as const;
+export type PatientPresetName = (typeof PATIENT_PRESET_NAMES)[number];
+
+/** A standard patient: a complete description, with words for a picker. */
+export interface PatientPreset {
+  /** Short name for a picker, e.g. "Toddler (2½ years)". */
+  readonly label: string;
+  /** One sentence on who this is and where the numbers come from. */
+  readonly description: string;
+  readonly patient: PatientSpec;
+}
+
+/**
+ * The standard patients. Only sex, age, mass and height are given: body fat (Deurenberg), blood
+ * volume (Nadler in adults, childBloodVolumeMlPerKg in children), brain mass (age curve), organ
+ * masses, resting metabolism, heart rate and haemoglobin (by age and sex) all follow from them.
+ * Sources:
+ * - adult-male, adult-female: ICRP Publication 89 (2002) reference adults, 73 kg/176 cm and
+ *   60 kg/163 cm [recall; doc/research-notes.md §1]; age 30 because ICRP's reference adult is 20–30 y
+ *   [recall], which puts Deurenberg's body fat (19 %, 29 %) at ICRP's ≈ 20 % and ≈ 30 % [derived].
+ * - older-adult: a 78-year-old man, 74 kg/172 cm [recall, rounded: men in their seventies in
+ *   European and US surveys are about 170–175 cm and 75–85 kg]; men because most deaths from
+ *   accidental hypothermia are men [recall].
+ * - child: a 6-year-old boy at the WHO growth reference median, 20.5 kg/116 cm (WHO 2007 reference,
+ *   72 months: weight M 20.51 kg, height M 115.95 cm [read: WHO LMS tables as copied in
+ *   github.com/clentfort/adameter src/data/growth-standards]).
+ * - toddler: a girl of 2½ years at the WHO growth standard median, 12.7 kg/90.7 cm (WHO 2006
+ *   standards, day 913: weight M 12.70 kg, height M 90.68 cm [read, same copy]).
+ */
+export const PATIENT_PRESETS: Readonly<Record<PatientPresetName, PatientPreset>> = Object.freeze({
+  'adult-male': Object.freeze({
+    label: 'Adult man',
+    description: 'A 30-year-old man of 73 kg and 176 cm (ICRP 89 reference male).',
+    patient: Object.freeze({ sex: 'male', ageYears: 30, massKg: 73, heightCm: 176 }),
+  }),
+  'adult-female': Object.freeze({
+    label: 'Adult woman',
+    description: 'A 30-year-old woman of 60 kg and 163 cm (ICRP 89 reference female).',
+    patient: Object.freeze({ sex: 'female', ageYears: 30, massKg: 60, heightCm: 163 }),
+  }),
+  'older-adult': Object.freeze({
+    label: 'Older man (78 years)',
+    description: 'A 78-year-old man of 74 kg and 172 cm: more body fat than a young man.',
+    patient: Object.freeze({ sex: 'male', ageYears: 78, massKg: 74, heightCm: 172 }),
+  }),
+  child: Object.freeze({
+    label: 'Child (6 years)',
+    description: 'A 6-year-old boy of 20.5 kg and 116 cm (WHO growth reference median).',
+    patient: Object.freeze({ sex: 'male', ageYears: 6, massKg: 20.5, heightCm: 116 }),
+  }),
+  toddler: Object.freeze({
+    label: 'Toddler (2½ years)',
+    description: 'A girl of 2½ years, 12.7 kg and 90.7 cm (WHO growth standard median).',
+    patient: Object.freeze({ sex: 'female', ageYears: 2.5, massKg: 12.7, heightCm: 90.7 }),
+  }),
+});
+
+export function isPatientPresetName(name: string): name is PatientPresetName {
+  return (PATIENT_PRESET_NAMES as readonly string[]).includes(name);
+}
+
+/** A patient as a scenario may write it: a preset with any fields overriding it, or every field. */
+export interface PatientChoice extends Partial<PatientSpec> {
+  readonly preset?: PatientPresetName;
+}
+
+/** Fields a patient must have when it does not name a preset. */
+export const PATIENT_REQUIRED_FIELDS = ['sex', 'ageYears', 'massKg', 'heightCm'] as const;
+
+/**
+ * A complete patient from `{ preset, ...overrides }` (fields given override the preset's) or from a
+ * complete set of fields. Throws when there is no preset and a required field is missing.
+ */
+export function resolvePatient(choice: PatientChoice): PatientSpec {
+  const { preset, ...rest } = choice;
+  const overrides: Partial<PatientSpec> = rest;
+  let base: Partial<PatientSpec> = {};
+  if (preset !== undefined) {
+    if (!isPatientPresetName(preset)) {
+      throw new Error(
+        `patient: unknown preset "${String(preset)}" (one of ${PATIENT_PRESET_NAMES.join(', ')})`,
+      );
+    }
+    base = PATIENT_PRESETS[preset].patient;
+  }
+  const pick = <K extends keyof PatientSpec>(key: K): PatientSpec[K] | undefined =>
+    overrides[key] !== undefined ? overrides[key] : base[key];
+  const missing = PATIENT_REQUIRED_FIELDS.filter((key) => pick(key) === undefined);
+  if (missing.length > 0) {
+    throw new Error(
+      `patient: ${missing.join(', ')} required without a preset (one of ${PATIENT_PRESET_NAMES.join(', ')})`,
+    );
+  }
+  const bodyFatPercent = pick('bodyFatPercent');
+  const haemoglobinGPerDl = pick('haemoglobinGPerDl');
+  return {
+    sex: pick('sex')!,
+    ageYears: pick('ageYears')!,
+    massKg: pick('massKg')!,
+    heightCm: pick('heightCm')!,
+    ...(bodyFatPercent !== undefined ? { bodyFatPercent } : {}),
+    ...(haemoglobinGPerDl !== undefined ? { haemoglobinGPerDl } : {}),
+  };
+}
+
 export const bodyParameters = {
   brainMassAdultMaleKg: parameter(
     1.45,

@@ -142,6 +142,13 @@ export const cellParameters = {
     'Rise of plasma potassium per unit fraction of body mass autolysed or frozen (cell contents released)',
     '[model] intracellular K ~140 mmol/L released into an extracellular volume ~20 % of body mass, about half reaching plasma [derived from recall]',
   ),
+  potassiumCeilingMmolPerL: parameter(
+    30,
+    'mmol/L',
+    [15, 60],
+    'Plasma potassium that leaking cells approach after hours without circulation',
+    '[model] post-mortem serum potassium rises into the 15–30 mmol/L range within hours [recall]; ischaemic brain extracellular K ~60 mmol/L [recall]',
+  ),
   potassiumClearanceTimeMin: parameter(
     60,
     'min',

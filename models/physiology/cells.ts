@@ -125,7 +125,8 @@ export interface CellBody {
   readonly massKg: number;
   /** Mass of each thermal compartment, kg (index by C). */
   readonly compartmentKg: ArrayLike<number>;
-  readonly logBodyQ10: number;
+  /** Resting metabolic heat of each compartment at 37 °C, W (index by C). */
+  readonly restingMetabolismW: ArrayLike<number>;
 }
 
 /**
@@ -162,13 +163,18 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
 
     // Commitment to autolysis (energy and a running self-check) and necrosis (no energy).
     const autolysed = state[g.autolysed]!;
-    const outOfSpec = fractionOutOfSpec(dNew, toleranceMedianMin(g.name, v), v.toleranceSpread);
-    const atRisk = Math.max(0, outOfSpec - autolysed);
-    const ratePerMin =
-      (selfCheckActivity(t, v) * power) / v.commitTimeMin +
-      (qDerange * (1 - power)) / v.necrosisTimeMin;
-    const autolysedNew = autolysed + atRisk * (1 - Math.exp(-ratePerMin * minutes));
-    state[g.autolysed] = autolysedNew;
+    let autolysedNew = autolysed;
+    if (dNew > 0) {
+      const outOfSpec = fractionOutOfSpec(dNew, toleranceMedianMin(g.name, v), v.toleranceSpread);
+      const atRisk = outOfSpec - autolysed;
+      if (atRisk > 0) {
+        const ratePerMin =
+          (selfCheckActivity(t, v) * power) / v.commitTimeMin +
+          (qDerange * (1 - power)) / v.necrosisTimeMin;
+        autolysedNew = autolysed + atRisk * (1 - Math.exp(-ratePerMin * minutes));
+        state[g.autolysed] = autolysedNew;
+      }
+    }
 
     const kg = body.compartmentKg[g.compartment]!;
     const frozen = g.name === 'extremity' ? state[S.frostbiteFraction]! : 0;
@@ -178,20 +184,28 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
 
   // Plasma potassium: leaks from energy-failed tissue (all compartments, weighted by mass), jumps with
   // cell death, and is cleared while blood flows.
+  // Release scales with each tissue's metabolic demand relative to rest (its Q10 factor).
   let ischaemicKgPerMin = 0;
   for (let i = 0; i < C.blood; i++) {
-    const kg = body.compartmentKg[i]!;
-    const q = Math.exp((body.logBodyQ10 * (state[i]! - 37)) / 10);
-    ischaemicKgPerMin += kg * (1 - state[S.brainAerobicFraction + i]!) * q;
+    const failed = 1 - state[S.brainAerobicFraction + i]!;
+    if (failed <= 0) continue;
+    const demandRatio = state[S.brainDemandW + i]! / body.restingMetabolismW[i]!;
+    ischaemicKgPerMin += body.compartmentKg[i]! * failed * demandRatio;
   }
   const k = state[S.potassiumMmolPerL]!;
   const flowRatio = Math.min(1, state[S.cardiacOutputRatio]!);
   const clearance = ((k - v.potassiumBaselineMmolPerL) * flowRatio) / v.potassiumClearanceTimeMin;
+  // Leaking cells approach an equilibrium: release slows as plasma potassium nears its ceiling.
+  const headroom =
+    Math.max(0, v.potassiumCeilingMmolPerL - k) /
+    (v.potassiumCeilingMmolPerL - v.potassiumBaselineMmolPerL);
   const kNew =
     k +
     minutes *
-      ((v.ischaemicPotassiumReleaseMmolPerLPerMin * ischaemicKgPerMin) / body.massKg - clearance) +
-    (v.potassiumPerDeadMassMmolPerL * Math.max(0, deadKgAfter - deadKgBefore)) / body.massKg;
+      ((v.ischaemicPotassiumReleaseMmolPerLPerMin * ischaemicKgPerMin * headroom) / body.massKg -
+        clearance) +
+    (v.potassiumPerDeadMassMmolPerL * Math.max(0, deadKgAfter - deadKgBefore) * headroom) /
+      body.massKg;
   state[S.potassiumMmolPerL] = Math.max(0, kNew);
   if (kNew > state[S.maxPotassiumMmolPerL]!) state[S.maxPotassiumMmolPerL] = kNew;
 

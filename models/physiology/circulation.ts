@@ -43,7 +43,7 @@ export function sinusRateBpm(
   body: CirculationBody,
   v: ParameterValues,
 ): number {
-  return body.restingHeartRateBpm * Math.pow(v.heartRateQ10, (heartTempC - 37) / 10);
+  return body.restingHeartRateBpm * Math.exp((Math.log(v.heartRateQ10) * (heartTempC - 37)) / 10);
 }
 
 /** Changes the rhythm, keeping the record of arrests and of the first return of circulation. */
@@ -68,7 +68,7 @@ function coldHazardPerHour(
   tempC: number,
   doublingK: number,
 ): number {
-  return ratePerHour * Math.pow(2, (refC - tempC) / doublingK);
+  return ratePerHour * Math.exp((Math.LN2 * (refC - tempC)) / doublingK);
 }
 
 /** Hazard of asystole from deep cold, /h (2 /h at asystoleTempC, doubling per °C). */
@@ -100,7 +100,9 @@ export function stepRhythm(state: State, dtS: number, v: ParameterValues): void 
     energy >= RESTART_ENERGY &&
     state[S.heartAutolysedFraction]! < RESTART_MAX_AUTOLYSED;
   const asystoleH =
-    coldHazardPerHour(ASYSTOLE_HAZARD_AT_THRESHOLD_PER_H, v.asystoleTempC, t, 1) * ramp;
+    ramp > 0
+      ? coldHazardPerHour(ASYSTOLE_HAZARD_AT_THRESHOLD_PER_H, v.asystoleTempC, t, 1) * ramp
+      : 0;
 
   // Candidate changes and their hazards, /h. Deterministic changes return early.
   let toVf = 0;
@@ -114,14 +116,13 @@ export function stepRhythm(state: State, dtS: number, v: ParameterValues): void 
         setRhythm(state, RHYTHM.pea);
         return;
       }
-      toVf =
-        coldHazardPerHour(v.vfHazardAt28PerHour, 28, t, v.arrhythmiaHazardDoublingK) *
-        ramp *
-        (rhythm === RHYTHM.af ? 2 : 1);
+      if (ramp > 0) {
+        const coldFactor = coldHazardPerHour(1, 28, t, v.arrhythmiaHazardDoublingK) * ramp;
+        toVf = v.vfHazardAt28PerHour * coldFactor * (rhythm === RHYTHM.af ? 2 : 1);
+        if (rhythm === RHYTHM.sinus) toAf = v.afHazardAt28PerHour * coldFactor;
+      }
       toAsystole = asystoleH;
-      if (rhythm === RHYTHM.sinus)
-        toAf = coldHazardPerHour(v.afHazardAt28PerHour, 28, t, v.arrhythmiaHazardDoublingK) * ramp;
-      else if (t > v.arrhythmiaOnsetTempC) toSinus = AF_REVERSION_PER_H;
+      if (rhythm === RHYTHM.af && t > v.arrhythmiaOnsetTempC) toSinus = AF_REVERSION_PER_H;
       break;
     case RHYTHM.vf:
       toAsystole = asystoleH + (energy < VF_EXHAUSTION_ENERGY ? VF_EXHAUSTION_PER_H : 0);

@@ -23,7 +23,9 @@ function severinghaus(po2At37: number): number {
  * (cold shifts the curve to the left), including a P50 other than the standard 26.8 mmHg.
  */
 export function po2ShiftFactor(tempC: number, v: ParameterValues): number {
-  return (26.8 / v.p50MmHg) * Math.pow(10, v.p50TemperatureCoefficientLog10PerK * (37 - tempC));
+  return (
+    (26.8 / v.p50MmHg) * Math.exp(Math.LN10 * v.p50TemperatureCoefficientLog10PerK * (37 - tempC))
+  );
 }
 
 /** Haemoglobin saturation, 0–1, at a PO2 (mmHg) and temperature (°C). */

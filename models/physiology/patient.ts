@@ -63,7 +63,7 @@ export function buildPatient(patient: PatientSpec, v: ParameterValues): PatientB
       restingHeartRateBpm: restingHeartRateBpm(patient.ageYears, v),
       restingCardiacOutputLPerMin: restingCardiacOutputLPerMin(thermal),
     },
-    cells: { massKg: b.massKg, compartmentKg, logBodyQ10: Math.log(v.bodyQ10) },
+    cells: { massKg: b.massKg, compartmentKg, restingMetabolismW: thermal.restingMetabolismW },
     values: v,
   };
 }

@@ -175,7 +175,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const tCore = state[S.coreTempC]!;
 
   // Surface conductances (W/K) from each skin region's mean temperature to air and to water.
-  const hAir = airHeatTransferWPerM2K(v, state[S.windMPerS]!);
+  const hAir = state[S.airHeatTransferWPerM2K]!;
   const airSurfaceInsulation = 1 / hAir + state[S.clothingClo]! * v.cloToM2KPerW;
   const extremityAirInsulation = 1 / hAir + state[S.extremityClothingClo]! * v.cloToM2KPerW;
   const waterSurfaceInsulation = 1 / v.waterHeatTransferWPerM2K;
@@ -232,7 +232,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   let evaporationW = 0;
   if (dry > 0) {
     const skinVapourKPa = saturationVapourPressureKPa(shellSurfaceAir);
-    const airVapourKPa = v.ambientRelativeHumidity * saturationVapourPressureKPa(tAir);
+    const airVapourKPa = state[S.airVapourKPa]!;
     const convectiveWPerM2K = hAir - v.radiationWPerM2K;
     const evaporativeResistance =
       (state[S.clothingClo]! * v.cloToM2KPerW) /
@@ -308,7 +308,10 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
 
   // Breathing: inspired gas is warmed to core temperature and saturated with water.
   const minuteVolume = respiratoryMinuteVolumeLPerMin(state, body);
-  const respiratoryW = minuteVolume > 0 ? respiratoryHeatLossW(minuteVolume, tCore, tAir, v) : 0;
+  const respiratoryW =
+    minuteVolume > 0
+      ? respiratoryHeatLossW(minuteVolume, tCore, tAir, state[S.airVapourKPa]!, v)
+      : 0;
   netHeatW[C.core] = netHeatW[C.core]! - respiratoryW;
 
   // Conduction between neighbours.
@@ -366,16 +369,14 @@ export function respiratoryHeatLossW(
   minuteVolumeLPerMin: number,
   coreTempC: number,
   airTempC: number,
+  airVapourKPa: number,
   v: ParameterValues,
 ): number {
   const m3PerS = minuteVolumeLPerMin / 1000 / 60;
   const sensible =
     m3PerS * v.airDensityKgPerM3 * AIR_SPECIFIC_HEAT_J_PER_KG_K * (coreTempC - airTempC);
   const waterOut = vapourDensityKgPerM3(saturationVapourPressureKPa(coreTempC), coreTempC);
-  const waterIn = vapourDensityKgPerM3(
-    v.ambientRelativeHumidity * saturationVapourPressureKPa(airTempC),
-    airTempC,
-  );
+  const waterIn = vapourDensityKgPerM3(airVapourKPa, airTempC);
   const latent = m3PerS * Math.max(0, waterOut - waterIn) * v.latentHeatOfVaporisationJPerKg;
   return sensible + latent;
 }

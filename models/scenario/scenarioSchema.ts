@@ -4,17 +4,27 @@
 import type { Action } from '../engine/actions.ts';
 import {
   boolean,
+  describeFound,
   field,
   list,
   number,
   object,
   oneOf,
   optional,
+  report,
   tagged,
   text,
   time,
+  transform,
   type Schema,
 } from './schema.ts';
+import {
+  isPatientPresetName,
+  PATIENT_PRESET_NAMES,
+  PATIENT_REQUIRED_FIELDS,
+  resolvePatient,
+  type PatientSpec,
+} from '../parameters/body.ts';
 import { SCENARIO_FORMAT } from './types.ts';
 
 /** Longest scenario a file may describe, s (72 h). */
@@ -34,6 +44,74 @@ const environment = object({
 });
 
 const at = field(time({ max: MAX_SCENARIO_DURATION_S }), 'when the action happens');
+
+const quotedPresets = PATIENT_PRESET_NAMES.map((name) => `"${name}"`);
+const presetList = `${quotedPresets.slice(0, -1).join(', ')} or ${quotedPresets.at(-1)!}`;
+
+/**
+ * The patient: `{ preset: toddler }`, optionally with fields overriding the preset, or every field.
+ * Validates to a complete PatientSpec (the preset filled in), so the engine never sees presets.
+ */
+const patientFields = transform(
+  object(
+    {
+      preset: optional(
+        oneOf(PATIENT_PRESET_NAMES),
+        'a standard patient (doc/scenario-format.md); fields given alongside override it',
+      ),
+      sex: optional(
+        oneOf(['male', 'female'] as const),
+        'male or female (required without a preset)',
+      ),
+      ageYears: optional(
+        number({ min: 1, max: 110, unit: 'years' }),
+        'age in years (required without a preset)',
+      ),
+      massKg: optional(
+        number({ min: 8, max: 250, unit: 'kg' }),
+        'body mass in kg (required without a preset)',
+      ),
+      heightCm: optional(
+        number({ min: 70, max: 230, unit: 'cm' }),
+        'height in cm (required without a preset)',
+      ),
+      bodyFatPercent: optional(
+        number({ min: 3, max: 60, unit: '%' }),
+        'body fat in % of mass; estimated from BMI, age and sex when absent',
+      ),
+      haemoglobinGPerDl: optional(
+        number({ min: 5, max: 20, unit: 'g/dL' }),
+        'haemoglobin in g/dL; from age and sex when absent',
+      ),
+    },
+    {
+      expected:
+        'a group of fields: a "preset" (e.g. { preset: toddler }), or sex, ageYears, massKg and heightCm',
+      requiredUnless: {
+        field: 'preset',
+        fields: PATIENT_REQUIRED_FIELDS,
+        note: `required unless the patient has a "preset": ${presetList}`,
+      },
+    },
+  ),
+  resolvePatient,
+);
+
+/** As patientFields, with a hint when a preset's name is written alone (`patient: toddler`). */
+const patient: Schema<PatientSpec> = {
+  ...patientFields,
+  validate(value, path, ctx) {
+    if (typeof value === 'string' && isPatientPresetName(value)) {
+      return report(
+        ctx,
+        path,
+        patientFields.expected,
+        `${describeFound(value)} (write { preset: ${value} })`,
+      );
+    }
+    return patientFields.validate(value, path, ctx);
+  },
+};
 
 /** Timeline entries: `at` plus one action. Keys are the action names. */
 const actionEntries = {
@@ -125,18 +203,7 @@ export const scenarioSchema = object(
     format: field(oneOf([SCENARIO_FORMAT] as const), 'file format and version'),
     title: field(text({ maxLength: 120 }), 'short title shown in the library'),
     briefing: field(text({ maxLength: 10000 }), 'the story learners read before they start'),
-    patient: field(
-      object({
-        sex: field(oneOf(['male', 'female'] as const)),
-        ageYears: field(number({ min: 1, max: 110, unit: 'years' })),
-        massKg: field(number({ min: 8, max: 250, unit: 'kg' })),
-        heightCm: field(number({ min: 70, max: 230, unit: 'cm' })),
-        bodyFatPercent: optional(
-          number({ min: 3, max: 60, unit: '%' }),
-          'estimated from BMI, age and sex when absent',
-        ),
-      }),
-    ),
+    patient: field(patient, 'a preset, or sex, age, mass and height'),
     start: field(
       object({
         environment: field(environment, 'where the patient has been before time zero'),

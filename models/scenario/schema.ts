@@ -208,13 +208,29 @@ export function optional<T>(
   return description ? { schema, optional: true, description } : { schema, optional: true };
 }
 
+/**
+ * Fields (declared optional) that are required unless another field is present, e.g. a patient's
+ * sex, age, mass and height unless it names a preset. `note` says so in the error, after "found
+ * nothing".
+ */
+export interface RequiredUnless {
+  readonly field: string;
+  readonly fields: readonly string[];
+  readonly note: string;
+}
+
 /** A group of named fields. Unknown fields are errors (they are usually typos). */
 export function object<F extends Shape>(
   fields: F,
-  options: { readonly description?: string; readonly expected?: string } = {},
+  options: {
+    readonly description?: string;
+    readonly expected?: string;
+    readonly requiredUnless?: RequiredUnless;
+  } = {},
 ): Schema<Out<F>> {
   const names = Object.keys(fields);
   const expected = options.expected ?? `a group of fields (${names.join(', ')})`;
+  const unless = options.requiredUnless;
   return {
     expected,
     validate(value, path, ctx) {
@@ -242,6 +258,13 @@ export function object<F extends Shape>(
           if (!f.optional) {
             report(ctx, [...path, name], f.schema.expected, 'nothing (this field is required)');
             ok = false;
+          } else if (
+            unless !== undefined &&
+            unless.fields.includes(name) &&
+            record[unless.field] === undefined
+          ) {
+            report(ctx, [...path, name], f.schema.expected, `nothing (${unless.note})`);
+            ok = false;
           }
           continue;
         }
@@ -251,19 +274,37 @@ export function object<F extends Shape>(
       }
       return ok ? (out as Out<F>) : INVALID;
     },
-    jsonSchema: () => ({
-      type: 'object',
-      additionalProperties: false,
-      properties: Object.fromEntries(
-        names.map((name) => {
-          const f = fields[name]!;
-          const schema = f.schema.jsonSchema();
-          return [name, f.description ? { ...schema, description: f.description } : schema];
-        }),
-      ),
-      required: names.filter((name) => !fields[name]!.optional),
-      ...(options.description ? { description: options.description } : {}),
-    }),
+    jsonSchema: () => {
+      const required = names.filter((name) => !fields[name]!.optional);
+      return {
+        type: 'object',
+        additionalProperties: false,
+        properties: Object.fromEntries(
+          names.map((name) => {
+            const f = fields[name]!;
+            const schema = f.schema.jsonSchema();
+            return [name, f.description ? { ...schema, description: f.description } : schema];
+          }),
+        ),
+        ...(required.length > 0 ? { required } : {}),
+        ...(unless
+          ? { anyOf: [{ required: [unless.field] }, { required: [...unless.fields] }] }
+          : {}),
+        ...(options.description ? { description: options.description } : {}),
+      };
+    },
+  };
+}
+
+/** Accepts what `schema` accepts and turns the valid value into another (e.g. fills in a preset). */
+export function transform<T, U>(schema: Schema<T>, convert: (value: T) => U): Schema<U> {
+  return {
+    expected: schema.expected,
+    validate(value, path, ctx) {
+      const result = schema.validate(value, path, ctx);
+      return result === INVALID ? INVALID : convert(result);
+    },
+    jsonSchema: schema.jsonSchema,
   };
 }
 
