@@ -89,11 +89,11 @@ export const thermalParameters = {
     "IT'IS database via COMSOL Bioheat library [read]",
   ),
   leanShellInsulationM2KPerW: parameter(
-    0.03,
+    0.05,
     'm²·K/W',
-    [0.015, 0.06],
+    [0.015, 0.08],
     'Insulation of vasoconstricted muscle and skin between the muscle and the shell, per m² of body surface',
-    '[model] fitted so that total maximal tissue insulation is 0.05–0.15 m²·K/W and scales with fat thickness, Hayward & Keatinge, J Physiol 1981;320:229 [read: abstract]',
+    '[model] chosen so that total maximal tissue insulation (this + fat + skin) is ~0.1 m²·K/W for a 9 mm fat layer, inside 0.05–0.15 m²·K/W scaling with fat thickness, Hayward & Keatinge, J Physiol 1981;320:229 [read: abstract]; the middle of that range also slows cold-water cooling toward measured rates (doc/validation.md)',
   ),
   coreToMuscleConductanceWPerKPerM2: parameter(
     15,
@@ -322,6 +322,13 @@ export const thermalParameters = {
     'Vasoconstrictor signal per °C of mean skin below 33.7 °C',
     'Form of Stolwijk 1971 [recall]; gain [model]',
   ),
+  muscleConstrictionGainRatio: parameter(
+    0.2,
+    '1',
+    [0, 0.5],
+    'Cold vasoconstriction of resting limb and trunk muscle, relative to the skin signal',
+    'Resting limb muscle blood flow falls in the cold, and limbs become part of the insulating shell (Sessler DI, Anesthesiology 2000;92:578 "peripheral compartment"; Hayward & Keatinge 1981 variable insulation) [recall]; gain [model], fitted to immersion cooling rates (doc/validation.md)',
+  ),
   extremityConstrictionGainRatio: parameter(
     2.3,
     '1',
@@ -502,6 +509,21 @@ export const thermalParameters = {
     [2_400_000, 2_450_000],
     'Heat needed to evaporate water at body temperature',
     '2.42 MJ/kg at 35–37 °C [recall, standard]',
+  ),
+  // --- Ageing ---
+  shiveringLossPerYearAbove25: parameter(
+    0.0105,
+    '1/year',
+    [0.005, 0.015],
+    'Fall of peak shivering capacity per year of age above 25, fraction of the young value',
+    'Peak shivering (mL O2/kg/min) = 30.5 + 0.348·VO2max − 0.909·BMI − 0.233·age, peak 22.1 in young adults (Eyolfson DA, Giesbrecht GG et al., Eur J Appl Physiol 2001) [read]: 0.233/22.1 = 1.05 %/year [derived]',
+  ),
+  vasoconstrictionLossPerYearAbove40: parameter(
+    0.01,
+    '1/year',
+    [0, 0.02],
+    'Fall of cold vasoconstriction gain per year of age above 40, fraction of the young gain',
+    'Older adults constrict skin vessels less in the cold (Kenney WL, Degroot DW et al.) [recall]; magnitude [model]',
   ),
 } as const;
 

@@ -23,8 +23,10 @@ export interface ThermalBody {
   readonly restingPerfusionWPerK: Float64Array;
   /** Highest skin-and-fat perfusion under heat stress, as a heat conductance, W/K. */
   readonly maxShellPerfusionWPerK: number;
-  /** Most extra heat shivering can add, W. */
+  /** Most extra heat shivering can add, W (less with age). */
   readonly shiveringCeilingW: number;
+  /** Multiplier of the cold vasoconstriction signal: 1 when young, less with age. */
+  readonly vasoconstrictionAgeFactor: number;
   /** Volumetric heat capacity of blood, J/L/K. */
   readonly bloodHeatCapacityJPerLK: number;
   readonly coreToMuscleWPerK: number;
@@ -110,7 +112,14 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
   let restingTotalW = 0;
   for (let i = 0; i < COMPARTMENT_COUNT; i++) restingTotalW += restingMetabolismW[i]!;
   return {
-    shiveringCeilingW: (v.shiveringCeilingTimesResting - 1) * restingTotalW,
+    shiveringCeilingW:
+      (v.shiveringCeilingTimesResting - 1) *
+      restingTotalW *
+      Math.max(0.3, 1 - v.shiveringLossPerYearAbove25 * Math.max(0, patient.ageYears - 25)),
+    vasoconstrictionAgeFactor: Math.max(
+      0.3,
+      1 - v.vasoconstrictionLossPerYearAbove40 * Math.max(0, patient.ageYears - 40),
+    ),
     maxShellPerfusionWPerK: Math.max(shellFlow, v.maxSkinBloodFlowLPerMin) * perMinute,
     composition: body,
     heatCapacityJPerK,
@@ -216,8 +225,9 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
       3600) *
     body.bloodHeatCapacityJPerLK;
   const signal =
-    v.vasoconstrictionCoreGainPerK * Math.max(0, 37 - tCore) +
-    v.vasoconstrictionSkinGainPerK * Math.max(0, v.neutralSkinTempC - meanSkinTempC);
+    body.vasoconstrictionAgeFactor *
+    (v.vasoconstrictionCoreGainPerK * Math.max(0, 37 - tCore) +
+      v.vasoconstrictionSkinGainPerK * Math.max(0, v.neutralSkinTempC - meanSkinTempC));
   const shellRestingWPerK = body.restingPerfusionWPerK[C.shell]!;
   const shellFlowFraction = Math.min(
     body.maxShellPerfusionWPerK / shellRestingWPerK,
@@ -245,6 +255,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   }
   const shellEvaporationW = (evaporationW * body.shellAreaM2) / totalArea;
   const extremityEvaporationW = evaporationW - shellEvaporationW;
+  const muscleFlowFraction = 1 / (1 + v.muscleConstrictionGainRatio * signal);
   const extremityFlowFraction = Math.max(
     v.vasoconstrictionMinFlowFraction,
     1 / (1 + v.extremityConstrictionGainRatio * signal),
@@ -292,6 +303,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     else if (i === C.extremities)
       perfusion *= extremityFlowFraction * (1 - state[S.extremityFrozenFraction]!);
     else if (i === C.muscle) {
+      perfusion *= muscleFlowFraction;
       demandW += shiveringW;
       if (pumping) perfusion += shiveringW * body.shiveringFlowLPerMinPerW * perMinute;
     }
