@@ -135,6 +135,13 @@ export const cellParameters = {
     'Rise of plasma potassium per minute of whole-body energy failure at 37 °C (scaled by the body Q10)',
     '[model] avalanche victims: K 5.5 (4.1–7.2) with anoxic brain injury vs 3.3 without (Am J Emerg Med 2016) [read]; K > 12 mmol/L: no survivors (Brown 2012 NEJM) [read; secondary]',
   ),
+  potassiumReleaseAerobicFraction: parameter(
+    0.9,
+    '1',
+    [0.7, 0.99],
+    'Share of oxygen demand met below which a tissue starts to leak potassium',
+    '[model] cells keep their Na/K pumps running until energy supply fails; mild shortfall (e.g. hard-shivering muscle) releases none; non-asphyxiated avalanche victims have K 3.3 mmol/L (Am J Emerg Med 2016) [read]',
+  ),
   potassiumPerDeadMassMmolPerL: parameter(
     100,
     'mmol/L',

@@ -40,6 +40,20 @@ export const circulationParameters = {
     'Fractional rise of heart rate (and output) at maximal shivering',
     '[model] cold-induced sympathetic drive; shivering raises VO2 300–600 % (reference notes §1) and output must follow [derived]',
   ),
+  strokeVolumeRateExponent: parameter(
+    0.3,
+    '1',
+    [0, 0.5],
+    'How much stroke volume rises as heart rate falls: output ∝ rate^(1 − this)',
+    '[model] longer diastolic filling at slow rates; chosen so that output falls about in step with whole-body O2 demand in hypothermia (0.62 at 28 °C vs demand Q10 1.7 → 0.62) [derived]',
+  ),
+  heartBasalFraction: parameter(
+    0.2,
+    '1',
+    [0.1, 0.35],
+    'Oxygen use of a heart that is not pumping (asystole, compressions), fraction of its beating use',
+    "The arrested, decompressed heart uses ~20 % of the beating heart's oxygen at the same temperature (cardioplegia physiology) [recall]",
+  ),
   afOutputFraction: parameter(
     0.85,
     '1',

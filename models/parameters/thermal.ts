@@ -329,6 +329,13 @@ export const thermalParameters = {
     'Cold vasoconstriction of resting limb and trunk muscle, relative to the skin signal',
     'Resting limb muscle blood flow falls in the cold, and limbs become part of the insulating shell (Sessler DI, Anesthesiology 2000;92:578 "peripheral compartment"; Hayward & Keatinge 1981 variable insulation) [recall]; gain [model], fitted to immersion cooling rates (doc/validation.md)',
   ),
+  muscleMinFlowFraction: parameter(
+    0.5,
+    '1',
+    [0.3, 0.9],
+    'Lowest resting muscle blood flow under cold vasoconstriction, fraction of thermoneutral',
+    '[model] muscle vessels constrict far less than skin arteriovenous shunts [recall]',
+  ),
   extremityConstrictionGainRatio: parameter(
     2.3,
     '1',

@@ -187,7 +187,7 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
   // Release scales with each tissue's metabolic demand relative to rest (its Q10 factor).
   let ischaemicKgPerMin = 0;
   for (let i = 0; i < C.blood; i++) {
-    const failed = 1 - state[S.brainAerobicFraction + i]!;
+    const failed = 1 - state[S.brainAerobicFraction + i]! / v.potassiumReleaseAerobicFraction;
     if (failed <= 0) continue;
     const demandRatio = state[S.brainDemandW + i]! / body.restingMetabolismW[i]!;
     ischaemicKgPerMin += body.compartmentKg[i]! * failed * demandRatio;

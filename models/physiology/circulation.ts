@@ -175,8 +175,10 @@ export function updatePump(state: State, body: CirculationBody, v: ParameterValu
     const shivering =
       state[S.shiveringCeilingW]! > 0 ? state[S.shiveringHeatW]! / state[S.shiveringCeilingW]! : 0;
     state[S.heartRateBpm] = base * (1 + v.shiveringHeartRateRise * shivering);
+    // Slower beats fill more: stroke volume rises a little as the rate falls.
     state[S.cardiacOutputRatio] =
-      (base / body.restingHeartRateBpm) * (rhythm === RHYTHM.af ? v.afOutputFraction : 1);
+      Math.pow(base / body.restingHeartRateBpm, 1 - v.strokeVolumeRateExponent) *
+      (rhythm === RHYTHM.af ? v.afOutputFraction : 1);
   } else {
     state[S.heartRateBpm] = 0;
     const cpr = state[S.cprMode]!;

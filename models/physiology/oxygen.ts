@@ -97,6 +97,8 @@ export interface OxygenBody {
   readonly tissueBloodDl: Float64Array;
   /** Per tissue: diffusive conductance at 37 °C, mL/min/mmHg. */
   readonly diffusionMlPerMinPerMmHg: Float64Array;
+  /** Per tissue: resting O2 use at 37 °C, mL/s (scales the capillary-to-tissue PO2 gradient). */
+  readonly restingO2MlPerS: Float64Array;
   readonly values: ParameterValues;
 }
 
@@ -121,8 +123,10 @@ export function buildOxygenBody(
   const tissueBloodDl = new Float64Array(COMPARTMENT_COUNT);
   const diffusionMlPerMinPerMmHg = new Float64Array(COMPARTMENT_COUNT);
   let tissueBloodTotalDl = 0;
+  const restingO2MlPerS = new Float64Array(COMPARTMENT_COUNT);
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
     if (i === C.blood) continue;
+    restingO2MlPerS[i] = restingMetabolismW[i]! / v.oxygenEnergyEquivalentJPerMl;
     const kg = massesKg[i]!;
     tissueWaterDl[i] = kg * v.tissueWaterFraction * 10;
     tissueBloodDl[i] = kg * v.tissueBloodVolumeLPerKg * 10;
@@ -145,6 +149,7 @@ export function buildOxygenBody(
     tissueWaterDl,
     tissueBloodDl,
     diffusionMlPerMinPerMmHg,
+    restingO2MlPerS,
     values: v,
   };
 }
@@ -236,7 +241,6 @@ export function stepOxygen(
 
   // Tissues.
   const energyPerMl = v.oxygenEnergyEquivalentJPerMl;
-  const gradient = v.tissueToVenousPo2GradientMmHg;
   const pk = v.consumptionHalfPo2MmHg / Math.LN2;
   let returnedO2MlPerS = 0;
   let bodyVo2 = 0;
@@ -248,6 +252,11 @@ export function stepOxygen(
     const p = state[S.brainPo2MmHg + i]!;
     const flowDlPerS = (state[S.brainFlowLPerMin + i]! * 10) / 60;
     const demandMlPerS = state[S.brainDemandW + i]! / energyPerMl;
+    // Oxygen diffuses from capillary to cell down a PO2 gradient proportional to the uptake; more
+    // uptake than at rest recruits capillaries instead, so the gradient does not grow beyond rest.
+    const uptakeRatio =
+      (demandMlPerS * state[S.brainAerobicFraction + i]!) / body.restingO2MlPerS[i]!;
+    const gradient = v.tissueToVenousPo2GradientMmHg * Math.min(1, uptakeRatio);
     contentAndSlope(p + gradient, body, shift, solubility, scratch);
     const cout = scratch[0]!;
     const coutSlope = scratch[1]!;

@@ -3,7 +3,7 @@
 // skin and extremities. One explicit step conserves heat exactly: every flux leaves one place and
 // enters another, and the two accumulators in the state record what enters and leaves the body.
 
-import { C, COMPARTMENT_COUNT, S, type State } from '../engine/state.ts';
+import { C, COMPARTMENT_COUNT, RHYTHM, S, type State } from '../engine/state.ts';
 import { bodyComposition, type BodyComposition, type PatientSpec } from '../parameters/body.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { isPerfusingRhythm } from './circulation.ts';
@@ -255,7 +255,10 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   }
   const shellEvaporationW = (evaporationW * body.shellAreaM2) / totalArea;
   const extremityEvaporationW = evaporationW - shellEvaporationW;
-  const muscleFlowFraction = 1 / (1 + v.muscleConstrictionGainRatio * signal);
+  const muscleFlowFraction = Math.max(
+    v.muscleMinFlowFraction,
+    1 / (1 + v.muscleConstrictionGainRatio * signal),
+  );
   const extremityFlowFraction = Math.max(
     v.vasoconstrictionMinFlowFraction,
     1 / (1 + v.extremityConstrictionGainRatio * signal),
@@ -290,7 +293,10 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   // exchanges heat with the blood flowing through it. Flow scales with the heart's output; shivering
   // muscle gets the extra flow that carries its oxygen while the heart pumps; frozen tissue gets none.
   const outputRatio = state[S.cardiacOutputRatio]!;
-  const pumping = isPerfusingRhythm(state[S.rhythm]!);
+  const rhythm = state[S.rhythm]!;
+  const pumping = isPerfusingRhythm(rhythm);
+  // The heart's work: its own output when it pumps; fibrillation burns about as much; none otherwise.
+  const heartWork = pumping ? outputRatio : rhythm === RHYTHM.vf ? 1 : 0;
   const perMinute = body.bloodHeatCapacityJPerLK / 60;
   let metabolicW = 0;
   let perfusionTotalWPerK = 0;
@@ -298,6 +304,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
     const t = state[i]!;
     let demandW = body.restingMetabolismW[i]! * Math.exp((body.logQ10[i]! * (t - 37)) / 10);
+    if (i === C.heart) demandW *= v.heartBasalFraction + (1 - v.heartBasalFraction) * heartWork;
     let perfusion = body.restingPerfusionWPerK[i]! * outputRatio;
     if (i === C.shell) perfusion *= shellFlowFraction;
     else if (i === C.extremities)

@@ -1,0 +1,788 @@
+// Validation against published data: each reference case names a published number, its source (with
+// the tag of the reference notes: [read] seen in the source, [recall] from memory, to be checked,
+// [derived] computed from read values), the range a faithful model should fall in, and a compute()
+// that runs the ColdBoot model and returns the model's value. Pure TypeScript (no Node, no DOM), so
+// the same list can run in the browser.
+//
+// The numbers and citations were copied from the project's physiology reference notes ("Reference
+// cases" and §1, §4, §6, §8); nothing here reads those notes at run time.
+
+import { createSimulation } from '../engine/simulation.ts';
+import type { Snapshot } from '../engine/snapshot.ts';
+import { parameterValues } from '../parameters/index.ts';
+import {
+  haemoglobinSaturation,
+  o2SolubilityMlPerDlPerMmHg,
+  p50AtTemperatureMmHg,
+} from '../physiology/oxygen.ts';
+import {
+  BEFORE_IMMERSION_AIR,
+  ENSEMBLE_RUNS,
+  ENSEMBLE_WATER_C,
+  LEAN_YOUNG_MAN,
+  SHIVERING_ABSENT_FRACTION,
+  THERMONEUTRAL_AIR,
+  atSiteTemperature,
+  coolingEnsemble,
+  isArrest,
+  median,
+  quantile,
+  sampleUntil,
+  settledBreathing,
+  settledVentilated,
+  validationScenario,
+} from './runs.ts';
+
+export interface ReferenceCase {
+  /** Short id, e.g. '1', '2a', '7c'; numbers follow the reference notes' case numbers. */
+  readonly id: string;
+  /** Where the case comes from in the reference notes, e.g. 'Reference case 1'. */
+  readonly reference: string;
+  readonly title: string;
+  /** Short citation for test names and tables, e.g. 'Croughwell 1992'. */
+  readonly citation: string;
+  /** Citation as in the reference notes, with its [read] / [recall] / [derived] tag. */
+  readonly source: string;
+  /** What is measured, with its unit. */
+  readonly quantity: string;
+  /** Unit of published, acceptable and the model value ('1' for ratios and fractions). */
+  readonly unit: string;
+  /** The published value (for a bound: the published limit). */
+  readonly published: number;
+  /** The range a faithful model should fall in, [min, max], in `unit`. */
+  readonly acceptable: readonly [number, number];
+  /** Where the acceptable range comes from. */
+  readonly tolerance: string;
+  /** How the model value is obtained. */
+  readonly method: string;
+  /**
+   * 'value' (default): compare with the published value. 'upper bound': the published number is a
+   * limit the model should stay under; the difference counts only beyond it.
+   */
+  readonly kind?: 'value' | 'upper bound';
+  /**
+   * Denominator of the relative difference when the published value is 0 (e.g. 1 for a fraction of
+   * runs: a difference of 0.02 is then 2 %).
+   */
+  readonly scale?: number;
+  /** Decimal places for tables. */
+  readonly decimals: number;
+  /** Runs the model and returns its value, in `unit`. */
+  compute(): number;
+  /** Extra facts about the model run for the report (optional). */
+  detail?(): string;
+}
+
+export type Rating = 'within 10 %' | 'within 30 %' | 'outside';
+
+/**
+ * Relative difference between the model and the published value: |model − published| / |published|
+ * (or / scale when the published value is 0). For an upper bound, only the excess over the bound
+ * counts, so a model value under the bound has difference 0.
+ */
+export function relativeDifference(c: ReferenceCase, model: number): number {
+  if (!Number.isFinite(model)) return Number.POSITIVE_INFINITY;
+  const denominator = c.published !== 0 ? Math.abs(c.published) : (c.scale ?? 1);
+  const difference =
+    c.kind === 'upper bound' ? Math.max(0, model - c.published) : Math.abs(model - c.published);
+  return difference / denominator;
+}
+
+/** 'within 10 %', 'within 30 %' or 'outside', from the relative difference. */
+export function rate(c: ReferenceCase, model: number): Rating {
+  const d = relativeDifference(c, model);
+  if (d <= 0.1) return 'within 10 %';
+  if (d <= 0.3) return 'within 30 %';
+  return 'outside';
+}
+
+/** True when the model value lies inside the case's acceptable range (ends included). */
+export function isAcceptable(c: ReferenceCase, model: number): boolean {
+  return Number.isFinite(model) && model >= c.acceptable[0] && model <= c.acceptable[1];
+}
+
+// --- Shared descriptions -------------------------------------------------------------------------
+
+const CROUGHWELL =
+  'Croughwell N et al., J Thorac Cardiovasc Surg 1992;103:549-54 [read]: cerebral CMRO2 Q10 median 2.8 on nonpulsatile CPB (41 adults, 2 L/min/m²); 37 → 27 °C cuts CMRO2 by 64 %';
+const MCCULLOUGH =
+  'McCullough JN, Zhang N, Reich DL et al., Ann Thorac Surg 1999;67:1895-9 [recall]: cerebral metabolic rate 56 % (30 °C), 24 % (20 °C), 16 % (15 °C) of 37 °C, Q10 ≈ 2.3; cross-check 2.3^((T − 37)/10) [derived]; consistent with Q10 2.2 of Michenfelder & Milde, J Cereb Blood Flow Metab 1992;12:877 [read]';
+const HICKEY_HOAR =
+  'Hickey RF, Hoar PF, 1983, J Thorac Cardiovasc Surg [read; journal recall]: whole-body VO2 on CPB (12 men, 2.1 L/min/m², cardioplegic arrest) 83.3 ± 14.6 mL/min/m² normothermic → 45.6 ± 9.6 at 25.4 ± 1.8 °C (45.6/83.3 = 0.55 [derived])';
+const SWISS_STAGING =
+  'Swiss staging (Durrer 2003; Brugger), as tabulated in BMJ Mil Health and SJTREM 2019 Table 1 [read]: HT I 35–32 °C conscious, shivering; HT II < 32–28 °C impaired consciousness, not shivering; HT III < 28–24 °C unconscious, vital signs present; HT IV < 24 °C no vital signs. Empirical thresholds 32.1, 27.5, 24.1 °C (Pasquier M et al., SJTREM 2019) [read]';
+const ZAFREN =
+  'Zafren K et al., Atlas of Emergency Medicine 5e, 2021 [read]: heart rate falls ~50 % by 28 °C; malignant arrhythmias unlikely above 32 °C (RCEM Learning) [read; secondary]';
+const SEVERINGHAUS =
+  'Severinghaus JW, J Appl Physiol 1979;46:599-602 [read]: S = 1/(23400/(PO2³ + 150·PO2) + 1) at 37 °C, pH 7.40, fit within ±0.0055';
+const EYOLFSON =
+  'Eyolfson DA, Giesbrecht GG et al., Eur J Appl Physiol 2001 [read: abstract; authors/journal recall]: peak shivering 22.1 ± 4.2 mL O2/kg/min = 4.9 ± 0.8 × resting, 41.7 % of VO2max, at core 35.2 °C';
+const PRETORIUS =
+  'Pretorius T et al., Aviat Space Environ Med 2008;79:495 [read]: in 17 °C water, 45-min core cooling 0.40 °C with the head out and 0.73 °C with the head (7 % of body surface) submerged, body exposed; head submersion raised total heat loss 11 %';
+
+const SETTLED_BREATHING =
+  'Reference man (ICRP 89: 35 y, 73 kg, 176 cm) breathing air in thermoneutral surroundings (air 28 °C, 1 clo); the snapshot at time zero after the engine settles its start profile (4 h with blood held at the start core temperature, then 10 min of the whole patient; sinus rhythm, no random rhythm changes before time zero).';
+
+const SETTLED_VENTILATED =
+  'Reference man in thermoneutral air (28 °C, 1 clo), ventilated with FiO2 0.5 (arterial PO2 ≈ 270–320 mmHg, an oxygen tension as on bypass), blood held at a set temperature while tissues settle as in the engine start profile (4 h thermal, then 10 min whole patient), sinus rhythm. A ventilator is needed because the model patient stops breathing below a brain temperature of 24 °C; this version has no heart-lung machine, so flows follow the patient’s own (cold, slow) heart.';
+
+/** FiO2 of the ventilated held-temperature state (arterial PO2 ≈ 270–320 mmHg). */
+const HELD_FIO2 = 0.5;
+
+// --- Computations ------------------------------------------------------------------------------
+
+const brainVo2 = (s: Snapshot): number => s.brainVo2MlPerMin;
+
+/** Brain O2 consumption at a brain temperature ÷ at 37 °C, breathing patient. */
+function brainVo2RatioBreathing(brainC: number): number {
+  const cold = atSiteTemperature(brainC, 'brainTempC', settledBreathing, brainVo2);
+  const warm = atSiteTemperature(37, 'brainTempC', settledBreathing, brainVo2);
+  return cold / warm;
+}
+
+const ventilated = (startC: number): Snapshot => settledVentilated(startC, HELD_FIO2);
+
+/** Brain O2 consumption at a brain temperature ÷ at 37 °C, ventilated, blood temperature held. */
+function brainVo2RatioVentilated(brainC: number): number {
+  const cold = atSiteTemperature(brainC, 'brainTempC', ventilated, brainVo2);
+  const warm = atSiteTemperature(37, 'brainTempC', ventilated, brainVo2);
+  return cold / warm;
+}
+
+function describeVentilated(brainC: number): string {
+  const s = ventilated(brainC);
+  return `at a held blood temperature of ${brainC} °C: brain ${s.brainTempC.toFixed(2)} °C, brain PO2 ${s.brainPo2MmHg.toFixed(1)} mmHg, heart rate ${s.heartRateBpm.toFixed(1)} /min, cardiac output ${s.cardiacOutputLPerMin.toFixed(2)} L/min, arterial PO2 ${s.arterialPo2MmHg.toFixed(0)} mmHg`;
+}
+
+/** Normothermic baseline: the engine's default start (core 37 °C), no shivering. */
+function normothermic(): Snapshot {
+  return settledBreathing(37);
+}
+
+interface ShiveringRun {
+  readonly peakVo2MlPerMin: number;
+  readonly restingVo2MlPerMin: number;
+  readonly massKg: number;
+  readonly peakCoreC: number;
+  readonly maxShiveringBelow30C: number;
+  readonly samplesBelow30C: number;
+}
+
+let shiveringRunCache: ShiveringRun | null = null;
+
+/** A lean young man falls into 10 °C water (head out, breathing) and cools until 28 °C core. */
+function shiveringRun(): ShiveringRun {
+  if (shiveringRunCache !== null) return shiveringRunCache;
+  const sim = createSimulation(
+    validationScenario({
+      patient: LEAN_YOUNG_MAN,
+      environment: BEFORE_IMMERSION_AIR,
+      timeline: [
+        {
+          atS: 0,
+          action: { do: 'setEnvironment', medium: 'water', temperatureC: ENSEMBLE_WATER_C },
+        },
+      ],
+      endS: 8 * 3600,
+    }),
+    { seed: 1 },
+  );
+  let peakVo2MlPerMin = 0;
+  let peakCoreC = Number.NaN;
+  let maxShiveringBelow30C = 0;
+  let samplesBelow30C = 0;
+  sampleUntil(sim, 10, (s) => {
+    if (s.bodyVo2MlPerMin > peakVo2MlPerMin) {
+      peakVo2MlPerMin = s.bodyVo2MlPerMin;
+      peakCoreC = s.coreTempC;
+    }
+    if (s.coreTempC < 30) {
+      samplesBelow30C++;
+      maxShiveringBelow30C = Math.max(maxShiveringBelow30C, s.shivering);
+    }
+    return s.coreTempC < 28 || isArrest(s);
+  });
+  shiveringRunCache = {
+    peakVo2MlPerMin,
+    restingVo2MlPerMin: sim.body.oxygen.restingVo2MlPerMin,
+    massKg: sim.body.thermal.composition.massKg,
+    peakCoreC,
+    maxShiveringBelow30C: samplesBelow30C > 0 ? maxShiveringBelow30C : Number.NaN,
+    samplesBelow30C,
+  };
+  return shiveringRunCache;
+}
+
+interface PretoriusRun {
+  /** Fall of core, muscle and brain temperatures over 45 min, °C. */
+  readonly coreFallC: number;
+  readonly muscleFallC: number;
+  readonly brainFallC: number;
+  /** Heat lost to the water and air, and the change in stored heat, over 45 min, kJ. */
+  readonly lostKJ: number;
+  readonly storedKJ: number;
+  /** Heat loss at 45 min, W. */
+  readonly lossAt45MinW: number;
+}
+
+const pretoriusCache = new Map<boolean, PretoriusRun>();
+
+/** The first 45 min in 17 °C water, head out or head under (breathing from an air pocket). */
+function pretoriusRun(headOut: boolean): PretoriusRun {
+  const cached = pretoriusCache.get(headOut);
+  if (cached !== undefined) return cached;
+  const sim = createSimulation(
+    validationScenario({
+      environment: THERMONEUTRAL_AIR,
+      timeline: [
+        {
+          atS: 0,
+          action: headOut
+            ? { do: 'immerse', waterTemperatureC: 17, headAboveWater: true }
+            : { do: 'immerse', waterTemperatureC: 17, airPocket: true },
+        },
+      ],
+      endS: 45 * 60,
+    }),
+  );
+  const before = sim.snapshot();
+  sim.advance(45 * 60);
+  const after = sim.snapshot();
+  const heat = sim.heatBalance();
+  const run: PretoriusRun = {
+    coreFallC: before.coreTempC - after.coreTempC,
+    muscleFallC: before.muscleTempC - after.muscleTempC,
+    brainFallC: before.brainTempC - after.brainTempC,
+    lostKJ: heat.lostJ / 1000,
+    storedKJ: heat.storedJ / 1000,
+    lossAt45MinW: after.heatLossW,
+  };
+  pretoriusCache.set(headOut, run);
+  return run;
+}
+
+function describePretorius(headOut: boolean): string {
+  const r = pretoriusRun(headOut);
+  return `over 45 min core −${r.coreFallC.toFixed(2)} °C, muscle −${r.muscleFallC.toFixed(2)} °C, brain −${r.brainFallC.toFixed(2)} °C; heat lost ${r.lostKJ.toFixed(0)} kJ, stored heat ${r.storedKJ.toFixed(0)} kJ; heat loss at 45 min ${r.lossAt45MinW.toFixed(0)} W`;
+}
+
+interface ColdWaterRate {
+  readonly waterC: number;
+  readonly headOut: boolean;
+  readonly maxRateCPerMin: number;
+  readonly atMin: number;
+}
+
+let coldWaterRatesCache: readonly ColdWaterRate[] | null = null;
+
+/** Steepest core cooling over any 5 minutes in the first 2 h in 2 and 5 °C water. */
+function coldWaterRates(): readonly ColdWaterRate[] {
+  if (coldWaterRatesCache !== null) return coldWaterRatesCache;
+  const rates: ColdWaterRate[] = [];
+  for (const waterC of [2, 5]) {
+    for (const headOut of [true, false]) {
+      const sim = createSimulation(
+        validationScenario({
+          environment: BEFORE_IMMERSION_AIR,
+          timeline: [
+            {
+              atS: 0,
+              action: headOut
+                ? { do: 'immerse', waterTemperatureC: waterC, headAboveWater: true }
+                : { do: 'immerse', waterTemperatureC: waterC, airPocket: true },
+            },
+          ],
+          endS: 2 * 3600,
+        }),
+        { seed: 1 },
+      );
+      const cores: number[] = [];
+      let maxRateCPerMin = 0;
+      let atMin = 0;
+      sampleUntil(sim, 60, (s) => {
+        cores.push(s.coreTempC);
+        const n = cores.length;
+        if (n > 5) {
+          const rate = (cores[n - 6]! - cores[n - 1]!) / 5;
+          if (rate > maxRateCPerMin) {
+            maxRateCPerMin = rate;
+            atMin = s.tS / 60;
+          }
+        }
+        return isArrest(s);
+      });
+      rates.push({ waterC, headOut, maxRateCPerMin, atMin });
+    }
+  }
+  coldWaterRatesCache = rates;
+  return rates;
+}
+
+function ensembleSummary(): string {
+  const runs = coolingEnsemble();
+  const arrests = runs.map((r) => r.arrestCoreC);
+  const rhythms = new Map<string, number>();
+  for (const r of runs) {
+    const key = r.arrestRhythm ?? 'none';
+    rhythms.set(key, (rhythms.get(key) ?? 0) + 1);
+  }
+  const counts = [...rhythms.entries()].map(([k, n]) => `${k} ${n}`).join(', ');
+  const hours = runs.map((r) => (r.arrestS === null ? null : r.arrestS / 3600));
+  return (
+    `${runs.length} runs; first arrest at core ${fmt(quantile(arrests, 0))}–${fmt(quantile(arrests, 1))} °C ` +
+    `(quartiles ${fmt(quantile(arrests, 0.25))}, ${fmt(median(arrests))}, ${fmt(quantile(arrests, 0.75))}), ` +
+    `after ${fmt(quantile(hours, 0))}–${fmt(quantile(hours, 1))} h in the water; first arrest rhythm: ${counts}; ` +
+    `breathing stopped before the arrest in ${runs.filter((r) => r.apnoeaCoreC !== null).length} runs, at core ${fmt(median(runs.map((r) => r.apnoeaCoreC)))} °C (median)`
+  );
+}
+
+function fmt(x: number, decimals = 1): string {
+  return Number.isFinite(x) ? x.toFixed(decimals) : '—';
+}
+
+const ENSEMBLE_METHOD = `Reference man (35 y, 73 kg, 176 cm, ≈ 20 % fat), dressed in 20 °C air, falls at time zero into ${ENSEMBLE_WATER_C} °C water (air above it ${ENSEMBLE_WATER_C} °C), immersed to the neck with the head out, breathing, no rescue or treatment; ${ENSEMBLE_RUNS} runs (seeds 1–${ENSEMBLE_RUNS}), each sampled every 10 s until its first cardiac arrest.`;
+
+// --- The cases ---------------------------------------------------------------------------------
+
+export const REFERENCE_CASES: readonly ReferenceCase[] = [
+  {
+    id: '1',
+    reference: 'Reference case 1',
+    title: 'Cerebral Q10, moderate hypothermia',
+    citation: 'Croughwell 1992',
+    source: CROUGHWELL,
+    quantity: 'brain O2 consumption at 27 °C ÷ at 37 °C brain temperature (ratio)',
+    unit: '1',
+    published: 0.36,
+    acceptable: [0.28, 0.45],
+    tolerance: 'Q10 2.2–3.5 over 10 °C, as stated with reference case 1',
+    method: `${SETTLED_BREATHING} Start core temperatures chosen so that the brain sits at 27 °C and at 37 °C (one secant correction, then linear interpolation between the two settled states); ratio of snapshot brainVo2MlPerMin.`,
+    decimals: 3,
+    compute: () => brainVo2RatioBreathing(27),
+    detail() {
+      const s = settledBreathing(27);
+      return `start core 27 °C: brain ${s.brainTempC.toFixed(2)} °C, brain PO2 ${s.brainPo2MmHg.toFixed(1)} mmHg, brain energy ${s.brainEnergy.toFixed(3)}, arterial saturation ${s.arterialSat.toFixed(3)}`;
+    },
+  },
+  ...(
+    [
+      ['2a', 15, 16, [12, 21]],
+      ['2b', 20, 24, [18, 30]],
+      ['2c', 30, 56, [48, 62]],
+    ] as const
+  ).map(([id, brainC, published, acceptable]): ReferenceCase => ({
+    id,
+    reference: 'Reference case 2',
+    title: `Cerebral Q10, brain at ${brainC} °C`,
+    citation: 'McCullough 1999',
+    source: MCCULLOUGH,
+    quantity: `brain O2 consumption at ${brainC} °C as % of 37 °C`,
+    unit: '%',
+    published,
+    acceptable,
+    tolerance: 'as stated with reference case 2',
+    method: `${SETTLED_VENTILATED} Held blood temperatures chosen so that the brain sits at ${brainC} °C and at 37 °C (secant correction, linear interpolation); 100 × ratio of brainVo2MlPerMin.`,
+    decimals: 1,
+    compute: () => 100 * brainVo2RatioVentilated(brainC),
+    detail: () => describeVentilated(brainC),
+  })),
+  {
+    id: '3',
+    reference: 'Reference case 3',
+    title: 'Whole-body VO2 falls less than the brain’s',
+    citation: 'Hickey & Hoar 1983',
+    source: HICKEY_HOAR,
+    quantity: 'whole-body O2 consumption at 25.4 °C core ÷ normothermic (ratio)',
+    unit: '1',
+    published: 0.55,
+    acceptable: [0.45, 0.65],
+    tolerance: 'as stated with reference case 3 (≈ ±1 SD of the cold VO2)',
+    method: `${SETTLED_BREATHING} Core (trunk organs) at 25.4 °C by secant correction and interpolation; normothermic = the default start (core 37 °C), where the patient does not shiver. Ratio of bodyVo2MlPerMin. No shivering at 25 °C core (it stops below 31 °C).`,
+    decimals: 3,
+    compute: () =>
+      atSiteTemperature(25.4, 'coreTempC', settledBreathing, (s) => s.bodyVo2MlPerMin) /
+      normothermic().bodyVo2MlPerMin,
+    detail() {
+      const s = settledBreathing(25.4);
+      const n = normothermic();
+      return `normothermic VO2 ${n.bodyVo2MlPerMin.toFixed(1)} mL/min (shivering ${n.shivering.toFixed(3)}); start core 25.4 °C: VO2 ${s.bodyVo2MlPerMin.toFixed(1)} mL/min at core ${s.coreTempC.toFixed(2)} °C, heart rate ${s.heartRateBpm.toFixed(1)} /min, cardiac output ${s.cardiacOutputLPerMin.toFixed(2)} L/min`;
+    },
+  },
+  {
+    id: '7a',
+    reference: 'Reference case 7',
+    title: 'Swiss staging: shivering stops',
+    citation: 'Swiss staging (Durrer 2003)',
+    source: SWISS_STAGING,
+    quantity: 'core temperature at which shivering stops, °C (median of runs)',
+    unit: '°C',
+    published: 32,
+    acceptable: [30, 32],
+    tolerance:
+      'reference case 7 (≈ 32, 30–32); shivering "usually means T > 30 °C" (SJTREM 2024) [read]',
+    method: `${ENSEMBLE_METHOD} Shivering stops where it falls below ${100 * SHIVERING_ABSENT_FRACTION} % of its ceiling for the last time after its peak (interpolated between samples).`,
+    decimals: 2,
+    compute: () => median(coolingEnsemble().map((r) => r.shiveringStopCoreC)),
+    detail: () =>
+      `peak shivering ${fmt(median(coolingEnsemble().map((r) => r.shiveringPeak)), 2)} of the ceiling (median)`,
+  },
+  {
+    id: '7b',
+    reference: 'Reference case 7',
+    title: 'Swiss staging: consciousness lost',
+    citation: 'Swiss staging; Deslarzes 2016',
+    source: `${SWISS_STAGING}; design landmark 86 °F = 30.0 °C "loses consciousness" [derived]; responsive patients down to ~28 °C (Deslarzes T et al., SJTREM 2016;24:16) [read]`,
+    quantity: 'core temperature at loss of consciousness, °C (median of runs)',
+    unit: '°C',
+    published: 30,
+    acceptable: [28, 32],
+    tolerance:
+      'the published value is the design landmark (30 °C); the literature band is impaired consciousness below 32 °C, unconscious by 28 °C',
+    method: `${ENSEMBLE_METHOD} Core temperature at the first sample with conscious = 0.`,
+    decimals: 2,
+    compute: () => median(coolingEnsemble().map((r) => r.unconsciousCoreC)),
+  },
+  {
+    id: '7c',
+    reference: 'Reference case 7',
+    title: 'Swiss staging: the heart stops',
+    citation: 'Swiss staging; Pasquier 2019',
+    source: `${SWISS_STAGING}; asystole typically < 20 °C [recall]; a beating heart at 16.9 °C (Boue 2014) [read]`,
+    quantity: 'core temperature at the first cardiac arrest, °C (median of runs)',
+    unit: '°C',
+    published: 24,
+    acceptable: [20, 28],
+    tolerance:
+      'high arrest risk below 28 °C (HT III), typically no vital signs below 24 °C (HT IV); asystole typically below 20 °C',
+    method: `${ENSEMBLE_METHOD} Core temperature at the first sample in VF, asystole or PEA; median over runs.`,
+    decimals: 2,
+    compute: () => median(coolingEnsemble().map((r) => r.arrestCoreC)),
+    detail: ensembleSummary,
+  },
+  {
+    id: '7d',
+    reference: 'Reference case 7',
+    title: 'Swiss staging: no arrest in mild hypothermia',
+    citation: 'Swiss staging; RCEM',
+    source: `${SWISS_STAGING}; malignant arrhythmias unlikely above 32 °C (RCEM Learning) [read; secondary]`,
+    quantity: 'fraction of runs with a cardiac arrest while the core is above 32 °C',
+    unit: '1',
+    published: 0,
+    acceptable: [0, 0.05],
+    tolerance: '≈ 0; at most 2 of 40 runs',
+    method: `${ENSEMBLE_METHOD} Counts runs whose first arrest (VF, asystole, PEA) happens with the core above 32 °C.`,
+    scale: 1,
+    decimals: 3,
+    compute() {
+      const runs = coolingEnsemble();
+      return runs.filter((r) => r.arrestCoreC !== null && r.arrestCoreC > 32).length / runs.length;
+    },
+    detail: () =>
+      `highest core temperature at a first arrest ${fmt(
+        quantile(
+          coolingEnsemble().map((r) => r.arrestCoreC),
+          1,
+        ),
+        2,
+      )} °C`,
+  },
+  {
+    id: '7e',
+    reference: 'Reference notes §4 (potassium)',
+    title: 'Plasma potassium of a breathing hypothermic patient',
+    citation: 'Am J Emerg Med 2016',
+    source:
+      'Avalanche victims, Am J Emerg Med 2016 [read]: admission K 3.3 (3.0–4.2) mmol/L without and 5.5 (4.1–7.2) with CT brain anoxia; K > 4.35 mmol/L had 100 % specificity for anoxia',
+    quantity: 'highest plasma potassium before the first arrest, mmol/L (median of runs)',
+    unit: 'mmol/L',
+    published: 3.3,
+    acceptable: [3, 5],
+    tolerance:
+      'the published interquartile range without anoxia (3.0–4.2), widened to the top of the normal range (5.0): an oxygenated patient cooling without asphyxia should not look asphyxiated',
+    method: `${ENSEMBLE_METHOD} Highest snapshot potassiumMmolPerL over the samples before the first arrest.`,
+    decimals: 2,
+    compute: () => median(coolingEnsemble().map((r) => r.maxPotassiumBeforeArrest)),
+    detail() {
+      const runs = coolingEnsemble();
+      const above = runs.map((r) => r.potassiumAbove5CoreC);
+      return `potassium passed 5 mmol/L in ${above.filter((x) => x !== null).length} of ${runs.length} runs, at core ${fmt(median(above))} °C (median), while breathing with a beating heart`;
+    },
+  },
+  {
+    id: '8a',
+    reference: 'Reference case 8',
+    title: 'Heart rate halved by 28 °C',
+    citation: 'Zafren 2021',
+    source: ZAFREN,
+    quantity: 'heart rate at 28 °C myocardial temperature ÷ normothermic heart rate (ratio)',
+    unit: '1',
+    published: 0.5,
+    acceptable: [0.425, 0.575],
+    tolerance: '±15 % as stated with reference case 8',
+    method: `${SETTLED_BREATHING} Myocardium at 28 °C by secant correction and interpolation; normothermic = the default start (core 37 °C). Sinus rhythm, no shivering in either state.`,
+    decimals: 3,
+    compute: () =>
+      atSiteTemperature(28, 'heartTempC', settledBreathing, (s) => s.heartRateBpm) /
+      normothermic().heartRateBpm,
+    detail() {
+      const s = settledBreathing(28);
+      const n = normothermic();
+      return `normothermic ${n.heartRateBpm.toFixed(1)} /min at myocardium ${n.heartTempC.toFixed(2)} °C; start core 28 °C: ${s.heartRateBpm.toFixed(1)} /min at ${s.heartTempC.toFixed(2)} °C (${s.rhythm}, shivering ${s.shivering.toFixed(3)}, myocardial energy ${s.heartEnergy.toFixed(3)})`;
+    },
+  },
+  {
+    id: '8b',
+    reference: 'Reference case 8',
+    title: 'No VF or arrest above 32 °C myocardium',
+    citation: 'Zafren 2021; RCEM',
+    source: ZAFREN,
+    quantity: 'fraction of runs with VF or arrest while the myocardium is above 32 °C',
+    unit: '1',
+    published: 0,
+    acceptable: [0, 0.05],
+    tolerance: '"negligible": at most 2 of 40 runs',
+    method: `${ENSEMBLE_METHOD} Counts runs whose first VF or arrest happens with the myocardium above 32 °C.`,
+    scale: 1,
+    decimals: 3,
+    compute() {
+      const runs = coolingEnsemble();
+      return (
+        runs.filter((r) => r.arrestHeartC !== null && r.arrestHeartC > 32).length / runs.length
+      );
+    },
+    detail: () =>
+      `highest myocardial temperature at a first arrest ${fmt(
+        quantile(
+          coolingEnsemble().map((r) => r.arrestHeartC),
+          1,
+        ),
+        2,
+      )} °C`,
+  },
+  ...(
+    [
+      ['9a', 26.8, 0.5],
+      ['9b', 40, 0.75],
+      ['9c', 100, 0.977],
+    ] as const
+  ).map(([id, po2, published]): ReferenceCase => ({
+    id,
+    reference: 'Reference case 9',
+    title: `Haemoglobin saturation at PO2 ${po2} mmHg, 37 °C`,
+    citation: 'Severinghaus 1979',
+    source: SEVERINGHAUS,
+    quantity: `saturation at PO2 ${po2} mmHg, 37 °C, pH 7.40 (fraction)`,
+    unit: '1',
+    published,
+    acceptable: [published - 0.01, published + 0.01],
+    tolerance: '±0.01 as stated with reference case 9',
+    method:
+      'haemoglobinSaturation(PO2, 37, defaults) from models/physiology/oxygen.ts with parameterValues() defaults.',
+    decimals: 4,
+    compute: () => haemoglobinSaturation(po2, 37, parameterValues()),
+  })),
+  ...(
+    [
+      ['9d', 30, 17, [16, 18], '16.3 closed-sample (alpha-stat, Eq. 3) and 18.2 at constant pH'],
+      ['9e', 20, 9.25, [8, 10.5], '8.0 closed-sample (alpha-stat, Eq. 3) and 10.5 at constant pH'],
+    ] as const
+  ).map(([id, tempC, published, acceptable, bounds]): ReferenceCase => ({
+    id,
+    reference: 'Reference case 9',
+    title: `P50 at ${tempC} °C`,
+    citation: 'Severinghaus 1979, 1958',
+    source: `${SEVERINGHAUS}; temperature coefficient Eq. 3 [read]; constant-pH coefficient 0.024 log10/°C (Severinghaus, J Appl Physiol 1958;12:485) [recall]; P50 bounds [derived]`,
+    quantity: `P50 at ${tempC} °C, mmHg`,
+    unit: 'mmHg',
+    published,
+    acceptable,
+    tolerance: `the derived bounds ${bounds} [derived]; the published value is the middle of the range`,
+    method: `p50AtTemperatureMmHg(${tempC}, defaults) from models/physiology/oxygen.ts.`,
+    decimals: 2,
+    compute: () => p50AtTemperatureMmHg(tempC, parameterValues()),
+  })),
+  {
+    id: '9f',
+    reference: 'Reference case 9',
+    title: 'Dissolved O2 at PaO2 400 mmHg, 37 °C',
+    citation: 'Siggaard-Andersen 1984',
+    source:
+      'Siggaard-Andersen O et al., Clin Chem 1984;30:1646-51 [read]: α = 0.0105 mmol/L/kPa ≡ 0.0031 mL/dL/mmHg at 37 °C; 0.003 mL/dL/mmHg [recall]; 400 × 0.0031 = 1.24 mL/dL [derived]',
+    quantity: 'dissolved O2 at PO2 400 mmHg, 37 °C, mL/dL',
+    unit: 'mL/dL',
+    published: 1.24,
+    acceptable: [1.18, 1.3],
+    tolerance:
+      'stated tolerance ±5 % (the published coefficients 0.0030–0.0031 mL/dL/mmHg give 1.20–1.24)',
+    method: '400 × o2SolubilityMlPerDlPerMmHg(37, defaults) from models/physiology/oxygen.ts.',
+    decimals: 3,
+    compute: () => 400 * o2SolubilityMlPerDlPerMmHg(37, parameterValues()),
+  },
+  {
+    id: '9g',
+    reference: 'Reference case 9',
+    title: 'Dissolved O2 at PaO2 400 mmHg, 20 °C',
+    citation: 'Siggaard-Andersen 1984; Hedley-Whyte 1964',
+    source:
+      'Siggaard-Andersen 1984 [read]: −d ln α/dT ≈ 0.012 /K, giving 1.52 mL/dL at 20 °C [derived]; Hedley-Whyte J, Laver MB, J Appl Physiol 1964;19:901 [read]: +31 % from 38 to 20 °C',
+    quantity: 'dissolved O2 at PO2 400 mmHg, 20 °C, mL/dL',
+    unit: 'mL/dL',
+    published: 1.52,
+    acceptable: [1.5, 1.6],
+    tolerance: '≈ 1.5–1.6 mL/dL as stated with reference case 9 (+20–31 %)',
+    method: '400 × o2SolubilityMlPerDlPerMmHg(20, defaults) from models/physiology/oxygen.ts.',
+    decimals: 3,
+    compute: () => 400 * o2SolubilityMlPerDlPerMmHg(20, parameterValues()),
+  },
+  {
+    id: '10a',
+    reference: 'Reference case 10',
+    title: 'Shivering ceiling, multiple of resting',
+    citation: 'Eyolfson 2001',
+    source: EYOLFSON,
+    quantity: 'peak whole-body VO2 while shivering ÷ resting VO2 (ratio)',
+    unit: '1',
+    published: 4.9,
+    acceptable: [4.1, 5.7],
+    tolerance: 'mean ± 1 SD (4.9 ± 0.8) as published',
+    method: `Lean young man (22 y, 75 kg, 180 cm, 12 % fat), dressed in 20 °C air, falls into ${ENSEMBLE_WATER_C} °C water, head out, breathing; sampled every 10 s until the core reaches 28 °C. Peak of bodyVo2MlPerMin ÷ the model's resting VO2 at 37 °C (body.oxygen.restingVo2MlPerMin).`,
+    decimals: 2,
+    compute() {
+      const r = shiveringRun();
+      return r.peakVo2MlPerMin / r.restingVo2MlPerMin;
+    },
+    detail() {
+      const r = shiveringRun();
+      return `resting ${r.restingVo2MlPerMin.toFixed(0)} mL/min (${(r.restingVo2MlPerMin / r.massKg).toFixed(2)} mL/kg/min); peak ${r.peakVo2MlPerMin.toFixed(0)} mL/min at core ${r.peakCoreC.toFixed(2)} °C`;
+    },
+  },
+  {
+    id: '10b',
+    reference: 'Reference case 10',
+    title: 'Shivering ceiling, per kg',
+    citation: 'Eyolfson 2001',
+    source: EYOLFSON,
+    quantity: 'peak whole-body VO2 while shivering, mL O2/kg/min',
+    unit: 'mL/kg/min',
+    published: 22.1,
+    acceptable: [17.9, 26.3],
+    tolerance: 'mean ± 1 SD (22.1 ± 4.2) as published',
+    method: 'Same run as 10a; peak bodyVo2MlPerMin ÷ body mass.',
+    decimals: 1,
+    compute() {
+      const r = shiveringRun();
+      return r.peakVo2MlPerMin / r.massKg;
+    },
+  },
+  {
+    id: '10c',
+    reference: 'Reference case 10',
+    title: 'No shivering below 30 °C core',
+    citation: 'Swiss staging; SJTREM 2024',
+    source: `${SWISS_STAGING}; shivering "usually means T > 30 °C" (SJTREM 2024, 10.1186/s13049-024-01273-3) [read]`,
+    quantity: 'highest shivering with the core below 30 °C, fraction of its ceiling',
+    unit: '1',
+    published: 0,
+    acceptable: [0, SHIVERING_ABSENT_FRACTION],
+    tolerance: 'absent: below 5 % of the ceiling (as stated in the brief for reference case 10)',
+    method: 'Same run as 10a; highest snapshot shivering among samples with the core below 30 °C.',
+    scale: 1,
+    decimals: 4,
+    compute: () => shiveringRun().maxShiveringBelow30C,
+    detail: () => `${shiveringRun().samplesBelow30C} samples with the core below 30 °C`,
+  },
+  {
+    id: 'E',
+    reference: 'Reference case 5 (energy conservation)',
+    title: 'Heat balance over 6 hours',
+    citation: 'first law of thermodynamics',
+    source:
+      'Conservation of energy (first law of thermodynamics) [derived]: heat produced − heat lost = change in heat stored',
+    quantity: '|produced − lost − stored| ÷ largest of the three, over a 6 h run (relative)',
+    unit: '1',
+    published: 0,
+    acceptable: [0, 1e-6],
+    tolerance: 'relative residual ≤ 1e-6 (doc/model.md)',
+    method: `The cold-water fall of cases 7 and 8 (reference man into ${ENSEMBLE_WATER_C} °C water, head out), seed 1, run for 6 h whatever happens (shivering, arrest, apnoea); sim.heatBalance() at the end.`,
+    scale: 1,
+    decimals: 1,
+    compute() {
+      const sim = createSimulation(
+        validationScenario({
+          environment: BEFORE_IMMERSION_AIR,
+          timeline: [
+            {
+              atS: 0,
+              action: { do: 'setEnvironment', medium: 'water', temperatureC: ENSEMBLE_WATER_C },
+            },
+          ],
+          endS: 6 * 3600,
+        }),
+        { seed: 1 },
+      );
+      sim.advance(6 * 3600);
+      const { producedJ, lostJ, storedJ } = sim.heatBalance();
+      const scale = Math.max(Math.abs(producedJ), Math.abs(lostJ), Math.abs(storedJ));
+      return Math.abs(producedJ - lostJ - storedJ) / scale;
+    },
+  },
+  {
+    id: 'W1',
+    reference: 'Reference notes §8 (cooling rates)',
+    title: 'Core cooling in 17 °C water, head out',
+    citation: 'Pretorius 2008',
+    source: PRETORIUS,
+    quantity: 'fall of core temperature in the first 45 min, °C',
+    unit: '°C',
+    published: 0.4,
+    acceptable: [0.28, 0.52],
+    tolerance: 'stated tolerance ±30 % (one study; the reference notes give no range)',
+    method:
+      'Reference man settled in thermoneutral air (28 °C, 1 clo), immersed at time zero in 17 °C water with the head above water; core (trunk organs) at 0 and 45 min.',
+    decimals: 2,
+    compute: () => pretoriusRun(true).coreFallC,
+    detail: () => describePretorius(true),
+  },
+  {
+    id: 'W2',
+    reference: 'Reference notes §8 (cooling rates)',
+    title: 'Core cooling in 17 °C water, head submerged',
+    citation: 'Pretorius 2008',
+    source: PRETORIUS,
+    quantity: 'fall of core temperature in the first 45 min, °C',
+    unit: '°C',
+    published: 0.73,
+    acceptable: [0.511, 0.949],
+    tolerance: 'stated tolerance ±30 % (one study; the reference notes give no range)',
+    method:
+      'As W1 with the head under water and an air pocket to breathe from (immerse with airPocket: true).',
+    decimals: 2,
+    compute: () => pretoriusRun(false).coreFallC,
+    detail: () => describePretorius(false),
+  },
+  {
+    id: 'W3',
+    reference: 'Reference notes §8 (cooling rates)',
+    title: 'Core cooling in ice water stays under the heat-stroke rate',
+    citation: 'DeMartini 2015',
+    source:
+      'DeMartini JK et al., Med Sci Sports Exerc 2015;47:240 [read]: cold-water immersion of exertional heat stroke 0.22 ± 0.11 °C/min (274 cases) — vasodilated, hyperthermic people, an upper bound for vasoconstricted hypothermic ones; Gagnon D et al., J Athl Train 2010;45:439 [read]: 2 °C bath ≈ 0.12 °C/min; Zhang Y et al., Med Sci Sports Exerc 2015;47:2464 [read]: conservative 0.08 °C/min',
+    quantity: 'steepest core cooling over any 5 min in 2–5 °C water, °C/min',
+    unit: '°C/min',
+    published: 0.22,
+    acceptable: [0, 0.22],
+    tolerance: 'upper bound: a vasoconstricted body should cool no faster than a vasodilated one',
+    method:
+      'Reference man, dressed in 20 °C air, immersed at time zero in 2 °C and in 5 °C water, head out and head under (breathing from an air pocket): four runs of up to 2 h sampled every minute; the largest 5-min fall of core temperature of the four.',
+    kind: 'upper bound',
+    decimals: 3,
+    compute: () => Math.max(...coldWaterRates().map((r) => r.maxRateCPerMin)),
+    detail: () =>
+      coldWaterRates()
+        .map(
+          (r) =>
+            `${r.waterC} °C ${r.headOut ? 'head out' : 'head under'}: ${r.maxRateCPerMin.toFixed(3)} °C/min at ${r.atMin} min`,
+        )
+        .join('; '),
+  },
+];
