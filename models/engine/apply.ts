@@ -8,9 +8,6 @@ import { defibrillate, setRhythm } from '../physiology/circulation.ts';
 import { airHeatTransferWPerM2K, saturationVapourPressureKPa } from '../physiology/thermal.ts';
 import { RHYTHM, S, type State } from './state.ts';
 
-/** Fraction of body surface under water when the head stays out (head ≈ 7 % of surface, Pretorius 2008). */
-const HEAD_OUT_IMMERSED_FRACTION = 0.93;
-
 export function setStartEnvironment(
   state: State,
   environment: StartEnvironment,
@@ -39,7 +36,7 @@ function applyToState(state: State, action: Action, v: ParameterValues): void {
         // In water to the neck, breathing: the head is in air taken to be at the water's temperature.
         state[S.waterTempC] = action.temperatureC;
         state[S.airTempC] = action.temperatureC;
-        state[S.immersedFraction] = HEAD_OUT_IMMERSED_FRACTION;
+        state[S.immersedFraction] = 1 - v.headSurfaceFraction;
         state[S.headUnderWater] = 0;
         state[S.airPocket] = 0;
       }
@@ -50,7 +47,7 @@ function applyToState(state: State, action: Action, v: ParameterValues): void {
     case 'immerse': {
       const headOut = action.headAboveWater === true;
       state[S.waterTempC] = action.waterTemperatureC;
-      state[S.immersedFraction] = headOut ? HEAD_OUT_IMMERSED_FRACTION : 1;
+      state[S.immersedFraction] = headOut ? 1 - v.headSurfaceFraction : 1;
       state[S.headUnderWater] = headOut ? 0 : 1;
       state[S.airPocket] = action.airPocket === true ? 1 : 0;
       // Wet clothing insulates little in water; it is ignored there.

@@ -37,7 +37,7 @@ export const circulationParameters = {
     0.3,
     '1',
     [0, 0.6],
-    'Fractional rise of heart rate (and output) at maximal shivering',
+    'Fractional rise of heart rate at maximal shivering (the extra output goes to shivering muscle, see shiveringFlow in the heat model)',
     '[model] cold-induced sympathetic drive; shivering raises VO2 300–600 % (reference notes §1) and output must follow [derived]',
   ),
   strokeVolumeRateExponent: parameter(

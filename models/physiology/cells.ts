@@ -232,7 +232,8 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
 
 /**
  * Cerebral Performance Category from the state: 1 good, 2 moderate disability, 3 severe disability,
- * 4 coma or vegetative state, 5 brain death or death. `alive` is false when circulation never returned.
+ * 4 coma or vegetative state, 5 brain death or death. `alive` is false when the heart is not pumping
+ * at the time of asking (including a patient still under compressions).
  */
 export function neurologicalOutcome(
   brainAutolysedFraction: number,
