@@ -5,6 +5,7 @@
 import type { Scenario } from '../scenario/types.ts';
 import { parameterValues, type ParameterValues } from '../parameters/index.ts';
 import { stepThermal, storedHeatJ } from '../physiology/thermal.ts';
+import { updatePressure, updatePump } from '../physiology/circulation.ts';
 import {
   buildPatient,
   initialisePatient,
@@ -87,6 +88,9 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   function record(action: Action, source: TimedAction['source']): void {
     applyAction(state, action, values);
+    // Rhythm, compressions and shocks change the heart's output at once, not at the next step.
+    updatePump(state, body.circulation, values);
+    updatePressure(state, values);
     log.push({ atS: state[S.timeS]!, source, action });
   }
 

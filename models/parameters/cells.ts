@@ -178,6 +178,20 @@ export const cellParameters = {
     'Brain oxygen consumption ÷ demand below which consciousness is lost',
     'Loss of consciousness ~10 s after cerebral circulation stops, matching the brain O2 store of 10–12 s (reference notes §6) [derived]',
   ),
+  electricalFailureFlowFraction: parameter(
+    0.36,
+    '1',
+    [0.3, 0.45],
+    'Brain blood flow, fraction of resting, below which neurons stop firing (no consciousness, no breathing drive)',
+    'Electrical failure below ~18–20 mL/100 g/min (Astrup/Symon thresholds, reference notes §7) [read; secondary] of a resting ~50–55 (notes §8) [read]: 18/50 = 0.36 [derived]',
+  ),
+  electricalFailureBrainPo2MmHg: parameter(
+    10,
+    'mmHg',
+    [5, 15],
+    'Brain tissue PO2 above which neurons still fire when flow is below the electrical-failure threshold (the oxygen store lasts seconds)',
+    'Brain tissue PO2 below 10 mmHg is severe cerebral hypoxia in neurocritical care monitoring [recall]; gives loss of consciousness ~5–8 s after flow stops, as observed (6–10 s) [recall]',
+  ),
   apnoeaBrainTempC: parameter(
     24,
     '°C',

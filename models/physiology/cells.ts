@@ -127,6 +127,8 @@ export interface CellBody {
   readonly compartmentKg: ArrayLike<number>;
   /** Resting metabolic heat of each compartment at 37 °C, W (index by C). */
   readonly restingMetabolismW: ArrayLike<number>;
+  /** Brain blood flow at rest, L/min. */
+  readonly restingBrainFlowLPerMin: number;
 }
 
 /**
@@ -213,7 +215,14 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
   const brainT = state[S.brainTempC]!;
   const brainAerobic = state[S.brainAerobicFraction]!;
   const brainDead = state[S.brainAutolysedFraction]! >= v.brainDeathAutolysedFraction;
+  // Neurons stop firing when cerebral flow falls below ~18–20 of a normal ~50 mL/100 g/min once the
+  // little oxygen left in the brain is used (tissue PO2 below ~10 mmHg): compressions alone do not
+  // keep a patient awake or breathing.
+  const brainPerfused =
+    state[S.brainFlowLPerMin]! >= v.electricalFailureFlowFraction * body.restingBrainFlowLPerMin ||
+    state[S.brainPo2MmHg]! >= v.electricalFailureBrainPo2MmHg;
   state[S.conscious] =
+    brainPerfused &&
     brainT >= v.consciousnessLossTempC &&
     brainAerobic >= v.consciousnessLossAerobicFraction &&
     state[S.brainAutolysedFraction]! < v.cpc4AutolysedFraction
@@ -223,6 +232,7 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
   state[S.breathing] =
     state[S.breathingStopped]! === 0 &&
     airwayOpen &&
+    brainPerfused &&
     !brainDead &&
     brainT >= v.apnoeaBrainTempC &&
     state[S.brainEnergy]! >= 0.5

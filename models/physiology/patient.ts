@@ -63,7 +63,13 @@ export function buildPatient(patient: PatientSpec, v: ParameterValues): PatientB
       restingHeartRateBpm: restingHeartRateBpm(patient.ageYears, v),
       restingCardiacOutputLPerMin: restingCardiacOutputLPerMin(thermal),
     },
-    cells: { massKg: b.massKg, compartmentKg, restingMetabolismW: thermal.restingMetabolismW },
+    cells: {
+      massKg: b.massKg,
+      compartmentKg,
+      restingMetabolismW: thermal.restingMetabolismW,
+      restingBrainFlowLPerMin:
+        (thermal.restingPerfusionWPerK[C.brain]! * 60) / thermal.bloodHeatCapacityJPerLK,
+    },
     values: v,
   };
 }

@@ -1,15 +1,19 @@
 // The ColdBoot screen: header with the scenario and clock; on the left the briefing, controls and
-// event log; on the right the current temperatures and the trend chart.
+// event log; in the middle the bedside monitor and the trends; on the right the brain cells, the
+// bedside actions and the heat balance. Laid out to fit 1280×720 (a classroom projector).
 
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatClock } from '../state/units.ts';
 import type { RunStatus } from '../state/store.ts';
-import { Controls } from './Controls.tsx';
+import { Controls, UnitSwitch } from './Controls.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { EventLog } from './EventLog.tsx';
+import { BedsidePanel } from './BedsidePanel.tsx';
+import { CellsPanel } from './CellsPanel.tsx';
+import { HeatPanel } from './HeatPanel.tsx';
+import { MonitorPanel } from './MonitorPanel.tsx';
 import { ScenarioPicker, type ScenarioEntry } from './ScenarioPicker.tsx';
-import { TemperaturePanel } from './TemperaturePanel.tsx';
 import { TrendPanel } from './TrendPanel.tsx';
 import { useAppStore, useAppStoreApi } from './store-context.tsx';
 
@@ -63,11 +67,22 @@ export function App() {
           </ErrorBoundary>
         </div>
         <div className="column column-main">
-          <ErrorBoundary area="Temperatures">
-            <TemperaturePanel />
+          <ErrorBoundary area="Monitor">
+            <MonitorPanel />
           </ErrorBoundary>
           <ErrorBoundary area="Trend chart">
             <TrendPanel />
+          </ErrorBoundary>
+        </div>
+        <div className="column column-patient">
+          <ErrorBoundary area="Brain cells">
+            <CellsPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="Bedside">
+            <BedsidePanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="Heat">
+            <HeatPanel />
           </ErrorBoundary>
         </div>
       </main>
@@ -93,6 +108,7 @@ function Header() {
         <span className="brand-name">ColdBoot</span>
       </div>
       <h1 className="scenario-title">{title || 'Hypothermia simulator'}</h1>
+      <UnitSwitch />
       <div className="clock" aria-label="Simulated time">
         <span className="clock-label">Simulated time</span>
         <time className="clock-value" data-testid="clock" dateTime={`PT${Math.floor(tS)}S`}>

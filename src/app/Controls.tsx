@@ -1,4 +1,4 @@
-// Run controls: play/pause, speed, reset, and the temperature unit.
+// Run controls: play/pause, reset and speed. (The temperature unit is in the header.)
 
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -7,15 +7,13 @@ import { useAppStore } from './store-context.tsx';
 
 export function Controls() {
   const speedId = useId();
-  const { status, speed, unit, togglePlay, setSpeed, reset, setUnit } = useAppStore(
+  const { status, speed, togglePlay, setSpeed, reset } = useAppStore(
     useShallow((s) => ({
       status: s.status,
       speed: s.speed,
-      unit: s.unit,
       togglePlay: s.togglePlay,
       setSpeed: s.setSpeed,
       reset: s.reset,
-      setUnit: s.setUnit,
     })),
   );
   const running = status === 'running';
@@ -67,23 +65,30 @@ export function Controls() {
             ))}
           </select>
         </div>
-        <div className="segmented" role="group" aria-label="Temperature unit">
-          {(['C', 'F'] as const).map((u) => (
-            <button
-              key={u}
-              type="button"
-              className="segment"
-              aria-pressed={unit === u}
-              onClick={() => setUnit(u)}
-            >
-              °{u}
-            </button>
-          ))}
-        </div>
       </div>
       {status === 'finished' && (
         <p className="muted">The scenario has ended. Reset to run it again.</p>
       )}
     </section>
+  );
+}
+
+/** °C / °F: how temperatures are shown everywhere (the engine always works in °C). */
+export function UnitSwitch() {
+  const { unit, setUnit } = useAppStore(useShallow((s) => ({ unit: s.unit, setUnit: s.setUnit })));
+  return (
+    <div className="segmented" role="group" aria-label="Temperature unit">
+      {(['C', 'F'] as const).map((u) => (
+        <button
+          key={u}
+          type="button"
+          className="segment"
+          aria-pressed={unit === u}
+          onClick={() => setUnit(u)}
+        >
+          °{u}
+        </button>
+      ))}
+    </div>
   );
 }

@@ -19,6 +19,7 @@ export function ScenarioPicker({ scenarios, directory, listError }: Props) {
   const selectId = useId();
   const fileId = useId();
   const fileName = useAppStore((s) => s.fileName);
+  const hasBriefing = useAppStore((s) => s.briefing !== '');
   const loadScenario = useAppStore((s) => s.loadScenario);
   const known = scenarios.some((s) => s.file === fileName);
   const summary = scenarios.find((s) => s.file === fileName)?.summary;
@@ -60,7 +61,7 @@ export function ScenarioPicker({ scenarios, directory, listError }: Props) {
           onChange={(e) => void onFile(e)}
         />
       </div>
-      {summary && <p className="muted summary">{summary}</p>}
+      {summary && !hasBriefing && <p className="muted summary">{summary}</p>}
       {listError && (
         <p className="inline-error" role="alert">
           {listError}

@@ -8,7 +8,8 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TimedAction } from '../../models/index.ts';
 import { formatHoursMinutes, toDisplayUnit, unitSymbol } from '../state/units.ts';
-import { TREND_SERIES } from '../worker/protocol.ts';
+import { TEMPERATURE_SERIES, trendIndex } from '../worker/protocol.ts';
+import { layoutMarkerLabels, timeAxisEndS, timeTicks } from './chartTime.ts';
 import { FALLBACK_STYLE, SERIES_STYLE } from './series.ts';
 import { useAppStore } from './store-context.tsx';
 
@@ -35,8 +36,6 @@ const THRESHOLDS_C = [
   { c: 32, label: 'moderate below' },
   { c: 28, label: 'severe below' },
 ];
-
-const TIME_STEPS_S = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
 const MARKED_ACTIONS: Partial<Record<TimedAction['action']['do'], string>> = {
   immerse: 'Immersed',
@@ -72,10 +71,10 @@ export function TrendChart({
     const t = trend.time();
     const n = t.length;
     const lastT = n > 0 ? t[n - 1]! : 0;
-    const maxT = Math.max(endS, lastT, 600);
+    const maxT = timeAxisEndS(endS, lastT);
     const x = scaleLinear().domain([0, maxT]).range([x0, x1]);
 
-    const visible = TREND_SERIES.map((s, index) => ({ ...s, index })).filter(
+    const visible = TEMPERATURE_SERIES.map((s) => ({ ...s, index: trendIndex(s.key) })).filter(
       (s) => !hidden?.has(s.key),
     );
     let lo = Infinity;
@@ -110,10 +109,7 @@ export function TrendChart({
       return { key: s.key, label: s.label, path: path ?? '', last };
     });
 
-    const maxTicks = Math.max(2, Math.floor(innerW / 70));
-    const step = TIME_STEPS_S.find((s) => maxT / s <= maxTicks) ?? TIME_STEPS_S.at(-1)!;
-    const xTicks: number[] = [];
-    for (let v = 0; v <= maxT + 1e-9; v += step) xTicks.push(v);
+    const xTicks = timeTicks(maxT, innerW);
     const yTicks = y.ticks(Math.max(3, Math.floor(innerH / 40)));
     const [dLo, dHi] = y.domain() as [number, number];
     const thresholds = THRESHOLDS_C.map((th) => ({ ...th, v: toDisplayUnit(th.c, unit) })).filter(
@@ -129,9 +125,12 @@ export function TrendChart({
     };
   }, [trend, version, unit, endS, hidden, x0, x1, y0, y1, innerW, innerH]);
 
-  const markers = events
-    .filter((e) => MARKED_ACTIONS[e.action.do] !== undefined)
-    .map((e) => ({ id: e.id, px: chart.xOf(e.atS), label: MARKED_ACTIONS[e.action.do]! }));
+  const markers = layoutMarkerLabels(
+    events
+      .filter((e) => MARKED_ACTIONS[e.action.do] !== undefined)
+      .map((e) => ({ id: e.id, px: chart.xOf(e.atS), label: MARKED_ACTIONS[e.action.do]! })),
+    2,
+  );
 
   return (
     <svg
@@ -165,12 +164,16 @@ export function TrendChart({
         ))}
       </g>
       <g className="markers">
-        {markers.map((m, i) => (
+        {markers.map(({ marker: m, row }) => (
           <g key={m.id}>
-            <line x1={m.px} x2={m.px} y1={y1} y2={y0} />
-            <text x={m.px + 4} y={y1 + 12 + (i % 2) * 13}>
-              {m.label}
-            </text>
+            <line x1={m.px} x2={m.px} y1={y1} y2={y0}>
+              <title>{m.label}</title>
+            </line>
+            {row !== null && (
+              <text x={m.px + 3} y={y1 + 12 + row * 13}>
+                {m.label}
+              </text>
+            )}
           </g>
         ))}
       </g>

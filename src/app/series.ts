@@ -1,4 +1,4 @@
-// Colours and strokes of the temperature series, shared by the chart, its legend and the readings.
+// Colours and strokes of the trend series, shared by the charts, their legends and the monitor.
 
 import type { NumericSnapshotKey } from '../../models/index.ts';
 
@@ -19,6 +19,13 @@ export const SERIES_STYLE: Partial<Record<NumericSnapshotKey, SeriesStyle>> = {
   skinTempC: { color: '#4cc9f0', short: 'Skin' },
   extremityTempC: { color: '#5b8cff', short: 'Hands/feet' },
   bloodTempC: { color: '#2ec4b6', dash: '7 4', short: 'Blood' },
+};
+
+/** Vital signs, in bedside-monitor colours: heart rate green, SpO₂ cyan. */
+export const VITAL_STYLE: Partial<Record<NumericSnapshotKey, SeriesStyle>> = {
+  heartRateBpm: { color: '#5bd69b', width: 2.25, short: 'Heart rate' },
+  arterialSat: { color: '#4cc9f0', short: 'SpO₂' },
+  brainViableFraction: { color: '#ff8fcf', width: 2.5, short: 'Brain viable' },
 };
 
 export const FALLBACK_STYLE: SeriesStyle = { color: '#cccccc', short: '' };

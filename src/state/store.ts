@@ -51,6 +51,7 @@ export interface RunSlice {
   togglePlay(): void;
   setSpeed(speed: number): void;
   reset(): void;
+  /** Applies a bedside action to the running patient (ignored when no run is loaded or it ended). */
   apply(action: Action): void;
 }
 
@@ -136,6 +137,9 @@ const createRunSlice =
       runtime.send({ type: 'reset' });
     },
     apply(action) {
+      // Only a loaded run that has not ended can be acted on; the worker logs what it applies.
+      const { status, snapshot } = get();
+      if (!snapshot || !(status === 'ready' || status === 'running' || status === 'paused')) return;
       runtime.send({ type: 'apply', action });
     },
   });

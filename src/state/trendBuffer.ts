@@ -35,9 +35,9 @@ export class TrendBuffer {
   append(samples: readonly TrendSample[]): number {
     let appended = 0;
     for (const sample of samples) {
-      if (sample.valuesC.length !== this.seriesCount) {
+      if (sample.values.length !== this.seriesCount) {
         throw new Error(
-          `TrendBuffer: sample has ${sample.valuesC.length} values, expected ${this.seriesCount}`,
+          `TrendBuffer: sample has ${sample.values.length} values, expected ${this.seriesCount}`,
         );
       }
       let index = this.count;
@@ -51,7 +51,7 @@ export class TrendBuffer {
         index = this.count;
       }
       this.times[index] = sample.tS;
-      for (let s = 0; s < this.seriesCount; s++) this.columns[s]![index] = sample.valuesC[s]!;
+      for (let s = 0; s < this.seriesCount; s++) this.columns[s]![index] = sample.values[s]!;
       if (index === this.count) this.count++;
       appended++;
     }
@@ -67,7 +67,7 @@ export class TrendBuffer {
     return this.times.subarray(0, this.count);
   }
 
-  /** One series, °C (a view: valid until the next change). */
+  /** One series, in its unit (a view: valid until the next change). */
   series(index: number): Float64Array {
     const column = this.columns[index];
     if (!column) throw new Error(`TrendBuffer: no series ${index}`);

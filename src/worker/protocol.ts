@@ -17,14 +17,46 @@ export const TREND_SAMPLE_INTERVAL_S = 10;
 export const SPEEDS = [1, 10, 60, 120, 300, 600] as const;
 export const MAX_SPEED = 600;
 
-/** The series carried by each trend sample, in order: the engine's temperature outputs. */
-export const TREND_SERIES: readonly { readonly key: NumericSnapshotKey; readonly label: string }[] =
-  TEMPERATURE_OUTPUTS.map((o) => ({ key: o.key, label: o.label }));
+/** What a trend series measures: temperatures are drawn on one chart, vital signs on another. */
+export type TrendKind = 'temperature' | 'vital';
 
-/** One point of the trend: simulated time and every temperature in TREND_SERIES order, °C. */
+export interface TrendSeries {
+  readonly key: NumericSnapshotKey;
+  readonly label: string;
+  readonly kind: TrendKind;
+  /** Unit of the values carried, as in the engine's outputs ("°C", "/min", "1" for fractions). */
+  readonly unit: string;
+}
+
+/** The engine's temperature outputs, °C. */
+export const TEMPERATURE_SERIES: readonly TrendSeries[] = TEMPERATURE_OUTPUTS.map((o) => ({
+  key: o.key,
+  label: o.label,
+  kind: 'temperature',
+  unit: '°C',
+}));
+
+/** Vital signs sampled for the second chart. */
+export const VITAL_SERIES: readonly TrendSeries[] = [
+  { key: 'heartRateBpm', label: 'Heart rate', kind: 'vital', unit: '/min' },
+  { key: 'arterialSat', label: 'SpO₂', kind: 'vital', unit: '1' },
+  { key: 'brainViableFraction', label: 'Brain cells viable', kind: 'vital', unit: '1' },
+];
+
+/** The series carried by each trend sample, in order: temperatures, then vital signs. */
+export const TREND_SERIES: readonly TrendSeries[] = [...TEMPERATURE_SERIES, ...VITAL_SERIES];
+
+/** Position of a series in TREND_SERIES (and in every sample's `values`). */
+export function trendIndex(key: NumericSnapshotKey): number {
+  const index = TREND_SERIES.findIndex((s) => s.key === key);
+  if (index < 0) throw new Error(`no trend series ${key}`);
+  return index;
+}
+
+/** One point of the trend: simulated time and every series in TREND_SERIES order, in its unit. */
 export interface TrendSample {
   readonly tS: number;
-  readonly valuesC: readonly number[];
+  readonly values: readonly number[];
 }
 
 // ----- main → worker -----
@@ -86,7 +118,7 @@ export type WorkerToMain = LoadedMessage | TickMessage | FinishedMessage | Error
 
 /** Takes a trend sample from a snapshot. */
 export function sampleOf(snapshot: Snapshot): TrendSample {
-  return { tS: snapshot.tS, valuesC: TREND_SERIES.map((s) => snapshot[s.key]) };
+  return { tS: snapshot.tS, values: TREND_SERIES.map((s) => snapshot[s.key]) };
 }
 
 export function clampSpeed(speed: number): number {

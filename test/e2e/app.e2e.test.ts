@@ -167,6 +167,121 @@ describe('ColdBoot in Chromium', () => {
     }
   });
 
+  it('shows the patient on the monitor and lets the learner act at the bedside', async () => {
+    const { context, page, errors } = await openApp();
+    const poll = { timeout: 15_000 };
+    const heartRate = async () =>
+      numberIn(await page.getByTestId('monitor-heart-rate').innerText());
+    const rhythm = () => page.getByTestId('monitor-rhythm').innerText();
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    const log = page.locator('.log-list');
+    try {
+      // Before anything happens: a beating heart in sinus rhythm, numbers on every tile.
+      await expect.poll(rhythm, poll).toMatch(/^sinus/);
+      expect(await heartRate()).toBeGreaterThan(30);
+      expect(await page.getByTestId('monitor-map').innerText()).toMatch(/\d+ mmHg$/);
+      expect(await page.getByTestId('monitor-spo2').innerText()).toMatch(/\d+ %$/);
+      expect(await page.getByTestId('monitor-oeso').innerText()).toMatch(/°C$/);
+      expect(await page.getByTestId('monitor-potassium').innerText()).toMatch(/^\d+\.\d$/);
+      expect(await page.getByTestId('brain-viable').innerText()).toBe('100 %');
+      // Buttons that make no sense yet are disabled.
+      for (const name of ['Let breathe', 'Stop CPR', 'Stop ventilation']) {
+        expect(await button(name).isDisabled(), name).toBe(true);
+      }
+      for (const name of ['Stop breathing', 'Cardiac arrest (VF)', 'Defibrillate', 'Ventilate']) {
+        expect(await button(name).isEnabled(), name).toBe(true);
+      }
+      await page.screenshot({ path: `${OUT_DIR}/bedside-ready.png` });
+
+      await page.getByLabel('Speed').selectOption('60');
+      await button('Play').click();
+      await expect.poll(() => page.getByTestId('run-status').innerText(), poll).toBe('Running');
+
+      // Cardiac arrest: the monitor shows ventricular fibrillation and no heart rate.
+      await button('Cardiac arrest (VF)').click();
+      await expect.poll(rhythm, poll).toBe('ventricular fibrillation');
+      await expect.poll(heartRate, poll).toBe(0);
+      expect(await button('Cardiac arrest (VF)').isDisabled()).toBe(true);
+      await page.screenshot({ path: `${OUT_DIR}/bedside-arrest.png` });
+
+      // CPR, then ventilation at a chosen FiO₂.
+      await button('Start CPR (manual)').click();
+      await expect.poll(() => button('Stop CPR').isEnabled(), poll).toBe(true);
+      expect(await button('Start CPR (manual)').isDisabled()).toBe(true);
+      expect(await page.getByTestId('monitor-heart-rate').locator('..').innerText()).toContain(
+        'CPR · manual',
+      );
+      await page.getByLabel('FiO₂').fill('0.6');
+      expect(await page.locator('output.fio2-value').innerText()).toBe('0.60');
+      await button('Ventilate').click();
+      await expect
+        .poll(() => page.getByTestId('monitor-breathing').innerText(), poll)
+        .toBe('Ventilated');
+      expect(await page.getByTestId('monitor-breathing-detail').innerText()).toContain('0.60');
+      expect(await button('Stop ventilation').isEnabled()).toBe(true);
+
+      // The event log lists the learner's actions, in order.
+      await expect.poll(() => log.innerText(), poll).toContain('Ventilation with FiO₂ 0.60');
+      const text = await log.innerText();
+      const order = [
+        'Cardiac arrest (ventricular fibrillation)',
+        'Chest compressions started (manual)',
+        'Ventilation with FiO₂ 0.60',
+      ].map((entry) => text.indexOf(entry));
+      expect(order.every((i) => i >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+      // The vital-sign chart draws the heart rate falling to zero.
+      await page.waitForTimeout(1_500);
+      const hrPath =
+        (await page.locator('path.trend-line[data-series="heartRateBpm"]').getAttribute('d')) ?? '';
+      expect(hrPath.length).toBeGreaterThan(20);
+      expect(
+        await page.getByTestId('vitals-chart').locator('.markers text').allTextContents(),
+      ).toEqual(expect.arrayContaining(['Arrest', 'CPR', 'Vent']));
+      await page.screenshot({ path: `${OUT_DIR}/bedside-cpr.png` });
+
+      // A shock is always allowed; the log records it (the rhythm decides what it does).
+      await button('Defibrillate').click();
+      await expect.poll(() => log.innerText(), poll).toContain('Shock delivered');
+
+      // Keyboard: the bedside buttons are real buttons.
+      await button('Stop breathing').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => button('Let breathe').isEnabled(), poll).toBe(true);
+      await expect.poll(() => log.innerText(), poll).toContain('Breathing stops');
+
+      // Later, in °F: the probes follow the unit; the brain-cell panel keeps its numbers.
+      await page.getByLabel('Speed').selectOption('600');
+      await page.waitForTimeout(4_000);
+      await button('Pause').click();
+      await expect.poll(() => page.getByTestId('run-status').innerText(), poll).toBe('Paused');
+      await button('°F').click();
+      await expect.poll(() => page.getByTestId('monitor-oeso').innerText(), poll).toMatch(/°F$/);
+      expect(await page.getByTestId('brain-autolysed').innerText()).toMatch(/%$/);
+      await page.screenshot({ path: `${OUT_DIR}/bedside-later-fahrenheit.png` });
+
+      // Nothing sticks out of the 1280×720 screen and no panel needs scrolling to be read.
+      const overflow = await page.evaluate(() => {
+        const problems: string[] = [];
+        if (document.documentElement.scrollHeight > window.innerHeight) {
+          problems.push(`the page scrolls: ${document.documentElement.scrollHeight} px tall`);
+        }
+        for (const el of document.querySelectorAll<HTMLElement>('.panel')) {
+          const r = el.getBoundingClientRect();
+          if (r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5) {
+            problems.push(`${el.className} ends at ${Math.round(r.right)}×${Math.round(r.bottom)}`);
+          }
+        }
+        return problems;
+      });
+      expect(overflow).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the problems of a bad scenario file in a readable panel', async () => {
     const { context, page, errors } = await openApp();
     try {

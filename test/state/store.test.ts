@@ -3,7 +3,10 @@ import type { Scenario, Snapshot } from '../../models/index.ts';
 import { createAppStore, selectReadings, type AppStore } from '../../src/state/store.ts';
 import type { SimulationPort } from '../../src/state/port.ts';
 import {
+  TEMPERATURE_SERIES,
   TREND_SERIES,
+  VITAL_SERIES,
+  trendIndex,
   type MainToWorker,
   type TrendSample,
   type WorkerToMain,
@@ -66,6 +69,25 @@ function snapshotAt(tS: number, coreTempC: number): Snapshot {
     shivering: 0,
     shiveringHeatW: 0,
     skinBloodFlowFraction: 0.2,
+    heartRateBpm: 70,
+    rhythm: 'sinus',
+    rhythmLabel: 'sinus rhythm',
+    mapMmHg: 85,
+    cpr: 'none',
+    breathing: 1,
+    ventilationFio2: 0,
+    arterialSat: 0.97,
+    brainEnergy: 1,
+    brainDerangementMin: 0,
+    brainSelfCheck: 1,
+    brainViableFraction: 1,
+    brainAtRiskFraction: 0,
+    brainAutolysedFraction: 0,
+    heartViableFraction: 1,
+    extremityViableFraction: 1,
+    frostbiteFraction: 0,
+    potassiumMmolPerL: 4.2,
+    conscious: 1,
     environment: {
       medium: 'water',
       temperatureC: 3,
@@ -82,7 +104,7 @@ function snapshotAt(tS: number, coreTempC: number): Snapshot {
 
 function sample(tS: number, coreTempC: number): TrendSample {
   const snap = snapshotAt(tS, coreTempC);
-  return { tS, valuesC: TREND_SERIES.map((s) => snap[s.key]) };
+  return { tS, values: TREND_SERIES.map((s) => snap[s.key]) };
 }
 
 function setup(): { store: AppStore; ports: FakePort[] } {
@@ -319,5 +341,91 @@ describe('temperature formatting', () => {
     expect(formatTemperature(-0.01, 'C')).toBe('0.0 °C');
     expect(formatTemperature(-40, 'F')).toBe('\u221240.0 °F');
     expect(formatTemperature(null, 'C')).toBe('—');
+  });
+});
+
+describe('app store, bedside actions and vital-sign trends', () => {
+  it('sends a learner action to the worker once a run is loaded', async () => {
+    const { store, port } = await loaded();
+    // Before the first tick there is no patient yet: nothing is sent.
+    store.getState().apply({ do: 'cardiacArrest', rhythm: 'vf' });
+    expect(port.sent.filter((m) => m.type === 'apply')).toHaveLength(0);
+
+    emitTick(port, 0, 37, false);
+    store.getState().apply({ do: 'cardiacArrest', rhythm: 'vf' });
+    store.getState().apply({ do: 'ventilate', fio2: 0.6 });
+    expect(port.sent.filter((m) => m.type === 'apply')).toEqual([
+      { type: 'apply', action: { do: 'cardiacArrest', rhythm: 'vf' } },
+      { type: 'apply', action: { do: 'ventilate', fio2: 0.6 } },
+    ]);
+
+    // The worker answers with the applied action stamped with time and source: it is logged.
+    port.emit({
+      type: 'tick',
+      snapshot: { ...snapshotAt(0, 37), rhythm: 'vf', rhythmLabel: 'ventricular fibrillation' },
+      samples: [],
+      events: [{ atS: 0, source: 'learner', action: { do: 'cardiacArrest', rhythm: 'vf' } }],
+      running: false,
+      speed: 60,
+    });
+    expect(store.getState().events.map((e) => [e.source, e.action.do])).toEqual([
+      ['learner', 'cardiacArrest'],
+    ]);
+    expect(store.getState().snapshot?.rhythmLabel).toBe('ventricular fibrillation');
+  });
+
+  it('ignores actions when no run can take them (no scenario, loading, finished)', async () => {
+    const { store, ports } = setup();
+    store.getState().apply({ do: 'defibrillate' });
+    expect(ports).toHaveLength(0);
+
+    const { store: s2, port } = await loaded();
+    emitTick(port, 600, 30, false);
+    port.emit({ type: 'finished' });
+    expect(s2.getState().status).toBe('finished');
+    s2.getState().apply({ do: 'defibrillate' });
+    expect(port.sent.filter((m) => m.type === 'apply')).toHaveLength(0);
+  });
+
+  it('keeps heart rate, SpO₂ and brain viability in the trend next to the temperatures', async () => {
+    const { store, port } = await loaded();
+    const withVitals = (tS: number, hr: number, sat: number, viable: number) => {
+      const snap = {
+        ...snapshotAt(tS, 36),
+        heartRateBpm: hr,
+        arterialSat: sat,
+        brainViableFraction: viable,
+      };
+      return { tS, values: TREND_SERIES.map((x) => snap[x.key]) };
+    };
+    port.emit({
+      type: 'tick',
+      snapshot: snapshotAt(20, 36),
+      samples: [withVitals(0, 70, 0.97, 1), withVitals(10, 0, 0.9, 0.99)],
+      events: [],
+      running: true,
+      speed: 60,
+    });
+    const { trend } = store.getState();
+    expect(trend.seriesCount).toBe(TREND_SERIES.length);
+    expect(Array.from(trend.series(trendIndex('heartRateBpm')))).toEqual([70, 0]);
+    expect(Array.from(trend.series(trendIndex('arterialSat')))).toEqual([0.97, 0.9]);
+    expect(Array.from(trend.series(trendIndex('brainViableFraction')))).toEqual([1, 0.99]);
+    expect(Array.from(trend.series(trendIndex('coreTempC')))).toEqual([36, 36]);
+  });
+});
+
+describe('trend series', () => {
+  it('lists every temperature output, then the vital signs, each once', () => {
+    const keys = TREND_SERIES.map((s) => s.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(TEMPERATURE_SERIES.every((s) => s.unit === '°C' && s.kind === 'temperature')).toBe(true);
+    expect(VITAL_SERIES.map((s) => s.key)).toEqual([
+      'heartRateBpm',
+      'arterialSat',
+      'brainViableFraction',
+    ]);
+    expect(keys).toEqual([...TEMPERATURE_SERIES, ...VITAL_SERIES].map((s) => s.key));
+    expect(() => trendIndex('mapMmHg')).toThrow(/no trend series/);
   });
 });

@@ -8,6 +8,8 @@ import {
 } from '../../src/worker/host.ts';
 import {
   TREND_SAMPLE_INTERVAL_S,
+  TREND_SERIES,
+  trendIndex,
   type TickMessage,
   type WorkerToMain,
 } from '../../src/worker/protocol.ts';
@@ -143,5 +145,67 @@ describe('simulation host', () => {
       { atS: 0, source: 'learner', action: { do: 'extricate', airTemperatureC: 20 } },
     ]);
     expect(last.snapshot.environment.medium).toBe('air');
+  });
+});
+
+describe('simulation host, bedside actions and vital signs', () => {
+  it('samples vital signs with the temperatures, one value per trend series', () => {
+    const { host, out } = setup();
+    host.handle({ type: 'load', scenario, seed: 1 });
+    const [first] = ticks(out)[0]!.samples;
+    expect(first!.values).toHaveLength(TREND_SERIES.length);
+    expect(first!.values.every(Number.isFinite)).toBe(true);
+    expect(first!.values[trendIndex('coreTempC')]).toBeGreaterThan(36);
+    expect(first!.values[trendIndex('heartRateBpm')]).toBeGreaterThan(40);
+    expect(first!.values[trendIndex('arterialSat')]).toBeGreaterThan(0.9);
+    expect(first!.values[trendIndex('brainViableFraction')]).toBe(1);
+  });
+
+  it('applies a cardiac arrest, CPR and ventilation while running; the monitor follows', () => {
+    const { host, clock, out } = setup();
+    host.handle({ type: 'load', scenario: { ...scenario, timeline: [] }, seed: 1 });
+    host.handle({ type: 'setSpeed', speed: 60 });
+    host.handle({ type: 'play' });
+    clock.run(1000);
+    out.length = 0;
+
+    host.handle({ type: 'apply', action: { do: 'cardiacArrest', rhythm: 'vf' } });
+    host.handle({ type: 'apply', action: { do: 'startCpr', mode: 'manual' } });
+    host.handle({ type: 'apply', action: { do: 'ventilate', fio2: 1 } });
+    const applied = ticks(out).flatMap((t) => t.events);
+    expect(applied.map((e) => [e.source, e.action.do])).toEqual([
+      ['learner', 'cardiacArrest'],
+      ['learner', 'startCpr'],
+      ['learner', 'ventilate'],
+    ]);
+    expect(host.isRunning()).toBe(true);
+
+    clock.run(1000); // one more simulated minute
+    const last = ticks(out).at(-1)!;
+    expect(last.snapshot).toMatchObject({
+      rhythm: 'vf',
+      rhythmLabel: 'ventricular fibrillation',
+      heartRateBpm: 0,
+      cpr: 'manual',
+      ventilationFio2: 1,
+    });
+    const hr = ticks(out)
+      .flatMap((t) => t.samples)
+      .map((s) => s.values[trendIndex('heartRateBpm')]);
+    expect(hr.at(-1)).toBe(0);
+  });
+
+  it('keeps to one tick per frame at the highest speed, vital signs included', () => {
+    const { host, clock, out } = setup();
+    host.handle({ type: 'load', scenario: { ...scenario, timeline: [] }, seed: 1 });
+    host.handle({ type: 'setSpeed', speed: 600 });
+    host.handle({ type: 'play' });
+    out.length = 0;
+    clock.run(1000);
+    const t = ticks(out);
+    expect(t.length).toBeLessThanOrEqual(1000 / FRAME_MS + 1);
+    const samples = t.flatMap((m) => m.samples);
+    expect(samples.length).toBeGreaterThanOrEqual(55);
+    expect(samples.every((s) => s.values.length === TREND_SERIES.length)).toBe(true);
   });
 });

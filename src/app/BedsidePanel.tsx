@@ -1,0 +1,147 @@
+// Bedside actions: what the learner can do to the patient. Every button sends an action through the
+// store, so it is applied by the engine at the current simulated time and appears in the event log.
+// Buttons that make no sense now (stopping CPR that is not running) are disabled.
+
+import { useId, useMemo, useState, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { Action } from '../../models/index.ts';
+import { FIO2_MAX, FIO2_MIN, canVentilate, clampFio2, selectBedside } from '../state/patient.ts';
+import { useAppStore } from './store-context.tsx';
+
+export function BedsidePanel() {
+  const fio2Id = useId();
+  const noteId = useId();
+  const [fio2, setFio2] = useState(FIO2_MAX);
+  const { status, snapshot, events, apply } = useAppStore(
+    useShallow((s) => ({
+      status: s.status,
+      snapshot: s.snapshot,
+      events: s.events,
+      apply: s.apply,
+    })),
+  );
+  const view = useMemo(
+    () => selectBedside({ status, snapshot, events }),
+    [status, snapshot, events],
+  );
+  const act = (action: Action) => () => apply(action);
+
+  return (
+    <section className="panel bedside" aria-labelledby="bedside-heading">
+      <h2 id="bedside-heading">Bedside</h2>
+      <div className="action-grid">
+        <ActionButton onClick={act({ do: 'stopBreathing' })} disabled={!view.canStopBreathing}>
+          Stop breathing
+        </ActionButton>
+        <ActionButton onClick={act({ do: 'resumeBreathing' })} disabled={!view.canLetBreathe}>
+          Let breathe
+        </ActionButton>
+        <ActionButton
+          tone="danger"
+          label="Cardiac arrest (VF)"
+          hint="ventricular fibrillation"
+          onClick={act({ do: 'cardiacArrest', rhythm: 'vf' })}
+          disabled={!view.canArrest}
+        >
+          Cardiac arrest
+        </ActionButton>
+        <ActionButton
+          tone="shock"
+          label="Defibrillate"
+          hint="result depends on rhythm"
+          onClick={act({ do: 'defibrillate' })}
+          disabled={!view.canDefibrillate}
+          describedBy={noteId}
+        >
+          <span aria-hidden="true">⚡</span> Defibrillate
+        </ActionButton>
+      </div>
+      <div className="action-grid action-grid-3">
+        <ActionButton
+          label="Start CPR (manual)"
+          hint="manual"
+          onClick={act({ do: 'startCpr', mode: 'manual' })}
+          disabled={!view.canStartCpr.manual}
+        >
+          Start CPR
+        </ActionButton>
+        <ActionButton
+          label="Start CPR (mechanical)"
+          hint="mechanical"
+          onClick={act({ do: 'startCpr', mode: 'mechanical' })}
+          disabled={!view.canStartCpr.mechanical}
+        >
+          Start CPR
+        </ActionButton>
+        <ActionButton onClick={act({ do: 'stopCpr' })} disabled={!view.canStopCpr}>
+          Stop CPR
+        </ActionButton>
+      </div>
+      <div className="fio2-row">
+        <label htmlFor={fio2Id}>FiO₂</label>
+        <input
+          id={fio2Id}
+          type="range"
+          min={FIO2_MIN}
+          max={FIO2_MAX}
+          step={0.01}
+          value={fio2}
+          onChange={(e) => setFio2(clampFio2(Number(e.target.value)))}
+          aria-valuetext={`FiO₂ ${fio2.toFixed(2)}, ${Math.round(fio2 * 100)} % oxygen`}
+          data-testid="fio2"
+        />
+        <output htmlFor={fio2Id} className="fio2-value">
+          {fio2.toFixed(2)}
+        </output>
+      </div>
+      <div className="action-grid">
+        <ActionButton onClick={act({ do: 'ventilate', fio2 })} disabled={!canVentilate(view, fio2)}>
+          Ventilate
+        </ActionButton>
+        <ActionButton onClick={act({ do: 'stopVentilation' })} disabled={!view.canStopVentilation}>
+          Stop ventilation
+        </ActionButton>
+      </div>
+      <p id={noteId} className="visually-hidden">
+        A shock can be given any time: whether it restores a beat depends on the rhythm and the
+        heart’s temperature. Watch the monitor.
+      </p>
+    </section>
+  );
+}
+
+interface ActionButtonProps {
+  children: ReactNode;
+  onClick: () => void;
+  disabled: boolean;
+  /** Accessible name when the visible text is split (e.g. "Start CPR" + hint "manual"). */
+  label?: string;
+  /** A second, smaller line of visible text. */
+  hint?: string;
+  tone?: 'danger' | 'shock';
+  describedBy?: string;
+}
+
+function ActionButton({
+  children,
+  onClick,
+  disabled,
+  label,
+  hint,
+  tone,
+  describedBy,
+}: ActionButtonProps) {
+  return (
+    <button
+      type="button"
+      className={`button action-button${tone ? ` action-${tone}` : ''}${hint ? ' has-hint' : ''}`}
+      onClick={onClick}
+      disabled={disabled}
+      aria-label={label}
+      aria-describedby={describedBy}
+    >
+      <span className="action-text">{children}</span>
+      {hint && <span className="action-hint">{hint}</span>}
+    </button>
+  );
+}
