@@ -2,7 +2,7 @@
 // vector; scenario timeline entries and learner actions are applied at step boundaries and recorded,
 // so every run is a replayable action log.
 
-import type { Scenario } from '../scenario/types.ts';
+import type { Scenario, StartConditions } from '../scenario/types.ts';
 import { parameterValues, type ParameterValues } from '../parameters/index.ts';
 import { stepThermal, storedHeatJ } from '../physiology/thermal.ts';
 import { updatePressure, updatePump } from '../physiology/circulation.ts';
@@ -77,7 +77,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const state: State = createState();
   seedRandom(state, seed);
   setStartEnvironment(state, scenario.start.environment, values);
-  settleStartProfile(state, body, scenario.start.coreTempC ?? 37, stepSeconds);
+  settleStartProfile(state, body, scenario.start, stepSeconds);
   const referenceTempsC = state.slice(0, COMPARTMENT_COUNT);
 
   const endS = scenario.end.atS;
@@ -161,11 +161,13 @@ const SETTLE_PATIENT_S = 600;
 function settleStartProfile(
   state: State,
   body: PatientBody,
-  coreTempC: number,
+  start: StartConditions,
   stepSeconds: number,
 ): void {
+  const coreTempC = start.coreTempC ?? 37;
   for (let i = 0; i < COMPARTMENT_COUNT; i++) state[i] = coreTempC;
   initialisePatient(state, body);
+  if (start.ventilationFio2 !== undefined) state[S.ventilationFio2] = start.ventilationFio2;
   const steps = Math.ceil(SETTLE_S / stepSeconds);
   for (let n = 0; n < steps; n++) {
     stepThermal(state, body.thermal, stepSeconds);
@@ -178,12 +180,7 @@ function settleStartProfile(
   }
   // Start conditions never include frostbite: ice that formed while settling is thawed at 0 heat cost
   // (the discarded bookkeeping), and frostbite begins only with exposure after time zero.
-  if (
-    state[S.extremityFrozenFraction]! > 0 ||
-    state[S.extremityTempC]! < body.values.tissueFreezingPointC
-  ) {
-    state[S.extremityTempC] = Math.max(state[S.extremityTempC]!, body.values.tissueFreezingPointC);
-  }
+  state[S.extremityTempC] = Math.max(state[S.extremityTempC]!, body.values.tissueFreezingPointC);
   state[S.extremityFrozenFraction] = 0;
   state[S.frostbiteFraction] = 0;
   state[S.metabolicHeatJ] = 0;

@@ -6,7 +6,7 @@
 // that is warm enough and has energy again can restart by itself; a shock works mostly above ~30 °C.
 
 import { nextRandom } from '../engine/rng.ts';
-import { RHYTHM, S, type RhythmName, type State } from '../engine/state.ts';
+import { RHYTHM, RHYTHM_NAMES, S, type RhythmName, type State } from '../engine/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 
 export interface CirculationBody {
@@ -221,18 +221,7 @@ export function defibrillate(state: State, v: ParameterValues): boolean {
   return success;
 }
 
-/** Rhythm name for a code, and a label for people ("sinus bradycardia" under 60 /min). */
+/** Rhythm name for a code stored in the state. */
 export function rhythmName(code: number): RhythmName {
-  switch (code) {
-    case RHYTHM.af:
-      return 'af';
-    case RHYTHM.vf:
-      return 'vf';
-    case RHYTHM.asystole:
-      return 'asystole';
-    case RHYTHM.pea:
-      return 'pea';
-    default:
-      return 'sinus';
-  }
+  return RHYTHM_NAMES[code] ?? 'sinus';
 }

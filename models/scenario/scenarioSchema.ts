@@ -211,6 +211,10 @@ export const scenarioSchema = object(
           number({ min: 10, max: 40, unit: '°C' }),
           'core temperature at time zero (default 37)',
         ),
+        ventilationFio2: optional(
+          number({ min: 0.21, max: 1, unit: 'fraction' }),
+          'already on a ventilator at time zero, with this inspired O2 fraction',
+        ),
       }),
     ),
     timeline: optional(list(timelineEntry, { maxItems: MAX_TIMELINE_ENTRIES }), 'actions at times'),

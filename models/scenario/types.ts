@@ -23,6 +23,8 @@ export interface StartConditions {
   readonly environment: StartEnvironment;
   /** Core temperature at time zero, °C (default 37); the other compartments follow a resting profile. */
   readonly coreTempC?: number;
+  /** Inspired O2 fraction when the patient is already on a ventilator at time zero (theatre, ICU). */
+  readonly ventilationFio2?: number;
 }
 
 /** One timeline entry: an action at a time. */

@@ -1,19 +1,12 @@
 // Model runs behind the validation cases (models/validation/cases.ts): settled states at a chosen
-// temperature, a ventilated held-temperature state (the nearest this version gets to a patient on
+// temperature, a ventilated state settled at a held temperature (the nearest this version gets to a patient on
 // bypass), and an ensemble of untreated patients cooling in cold water. Pure TypeScript: runs in Node
 // and in the browser. Results are cached per module, so cases sharing a run pay for it once.
 
 import { createSimulation, type Simulation } from '../engine/simulation.ts';
 import type { Action } from '../engine/actions.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
-import { buildSnapshot } from '../engine/outputs.ts';
-import { applyAction, setStartEnvironment } from '../engine/apply.ts';
-import { seedRandom } from '../engine/rng.ts';
-import { COMPARTMENT_COUNT, S, createState } from '../engine/state.ts';
-import { parameterValues } from '../parameters/index.ts';
 import type { PatientSpec } from '../parameters/body.ts';
-import { buildPatient, initialisePatient, stepPatient } from '../physiology/patient.ts';
-import { stepThermal } from '../physiology/thermal.ts';
 import type { Scenario, StartEnvironment } from '../scenario/types.ts';
 
 /** ICRP Publication 89 reference man: 35 years, 73 kg, 176 cm (body fat by Deurenberg, ≈ 20 %). */
@@ -46,6 +39,7 @@ export interface ScenarioOptions {
   readonly patient?: PatientSpec;
   readonly environment: StartEnvironment;
   readonly coreTempC?: number;
+  readonly ventilationFio2?: number;
   readonly timeline?: readonly { readonly atS: number; readonly action: Action }[];
   readonly endS: number;
 }
@@ -57,10 +51,13 @@ export function validationScenario(options: ScenarioOptions): Scenario {
     title: 'Validation run',
     briefing: 'A run built by the validation cases.',
     patient: options.patient ?? REFERENCE_MAN,
-    start:
-      options.coreTempC === undefined
-        ? { environment: options.environment }
-        : { environment: options.environment, coreTempC: options.coreTempC },
+    start: {
+      environment: options.environment,
+      ...(options.coreTempC === undefined ? {} : { coreTempC: options.coreTempC }),
+      ...(options.ventilationFio2 === undefined
+        ? {}
+        : { ventilationFio2: options.ventilationFio2 }),
+    },
     timeline: options.timeline ?? [],
     end: { atS: options.endS },
   };
@@ -92,42 +89,28 @@ export function settledBreathing(startCoreTempC: number): Snapshot {
   return snapshot;
 }
 
-/** Seconds the held-temperature state settles: as the engine's start profile (4 h, then 10 min). */
-const HELD_THERMAL_SETTLE_S = 4 * 3600;
-const HELD_PATIENT_SETTLE_S = 600;
-
 /**
- * The reference man on a ventilator (FiO2 as given) with his blood held at a temperature, as a heat
- * exchanger would hold it, in thermoneutral air, heart in sinus rhythm. This mirrors the engine's
- * start profile (models/engine/simulation.ts: tissues settle 4 h with blood held, then the whole
- * patient 10 min) with ventilation switched on from the start, because below 24 °C brain
- * temperature a patient left to breathe alone stops breathing (parameter apnoeaBrainTempC). This
- * version of ColdBoot has no heart-lung machine: flows still follow the patient's own heart.
+ * The reference man on a ventilator (FiO2 as given) from before time zero, with the start profile
+ * settled at a blood temperature, in thermoneutral air, heart in sinus rhythm. Ventilated because
+ * below 24 °C brain temperature a patient left to breathe alone stops breathing (parameter
+ * apnoeaBrainTempC). This version of ColdBoot has no heart-lung machine: flows still follow the
+ * patient's own heart.
  */
 export function settledVentilated(bloodTempC: number, fio2: number): Snapshot {
   const key = `ventilated:${fio2}:${bloodTempC}`;
-  const cached = settledCache.get(key);
-  if (cached !== undefined) return cached;
-  const v = parameterValues();
-  const body = buildPatient(REFERENCE_MAN, v);
-  const state = createState();
-  seedRandom(state, 1);
-  setStartEnvironment(state, THERMONEUTRAL_AIR, v);
-  for (let i = 0; i < COMPARTMENT_COUNT; i++) state[i] = bloodTempC;
-  initialisePatient(state, body);
-  applyAction(state, { do: 'ventilate', fio2 }, v);
-  const settling = { rhythmChanges: false } as const;
-  for (let n = 0; n < HELD_THERMAL_SETTLE_S; n++) {
-    stepThermal(state, body.thermal, 1);
-    state[S.bloodTempC] = bloodTempC;
+  let snapshot = settledCache.get(key);
+  if (snapshot === undefined) {
+    const sim = createSimulation(
+      validationScenario({
+        environment: THERMONEUTRAL_AIR,
+        coreTempC: bloodTempC,
+        ventilationFio2: fio2,
+        endS: 60,
+      }),
+    );
+    snapshot = sim.snapshot();
+    settledCache.set(key, snapshot);
   }
-  for (let n = 0; n < HELD_PATIENT_SETTLE_S; n++) {
-    stepPatient(state, body, 1, settling);
-    state[S.bloodTempC] = bloodTempC;
-  }
-  stepPatient(state, body, 0, settling);
-  const snapshot = buildSnapshot(state, body, false);
-  settledCache.set(key, snapshot);
   return snapshot;
 }
 

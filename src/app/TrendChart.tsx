@@ -3,22 +3,25 @@
 // when its version counter changes (no copies of the series).
 
 import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TimedAction } from '../../models/index.ts';
-import { formatHoursMinutes, toDisplayUnit, unitSymbol } from '../state/units.ts';
+import { toDisplayUnit, unitSymbol } from '../state/units.ts';
 import { TEMPERATURE_SERIES, trendIndex } from '../worker/protocol.ts';
 import { layoutMarkerLabels, timeAxisEndS, timeTicks } from './chartTime.ts';
-import { FALLBACK_STYLE, SERIES_STYLE } from './series.ts';
+import {
+  ActionMarkers,
+  NowCursor,
+  TimeAxis,
+  TrendLines,
+  plotFrame,
+  plotLine,
+  type Margin,
+} from './chartParts.tsx';
+import { SERIES_STYLE } from './series.ts';
 import { useAppStore } from './store-context.tsx';
 
-export interface Margin {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
+export type { Margin } from './chartParts.tsx';
 
 export const DEFAULT_MARGIN: Margin = { top: 22, right: 20, bottom: 40, left: 56 };
 
@@ -59,12 +62,7 @@ export function TrendChart({
       events: s.events,
     })),
   );
-  const innerW = Math.max(10, width - margin.left - margin.right);
-  const innerH = Math.max(10, height - margin.top - margin.bottom);
-  const x0 = margin.left;
-  const x1 = margin.left + innerW;
-  const y0 = margin.top + innerH;
-  const y1 = margin.top;
+  const { innerW, innerH, x0, x1, y0, y1 } = plotFrame(width, height, margin);
 
   const chart = useMemo(() => {
     void version; // the buffer is mutable: its version is what changes
@@ -98,16 +96,9 @@ export function TrendChart({
       .range([y0, y1])
       .nice();
 
-    const indices = Array.from({ length: n }, (_, i) => i);
-    const lines = visible.map((s) => {
-      const col = trend.series(s.index);
-      const path = line<number>()
-        .defined((i) => Number.isFinite(col[i]!))
-        .x((i) => x(t[i]!))
-        .y((i) => y(toDisplayUnit(col[i]!, unit)))(indices);
-      const last = n > 0 ? { x: x(t[n - 1]!), y: y(toDisplayUnit(col[n - 1]!, unit)) } : null;
-      return { key: s.key, label: s.label, path: path ?? '', last };
-    });
+    const lines = visible.map((s) =>
+      plotLine(s.key, s.label, t, trend.series(s.index), n, x, (v) => y(toDisplayUnit(v, unit))),
+    );
 
     const xTicks = timeTicks(maxT, innerW);
     const yTicks = y.ticks(Math.max(3, Math.floor(innerH / 40)));
@@ -163,34 +154,16 @@ export function TrendChart({
           </g>
         ))}
       </g>
-      <g className="markers">
-        {markers.map(({ marker: m, row }) => (
-          <g key={m.id}>
-            <line x1={m.px} x2={m.px} y1={y1} y2={y0}>
-              <title>{m.label}</title>
-            </line>
-            {row !== null && (
-              <text x={m.px + 3} y={y1 + 12 + row * 13}>
-                {m.label}
-              </text>
-            )}
-          </g>
-        ))}
-      </g>
-      <g className="axis axis-x" aria-hidden="true">
-        <line x1={x0} x2={x1} y1={y0} y2={y0} />
-        {chart.xTicks.map((t) => (
-          <g key={t.v} transform={`translate(${t.px},${y0})`}>
-            <line y2={5} />
-            <text y={18} textAnchor="middle">
-              {formatHoursMinutes(t.v)}
-            </text>
-          </g>
-        ))}
-        <text className="axis-label" x={x1} y={y0 + 34} textAnchor="end">
-          Simulated time (h:mm)
-        </text>
-      </g>
+      <ActionMarkers markers={markers} y0={y0} y1={y1} firstRowDy={12} rowHeight={13} />
+      <TimeAxis
+        ticks={chart.xTicks}
+        x0={x0}
+        x1={x1}
+        y0={y0}
+        labelDy={18}
+        caption="Simulated time (h:mm)"
+      />
+      <line x1={x0} x2={x1} y1={y0} y2={y0} />
       <g className="axis axis-y" aria-hidden="true">
         <line x1={x0} x2={x0} y1={y1} y2={y0} />
         {chart.yTicks.map((t) => (
@@ -205,41 +178,8 @@ export function TrendChart({
           {unitSymbol(unit)}
         </text>
       </g>
-      <g className="lines">
-        {chart.lines.map((l) => {
-          const style = SERIES_STYLE[l.key] ?? FALLBACK_STYLE;
-          return (
-            <path
-              key={l.key}
-              className="trend-line"
-              data-series={l.key}
-              d={l.path}
-              fill="none"
-              stroke={style.color}
-              strokeWidth={style.width ?? 1.75}
-              strokeDasharray={style.dash}
-              strokeLinejoin="round"
-              strokeLinecap="round"
-            />
-          );
-        })}
-      </g>
-      {chart.nowX !== null && (
-        <g className="now">
-          <line x1={chart.nowX} x2={chart.nowX} y1={y1} y2={y0} />
-          {chart.lines.map((l) =>
-            l.last ? (
-              <circle
-                key={l.key}
-                cx={l.last.x}
-                cy={l.last.y}
-                r={3}
-                fill={(SERIES_STYLE[l.key] ?? FALLBACK_STYLE).color}
-              />
-            ) : null,
-          )}
-        </g>
-      )}
+      <TrendLines lines={chart.lines} styles={SERIES_STYLE} strokeWidth={1.75} />
+      <NowCursor x={chart.nowX} y0={y0} y1={y1} lines={chart.lines} styles={SERIES_STYLE} />
     </svg>
   );
 }

@@ -3,13 +3,19 @@
 // temperature chart above it, so the two line up; bedside actions are marked where they happened.
 
 import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TimedAction } from '../../models/index.ts';
-import { formatHoursMinutes } from '../state/units.ts';
 import { VITAL_SERIES, trendIndex } from '../worker/protocol.ts';
 import { layoutMarkerLabels, timeAxisEndS, timeTicks } from './chartTime.ts';
+import {
+  ActionMarkers,
+  NowCursor,
+  TimeAxis,
+  TrendLines,
+  plotFrame,
+  plotLine,
+} from './chartParts.tsx';
 import { FALLBACK_STYLE, VITAL_STYLE } from './series.ts';
 import { useAppStore } from './store-context.tsx';
 import type { Margin } from './TrendChart.tsx';
@@ -43,12 +49,7 @@ export function VitalsChart({ width, height, margin }: VitalsChartProps) {
       events: s.events,
     })),
   );
-  const innerW = Math.max(10, width - margin.left - margin.right);
-  const innerH = Math.max(10, height - margin.top - margin.bottom);
-  const x0 = margin.left;
-  const x1 = margin.left + innerW;
-  const y0 = margin.top + innerH;
-  const y1 = margin.top;
+  const { innerW, innerH, x0, x1, y0, y1 } = plotFrame(width, height, margin);
 
   const chart = useMemo(() => {
     void version; // the buffer is mutable: its version is what changes
@@ -68,17 +69,17 @@ export function VitalsChart({ width, height, margin }: VitalsChartProps) {
       .range([y0, y1]);
     const yPct = scaleLinear().domain([0, 100]).range([y0, y1]);
 
-    const indices = Array.from({ length: n }, (_, i) => i);
-    const lines = VITAL_SERIES.map((s) => {
-      const col = trend.series(trendIndex(s.key));
-      const y = s.unit === '/min' ? (v: number) => yHr(v) : (v: number) => yPct(v * 100);
-      const path = line<number>()
-        .defined((i) => Number.isFinite(col[i]!))
-        .x((i) => x(t[i]!))
-        .y((i) => y(col[i]!))(indices);
-      const last = n > 0 ? { x: x(t[n - 1]!), y: y(col[n - 1]!) } : null;
-      return { key: s.key, label: s.label, path: path ?? '', last };
-    });
+    const lines = VITAL_SERIES.map((s) =>
+      plotLine(
+        s.key,
+        s.label,
+        t,
+        trend.series(trendIndex(s.key)),
+        n,
+        x,
+        s.unit === '/min' ? (v) => yHr(v) : (v) => yPct(v * 100),
+      ),
+    );
 
     const tickCount = Math.max(2, Math.min(5, Math.floor(innerH / 28)));
     return {
@@ -123,31 +124,8 @@ export function VitalsChart({ width, height, margin }: VitalsChartProps) {
           <line key={`gx${t.v}`} x1={t.px} x2={t.px} y1={y1} y2={y0} />
         ))}
       </g>
-      <g className="markers">
-        {markers.map(({ marker: m, row }) => (
-          <g key={m.id}>
-            <line x1={m.px} x2={m.px} y1={y1} y2={y0}>
-              <title>{m.label}</title>
-            </line>
-            {row !== null && (
-              <text x={m.px + 3} y={y1 + 11 + row * 12}>
-                {m.label}
-              </text>
-            )}
-          </g>
-        ))}
-      </g>
-      <g className="axis axis-x" aria-hidden="true">
-        <line x1={x0} x2={x1} y1={y0} y2={y0} />
-        {chart.xTicks.map((t) => (
-          <g key={t.v} transform={`translate(${t.px},${y0})`}>
-            <line y2={5} />
-            <text y={17} textAnchor="middle">
-              {formatHoursMinutes(t.v)}
-            </text>
-          </g>
-        ))}
-      </g>
+      <ActionMarkers markers={markers} y0={y0} y1={y1} firstRowDy={11} rowHeight={12} />
+      <TimeAxis ticks={chart.xTicks} x0={x0} x1={x1} y0={y0} labelDy={17} />
       <g className="axis axis-y" aria-hidden="true">
         <line x1={x0} x2={x0} y1={y1} y2={y0} />
         {chart.hrTicks.map((t) => (
@@ -190,41 +168,8 @@ export function VitalsChart({ width, height, margin }: VitalsChartProps) {
           %
         </text>
       </g>
-      <g className="lines">
-        {chart.lines.map((l) => {
-          const style = VITAL_STYLE[l.key] ?? FALLBACK_STYLE;
-          return (
-            <path
-              key={l.key}
-              className="trend-line"
-              data-series={l.key}
-              d={l.path}
-              fill="none"
-              stroke={style.color}
-              strokeWidth={style.width ?? 2}
-              strokeDasharray={style.dash}
-              strokeLinejoin="round"
-              strokeLinecap="round"
-            />
-          );
-        })}
-      </g>
-      {chart.nowX !== null && (
-        <g className="now">
-          <line x1={chart.nowX} x2={chart.nowX} y1={y1} y2={y0} />
-          {chart.lines.map((l) =>
-            l.last ? (
-              <circle
-                key={l.key}
-                cx={l.last.x}
-                cy={l.last.y}
-                r={3}
-                fill={(VITAL_STYLE[l.key] ?? FALLBACK_STYLE).color}
-              />
-            ) : null,
-          )}
-        </g>
-      )}
+      <TrendLines lines={chart.lines} styles={VITAL_STYLE} strokeWidth={2} />
+      <NowCursor x={chart.nowX} y0={y0} y1={y1} lines={chart.lines} styles={VITAL_STYLE} />
     </svg>
   );
 }

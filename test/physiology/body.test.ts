@@ -158,6 +158,24 @@ describe('frostbite in cold air', () => {
   });
 });
 
+describe('start conditions', () => {
+  it('can start a patient on a ventilator, breathing on through a cold brain', () => {
+    const sim = createSimulation(
+      testScenario({
+        start: {
+          environment: { medium: 'air', temperatureC: 28, clothingClo: 1 },
+          coreTempC: 20,
+          ventilationFio2: 0.5,
+        },
+      }),
+    );
+    const s = sim.snapshot();
+    expect(s.ventilationFio2).toBe(0.5);
+    expect(s.breathing).toBe(0); // the brain at ~20 °C is below the apnoea temperature
+    expect(s.arterialSat).toBeGreaterThan(0.99);
+  });
+});
+
 describe('oxygen stores and timing', () => {
   function timeTo(
     timeline: readonly { atS: number; action: Action }[],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario, Snapshot } from '../../models/index.ts';
 import { createAppStore, selectReadings, type AppStore } from '../../src/state/store.ts';
+import { fakeSnapshot } from '../helpers.ts';
 import type { SimulationPort } from '../../src/state/port.ts';
 import {
   TEMPERATURE_SERIES,
@@ -53,7 +54,7 @@ end: { at: "0:10:00" }
 `;
 
 function snapshotAt(tS: number, coreTempC: number): Snapshot {
-  return {
+  return fakeSnapshot({
     tS,
     brainTempC: coreTempC + 0.2,
     heartTempC: coreTempC,
@@ -63,31 +64,11 @@ function snapshotAt(tS: number, coreTempC: number): Snapshot {
     skinTempC: coreTempC - 10,
     extremityTempC: coreTempC - 12,
     bloodTempC: coreTempC,
-    cardiacOutputLPerMin: 5,
-    metabolicHeatW: 90,
     heatLossW: 400,
-    shivering: 0,
-    shiveringHeatW: 0,
     skinBloodFlowFraction: 0.2,
     heartRateBpm: 70,
-    rhythm: 'sinus',
-    rhythmLabel: 'sinus rhythm',
     mapMmHg: 85,
-    cpr: 'none',
-    breathing: 1,
-    ventilationFio2: 0,
     arterialSat: 0.97,
-    brainEnergy: 1,
-    brainDerangementMin: 0,
-    brainSelfCheck: 1,
-    brainViableFraction: 1,
-    brainAtRiskFraction: 0,
-    brainAutolysedFraction: 0,
-    heartViableFraction: 1,
-    extremityViableFraction: 1,
-    frostbiteFraction: 0,
-    potassiumMmolPerL: 4.2,
-    conscious: 1,
     environment: {
       medium: 'water',
       temperatureC: 3,
@@ -98,8 +79,7 @@ function snapshotAt(tS: number, coreTempC: number): Snapshot {
       headUnderWater: true,
       canBreathe: true,
     },
-    finished: false,
-  } as Snapshot;
+  });
 }
 
 function sample(tS: number, coreTempC: number): TrendSample {

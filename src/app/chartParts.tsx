@@ -1,0 +1,190 @@
+// SVG pieces shared by the trend charts (temperatures, vital signs): the plotted lines, the "now"
+// cursor, action markers and the time axis, so both charts draw them the same way.
+
+import { line } from 'd3-shape';
+import { formatHoursMinutes } from '../state/units.ts';
+import type { MarkerLabel } from './chartTime.ts';
+import { FALLBACK_STYLE, type SeriesStyle } from './series.ts';
+
+type Styles = Partial<Record<string, SeriesStyle>>;
+
+export interface Margin {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+/** The plot area inside the margins: its size and edges (y0 is the bottom, y1 the top), px. */
+export function plotFrame(width: number, height: number, margin: Margin) {
+  const innerW = Math.max(10, width - margin.left - margin.right);
+  const innerH = Math.max(10, height - margin.top - margin.bottom);
+  return {
+    innerW,
+    innerH,
+    x0: margin.left,
+    x1: margin.left + innerW,
+    y0: margin.top + innerH,
+    y1: margin.top,
+  };
+}
+
+/** One series ready to draw: its SVG path and its latest point. */
+export interface PlotLine {
+  readonly key: string;
+  readonly label: string;
+  readonly path: string;
+  readonly last: { readonly x: number; readonly y: number } | null;
+}
+
+/** Builds a series' path from the trend buffer's time column and one value column. */
+export function plotLine(
+  key: string,
+  label: string,
+  time: ArrayLike<number>,
+  values: ArrayLike<number>,
+  n: number,
+  x: (s: number) => number,
+  y: (v: number) => number,
+): PlotLine {
+  const indices = Array.from({ length: n }, (_, i) => i);
+  const path = line<number>()
+    .defined((i) => Number.isFinite(values[i]!))
+    .x((i) => x(time[i]!))
+    .y((i) => y(values[i]!))(indices);
+  const last = n > 0 ? { x: x(time[n - 1]!), y: y(values[n - 1]!) } : null;
+  return { key, label, path: path ?? '', last };
+}
+
+export function TrendLines({
+  lines,
+  styles,
+  strokeWidth,
+}: {
+  lines: readonly PlotLine[];
+  styles: Styles;
+  strokeWidth: number;
+}) {
+  return (
+    <g className="lines">
+      {lines.map((l) => {
+        const style = styles[l.key] ?? FALLBACK_STYLE;
+        return (
+          <path
+            key={l.key}
+            className="trend-line"
+            data-series={l.key}
+            d={l.path}
+            fill="none"
+            stroke={style.color}
+            strokeWidth={style.width ?? strokeWidth}
+            strokeDasharray={style.dash}
+            strokeLinejoin="round"
+            strokeLinecap="round"
+          />
+        );
+      })}
+    </g>
+  );
+}
+
+/** The vertical line at the latest sample, with a dot on each series. */
+export function NowCursor({
+  x,
+  y0,
+  y1,
+  lines,
+  styles,
+}: {
+  x: number | null;
+  y0: number;
+  y1: number;
+  lines: readonly PlotLine[];
+  styles: Styles;
+}) {
+  if (x === null) return null;
+  return (
+    <g className="now">
+      <line x1={x} x2={x} y1={y1} y2={y0} />
+      {lines.map((l) =>
+        l.last ? (
+          <circle
+            key={l.key}
+            cx={l.last.x}
+            cy={l.last.y}
+            r={3}
+            fill={(styles[l.key] ?? FALLBACK_STYLE).color}
+          />
+        ) : null,
+      )}
+    </g>
+  );
+}
+
+/** Action markers: a line at each action's time, labels in rows at the top of the plot. */
+export function ActionMarkers({
+  markers,
+  y0,
+  y1,
+  firstRowDy,
+  rowHeight,
+}: {
+  markers: readonly MarkerLabel<{ id: number | string; px: number; label: string }>[];
+  y0: number;
+  y1: number;
+  firstRowDy: number;
+  rowHeight: number;
+}) {
+  return (
+    <g className="markers">
+      {markers.map(({ marker: m, row }) => (
+        <g key={m.id}>
+          <line x1={m.px} x2={m.px} y1={y1} y2={y0}>
+            <title>{m.label}</title>
+          </line>
+          {row !== null && (
+            <text x={m.px + 3} y={y1 + firstRowDy + row * rowHeight}>
+              {m.label}
+            </text>
+          )}
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** The simulated-time axis along the bottom of a plot, with an optional caption. */
+export function TimeAxis({
+  ticks,
+  x0,
+  x1,
+  y0,
+  labelDy,
+  caption,
+}: {
+  ticks: readonly { v: number; px: number }[];
+  x0: number;
+  x1: number;
+  y0: number;
+  labelDy: number;
+  caption?: string;
+}) {
+  return (
+    <g className="axis axis-x" aria-hidden="true">
+      <line x1={x0} x2={x1} y1={y0} y2={y0} />
+      {ticks.map((t) => (
+        <g key={t.v} transform={`translate(${t.px},${y0})`}>
+          <line y2={5} />
+          <text y={labelDy} textAnchor="middle">
+            {formatHoursMinutes(t.v)}
+          </text>
+        </g>
+      ))}
+      {caption !== undefined && (
+        <text className="axis-label" x={x1} y={y0 + 34} textAnchor="end">
+          {caption}
+        </text>
+      )}
+    </g>
+  );
+}
