@@ -39,6 +39,7 @@ export function fakeSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     heartTempC: 37,
     coreTempC: 37,
     muscleTempC: 36.5,
+    limbTempC: 35.5,
     shellTempC: 33,
     skinTempC: 32,
     extremityTempC: 30,

@@ -55,6 +55,7 @@ export function buildSnapshot(state: State, body: PatientBody, finished: boolean
     heartTempC: state[S.heartTempC]!,
     coreTempC: state[S.coreTempC]!,
     muscleTempC: state[S.muscleTempC]!,
+    limbTempC: state[S.limbTempC]!,
     shellTempC: state[S.shellTempC]!,
     skinTempC: state[S.meanSkinTempC]!,
     extremityTempC: state[S.extremityTempC]!,

@@ -12,6 +12,8 @@ export interface Snapshot {
   /** Trunk organs (oesophageal/bladder-like core), °C. */
   readonly coreTempC: number;
   readonly muscleTempC: number;
+  /** Arm and leg muscle, °C. */
+  readonly limbTempC: number;
   /** Mean temperature of the skin-and-fat shell, °C. */
   readonly shellTempC: number;
   /** Area-weighted mean skin surface temperature, °C. */
@@ -120,7 +122,8 @@ export const OUTPUTS: readonly OutputDefinition[] = [
   { column: 'brain_temp_c', key: 'brainTempC', unit: '°C', label: 'Brain', decimals: 3 },
   { column: 'heart_temp_c', key: 'heartTempC', unit: '°C', label: 'Heart', decimals: 3 },
   { column: 'core_temp_c', key: 'coreTempC', unit: '°C', label: 'Core', decimals: 3 },
-  { column: 'muscle_temp_c', key: 'muscleTempC', unit: '°C', label: 'Muscle', decimals: 3 },
+  { column: 'muscle_temp_c', key: 'muscleTempC', unit: '°C', label: 'Trunk muscle', decimals: 3 },
+  { column: 'limb_temp_c', key: 'limbTempC', unit: '°C', label: 'Limb muscle', decimals: 3 },
   {
     column: 'shell_temp_c',
     key: 'shellTempC',

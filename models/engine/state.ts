@@ -7,6 +7,7 @@ export const COMPARTMENTS = [
   'heart',
   'core',
   'muscle',
+  'limbs',
   'shell',
   'extremities',
   'blood',
@@ -20,9 +21,10 @@ export const C = {
   heart: 1,
   core: 2,
   muscle: 3,
-  shell: 4,
-  extremities: 5,
-  blood: 6,
+  limbs: 4,
+  shell: 5,
+  extremities: 6,
+  blood: 7,
 } as const satisfies Record<CompartmentName, number>;
 
 /** Named slots of the state vector, each with its unit in the name or comment. */
@@ -32,6 +34,7 @@ const SLOTS = [
   'heartTempC',
   'coreTempC',
   'muscleTempC',
+  'limbTempC',
   'shellTempC',
   'extremityTempC',
   'bloodTempC',

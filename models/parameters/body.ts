@@ -188,6 +188,13 @@ export const bodyParameters = {
     'Share of the remaining lean mass (after brain, heart, blood, skin, hands and feet) that is muscle and limb bone; the rest is trunk organs and axial skeleton',
     '[model] ICRP 89 male: muscle 29 kg + limb bone vs organs and trunk bone [recall]',
   ),
+  limbShareOfMuscle: parameter(
+    0.6,
+    '1',
+    [0.5, 0.7],
+    'Share of the muscle and limb bone that lies in the arms and legs (below shoulders and hips); the rest is trunk and girdle muscle',
+    "Janssen I et al., J Appl Physiol 2000;89:81: lower body 55 % of skeletal muscle, arms about a fifth of the upper body's [recall]; the gluteal and shoulder-girdle muscle counted with the trunk [model]",
+  ),
   childBloodVolumeMlPerKg: parameter(
     78,
     'mL/kg',
@@ -271,8 +278,10 @@ export interface BodyComposition {
   readonly coreKg: number;
   readonly liverKg: number;
   readonly kidneysKg: number;
-  /** Skeletal muscle and limb bone, kg. */
+  /** Skeletal muscle of the trunk and limb girdles, kg. */
   readonly muscleKg: number;
+  /** Muscle and bone of the arms and legs (without hands and feet), kg. */
+  readonly limbsKg: number;
   /** Skin, kg (part of the shell). */
   readonly skinKg: number;
   /** Fat, kg (part of the shell). */
@@ -302,8 +311,10 @@ export function bodyComposition(patient: PatientSpec, v: ParameterValues): BodyC
       `patient: a ${massKg} kg body with ${bodyFatPercent.toFixed(0)} % fat leaves too little lean mass for the organs`,
     );
   }
-  const muscleKg = v.muscleShareOfLeanRemainder * leanRemainder;
-  const coreKg = leanRemainder - muscleKg;
+  const allMuscleKg = v.muscleShareOfLeanRemainder * leanRemainder;
+  const limbsKg = v.limbShareOfMuscle * allMuscleKg;
+  const muscleKg = allMuscleKg - limbsKg;
+  const coreKg = leanRemainder - allMuscleKg;
   const liverKg = v.liverMassFraction * massKg;
   const kidneysKg = v.kidneyMassFraction * massKg;
   const shellAreaM2 = surfaceAreaM2 * (1 - v.extremitySurfaceFraction);
@@ -319,6 +330,7 @@ export function bodyComposition(patient: PatientSpec, v: ParameterValues): BodyC
     liverKg,
     kidneysKg,
     muscleKg,
+    limbsKg,
     skinKg,
     fatKg,
     extremitiesKg,

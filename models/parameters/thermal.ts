@@ -89,11 +89,11 @@ export const thermalParameters = {
     "IT'IS database via COMSOL Bioheat library [read]",
   ),
   leanShellInsulationM2KPerW: parameter(
-    0.05,
+    0.065,
     'm²·K/W',
     [0.015, 0.08],
     'Insulation of vasoconstricted muscle and skin between the muscle and the shell, per m² of body surface',
-    '[model] chosen so that total maximal tissue insulation (this + fat + skin) is ~0.1 m²·K/W for a 9 mm fat layer, inside 0.05–0.15 m²·K/W scaling with fat thickness, Hayward & Keatinge, J Physiol 1981;320:229 [read: abstract]; the middle of that range also slows cold-water cooling toward measured rates (doc/validation.md)',
+    '[model] chosen so that total maximal tissue insulation (this + fat + skin) is ~0.1 m²·K/W for a 9 mm fat layer, inside 0.05–0.15 m²·K/W scaling with fat thickness, Hayward & Keatinge, J Physiol 1981;320:229 [read: abstract]; 0.065 calibrated so that the core cools as measured in 17 °C water with the head out (validation case W1, which is therefore a calibration, not an independent test)',
   ),
   coreToMuscleConductanceWPerKPerM2: parameter(
     15,
@@ -123,12 +123,34 @@ export const thermalParameters = {
     "Conductance from the brain through skull and scalp to the head's skin",
     '[model] bone k 0.40 W/m/K (Cancers 2019), ~0.06 m² of cranial vault, ~1.2 cm path [derived]',
   ),
-  extremityToMuscleConductanceWPerK: parameter(
+  extremityToLimbConductanceWPerK: parameter(
     1,
     'W/K',
     [0.3, 3],
     'Conductance along wrists and ankles to the rest of the limb',
     '[model] small cross-section (~4 × 20 cm²) over ~5 cm of tissue [derived]',
+  ),
+  trunkToLimbConductanceWPerK: parameter(
+    2,
+    'W/K',
+    [0.5, 6],
+    'Conductance along the roots of the arms and legs (shoulders and hips) between trunk and limb muscle',
+    "[model] muscle k 0.5 W/m/K over ~0.1 m² of cross-section of four limb roots and ~10 cm of path, doubled for the large vessels' walls [derived]",
+  ),
+
+  limbCountercurrentEfficiency: parameter(
+    0.7,
+    '1',
+    [0.3, 0.9],
+    'Fraction of the heat arterial blood would give the cold limb that it gives instead to the venous blood returning beside it (countercurrent exchange), reached under full cold vasoconstriction',
+    'Bazett HC et al., J Appl Physiol 1948;1:3: arterial blood cools by several °C between axilla and wrist in the cold, as venous return moves to the deep veins beside the arteries [recall]; Mitchell JW, Myers TL, J Appl Physiol 1968;24:854: countercurrent model of the limb [recall]',
+  ),
+  limbSurfaceFraction: parameter(
+    0.42,
+    '1',
+    [0.36, 0.5],
+    'Arms and legs without hands and feet, as a fraction of body surface',
+    'Lund & Browder chart: arms 2 × 9.5 %, legs 2 × 18 % with hands 5 % and feet 7 % removed [recall]; JOS-3 segment areas [derived from read]',
   ),
 
   // --- Surface heat transfer ---
@@ -182,6 +204,13 @@ export const thermalParameters = {
     [0.1, 0.14],
     'Hands and feet as a fraction of body surface',
     'JOS-3 segment areas: hands 5.3 %, feet 6.0 % of 1.87 m² [derived from read]; Lund & Browder 2 × 2.5 % + 2 × 3.5 % [recall]',
+  ),
+  scalpInsulationM2KPerW: parameter(
+    0.05,
+    'm²·K/W',
+    [0.02, 0.08],
+    'Insulation between the blood and the skin surface of the head (scalp and face), which barely vasoconstricts in the cold',
+    'Froese G, Burton AC, J Appl Physiol 1957;10:235: head heat loss is not reduced by cold vasoconstriction, about half of resting heat production at −4 °C [recall]; value chosen so that submerging the head in 17 °C water raises total heat loss by about the 11 % measured by Pretorius T et al., Aviat Space Environ Med 2008;79:495 [read] [derived]',
   ),
   headSurfaceFraction: parameter(
     0.07,
@@ -444,6 +473,13 @@ export const thermalParameters = {
     [1, 2.2],
     'Quadratic fall-off of the skin term at very cold skin',
     'Tikuisis & Giesbrecht 1999 [recall]; attenuation by √(% body fat): Tikuisis, Bell & Jacobs, J Appl Physiol 1991 [read]',
+  ),
+  shiveringLimbShare: parameter(
+    0.1,
+    '1',
+    [0.05, 0.4],
+    'Share of shivering heat made in the arm and leg muscle; the rest is made in trunk and girdle muscle',
+    'Bell DG, Tikuisis P, Jacobs I, J Appl Physiol 1992;72:2336: shivering is most intense in trunk muscles (pectoralis, rectus abdominis) and weakest in the distal limbs [recall]',
   ),
   shiveringCeilingTimesResting: parameter(
     4.9,

@@ -45,6 +45,7 @@ export function buildPatient(patient: PatientSpec, v: ParameterValues): PatientB
   compartmentKg[C.heart] = b.heartKg;
   compartmentKg[C.core] = b.coreKg;
   compartmentKg[C.muscle] = b.muscleKg;
+  compartmentKg[C.limbs] = b.limbsKg;
   compartmentKg[C.shell] = b.skinKg + b.fatKg;
   compartmentKg[C.extremities] = b.extremitiesKg;
   compartmentKg[C.blood] = b.bloodKg;

@@ -32,10 +32,23 @@ export interface ThermalBody {
   readonly coreToMuscleWPerK: number;
   readonly heartToCoreWPerK: number;
   readonly heartToBloodWPerK: number;
-  readonly brainToShellWPerK: number;
-  readonly extremityToMuscleWPerK: number;
+  /** Conduction from the brain through the skull to the scalp, W/K. */
+  readonly brainToScalpWPerK: number;
+  /** Head skin area, m². */
+  readonly headAreaM2: number;
+  /** Blood to head-skin conductance at resting flow (scalp and face do not vasoconstrict), W/K. */
+  readonly scalpWPerK: number;
+  readonly trunkToLimbWPerK: number;
+  readonly extremityToLimbWPerK: number;
+  /** Conductance from trunk muscle through the lean layer and half the fat to the shell, W/K. */
   readonly muscleToShellWPerK: number;
-  /** Skin area of the shell (all but hands and feet), m². */
+  /** Conductance from limb muscle through the lean layer and half the fat to the shell, W/K. */
+  readonly limbToShellWPerK: number;
+  /** Countercurrent efficiency of the limbs under full vasoconstriction, 0–1. */
+  readonly limbCountercurrentEfficiency: number;
+  /** Share of shivering heat (and its extra flow) in the limbs; the rest is in trunk muscle. */
+  readonly shiveringLimbShare: number;
+  /** Skin area of the shell (all but head, hands and feet), m². */
   readonly shellAreaM2: number;
   /** Skin area of hands and feet, m². */
   readonly extremityAreaM2: number;
@@ -59,6 +72,7 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
   heatCapacityJPerK[C.heart] = body.heartKg * v.heartSpecificHeatJPerKgK;
   heatCapacityJPerK[C.core] = body.coreKg * v.coreSpecificHeatJPerKgK;
   heatCapacityJPerK[C.muscle] = body.muscleKg * v.muscleSpecificHeatJPerKgK;
+  heatCapacityJPerK[C.limbs] = body.limbsKg * v.muscleSpecificHeatJPerKgK;
   heatCapacityJPerK[C.shell] =
     body.skinKg * v.skinSpecificHeatJPerKgK + body.fatKg * v.fatSpecificHeatJPerKgK;
   heatCapacityJPerK[C.extremities] = body.extremitiesKg * v.extremitySpecificHeatJPerKgK;
@@ -75,6 +89,8 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
     KCAL_PER_DAY_IN_W;
   restingMetabolismW[C.muscle] =
     body.muscleKg * v.muscleMetabolismKcalPerKgPerDay * KCAL_PER_DAY_IN_W;
+  restingMetabolismW[C.limbs] =
+    body.limbsKg * v.muscleMetabolismKcalPerKgPerDay * KCAL_PER_DAY_IN_W;
   restingMetabolismW[C.shell] =
     (body.skinKg * v.residualMetabolismKcalPerKgPerDay +
       body.fatKg * v.adiposeMetabolismKcalPerKgPerDay) *
@@ -91,11 +107,14 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
   const cardiacOutputLPerMin = v.cardiacIndexLPerMinPerM2 * body.surfaceAreaM2;
   const brainFlow = (v.brainBloodFlowMlPer100gPerMin * body.brainKg * 10) / 1000;
   const heartFlow = v.heartBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
-  const muscleFlow = v.muscleBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
+  // Muscle flow is shared between trunk and limbs by mass.
+  const allMuscleFlow = v.muscleBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
+  const limbFlow = (allMuscleFlow * body.limbsKg) / (body.limbsKg + body.muscleKg);
+  const muscleFlow = allMuscleFlow - limbFlow;
   const shellFlow = v.shellBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
   const extremityFlow = v.extremityBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
   const coreFlow =
-    cardiacOutputLPerMin - brainFlow - heartFlow - muscleFlow - shellFlow - extremityFlow;
+    cardiacOutputLPerMin - brainFlow - heartFlow - allMuscleFlow - shellFlow - extremityFlow;
   if (coreFlow <= 0) throw new Error('patient: resting blood flows exceed cardiac output');
   const restingPerfusionWPerK = new Float64Array(COMPARTMENT_COUNT);
   const perMinute = bloodHeatCapacityJPerLK / 60;
@@ -103,12 +122,17 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
   restingPerfusionWPerK[C.heart] = heartFlow * perMinute;
   restingPerfusionWPerK[C.core] = coreFlow * perMinute;
   restingPerfusionWPerK[C.muscle] = muscleFlow * perMinute;
+  restingPerfusionWPerK[C.limbs] = limbFlow * perMinute;
   restingPerfusionWPerK[C.shell] = shellFlow * perMinute;
   restingPerfusionWPerK[C.extremities] = extremityFlow * perMinute;
 
-  const shellAreaM2 = body.surfaceAreaM2 * (1 - v.extremitySurfaceFraction);
+  const headAreaM2 = body.surfaceAreaM2 * v.headSurfaceFraction;
+  const shellAreaM2 = body.surfaceAreaM2 * (1 - v.extremitySurfaceFraction) - headAreaM2;
   const extremityAreaM2 = body.surfaceAreaM2 * v.extremitySurfaceFraction;
+  const limbShellAreaM2 = body.surfaceAreaM2 * v.limbSurfaceFraction;
+  const trunkShellAreaM2 = shellAreaM2 - limbShellAreaM2;
   const halfFatInsulation = (0.5 * body.fatThicknessM) / v.fatConductivityWPerMK;
+  const leanToShellInsulation = v.leanShellInsulationM2KPerW + halfFatInsulation;
   let restingTotalW = 0;
   for (let i = 0; i < COMPARTMENT_COUNT; i++) restingTotalW += restingMetabolismW[i]!;
   return {
@@ -130,9 +154,15 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
     coreToMuscleWPerK: v.coreToMuscleConductanceWPerKPerM2 * body.surfaceAreaM2,
     heartToCoreWPerK: v.heartToCoreConductanceWPerK,
     heartToBloodWPerK: v.heartToChamberBloodConductanceWPerK,
-    brainToShellWPerK: v.brainToScalpConductanceWPerK,
-    extremityToMuscleWPerK: v.extremityToMuscleConductanceWPerK,
-    muscleToShellWPerK: shellAreaM2 / (v.leanShellInsulationM2KPerW + halfFatInsulation),
+    brainToScalpWPerK: v.brainToScalpConductanceWPerK,
+    headAreaM2,
+    scalpWPerK: headAreaM2 / v.scalpInsulationM2KPerW,
+    trunkToLimbWPerK: v.trunkToLimbConductanceWPerK,
+    extremityToLimbWPerK: v.extremityToLimbConductanceWPerK,
+    muscleToShellWPerK: trunkShellAreaM2 / leanToShellInsulation,
+    limbToShellWPerK: limbShellAreaM2 / leanToShellInsulation,
+    shiveringLimbShare: v.shiveringLimbShare,
+    limbCountercurrentEfficiency: v.limbCountercurrentEfficiency,
     shellAreaM2,
     extremityAreaM2,
     shellInternalInsulationM2KPerW: halfFatInsulation + v.skinInsulationM2KPerW,
@@ -188,7 +218,13 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const airSurfaceInsulation = 1 / hAir + state[S.clothingClo]! * v.cloToM2KPerW;
   const extremityAirInsulation = 1 / hAir + state[S.extremityClothingClo]! * v.cloToM2KPerW;
   const waterSurfaceInsulation = 1 / v.waterHeatTransferWPerM2K;
-  const wet = state[S.immersedFraction]!;
+  // The head is under water or in air; the immersed fraction of the rest of the body follows.
+  const headWet = state[S.headUnderWater]!;
+  const headFraction = v.headSurfaceFraction;
+  const wet = Math.min(
+    1,
+    Math.max(0, (state[S.immersedFraction]! - headWet * headFraction) / (1 - headFraction)),
+  );
   const dry = 1 - wet;
   const tAir = state[S.airTempC]!;
   const tWater = state[S.waterTempC]!;
@@ -211,11 +247,32 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const shellSurfaceAir = tShell - (tShell - tAir) * (shellR / (shellR + airSurfaceInsulation));
   const extSurfaceWater = tExt - (tExt - tWater) * (extR / (extR + waterSurfaceInsulation));
   const extSurfaceAir = tExt - (tExt - tAir) * (extR / (extR + extremityAirInsulation));
+  // The head's skin: a node between the blood (scalp and face flow, which cold barely constricts), the
+  // brain (through the skull) and the surroundings, solved at steady state each step (it holds little
+  // heat). Its surface is bare.
+  const tBrain = state[S.brainTempC]!;
+  const tHeadEnv = headWet === 1 ? tWater : tAir;
+  const headSurfaceInsulation = headWet === 1 ? waterSurfaceInsulation : 1 / hAir;
+  const headToEnv = body.headAreaM2 / (v.skinInsulationM2KPerW + headSurfaceInsulation);
+  const bloodToHead = body.scalpWPerK * state[S.cardiacOutputRatio]!;
+  const brainToHead = body.brainToScalpWPerK;
+  const tHead =
+    (bloodToHead * tBlood + brainToHead * tBrain + headToEnv * tHeadEnv) /
+    (bloodToHead + brainToHead + headToEnv);
+  const headBloodW = bloodToHead * (tBlood - tHead);
+  const headBrainW = brainToHead * (tBrain - tHead);
+  const headLossW = headBloodW + headBrainW;
+  const headSurface =
+    tHead -
+    (tHead - tHeadEnv) *
+      (v.skinInsulationM2KPerW / (v.skinInsulationM2KPerW + headSurfaceInsulation));
+
   const totalArea = body.shellAreaM2 + body.extremityAreaM2;
   const meanSkinTempC =
     (body.shellAreaM2 * (wet * shellSurfaceWater + dry * shellSurfaceAir) +
-      body.extremityAreaM2 * (wet * extSurfaceWater + dry * extSurfaceAir)) /
-    totalArea;
+      body.extremityAreaM2 * (wet * extSurfaceWater + dry * extSurfaceAir) +
+      body.headAreaM2 * headSurface) /
+    (totalArea + body.headAreaM2);
 
   // Vasomotor control (Stolwijk form): skin flow = (resting + dilation) / (1 + constriction).
   const coreWarm = Math.max(0, tCore - 37);
@@ -298,6 +355,11 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   // The heart's work: its own output when it pumps; fibrillation burns about as much; none otherwise.
   const heartWork = pumping ? outputRatio : rhythm === RHYTHM.vf ? 1 : 0;
   const perMinute = body.bloodHeatCapacityJPerLK / 60;
+  const limbShare = body.shiveringLimbShare;
+  // Cold moves the limbs' venous return to the deep veins beside the arteries: countercurrent exchange
+  // hands part of the arterial heat straight back to the returning blood, so the blood carries less
+  // heat into (or out of) the limb than its flow alone would; oxygen is delivered in full.
+  const limbHeatExchangeFraction = 1 - (body.limbCountercurrentEfficiency * signal) / (1 + signal);
   let metabolicW = 0;
   let perfusionTotalWPerK = 0;
   let toBloodW = 0;
@@ -309,16 +371,18 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     if (i === C.shell) perfusion *= shellFlowFraction;
     else if (i === C.extremities)
       perfusion *= extremityFlowFraction * (1 - state[S.extremityFrozenFraction]!);
-    else if (i === C.muscle) {
+    else if (i === C.muscle || i === C.limbs) {
+      const shareW = shiveringW * (i === C.limbs ? limbShare : 1 - limbShare);
       perfusion *= muscleFlowFraction;
-      demandW += shiveringW;
-      if (pumping) perfusion += shiveringW * body.shiveringFlowLPerMinPerW * perMinute;
+      demandW += shareW;
+      if (pumping) perfusion += shareW * body.shiveringFlowLPerMinPerW * perMinute;
     }
     state[S.brainDemandW + i] = demandW;
     state[S.brainFlowLPerMin + i] = perfusion / perMinute;
+    perfusionTotalWPerK += perfusion;
+    if (i === C.limbs) perfusion *= limbHeatExchangeFraction;
     const m = demandW * state[S.brainAerobicFraction + i]!;
     metabolicW += m;
-    perfusionTotalWPerK += perfusion;
     const fromBloodW = perfusion * (tBlood - t);
     toBloodW -= fromBloodW;
     netHeatW[i] = m + fromBloodW;
@@ -334,30 +398,31 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   netHeatW[C.core] = netHeatW[C.core]! - respiratoryW;
 
   // Conduction between neighbours.
-  const tBrain = state[S.brainTempC]!;
   const tHeart = state[S.heartTempC]!;
   const tMuscle = state[S.muscleTempC]!;
+  const tLimb = state[S.limbTempC]!;
   const coreMuscle = body.coreToMuscleWPerK * (tCore - tMuscle);
+  const muscleLimb = body.trunkToLimbWPerK * (tMuscle - tLimb);
   const heartCore = body.heartToCoreWPerK * (tHeart - tCore);
   const heartBlood = body.heartToBloodWPerK * (tHeart - tBlood);
-  const brainShell = body.brainToShellWPerK * (tBrain - tShell);
-  const extMuscle = body.extremityToMuscleWPerK * (tExt - tMuscle);
+  const extLimb = body.extremityToLimbWPerK * (tExt - tLimb);
   const muscleShell = body.muscleToShellWPerK * (tMuscle - tShell);
+  const limbShell = body.limbToShellWPerK * (tLimb - tShell);
   netHeatW[C.core] = netHeatW[C.core]! - coreMuscle + heartCore;
-  netHeatW[C.muscle] = netHeatW[C.muscle]! + coreMuscle + extMuscle - muscleShell;
+  netHeatW[C.muscle] = netHeatW[C.muscle]! + coreMuscle - muscleLimb - muscleShell;
+  netHeatW[C.limbs] = netHeatW[C.limbs]! + muscleLimb + extLimb - limbShell;
   netHeatW[C.heart] = netHeatW[C.heart]! - heartCore - heartBlood;
-  netHeatW[C.blood] = netHeatW[C.blood]! + heartBlood;
-  netHeatW[C.brain] = netHeatW[C.brain]! - brainShell;
-  netHeatW[C.shell] =
-    netHeatW[C.shell]! + brainShell + muscleShell - shellLossW - shellEvaporationW;
-  netHeatW[C.extremities] = netHeatW[C.extremities]! - extMuscle - extLossW - extremityEvaporationW;
+  netHeatW[C.blood] = netHeatW[C.blood]! + heartBlood - headBloodW;
+  netHeatW[C.brain] = netHeatW[C.brain]! - headBrainW;
+  netHeatW[C.shell] = netHeatW[C.shell]! + muscleShell + limbShell - shellLossW - shellEvaporationW;
+  netHeatW[C.extremities] = netHeatW[C.extremities]! - extLimb - extLossW - extremityEvaporationW;
 
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
     state[i] = state[i]! + (dtS * netHeatW[i]!) / body.heatCapacityJPerK[i]!;
   }
   freezeOrThawExtremities(state, body);
 
-  const lossW = shellLossW + extLossW + evaporationW + respiratoryW;
+  const lossW = shellLossW + extLossW + headLossW + evaporationW + respiratoryW;
   state[S.metabolicHeatJ] = state[S.metabolicHeatJ]! + metabolicW * dtS;
   state[S.environmentHeatLossJ] = state[S.environmentHeatLossJ]! + lossW * dtS;
   state[S.metabolicRateW] = metabolicW;

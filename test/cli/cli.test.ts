@@ -34,6 +34,7 @@ describe('coldboot run', () => {
         'heart_temp_c',
         'core_temp_c',
         'muscle_temp_c',
+        'limb_temp_c',
         'skin_temp_c',
         'extremity_temp_c',
         'blood_temp_c',

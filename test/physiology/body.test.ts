@@ -55,7 +55,8 @@ describe('cold first, then oxygen', () => {
       if (s.tS === 1260) warmBrainAtReoxygenation = s.brainTempC;
     });
     expect(coldBrainAtReoxygenation).toBeLessThan(19.5);
-    expect(warmBrainAtReoxygenation).toBeGreaterThan(34.5);
+    // Without flow the warm brain loses a little heat through the bare scalp in 25 °C air.
+    expect(warmBrainAtReoxygenation).toBeGreaterThan(34);
     const c = cold.snapshot();
     const w = warm.snapshot();
     // The cold patient was rewarmed: the self-check is fully awake by the end.

@@ -60,6 +60,7 @@ function snapshotAt(tS: number, coreTempC: number): Snapshot {
     heartTempC: coreTempC,
     coreTempC,
     muscleTempC: coreTempC - 1,
+    limbTempC: coreTempC - 2,
     shellTempC: coreTempC - 3,
     skinTempC: coreTempC - 10,
     extremityTempC: coreTempC - 12,
