@@ -8,3 +8,29 @@ export * from './scenario/types.ts';
 export * from './scenario/errors.ts';
 export * from './scenario/load.ts';
 export * from './parameters/index.ts';
+export * from './devices/controls.ts';
+export { ALARMS, type AlarmDefinition } from './devices/alarms.ts';
+export {
+  DEFAULT_FAN_KEYS,
+  EnsembleMemberError,
+  createEnsembleCollector,
+  createFanBandReducer,
+  ensembleDesign,
+  memberParameters,
+  memberPlan,
+  parseActionLog,
+  runEnsemble,
+  runEnsembleMember,
+  runMember,
+  runPlannedMember,
+  summariseEnsemble,
+  type EnsembleDesign,
+  type EnsembleDesignOptions,
+  type EnsembleRequest,
+  type EnsembleResult,
+  type EnsembleSummary,
+  type FanBands,
+  type MemberPlan,
+  type MemberResult,
+  type ReplayAction,
+} from './ensemble/index.ts';

@@ -99,6 +99,137 @@ export interface DefibrillateAction {
   readonly do: 'defibrillate';
 }
 
+// --- Bedside interventions ---
+
+/** Ice packs on the neck, axillae and groin. */
+export interface ApplyIcePacksAction {
+  readonly do: 'applyIcePacks';
+}
+export interface RemoveIcePacksAction {
+  readonly do: 'removeIcePacks';
+}
+
+/** A forced-air warming blanket over half the body, blowing air at a temperature. */
+export interface StartForcedAirWarmingAction {
+  readonly do: 'startForcedAirWarming';
+  /** Air temperature, °C (usually 38–43). */
+  readonly temperatureC: number;
+}
+export interface StopForcedAirWarmingAction {
+  readonly do: 'stopForcedAirWarming';
+}
+
+/** An intravenous infusion of a volume at a temperature (runs at the infusion rate). */
+export interface InfuseFluidAction {
+  readonly do: 'infuseFluid';
+  /** mL */
+  readonly volumeMl: number;
+  /** °C */
+  readonly temperatureC: number;
+}
+
+export type LavageSite = 'bladder' | 'gastric' | 'thoracic';
+
+/** Warm (or cold) fluid cycled through the bladder, stomach or chest. */
+export interface StartLavageAction {
+  readonly do: 'startLavage';
+  readonly site: LavageSite;
+  /** Fluid temperature, °C. */
+  readonly temperatureC: number;
+}
+export interface StopLavageAction {
+  readonly do: 'stopLavage';
+}
+
+/** A vasodilator (e.g. during bypass rewarming): opens the cold periphery for a while. */
+export interface GiveVasodilatorAction {
+  readonly do: 'giveVasodilator';
+}
+
+// --- Heart-lung machine ---
+
+export type CircuitMode = 'va-ecmo' | 'cpb';
+
+/** Start cannulating for VA-ECMO (bedside, femoral) or cardiopulmonary bypass (theatre). */
+export interface CannulateAction {
+  readonly do: 'cannulate';
+  readonly mode: CircuitMode;
+  /** Temperature of the circuit's prime, °C. Default: room (air) temperature. */
+  readonly primeTemperatureC?: number;
+  /** Prime volume, mL. Default: the circuit's (scaled for children). */
+  readonly primeVolumeMl?: number;
+  /** Time the cannulation takes, s. Default: the circuit's. */
+  readonly durationS?: number;
+}
+
+export interface StartPumpAction {
+  readonly do: 'startPump';
+  /** L/min */
+  readonly flowLPerMin: number;
+}
+export interface SetPumpFlowAction {
+  readonly do: 'setPumpFlow';
+  /** L/min */
+  readonly flowLPerMin: number;
+}
+export interface StopPumpAction {
+  readonly do: 'stopPump';
+}
+
+/** Heater-cooler water temperature. */
+export interface SetHeaterCoolerAction {
+  readonly do: 'setHeaterCooler';
+  /** °C, 2–42 */
+  readonly waterTemperatureC: number;
+}
+
+/** Oxygenator sweep gas. Sweep 0 means no gas exchange: blood can be cooled before it is oxygenated. */
+export interface SetOxygenatorAction {
+  readonly do: 'setOxygenator';
+  /** O2 fraction of the sweep gas, 0.21–1. */
+  readonly fio2: number;
+  /** Sweep gas flow, L/min, 0–10. */
+  readonly sweepLPerMin: number;
+}
+
+/** Turn the pump by hand while it has failed (power loss). */
+export interface HandCrankAction {
+  readonly do: 'handCrank';
+  /** L/min, up to what a person can sustain. 0 stops cranking. */
+  readonly flowLPerMin: number;
+}
+
+/** Remove the cannulae (weaning): the circuit is off. */
+export interface DecannulateAction {
+  readonly do: 'decannulate';
+}
+
+// --- Instructor ---
+
+export type FaultKind =
+  | 'oxygenator-failure'
+  | 'heater-cooler-failure'
+  | 'pump-failure'
+  | 'air-in-line'
+  | 'sweep-disconnect'
+  | 'venous-kink';
+
+/** Inject a fault into the heart-lung machine. */
+export interface FaultAction {
+  readonly do: 'fault';
+  readonly kind: FaultKind;
+}
+
+/**
+ * The fix for a fault: change out the oxygenator (the circuit is clamped meanwhile), replace the
+ * heater-cooler, restore power, de-air the line (the pump then needs restarting), reconnect the sweep
+ * gas, unkink the venous line.
+ */
+export interface ClearFaultAction {
+  readonly do: 'clearFault';
+  readonly kind: FaultKind;
+}
+
 export type Action =
   | SetEnvironmentAction
   | ImmerseAction
@@ -112,7 +243,25 @@ export type Action =
   | StopCprAction
   | VentilateAction
   | StopVentilationAction
-  | DefibrillateAction;
+  | DefibrillateAction
+  | ApplyIcePacksAction
+  | RemoveIcePacksAction
+  | StartForcedAirWarmingAction
+  | StopForcedAirWarmingAction
+  | InfuseFluidAction
+  | StartLavageAction
+  | StopLavageAction
+  | GiveVasodilatorAction
+  | CannulateAction
+  | StartPumpAction
+  | SetPumpFlowAction
+  | StopPumpAction
+  | SetHeaterCoolerAction
+  | SetOxygenatorAction
+  | HandCrankAction
+  | DecannulateAction
+  | FaultAction
+  | ClearFaultAction;
 
 export type ActionName = Action['do'];
 

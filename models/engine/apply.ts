@@ -7,6 +7,8 @@ import type { ParameterValues } from '../parameters/index.ts';
 import { defibrillate, setRhythm } from '../physiology/circulation.ts';
 import { airHeatTransferWPerM2K, saturationVapourPressureKPa } from '../physiology/thermal.ts';
 import { RHYTHM, S, type State } from './state.ts';
+import { applyCircuitAction } from '../devices/heartLungMachine.ts';
+import { applyBedsideAction } from '../devices/bedside.ts';
 
 export function setStartEnvironment(
   state: State,
@@ -92,5 +94,8 @@ function applyToState(state: State, action: Action, v: ParameterValues): void {
     case 'pause':
       // Recorded in the log; no change to the body.
       return;
+    default:
+      if (applyCircuitAction(state, action, v) || applyBedsideAction(state, action, v)) return;
+      throw new Error(`action "${action.do}" has no effect defined`);
   }
 }

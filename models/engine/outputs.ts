@@ -11,6 +11,9 @@ import { isPerfusingRhythm, rhythmName } from '../physiology/circulation.ts';
 import { haemoglobinSaturation, po2FromContentMmHg } from '../physiology/oxygen.ts';
 import type { PatientBody } from '../physiology/patient.ts';
 import type { Snapshot } from './snapshot.ts';
+import { activeAlarms } from '../devices/alarms.ts';
+import { LAVAGE, vasodilatorActive } from '../devices/bedside.ts';
+import { CIRCUIT, FAULT_KINDS, hasFault } from '../devices/heartLungMachine.ts';
 import { S, type State } from './state.ts';
 
 const RHYTHM_LABELS = {
@@ -37,12 +40,20 @@ export function buildSnapshot(state: State, body: PatientBody, finished: boolean
       ? 'sinus bradycardia'
       : RHYTHM_LABELS[rhythm];
   const bloodTempC = state[S.bloodTempC]!;
-  const arterialPo2MmHg = po2FromContentMmHg(
-    state[S.arterialO2ContentMlPerDl]!,
+  const haemoglobinGPerDl = body.oxygen.haemoglobinGPerDl * state[S.haemodilutionFactor]!;
+  const arterialContent = state[S.arterialO2ContentMlPerDl]!;
+  const arterialPo2MmHg = po2FromContentMmHg(arterialContent, bloodTempC, haemoglobinGPerDl, v);
+  const venousPo2MmHg = po2FromContentMmHg(
+    state[S.venousO2ContentMlPerDl]!,
     bloodTempC,
-    body.oxygen.haemoglobinGPerDl,
+    haemoglobinGPerDl,
     v,
   );
+  const alarms = activeAlarms(state[S.alarms]!);
+  const now = state[S.timeS]!;
+  const circuitCode = state[S.circuitMode]!;
+  const forcedAirC = state[S.forcedAirTempC]!;
+  const lavage = state[S.lavageSite]!;
   const [brain, heart, extremity] = CELL_GROUPS.map((g) => cellFractions(state, g, v)) as [
     ReturnType<typeof cellFractions>,
     ReturnType<typeof cellFractions>,
@@ -101,6 +112,45 @@ export function buildSnapshot(state: State, body: PatientBody, finished: boolean
     frostbiteFraction: state[S.frostbiteFraction]!,
     potassiumMmolPerL: state[S.potassiumMmolPerL]!,
     conscious: state[S.conscious]!,
+    arterialPo2At37MmHg: po2FromContentMmHg(arterialContent, 37, haemoglobinGPerDl, v),
+    haemoglobinGPerDl,
+    venousSat: haemoglobinSaturation(venousPo2MmHg, bloodTempC, v),
+    circuit:
+      circuitCode === CIRCUIT.cpb ? 'cpb' : circuitCode === CIRCUIT['va-ecmo'] ? 'va-ecmo' : 'none',
+    cannulated: state[S.cannulated]!,
+    cannulationRemainingS:
+      state[S.cannulationDoneS]! >= 0 ? Math.max(0, state[S.cannulationDoneS]! - now) : 0,
+    pumpFlowLPerMin: state[S.pumpFlowLPerMin]!,
+    pumpFlowSetLPerMin: state[S.pumpFlowSetLPerMin]!,
+    pumpMaxFlowLPerMin: body.circuit.maxFlowLPerMin,
+    arterialOutletTempC: state[S.arterialOutletTempC]!,
+    venousTempC: state[S.venousInletTempC]!,
+    outletVenousGradientC: state[S.arterialOutletTempC]! - state[S.venousInletTempC]!,
+    outletRateCPerMin: state[S.outletRateCPerMin]!,
+    heaterWaterTempC: state[S.heaterWaterTempC]!,
+    heaterSetTempC: state[S.heaterSetTempC]!,
+    pumpHeatW: state[S.pumpHeatW]!,
+    oxygenatorFio2: state[S.oxygenatorFio2]!,
+    sweepLPerMin: state[S.sweepLPerMin]!,
+    postOxygenatorPo2MmHg: state[S.pumpFlowLPerMin]! > 0 ? state[S.postOxygenatorPo2MmHg]! : 0,
+    alarms: alarms.map((a) => a.id),
+    alarmsText: alarms.length === 0 ? 'none' : alarms.map((a) => a.id).join('+'),
+    alarmMessages: alarms.map((a) => a.message),
+    alarmCount: state[S.alarmCount]!,
+    faults: FAULT_KINDS.filter((k) => hasFault(state, k)),
+    icePacks: state[S.icePacks]! === 1,
+    forcedAirTempC: Number.isNaN(forcedAirC) ? null : forcedAirC,
+    lavage:
+      lavage === LAVAGE.bladder
+        ? 'bladder'
+        : lavage === LAVAGE.gastric
+          ? 'gastric'
+          : lavage === LAVAGE.thoracic
+            ? 'thoracic'
+            : null,
+    fluidRemainingMl: state[S.fluidRemainingMl]!,
+    vasodilator: vasodilatorActive(state),
+    externalHeatW: state[S.externalHeatW]!,
     environment: {
       medium: inWater ? 'water' : 'air',
       temperatureC: inWater ? state[S.waterTempC]! : state[S.airTempC]!,
@@ -151,6 +201,6 @@ export function buildOutcome(state: State, body: PatientBody): Outcome {
     max_potassium_mmol_l: state[S.maxPotassiumMmolPerL]!,
     arrest_count: state[S.arrestCount]!,
     frostbite_fraction: state[S.frostbiteFraction]!,
-    alarm_count: 0,
+    alarm_count: state[S.alarmCount]!,
   };
 }

@@ -2,10 +2,11 @@
 // vector; scenario timeline entries and learner actions are applied at step boundaries and recorded,
 // so every run is a replayable action log.
 
-import type { Scenario, StartConditions } from '../scenario/types.ts';
+import type { Scenario, StartConditions, TimelineEntry, TriggerEntry } from '../scenario/types.ts';
+import { conditionHolds } from '../scenario/condition.ts';
 import { parameterValues, type ParameterValues } from '../parameters/index.ts';
 import { stepThermal, storedHeatJ } from '../physiology/thermal.ts';
-import { updatePressure, updatePump } from '../physiology/circulation.ts';
+import { isPerfusingRhythm, updatePressure, updatePump } from '../physiology/circulation.ts';
 import {
   buildPatient,
   initialisePatient,
@@ -26,11 +27,24 @@ export interface SimulationOptions {
   readonly stepSeconds?: number;
   /** Parameter overrides by name, in each parameter's unit. */
   readonly parameters?: Readonly<Record<string, number>>;
+  /**
+   * A recorded run's actions to play again (models/scenario/runLog.ts). Learner and instructor
+   * entries take effect at their times, after the scenario's own entries of that moment, exactly as
+   * when they were recorded; scenario entries are skipped, since the scenario makes them again.
+   */
+  readonly replay?: readonly TimedAction[];
+  /** Called just before each action takes effect, with the state as it was (assessment, debrief). */
+  readonly onAction?: (entry: TimedAction, before: Snapshot) => void;
 }
+
+/** Why a run ended: its end time, or its end condition. */
+export type EndReason = 'time' | 'condition';
 
 export interface HeatBalance {
   /** Metabolic heat produced since time zero, J. */
   readonly producedJ: number;
+  /** Heat added from outside by the heart-lung machine and bedside devices since time zero, J. */
+  readonly addedJ: number;
   /** Heat lost to the surroundings since time zero, J. */
   readonly lostJ: number;
   /** Change in heat stored in the body since time zero, J. */
@@ -52,6 +66,10 @@ export interface Simulation {
   snapshot(): Snapshot;
   /** Every action applied so far, from the timeline and from people, in order. */
   log(): readonly TimedAction[];
+  /** The actions of the scenario's history before time zero (negative times), kept apart. */
+  historyLog(): readonly TimedAction[];
+  /** Why the run has ended, or null while it runs. */
+  endReason(): EndReason | null;
   heatBalance(): HeatBalance;
   /** The outcome so far (as `coldboot summary` prints it at the end). */
   outcome(): Outcome;
@@ -72,43 +90,137 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   if (!(stepSeconds > 0 && stepSeconds <= 10)) {
     throw new Error(`stepSeconds: expected a number of seconds in (0, 10], found ${stepSeconds}`);
   }
+  const replay = replayQueue(options.replay ?? []);
+  const onAction = options.onAction;
   const values: ParameterValues = parameterValues(options.parameters);
   const body = buildPatient(scenario.patient, values);
   const state: State = createState();
   seedRandom(state, seed);
   setStartEnvironment(state, scenario.start.environment, values);
   settleStartProfile(state, body, scenario.start, stepSeconds);
-  const referenceTempsC = state.slice(0, COMPARTMENT_COUNT);
 
   const endS = scenario.end.atS;
+  const endWhen = scenario.end.when;
+  const triggers: readonly TriggerEntry[] = scenario.triggers ?? [];
+  /** Whether each trigger may fire (once-only triggers are disarmed for good when they fire). */
+  const armed = triggers.map(() => true);
+  let armedCount = triggers.length;
+  const hasRepeating = triggers.some((t) => t.repeat);
+  let endedByCondition = false;
   const log: TimedAction[] = [];
+  const historyLog: TimedAction[] = [];
   let nextTimelineIndex = 0;
+  let nextReplayIndex = 0;
   /** Simulated time requested by advance(); steps run while the next step ends within it. */
   let requestedS = 0;
 
-  function record(action: Action, source: TimedAction['source']): void {
+  function record(action: Action, source: TimedAction['source'], into: TimedAction[] = log): void {
+    const entry: TimedAction = { atS: state[S.timeS]!, source, action };
+    if (onAction !== undefined && into === log) onAction(entry, snapshotNow());
     applyAction(state, action, values);
     // Rhythm, compressions and shocks change the heart's output at once, not at the next step.
     updatePump(state, body.circulation, values);
     updatePressure(state, values);
-    log.push({ atS: state[S.timeS]!, source, action });
+    into.push(entry);
   }
 
-  function applyDueTimeline(): void {
+  /** One model step of a run (before time zero in the history, or after it). */
+  function stepModel(): void {
+    stepPatient(state, body, stepSeconds, RUNNING);
+  }
+
+  function snapshotNow(): Snapshot {
+    return buildSnapshot(state, body, finished());
+  }
+
+  runHistory(scenario.history ?? []);
+  const referenceTempsC = state.slice(0, COMPARTMENT_COUNT);
+
+  /**
+   * The history before time zero: from the start profile, the clock runs from the earliest entry to
+   * 0:00 with the entries applied at their times and rhythm changes on, like any run. Its log is kept
+   * apart; outcome records and the heat bookkeeping then start afresh at time zero.
+   */
+  function runHistory(history: readonly TimelineEntry[]): void {
+    if (history.length === 0) return;
+    let index = 0;
+    let stepIndex = Math.floor(history[0]!.atS / stepSeconds + TIME_EPSILON_S);
+    const applyDue = (): void => {
+      const now = stepIndex * stepSeconds;
+      while (index < history.length && history[index]!.atS <= now + TIME_EPSILON_S) {
+        record(history[index]!.action, 'scenario', historyLog);
+        index++;
+      }
+    };
+    state[S.stepIndex] = stepIndex;
+    state[S.timeS] = stepIndex * stepSeconds;
+    applyDue();
+    while (stepIndex < 0) {
+      stepModel();
+      stepIndex++;
+      state[S.stepIndex] = stepIndex;
+      state[S.timeS] = stepIndex * stepSeconds;
+      applyDue();
+    }
+    state[S.timeS] = 0;
+    state[S.stepIndex] = 0;
+    state[S.metabolicHeatJ] = 0;
+    state[S.environmentHeatLossJ] = 0;
+    state[S.externalHeatJ] = 0;
+    state[S.minCoreTempC] = state[C.core]!;
+    state[S.maxPotassiumMmolPerL] = state[S.potassiumMmolPerL]!;
+    // An arrest still going on at time zero counts as the run's first; a return of circulation
+    // before time zero is not the team's.
+    const perfusing = isPerfusingRhythm(state[S.rhythm]!);
+    state[S.arrestCount] = perfusing ? 0 : 1;
+    state[S.roscTimeS] = -1;
+  }
+
+  /** Everything due at this step boundary, in a fixed order (the order of a live run). */
+  function atBoundary(): void {
     const now = state[S.timeS]!;
+    // 1. Timed entries of the scenario.
     while (nextTimelineIndex < scenario.timeline.length) {
       const entry = scenario.timeline[nextTimelineIndex]!;
       if (entry.atS > now + TIME_EPSILON_S) break;
       record(entry.action, 'scenario');
       nextTimelineIndex++;
     }
+    // 2. Triggers and the end condition, on the state after those entries.
+    if (armedCount > 0 || (endWhen !== undefined && !endedByCondition) || hasRepeating) {
+      const snapshot = snapshotNow();
+      for (let i = 0; i < triggers.length; i++) {
+        const trigger = triggers[i]!;
+        if (!armed[i] && !trigger.repeat) continue;
+        const holds = conditionHolds(trigger.when, snapshot);
+        if (armed[i] && holds) {
+          for (const action of trigger.actions) record(action, 'scenario');
+          armed[i] = false;
+          armedCount--;
+        } else if (!armed[i] && !holds) {
+          // A repeating trigger re-arms once its condition stops holding.
+          armed[i] = true;
+          armedCount++;
+        }
+      }
+      if (endWhen !== undefined && !endedByCondition && conditionHolds(endWhen, snapshot)) {
+        endedByCondition = true;
+      }
+    }
+    // 3. Replayed learner and instructor actions of this moment.
+    while (nextReplayIndex < replay.length) {
+      const entry = replay[nextReplayIndex]!;
+      if (entry.atS > now + TIME_EPSILON_S) break;
+      record(entry.action, entry.source);
+      nextReplayIndex++;
+    }
   }
 
   function finished(): boolean {
-    return state[S.timeS]! >= endS - TIME_EPSILON_S;
+    return endedByCondition || state[S.timeS]! >= endS - TIME_EPSILON_S;
   }
 
-  applyDueTimeline();
+  atBoundary();
 
   return {
     scenario,
@@ -125,19 +237,22 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         !finished() &&
         (state[S.stepIndex]! + 1) * stepSeconds <= requestedS + TIME_EPSILON_S
       ) {
-        stepPatient(state, body, stepSeconds, RUNNING);
+        stepModel();
         state[S.stepIndex] = state[S.stepIndex]! + 1;
         state[S.timeS] = state[S.stepIndex]! * stepSeconds;
-        applyDueTimeline();
+        atBoundary();
       }
     },
     apply(action: Action, source: TimedAction['source'] = 'learner'): void {
       record(action, source);
     },
-    snapshot: () => buildSnapshot(state, body, finished()),
+    snapshot: snapshotNow,
     log: () => log.slice(),
+    historyLog: () => historyLog.slice(),
+    endReason: () => (endedByCondition ? 'condition' : finished() ? 'time' : null),
     heatBalance: () => ({
       producedJ: state[S.metabolicHeatJ]!,
+      addedJ: state[S.externalHeatJ]!,
       lostJ: state[S.environmentHeatLossJ]!,
       storedJ: storedHeatJ(state, body.thermal, referenceTempsC),
     }),
@@ -145,6 +260,20 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     isFinished: finished,
     stateVector: () => state.slice(),
   };
+}
+
+/** The learner and instructor entries of a recorded run, in time order (stable), checked. */
+function replayQueue(entries: readonly TimedAction[]): TimedAction[] {
+  const queue = entries.filter((entry) => entry.source !== 'scenario');
+  for (const entry of queue) {
+    if (!(entry.atS >= 0) || !Number.isFinite(entry.atS)) {
+      throw new Error(`replay: expected action times ≥ 0 s, found ${entry.atS}`);
+    }
+  }
+  return queue
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => a.entry.atS - b.entry.atS || a.index - b.index)
+    .map((e) => e.entry);
 }
 
 const RUNNING = { rhythmChanges: true } as const;
@@ -185,6 +314,7 @@ function settleStartProfile(
   state[S.frostbiteFraction] = 0;
   state[S.metabolicHeatJ] = 0;
   state[S.environmentHeatLossJ] = 0;
+  state[S.externalHeatJ] = 0;
   // Run once with zero time so the derived values (rates, skin temperature) describe time zero.
   stepPatient(state, body, 0, SETTLING);
   state[S.minCoreTempC] = state[C.core]!;

@@ -1,7 +1,7 @@
 // Snapshots: plain objects built from the state vector for the UI, the command line and tests, and
 // the catalogue of outputs (column names for files, keys for code, units and labels for people).
 
-import type { Medium } from './actions.ts';
+import type { FaultKind, LavageSite, Medium } from './actions.ts';
 import type { RhythmName } from './state.ts';
 
 export interface Snapshot {
@@ -84,6 +84,63 @@ export interface Snapshot {
   readonly potassiumMmolPerL: number;
   /** 1 when conscious, else 0. */
   readonly conscious: number;
+  /** Arterial PO2 of a sample measured at 37 °C (alpha-stat, what the blood-gas analyser prints), mmHg. */
+  readonly arterialPo2At37MmHg: number;
+  /** Haemoglobin after any dilution by the circuit's prime, g/dL. */
+  readonly haemoglobinGPerDl: number;
+  /** Mixed venous saturation, 0–1. */
+  readonly venousSat: number;
+  // --- Heart-lung machine ---
+  /** The circuit: none, VA-ECMO or cardiopulmonary bypass. */
+  readonly circuit: 'none' | 'va-ecmo' | 'cpb';
+  /** 1 once the cannulae are in and the circuit is connected, else 0. */
+  readonly cannulated: number;
+  /** Time left until cannulation is complete, s (0 when not cannulating). */
+  readonly cannulationRemainingS: number;
+  /** Flow delivered by the pump, L/min. */
+  readonly pumpFlowLPerMin: number;
+  /** Flow the pump is set to, L/min. */
+  readonly pumpFlowSetLPerMin: number;
+  /** Most flow the venous line can drain for this patient, L/min. */
+  readonly pumpMaxFlowLPerMin: number;
+  /** Blood leaving the heat exchanger, °C. */
+  readonly arterialOutletTempC: number;
+  /** Blood drained from the patient, °C. */
+  readonly venousTempC: number;
+  /** Arterial outlet minus venous inflow, °C. */
+  readonly outletVenousGradientC: number;
+  /** Rate of change of the outlet temperature, °C/min. */
+  readonly outletRateCPerMin: number;
+  readonly heaterWaterTempC: number;
+  readonly heaterSetTempC: number;
+  /** Heat the exchanger gives the blood (negative when it cools), W. */
+  readonly pumpHeatW: number;
+  readonly oxygenatorFio2: number;
+  /** Sweep gas set, L/min. */
+  readonly sweepLPerMin: number;
+  /** PO2 of blood leaving the oxygenator, mmHg (0 when the pump is stopped). */
+  readonly postOxygenatorPo2MmHg: number;
+  /** Ids of the active alarms (models/devices/alarms.ts). */
+  readonly alarms: readonly string[];
+  /** The active alarms' ids joined by '+', or 'none' (the `alarms` column of files). */
+  readonly alarmsText: string;
+  /** Their messages, for people. */
+  readonly alarmMessages: readonly string[];
+  /** Alarms raised since time zero. */
+  readonly alarmCount: number;
+  /** Active faults. */
+  readonly faults: readonly FaultKind[];
+  // --- Bedside ---
+  readonly icePacks: boolean;
+  /** Forced-air blanket temperature, °C, or null when off. */
+  readonly forcedAirTempC: number | null;
+  /** Lavage running, or null. */
+  readonly lavage: LavageSite | null;
+  /** Intravenous fluid still to run, mL. */
+  readonly fluidRemainingMl: number;
+  readonly vasodilator: boolean;
+  /** Heat added by the heart-lung machine and bedside devices (negative when they cool), W. */
+  readonly externalHeatW: number;
   readonly environment: {
     /** Where most of the body is. */
     readonly medium: Medium;
@@ -225,6 +282,28 @@ export const OUTPUTS: readonly OutputDefinition[] = [
   out('frostbite_fraction', 'frostbiteFraction', '1', 'Frostbite (largest frozen fraction)', 4),
   out('potassium_mmol_l', 'potassiumMmolPerL', 'mmol/L', 'Plasma potassium', 2),
   out('conscious', 'conscious', '1', 'Conscious (1 yes, 0 no)', 0),
+  out(
+    'arterial_po2_at_37_mmhg',
+    'arterialPo2At37MmHg',
+    'mmHg',
+    'Arterial PO2 measured at 37 °C (alpha-stat)',
+    1,
+  ),
+  out('haemoglobin_g_dl', 'haemoglobinGPerDl', 'g/dL', 'Haemoglobin', 2),
+  out('venous_sat', 'venousSat', '1', 'Mixed venous saturation', 3),
+  out('cannulated', 'cannulated', '1', 'Cannulated (1 yes, 0 no)', 0),
+  out('pump_flow_l_min', 'pumpFlowLPerMin', 'L/min', 'Pump flow', 2),
+  out('arterial_outlet_temp_c', 'arterialOutletTempC', '°C', 'Arterial outlet', 3),
+  out('venous_temp_c', 'venousTempC', '°C', 'Venous inflow', 3),
+  out('outlet_venous_gradient_c', 'outletVenousGradientC', '°C', 'Outlet–venous gradient', 2),
+  out('outlet_rate_c_min', 'outletRateCPerMin', '°C/min', 'Outlet rewarming rate', 3),
+  out('heater_water_temp_c', 'heaterWaterTempC', '°C', 'Heater-cooler water', 2),
+  out('pump_heat_w', 'pumpHeatW', 'W', 'Heat from the heat exchanger', 1),
+  out('sweep_l_min', 'sweepLPerMin', 'L/min', 'Oxygenator sweep gas', 1),
+  out('oxygenator_fio2', 'oxygenatorFio2', '1', 'Oxygenator FiO2', 2),
+  out('post_oxygenator_po2_mmhg', 'postOxygenatorPo2MmHg', 'mmHg', 'Post-oxygenator PO2', 1),
+  out('alarm_count', 'alarmCount', '1', 'Alarms raised so far', 0),
+  out('external_heat_w', 'externalHeatW', 'W', 'Heat from devices and interventions', 1),
 ];
 
 function out(
@@ -241,7 +320,19 @@ function out(
 export const TEXT_OUTPUTS = [
   { column: 'rhythm', key: 'rhythm', label: 'Rhythm' },
   { column: 'cpr', key: 'cpr', label: 'Chest compressions' },
+  { column: 'circuit', key: 'circuit', label: 'Heart-lung machine circuit' },
+  { column: 'alarms', key: 'alarmsText', label: 'Active alarms' },
 ] as const satisfies readonly { column: string; key: keyof Snapshot; label: string }[];
 
-/** Temperature outputs plotted on trend charts, in display order. */
-export const TEMPERATURE_OUTPUTS = OUTPUTS.filter((o) => o.unit === '°C');
+/** Temperatures of the heart-lung machine, not of the body. */
+const HEART_LUNG_MACHINE_COLUMNS = new Set([
+  'arterial_outlet_temp_c',
+  'venous_temp_c',
+  'outlet_venous_gradient_c',
+  'heater_water_temp_c',
+]);
+
+/** Body temperature outputs plotted on trend charts, in display order. */
+export const TEMPERATURE_OUTPUTS = OUTPUTS.filter(
+  (o) => o.unit === '°C' && !HEART_LUNG_MACHINE_COLUMNS.has(o.column),
+);

@@ -103,6 +103,46 @@ const SLOTS = [
   'arrestStartS', // when the current arrest began, s (−1 while the heart pumps)
   'arrestCount', // number of arrests since time zero
   'roscTimeS', // first return of spontaneous circulation after an arrest, s (−1 if none)
+  // Heart-lung machine (models/devices/heartLungMachine.ts).
+  'circuitMode', // CIRCUIT code: 0 none, 1 VA-ECMO, 2 cardiopulmonary bypass
+  'cannulationDoneS', // when the cannulae will be in and the circuit primed, s (−1 if not cannulating)
+  'cannulated', // 1 once the circuit is connected to the patient
+  'primeTempC', // temperature of the circuit's prime, °C (NaN: room temperature)
+  'primeVolumeMl', // volume of the circuit's prime, mL (NaN: the circuit's default)
+  'pumpFlowSetLPerMin', // flow the pump is set to, L/min (0 when stopped)
+  'pumpFlowLPerMin', // flow delivered to the patient, L/min
+  'handCrankLPerMin', // flow turned by hand while the pump has failed, L/min
+  'heaterSetTempC', // heater-cooler water set temperature, °C
+  'heaterWaterTempC', // heater-cooler water temperature, °C
+  'oxygenatorFio2', // sweep gas O2 fraction, 0.21–1
+  'sweepLPerMin', // sweep gas set, L/min (0: no gas exchange)
+  'oxygenatorTransfer', // membrane gas transfer, fraction of a new oxygenator's
+  'oxygenatorClampedUntilS', // circuit clamped for an oxygenator change-out until, s (−1 if not)
+  'airClampedUntilS', // circuit clamped to de-air until, s (−1 if not)
+  'arterialOutletTempC', // blood leaving the heat exchanger, °C
+  'venousInletTempC', // blood drained from the patient, °C
+  'outletRateCPerMin', // filtered rate of change of the outlet temperature, °C/min
+  'pumpHeatW', // heat the exchanger adds to (+) or takes from (−) the blood, W
+  'postOxygenatorPo2MmHg', // PO2 of blood leaving the oxygenator, at outlet temperature, mmHg
+  'postOxygenatorO2ContentMlPerDl', // mL O2/dL
+  'venousSat', // mixed venous saturation, 0–1 (updated while the pump runs)
+  'venousPo2MmHg', // mixed venous PO2 at blood temperature, mmHg (updated while the pump runs)
+  'nativeOutputRatio', // the heart's own (or compressions') output ÷ resting output
+  'haemodilutionFactor', // haemoglobin ÷ haemoglobin before the prime, 0–1
+  'faults', // bit set of active faults (FAULT)
+  'alarms', // bit set of active alarms (ALARM)
+  'alarmCount', // alarms raised since time zero (each onset counts once)
+  // Bedside interventions.
+  'icePacks', // 1 while ice packs are on
+  'forcedAirTempC', // forced-air blanket temperature, °C (NaN when off)
+  'fluidRemainingMl', // intravenous fluid still to run, mL
+  'fluidTempC', // its temperature, °C
+  'lavageSite', // LAVAGE code: 0 none, 1 bladder, 2 gastric, 3 thoracic
+  'lavageTempC', // lavage fluid temperature, °C
+  'vasodilatorUntilS', // a vasodilator acts until, s (−1 if none)
+  'externalHeatJ', // cumulative heat added by devices and interventions, J (negative when removed)
+  'externalHeatW', // current heat added by devices and interventions, W
+  ...compartmentBlock('ExternalW'), // heat added to each compartment by devices this step, W
   // Deterministic random generator state (a 32-bit unsigned integer stored exactly in a double).
   'rngState',
 ] as const;

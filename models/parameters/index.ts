@@ -7,6 +7,7 @@ import { thermalParameters } from './thermal.ts';
 import { oxygenParameters } from './oxygen.ts';
 import { circulationParameters } from './circulation.ts';
 import { cellParameters } from './cells.ts';
+import { deviceParameters } from './devices.ts';
 
 export { parameter, type Parameter } from './parameter.ts';
 export * from './body.ts';
@@ -14,6 +15,7 @@ export { thermalParameters } from './thermal.ts';
 export { oxygenParameters } from './oxygen.ts';
 export { circulationParameters } from './circulation.ts';
 export { cellParameters } from './cells.ts';
+export { deviceParameters } from './devices.ts';
 
 /** Every parameter of the model, by name, grouped by subsystem for the model explorer. */
 export const parameterGroups = {
@@ -22,6 +24,7 @@ export const parameterGroups = {
   oxygen: oxygenParameters,
   circulation: circulationParameters,
   cells: cellParameters,
+  devices: deviceParameters,
 } as const;
 
 export const allParameters = {
@@ -30,6 +33,7 @@ export const allParameters = {
   ...oxygenParameters,
   ...circulationParameters,
   ...cellParameters,
+  ...deviceParameters,
 } as const;
 export type ParameterName = keyof typeof allParameters;
 

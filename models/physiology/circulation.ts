@@ -165,6 +165,7 @@ export function drawRhythmThreshold(state: State): void {
  */
 export function updatePump(state: State, body: CirculationBody, v: ParameterValues): void {
   const rhythm = state[S.rhythm]!;
+  let native: number;
   if (isPerfusingRhythm(rhythm)) {
     const energy = state[S.heartEnergy]!;
     const hypoxic = Math.min(
@@ -176,15 +177,29 @@ export function updatePump(state: State, body: CirculationBody, v: ParameterValu
       state[S.shiveringCeilingW]! > 0 ? state[S.shiveringHeatW]! / state[S.shiveringCeilingW]! : 0;
     state[S.heartRateBpm] = base * (1 + v.shiveringHeartRateRise * shivering);
     // Slower beats fill more: stroke volume rises a little as the rate falls.
-    state[S.cardiacOutputRatio] =
+    native =
       Math.pow(base / body.restingHeartRateBpm, 1 - v.strokeVolumeRateExponent) *
       (rhythm === RHYTHM.af ? v.afOutputFraction : 1);
   } else {
     state[S.heartRateBpm] = 0;
     const cpr = state[S.cprMode]!;
-    state[S.cardiacOutputRatio] =
-      cpr === 1 ? v.manualCprOutputFraction : cpr === 2 ? v.mechanicalCprOutputFraction : 0;
+    native =
+      cpr === 1 ? manualCprOutputFraction(state, v) : cpr === 2 ? v.mechanicalCprOutputFraction : 0;
   }
+  // The heart-lung machine drains venous blood before it reaches the heart: on bypass the heart
+  // ejects nothing; on VA-ECMO it ejects what the pump leaves it.
+  const pump = state[S.pumpFlowLPerMin]! / body.restingCardiacOutputLPerMin;
+  if (pump > 0) native = state[S.circuitMode]! === 2 ? 0 : native * Math.max(0, 1 - pump);
+  state[S.nativeOutputRatio] = native;
+  state[S.cardiacOutputRatio] = native + pump;
+}
+
+/** Output of manual compressions, falling toward half as rescuers tire (ratio to resting output). */
+function manualCprOutputFraction(state: State, v: ParameterValues): number {
+  const minutes = Math.max(0, state[S.timeS]! - state[S.cprStartedS]!) / 60;
+  return (
+    v.manualCprOutputFraction * (0.5 + 0.5 * Math.exp(-minutes / v.manualCprFatigueTimeConstantMin))
+  );
 }
 
 /**

@@ -6,6 +6,7 @@
 
 import { C, COMPARTMENT_COUNT, S, type State } from '../engine/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
+import { effectiveSweepLPerMin } from '../devices/heartLungMachine.ts';
 
 /** Dry inspired gas: PO2 = FiO2 × (barometric − water vapour). */
 export function dryGasPressureMmHg(v: ParameterValues): number {
@@ -170,6 +171,8 @@ export function initialiseOxygen(state: State, body: OxygenBody): void {
   const ca = o2ContentMlPerDl(v.restingAlveolarPo2OnAirMmHg, 37, body.haemoglobinGPerDl, v);
   state[S.arterialO2ContentMlPerDl] = ca;
   state[S.venousO2ContentMlPerDl] = ca - 5;
+  state[S.venousPo2MmHg] = 40;
+  state[S.venousSat] = 0.75;
   state[S.bodyVo2MlPerMin] = body.restingVo2MlPerMin;
 }
 
@@ -181,7 +184,7 @@ const SEVERINGHAUS_DERIVATIVE_STEP_MMHG = 0.01;
  */
 function contentAndSlope(
   po2: number,
-  body: OxygenBody,
+  boundCapacityMlPerDl: number,
   shift: number,
   solubility: number,
   out: Float64Array,
@@ -189,8 +192,8 @@ function contentAndSlope(
   const p = Math.max(0, po2);
   const s0 = severinghaus(p * shift);
   const s1 = severinghaus((p + SEVERINGHAUS_DERIVATIVE_STEP_MMHG) * shift);
-  out[0] = body.boundCapacityMlPerDl * s0 + solubility * p;
-  out[1] = (body.boundCapacityMlPerDl * (s1 - s0)) / SEVERINGHAUS_DERIVATIVE_STEP_MMHG + solubility;
+  out[0] = boundCapacityMlPerDl * s0 + solubility * p;
+  out[1] = (boundCapacityMlPerDl * (s1 - s0)) / SEVERINGHAUS_DERIVATIVE_STEP_MMHG + solubility;
 }
 
 const scratch = new Float64Array(2);
@@ -216,16 +219,23 @@ export function stepOxygen(
   const bloodShift = po2ShiftFactor(tBlood, v);
   const bloodSolubility = o2SolubilityMlPerDlPerMmHg(tBlood, v);
   const cv = state[S.venousO2ContentMlPerDl]!;
+  // Crystalloid prime dilutes haemoglobin.
+  const dilution = state[S.haemodilutionFactor]!;
+  const haemoglobin = body.haemoglobinGPerDl * dilution;
+  const boundCapacity = body.boundCapacityMlPerDl * dilution;
   let cardiacOutputLPerMin = 0;
   for (let i = 0; i < COMPARTMENT_COUNT - 1; i++)
     cardiacOutputLPerMin += state[S.brainFlowLPerMin + i]!;
-  const pulmonaryDlPerS = (cardiacOutputLPerMin * (1 - v.shuntFraction) * 10) / 60;
+  // Blood through the lungs is what the heart (or compressions) moves; the circuit bypasses them.
+  const totalRatio = state[S.cardiacOutputRatio]!;
+  const nativeShare = totalRatio > 0 ? state[S.nativeOutputRatio]! / totalRatio : 1;
+  const pulmonaryDlPerS = (cardiacOutputLPerMin * nativeShare * (1 - v.shuntFraction) * 10) / 60;
 
   // Lung store (alveolar PO2), semi-implicit.
   const pa = state[S.alveolarPo2MmHg]!;
   const lungCapacityMlPerMmHg = body.lungGasMl / dry;
   const ventMlPerS = alveolarVentilationMlPerMin / 60;
-  contentAndSlope(pa, body, bloodShift, bloodSolubility, scratch);
+  contentAndSlope(pa, boundCapacity, bloodShift, bloodSolubility, scratch);
   const ccap = scratch[0]!;
   const ccapSlope = scratch[1]!;
   const fLung = ventMlPerS * (fio2 - pa / dry) - pulmonaryDlPerS * (ccap - cv);
@@ -234,9 +244,22 @@ export function stepOxygen(
   paNew = Math.min(Math.max(paNew, 0), dry);
   state[S.alveolarPo2MmHg] = paNew;
 
-  // Arterial blood: end-capillary blood in equilibrium with the alveoli, plus the shunt.
-  const cc = o2ContentMlPerDl(paNew, tBlood, body.haemoglobinGPerDl, v);
-  const ca = (1 - v.shuntFraction) * cc + v.shuntFraction * cv;
+  // Arterial blood: end-capillary blood in equilibrium with the alveoli, plus the shunt, mixed with
+  // what the heart-lung machine returns.
+  const cc = o2ContentMlPerDl(paNew, tBlood, haemoglobin, v);
+  let ca = (1 - v.shuntFraction) * cc + v.shuntFraction * cv;
+  if (state[S.pumpFlowLPerMin]! > 0) {
+    const cOxy = oxygenatorOutletContent(
+      state,
+      v,
+      cv,
+      boundCapacity,
+      bloodShift,
+      bloodSolubility,
+      dry,
+    );
+    ca = nativeShare * ca + (1 - nativeShare) * cOxy;
+  }
   state[S.arterialO2ContentMlPerDl] = ca;
 
   // Tissues.
@@ -257,7 +280,7 @@ export function stepOxygen(
     const uptakeRatio =
       (demandMlPerS * state[S.brainAerobicFraction + i]!) / body.restingO2MlPerS[i]!;
     const gradient = v.tissueToVenousPo2GradientMmHg * Math.min(1, uptakeRatio);
-    contentAndSlope(p + gradient, body, shift, solubility, scratch);
+    contentAndSlope(p + gradient, boundCapacity, shift, solubility, scratch);
     const cout = scratch[0]!;
     const coutSlope = scratch[1]!;
     const diffusionMlPerSPerMmHg =
@@ -289,4 +312,51 @@ export function stepOxygen(
     const k = 1 - Math.exp((-dtS * totalDlPerS) / body.venousPoolDl);
     state[S.venousO2ContentMlPerDl] = cv + (mixed - cv) * k;
   }
+}
+
+/**
+ * Blood leaving the oxygenator, mL O2/dL. Venous blood (PvO2 found by Newton's method from its content,
+ * warm-started from the last step) approaches the sweep gas's PO2 as 1 − exp(−k · transfer · sweep/flow);
+ * with no sweep gas it leaves as it came. Also records the post-oxygenator PO2 (at the outlet
+ * temperature) and the venous saturation.
+ */
+function oxygenatorOutletContent(
+  state: State,
+  v: ParameterValues,
+  cv: number,
+  boundCapacity: number,
+  bloodShift: number,
+  bloodSolubility: number,
+  dryGasMmHg: number,
+): number {
+  let pv = Math.max(1, state[S.venousPo2MmHg]!);
+  for (let n = 0; n < 4; n++) {
+    contentAndSlope(pv, boundCapacity, bloodShift, bloodSolubility, scratch);
+    pv = Math.max(0.1, pv - (scratch[0]! - cv) / scratch[1]!);
+  }
+  state[S.venousPo2MmHg] = pv;
+  state[S.venousSat] = severinghaus(pv * bloodShift);
+  const flow = state[S.pumpFlowLPerMin]!;
+  const sweep = effectiveSweepLPerMin(state);
+  const transfer =
+    1 -
+    Math.exp((-v.oxygenatorTransferPerSweepRatio * state[S.oxygenatorTransfer]! * sweep) / flow);
+  // The venous blood's PO2 at the outlet temperature (warming or cooling in the exchanger changes its
+  // PO2, not its oxygen), then gas exchange toward the sweep gas's PO2; without sweep gas the blood
+  // leaves with the oxygen it came with.
+  const outletC = state[S.arterialOutletTempC]!;
+  const outletShift = po2ShiftFactor(outletC, v);
+  const outletSolubility = o2SolubilityMlPerDlPerMmHg(outletC, v);
+  let pvOut = pv;
+  for (let n = 0; n < 6; n++) {
+    contentAndSlope(pvOut, boundCapacity, outletShift, outletSolubility, scratch);
+    pvOut = Math.max(0.1, pvOut - (scratch[0]! - cv) / scratch[1]!);
+  }
+  const gasPo2 = state[S.oxygenatorFio2]! * dryGasMmHg;
+  const post = pvOut + (gasPo2 - pvOut) * transfer;
+  state[S.postOxygenatorPo2MmHg] = post;
+  const content =
+    transfer > 0 ? boundCapacity * severinghaus(post * outletShift) + outletSolubility * post : cv;
+  state[S.postOxygenatorO2ContentMlPerDl] = content;
+  return content;
 }

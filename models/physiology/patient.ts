@@ -1,6 +1,7 @@
 // The whole patient: builds each subsystem's constants from the patient description and the parameter
 // values, and advances them together in a fixed order each step:
-//   rhythm and pump → heat (uses last step's oxygen) → oxygen → cells, potassium, breathing → pressure.
+//   rhythm → devices (heart-lung machine, bedside) → pump → heat (uses last step's oxygen) → oxygen →
+//   cells, potassium, breathing → pressure → alarms.
 
 import { C, COMPARTMENT_COUNT, RHYTHM, S, type State } from '../engine/state.ts';
 import type { PatientSpec } from '../parameters/body.ts';
@@ -14,6 +15,14 @@ import {
   updatePump,
   type CirculationBody,
 } from './circulation.ts';
+import { updateAlarms } from '../devices/alarms.ts';
+import { initialiseBedside, stepBedside, type BedsideBody } from '../devices/bedside.ts';
+import {
+  buildCircuitBody,
+  initialiseCircuit,
+  stepCircuit,
+  type CircuitBody,
+} from '../devices/heartLungMachine.ts';
 import { buildOxygenBody, initialiseOxygen, stepOxygen, type OxygenBody } from './oxygen.ts';
 import {
   buildThermalBody,
@@ -27,6 +36,8 @@ export interface PatientBody {
   readonly oxygen: OxygenBody;
   readonly circulation: CirculationBody;
   readonly cells: CellBody;
+  readonly circuit: CircuitBody;
+  readonly bedside: BedsideBody;
   readonly values: ParameterValues;
 }
 
@@ -71,6 +82,21 @@ export function buildPatient(patient: PatientSpec, v: ParameterValues): PatientB
       restingBrainFlowLPerMin:
         (thermal.restingPerfusionWPerK[C.brain]! * 60) / thermal.bloodHeatCapacityJPerLK,
     },
+    circuit: buildCircuitBody(
+      b.bloodVolumeL,
+      thermal.bloodHeatCapacityJPerLK,
+      thermal.heatCapacityJPerK[C.blood]!,
+      b.massKg,
+      patient.ageYears,
+      v,
+    ),
+    bedside: {
+      shellAreaM2: thermal.shellAreaM2,
+      shellInternalInsulationM2KPerW: thermal.shellInternalInsulationM2KPerW,
+      bloodHeatCapacityJPerLK: thermal.bloodHeatCapacityJPerLK,
+      surfaceAreaM2: b.surfaceAreaM2,
+      sizeFactor: b.massKg / 70,
+    },
     values: v,
   };
 }
@@ -86,6 +112,8 @@ export function initialisePatient(state: State, body: PatientBody): void {
   state[S.roscTimeS] = -1;
   initialiseOxygen(state, body.oxygen);
   initialiseCells(state, body.values);
+  initialiseCircuit(state);
+  initialiseBedside(state);
   state[S.maxPotassiumMmolPerL] = state[S.potassiumMmolPerL]!;
 }
 
@@ -126,11 +154,14 @@ export function stepPatient(
 ): void {
   const v = body.values;
   if (options.rhythmChanges && dtS > 0) stepRhythm(state, dtS, v);
+  stepCircuit(state, body.circuit, v, dtS);
+  stepBedside(state, body.bedside, v, dtS);
   updatePump(state, body.circulation, v);
   stepThermal(state, body.thermal, dtS);
   const gas = gasExchange(state, body);
   stepOxygen(state, body.oxygen, dtS, gas.fio2, gas.ventilation);
   stepCells(state, body.cells, dtS, v);
   updatePressure(state, v);
+  updateAlarms(state, v);
   if (state[S.coreTempC]! < state[S.minCoreTempC]!) state[S.minCoreTempC] = state[S.coreTempC]!;
 }

@@ -7,6 +7,7 @@ import { C, COMPARTMENT_COUNT, RHYTHM, S, type State } from '../engine/state.ts'
 import { bodyComposition, type BodyComposition, type PatientSpec } from '../parameters/body.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { isPerfusingRhythm } from './circulation.ts';
+import { vasodilatorActive } from '../devices/bedside.ts';
 
 const KCAL_PER_DAY_IN_W = 4184 / 86400;
 
@@ -203,6 +204,7 @@ export function saturationVapourPressureKPa(temperatureC: number): number {
 
 // Scratch arrays for one step; module-level so the inner loop allocates nothing.
 const netHeatW = new Float64Array(COMPARTMENT_COUNT);
+const heatPerfusionWPerK = new Float64Array(COMPARTMENT_COUNT);
 
 /**
  * Advances temperatures by dtS seconds (explicit Euler). Updates the energy accumulators and the
@@ -281,7 +283,9 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     ((v.vasodilationCoreGainLPerHPerK * coreWarm + v.vasodilationSkinGainLPerHPerK * skinWarm) /
       3600) *
     body.bloodHeatCapacityJPerLK;
+  // A vasodilator leaves only part of the cold signal.
   const signal =
+    (vasodilatorActive(state) ? v.vasodilatorSignalFraction : 1) *
     body.vasoconstrictionAgeFactor *
     (v.vasoconstrictionCoreGainPerK * Math.max(0, 37 - tCore) +
       v.vasoconstrictionSkinGainPerK * Math.max(0, v.neutralSkinTempC - meanSkinTempC));
@@ -353,7 +357,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const rhythm = state[S.rhythm]!;
   const pumping = isPerfusingRhythm(rhythm);
   // The heart's work: its own output when it pumps; fibrillation burns about as much; none otherwise.
-  const heartWork = pumping ? outputRatio : rhythm === RHYTHM.vf ? 1 : 0;
+  const heartWork = pumping ? state[S.nativeOutputRatio]! : rhythm === RHYTHM.vf ? 1 : 0;
   const perMinute = body.bloodHeatCapacityJPerLK / 60;
   const limbShare = body.shiveringLimbShare;
   // Cold moves the limbs' venous return to the deep veins beside the arteries: countercurrent exchange
@@ -362,7 +366,6 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const limbHeatExchangeFraction = 1 - (body.limbCountercurrentEfficiency * signal) / (1 + signal);
   let metabolicW = 0;
   let perfusionTotalWPerK = 0;
-  let toBloodW = 0;
   for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
     const t = state[i]!;
     let demandW = body.restingMetabolismW[i]! * Math.exp((body.logQ10[i]! * (t - 37)) / 10);
@@ -381,13 +384,36 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     state[S.brainFlowLPerMin + i] = perfusion / perMinute;
     perfusionTotalWPerK += perfusion;
     if (i === C.limbs) perfusion *= limbHeatExchangeFraction;
+    heatPerfusionWPerK[i] = perfusion;
     const m = demandW * state[S.brainAerobicFraction + i]!;
     metabolicW += m;
-    const fromBloodW = perfusion * (tBlood - t);
-    toBloodW -= fromBloodW;
-    netHeatW[i] = m + fromBloodW;
+    netHeatW[i] = m;
+  }
+  // Each tissue exchanges heat with arterial blood; its venous blood returns to the pool at the
+  // tissue's temperature.
+  // Arterial temperature is the flow-weighted mix of the circuit's outlet and the heart's own output,
+  // never beyond the outlet; pumped blood that the (constricted) tissue flows do not take up returns to
+  // the venous pool with its heat, so the exchanger's heat is all accounted for.
+  const pumpHeatW = state[S.pumpHeatW]!;
+  const pumpFlow = state[S.pumpFlowLPerMin]!;
+  const tissueFlow = perfusionTotalWPerK / perMinute;
+  const pumpShare = pumpFlow > 0 && tissueFlow > 0 ? Math.min(1, pumpFlow / tissueFlow) : 0;
+  const tArterial = tBlood + pumpShare * (state[S.arterialOutletTempC]! - tBlood);
+  let toBloodW = pumpHeatW;
+  for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
+    const t = state[i]!;
+    const g = heatPerfusionWPerK[i]!;
+    netHeatW[i] = netHeatW[i]! + g * (tArterial - t);
+    toBloodW += g * (t - tBlood) - g * (tArterial - tBlood);
   }
   netHeatW[C.blood] = toBloodW;
+  // Heat from bedside devices, per compartment.
+  let externalW = pumpHeatW;
+  for (let i = 0; i < COMPARTMENT_COUNT; i++) {
+    const w = state[S.brainExternalW + i]!;
+    netHeatW[i] = netHeatW[i]! + w;
+    externalW += w;
+  }
 
   // Breathing: inspired gas is warmed to core temperature and saturated with water.
   const minuteVolume = respiratoryMinuteVolumeLPerMin(state, body);
@@ -425,6 +451,8 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const lossW = shellLossW + extLossW + headLossW + evaporationW + respiratoryW;
   state[S.metabolicHeatJ] = state[S.metabolicHeatJ]! + metabolicW * dtS;
   state[S.environmentHeatLossJ] = state[S.environmentHeatLossJ]! + lossW * dtS;
+  state[S.externalHeatJ] = state[S.externalHeatJ]! + externalW * dtS;
+  state[S.externalHeatW] = externalW;
   state[S.metabolicRateW] = metabolicW;
   state[S.heatLossW] = lossW;
   state[S.skinBloodFlowFraction] = shellFlowFraction;

@@ -3,24 +3,54 @@
 // executed: YAML is read as plain data (core schema, no custom tags, bounded aliases).
 
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
-import type { Action } from '../engine/actions.ts';
+import type { Action, TimedAction } from '../engine/actions.ts';
 import { ScenarioError, type ScenarioIssue } from './errors.ts';
-import { scenarioSchema } from './scenarioSchema.ts';
+import {
+  MAX_SCENARIO_DURATION_S,
+  OBJECTIVE_CHECKS,
+  actionFieldNames,
+  scenarioSchema,
+  type RawEntry,
+} from './scenarioSchema.ts';
 import { formatClock } from '../engine/clock.ts';
-import { INVALID, type Path, type ValidationContext } from './schema.ts';
-import type { Scenario, TimelineEntry } from './types.ts';
+import { INVALID, didYouMean, formatPath, type Path, type ValidationContext } from './schema.ts';
+import type {
+  ActionFieldTest,
+  Condition,
+  ExpertRun,
+  Objective,
+  ObjectiveCheck,
+  Scenario,
+  TimeWindow,
+  TimelineEntry,
+  TriggerEntry,
+} from './types.ts';
 
 /** Largest scenario file accepted, bytes. */
 export const MAX_SCENARIO_BYTES = 256 * 1024;
 
-export function parseScenario(text: string, fileName: string): Scenario {
+/** A file read as plain data, with the line of each field path when the text is YAML or JSON. */
+export interface DataFile {
+  readonly data: unknown;
+  readonly lineOf: (path: Path) => number | undefined;
+}
+
+/**
+ * Reads YAML or JSON text as plain data: refuses files over `maxBytes`, syntax errors, duplicate keys,
+ * alias bombs and empty files, each as a ScenarioError naming the file (and line).
+ */
+export function readDataFile(
+  text: string,
+  fileName: string,
+  options: { readonly maxBytes: number; readonly emptyExpected: string },
+): DataFile {
   const bytes = utf8ByteLength(text);
-  if (bytes > MAX_SCENARIO_BYTES) {
+  if (bytes > options.maxBytes) {
     throw new ScenarioError(fileName, [
       {
         path: '',
-        expected: `a file of at most ${MAX_SCENARIO_BYTES / 1024} KiB`,
-        found: `${Math.ceil(bytes / 1024)} KiB`,
+        expected: `a file of at most ${formatSize(options.maxBytes)}`,
+        found: formatSize(bytes, true),
       },
     ]);
   }
@@ -60,11 +90,7 @@ export function parseScenario(text: string, fileName: string): Scenario {
   }
   if (data === null || data === undefined) {
     throw new ScenarioError(fileName, [
-      {
-        path: '',
-        expected: 'a scenario (format, title, briefing, patient, start, end)',
-        found: 'an empty file',
-      },
+      { path: '', expected: options.emptyExpected, found: 'an empty file' },
     ]);
   }
   const lineOf = (path: Path): number | undefined => {
@@ -72,7 +98,44 @@ export function parseScenario(text: string, fileName: string): Scenario {
     const offset = node?.range?.[0];
     return offset === undefined ? undefined : lineCounter.linePos(offset).line;
   };
+  return { data, lineOf };
+}
+
+/** "256 KiB"; with `roundUp`, sizes just over a limit read as over it ("257 KiB"). */
+function formatSize(bytes: number, roundUp = false): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  return `${roundUp ? Math.ceil(bytes / 1024) : Math.round(bytes / 1024)} KiB`;
+}
+
+export function parseScenario(text: string, fileName: string): Scenario {
+  const { data, lineOf } = readDataFile(text, fileName, {
+    maxBytes: MAX_SCENARIO_BYTES,
+    emptyExpected: 'a scenario (format, title, briefing, patient, start, end)',
+  });
   return validateScenario(data, fileName, lineOf);
+}
+
+/** Collects issues found after the schema check (fields that depend on each other). */
+function issueCollector(
+  issues: ScenarioIssue[],
+  lineOf: (path: Path) => number | undefined,
+): (path: Path, expected: string, found: string) => void {
+  return (path, expected, found) => {
+    const line = lineOf(path);
+    issues.push({
+      path: formatPath(path),
+      expected,
+      found,
+      ...(line !== undefined ? { line } : {}),
+    });
+  };
+}
+
+/** The engine actions of a validated entry: one action, or a message and a pause for a prompt. */
+function entryActions(entry: RawEntry): Action[] {
+  const { at: _at, when: _when, repeat: _repeat, note: _note, source: _source, ...rest } = entry;
+  if (rest.do === 'prompt') return [{ do: 'message', text: String(rest.text) }, { do: 'pause' }];
+  return [rest as unknown as Action];
 }
 
 /** Validates already-parsed data (e.g. from JSON.parse) as a scenario. */
@@ -85,37 +148,198 @@ export function validateScenario(
   const ctx: ValidationContext = { issues, lineOf };
   const result = scenarioSchema.validate(data, [], ctx);
   if (result === INVALID || issues.length > 0) throw new ScenarioError(fileName, issues);
+  const issue = issueCollector(issues, lineOf);
 
-  const endS = result.end.at;
+  // End: at a time, on a condition, or both.
+  if (result.end.at === undefined && result.end.when === undefined)
+    issue(['end'], 'a time "at", a condition "when", or both', 'neither');
+  if (result.end.at !== undefined && result.end.at <= 0)
+    issue(['end', 'at'], 'a time after 0:00', '0:00');
+  const endS = result.end.at ?? MAX_SCENARIO_DURATION_S;
+  const noLaterThanEnd = `a time no later than the end (${formatClock(endS)})`;
+
+  // Timeline: timed entries and triggers.
   const timeline: TimelineEntry[] = [];
-  (result.timeline ?? []).forEach((entry, index) => {
-    const { at, ...action } = entry;
-    if (at > endS) {
-      issues.push({
-        path: `timeline[${index}].at`,
-        expected: `a time no later than the end (${formatClock(endS)})`,
-        found: formatClock(at),
-        ...(lineOf(['timeline', index, 'at']) !== undefined
-          ? { line: lineOf(['timeline', index, 'at'])! }
-          : {}),
-      });
+  const triggers: TriggerEntry[] = [];
+  ((result.timeline ?? []) as RawEntry[]).forEach((entry, index) => {
+    const actions = entryActions(entry);
+    const extra = {
+      ...(entry.note !== undefined ? { note: entry.note } : {}),
+      ...(entry.do === 'prompt' ? { prompt: true as const } : {}),
+    };
+    if (entry.at !== undefined) {
+      if (entry.at > endS) issue(['timeline', index, 'at'], noLaterThanEnd, formatClock(entry.at));
+      if (entry.repeat !== undefined)
+        issue(
+          ['timeline', index, 'repeat'],
+          '"repeat" only on a trigger (an entry with "when")',
+          '"repeat" on an entry with "at"',
+        );
+      for (const action of actions) timeline.push({ atS: entry.at, action, ...extra });
+    } else if (entry.when !== undefined) {
+      triggers.push({ when: entry.when, actions, repeat: entry.repeat ?? false, ...extra });
     }
-    timeline.push({ atS: at, action: action as Action });
   });
-  if (endS <= 0) {
-    issues.push({ path: 'end.at', expected: 'a time after 0:00', found: '0:00' });
+
+  // History before time zero.
+  const history: TimelineEntry[] = ((result.start.history ?? []) as RawEntry[]).map((entry) => ({
+    atS: entry.at!,
+    action: entryActions(entry)[0]!,
+    ...(entry.note !== undefined ? { note: entry.note } : {}),
+  }));
+
+  const objectives = (result.objectives ?? []).map((raw, index) =>
+    objectiveOf(raw as RawObjective, ['objectives', index], endS, issue),
+  );
+  const seen = new Map<string, number>();
+  objectives.forEach((objective, index) => {
+    const first = seen.get(objective.id);
+    if (first !== undefined)
+      issue(
+        ['objectives', index, 'id'],
+        'an id no other objective has',
+        `"${objective.id}" (also objectives[${first}])`,
+      );
+    else seen.set(objective.id, index);
+  });
+
+  let expert: ExpertRun | undefined;
+  if (result.expert !== undefined) {
+    const actions: TimedAction[] = [];
+    (result.expert.actions as RawEntry[]).forEach((entry, index) => {
+      if (entry.at! > endS)
+        issue(['expert', 'actions', index, 'at'], noLaterThanEnd, formatClock(entry.at!));
+      actions.push({ atS: entry.at!, source: 'learner', action: entryActions(entry)[0]! });
+    });
+    actions.sort((a, b) => a.atS - b.atS);
+    expert = {
+      actions,
+      ...(result.expert.note !== undefined ? { note: result.expert.note } : {}),
+    };
   }
+
   if (issues.length > 0) throw new ScenarioError(fileName, issues);
-  // Stable sort keeps file order for entries at the same time.
+  // Stable sorts keep file order for entries at the same time.
   timeline.sort((a, b) => a.atS - b.atS);
+  history.sort((a, b) => a.atS - b.atS);
+  const { history: _history, ...start } = result.start;
   return {
     format: result.format,
     title: result.title,
     briefing: result.briefing,
+    ...(result.instructorNotes !== undefined ? { instructorNotes: result.instructorNotes } : {}),
     patient: result.patient,
-    start: result.start,
+    start,
+    ...(history.length > 0 ? { history } : {}),
     timeline,
-    end: { atS: endS },
+    ...(triggers.length > 0 ? { triggers } : {}),
+    ...(objectives.length > 0 ? { objectives } : {}),
+    ...(expert !== undefined ? { expert } : {}),
+    end: { atS: endS, ...(result.end.when !== undefined ? { when: result.end.when } : {}) },
+  };
+}
+
+/** An objective as the schema validates it (one check field present). */
+interface RawObjective {
+  readonly id: string;
+  readonly text: string;
+  readonly weight?: number;
+  readonly reach?: Condition;
+  readonly avoid?: Condition;
+  readonly do?: string;
+  readonly notDo?: string;
+  readonly order?: string[];
+  readonly atEnd?: Condition;
+  readonly where?: Record<string, ActionFieldTest>;
+  readonly onlyWhen?: Condition;
+  readonly after?: number;
+  readonly before?: number;
+  readonly note?: string;
+}
+
+function objectiveOf(
+  raw: RawObjective,
+  path: Path,
+  endS: number,
+  issue: (path: Path, expected: string, found: string) => void,
+): Objective {
+  const kind = OBJECTIVE_CHECKS.find((k) => raw[k] !== undefined)!;
+  const only = (fieldName: keyof RawObjective, allowed: readonly string[]): void => {
+    if (raw[fieldName] !== undefined && !allowed.includes(kind))
+      issue(
+        [...path, fieldName],
+        `"${fieldName}" only with ${allowed.map((a) => `a "${a}"`).join(' or ')} check`,
+        `"${fieldName}" with a "${kind}" check`,
+      );
+  };
+  only('where', ['do', 'notDo']);
+  only('onlyWhen', ['do']);
+  only('after', ['reach', 'avoid', 'do', 'notDo']);
+  only('before', ['reach', 'avoid', 'do', 'notDo']);
+  if (raw.before !== undefined && raw.before > endS)
+    issue(
+      [...path, 'before'],
+      `a time no later than the end (${formatClock(endS)})`,
+      formatClock(raw.before),
+    );
+  if (raw.after !== undefined && raw.before !== undefined && !(raw.after < raw.before))
+    issue(
+      [...path, 'before'],
+      `a time later than "after" (${formatClock(raw.after)})`,
+      formatClock(raw.before),
+    );
+  const actionName = raw.do ?? raw.notDo;
+  if (raw.where !== undefined && actionName !== undefined) {
+    const fields = actionFieldNames(actionName) ?? [];
+    for (const key of Object.keys(raw.where)) {
+      if (!fields.includes(key))
+        issue(
+          [...path, 'where', key],
+          fields.length > 0
+            ? `a field of ${actionName}: ${fields.map((f) => `"${f}"`).join(', ')}`
+            : `nothing: ${actionName} has no fields`,
+          `"${key}"${didYouMean(key, fields)}`,
+        );
+    }
+  }
+  if (raw.order !== undefined) {
+    const dup = raw.order.find((name, i) => raw.order!.indexOf(name) !== i);
+    if (dup !== undefined)
+      issue([...path, 'order'], 'each action at most once', `"${dup}" more than once`);
+  }
+  const window: TimeWindow = {
+    ...(raw.after !== undefined ? { afterS: raw.after } : {}),
+    ...(raw.before !== undefined ? { beforeS: raw.before } : {}),
+  };
+  const check: ObjectiveCheck =
+    kind === 'reach'
+      ? { kind, condition: raw.reach!, window }
+      : kind === 'avoid'
+        ? { kind, condition: raw.avoid!, window }
+        : kind === 'do'
+          ? {
+              kind,
+              action: raw.do!,
+              ...(raw.where !== undefined ? { where: raw.where } : {}),
+              ...(raw.onlyWhen !== undefined ? { onlyWhen: raw.onlyWhen } : {}),
+              window,
+            }
+          : kind === 'notDo'
+            ? {
+                kind,
+                action: raw.notDo!,
+                ...(raw.where !== undefined ? { where: raw.where } : {}),
+                window,
+              }
+            : kind === 'order'
+              ? { kind, actions: raw.order! }
+              : { kind, condition: raw.atEnd! };
+  return {
+    id: raw.id,
+    text: raw.text,
+    weight: raw.weight ?? 1,
+    check,
+    ...(raw.note !== undefined ? { note: raw.note } : {}),
   };
 }
 

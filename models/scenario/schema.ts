@@ -171,11 +171,56 @@ export function time(options: {
     },
     jsonSchema: () => ({
       oneOf: [
-        { type: 'string', pattern: '^(\\d+:)?\\d{1,2}:\\d{2}(\\.\\d+)?$' },
+        { type: 'string', pattern: '^(\\d+(\\.\\d+)?|(\\d+:)?\\d{1,2}:\\d{2}(\\.\\d+)?)$' },
         { type: 'number', minimum: 0, maximum: options.max },
       ],
       ...(options.description ? { description: options.description } : {}),
     }),
+  };
+}
+
+/**
+ * A time before time zero, for a scenario's history: "-h:mm:ss", "-m:ss" or negative seconds, down
+ * to `-max`. Validates to (negative) seconds.
+ */
+export function timeBefore(options: {
+  readonly max: number;
+  readonly description?: string;
+}): Schema<number> {
+  const expected = `a time before time zero as "-h:mm:ss", "-m:ss" or negative seconds, from -${formatClock(options.max)} to just before 0:00`;
+  return {
+    expected,
+    validate(value, path, ctx) {
+      let seconds = NaN;
+      if (typeof value === 'number') seconds = value;
+      else if (typeof value === 'string' && value.trim().startsWith('-'))
+        seconds = -parseClock(value.trim().slice(1));
+      if (!Number.isFinite(seconds) || seconds >= 0 || seconds < -options.max) {
+        return report(ctx, path, expected, describeFound(value));
+      }
+      return seconds;
+    },
+    jsonSchema: () => ({
+      oneOf: [
+        { type: 'string', pattern: '^-(\\d+:)?\\d{1,2}:\\d{2}(\\.\\d+)?$' },
+        { type: 'number', minimum: -options.max, exclusiveMaximum: 0 },
+      ],
+      ...(options.description ? { description: options.description } : {}),
+    }),
+  };
+}
+
+/**
+ * A reference to a schema defined once under `$defs` in the JSON Schema (for recursive structures
+ * such as trigger conditions). Validation calls the real schema.
+ */
+export function ref<T>(name: string, target: () => Schema<T>): Schema<T> {
+  return {
+    get expected() {
+      return target().expected;
+    },
+    validate: (value, path, ctx) => target().validate(value, path, ctx),
+    jsonSchema: () => ({ $ref: `#/$defs/${name}` }),
   };
 }
 
@@ -185,8 +230,8 @@ export interface Field<T> {
   readonly description?: string;
 }
 
-type Shape = Record<string, Field<unknown>>;
-type Out<F extends Shape> = {
+export type Shape = Record<string, Field<unknown>>;
+export type Out<F extends Shape> = {
   -readonly [K in keyof F as F[K]['optional'] extends true ? never : K]: F[K] extends Field<infer T>
     ? T
     : never;
@@ -219,19 +264,40 @@ export interface RequiredUnless {
   readonly note: string;
 }
 
+/**
+ * Fields of which exactly one must be present, e.g. a timeline entry's `at` (a time) or `when` (a
+ * trigger), or an objective's kind of check. `expected` says so in the error.
+ */
+export interface ExactlyOne {
+  readonly fields: readonly string[];
+  readonly expected: string;
+}
+
+export interface ObjectOptions {
+  readonly description?: string;
+  readonly expected?: string;
+  readonly requiredUnless?: RequiredUnless;
+  readonly exactlyOne?: ExactlyOne;
+}
+
+/** An object schema that also exposes its fields, so other schemas can be built from it. */
+export interface ObjectSchema<T, F extends Shape = Shape> extends Schema<T> {
+  readonly fields: F;
+  readonly options: ObjectOptions;
+}
+
 /** A group of named fields. Unknown fields are errors (they are usually typos). */
 export function object<F extends Shape>(
   fields: F,
-  options: {
-    readonly description?: string;
-    readonly expected?: string;
-    readonly requiredUnless?: RequiredUnless;
-  } = {},
-): Schema<Out<F>> {
+  options: ObjectOptions = {},
+): ObjectSchema<Out<F>, F> {
   const names = Object.keys(fields);
   const expected = options.expected ?? `a group of fields (${names.join(', ')})`;
   const unless = options.requiredUnless;
+  const exactlyOne = options.exactlyOne;
   return {
+    fields,
+    options,
     expected,
     validate(value, path, ctx) {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -247,6 +313,21 @@ export function object<F extends Shape>(
             [...path, key],
             `one of the fields ${names.map((n) => `"${n}"`).join(', ')}`,
             `an unknown field "${key}"${didYouMean(key, names)}`,
+          );
+          ok = false;
+        }
+      }
+      if (exactlyOne !== undefined) {
+        const present = exactlyOne.fields.filter((name) => record[name] !== undefined);
+        if (present.length === 0) {
+          report(ctx, path, exactlyOne.expected, 'none of them');
+          ok = false;
+        } else if (present.length > 1) {
+          report(
+            ctx,
+            [...path, present[1]!],
+            exactlyOne.expected,
+            `${present.map((name) => `"${name}"`).join(' and ')} together`,
           );
           ok = false;
         }
@@ -276,6 +357,12 @@ export function object<F extends Shape>(
     },
     jsonSchema: () => {
       const required = names.filter((name) => !fields[name]!.optional);
+      const alternatives = [
+        ...(unless
+          ? [{ anyOf: [{ required: [unless.field] }, { required: [...unless.fields] }] }]
+          : []),
+        ...(exactlyOne ? [{ oneOf: exactlyOne.fields.map((name) => ({ required: [name] })) }] : []),
+      ];
       return {
         type: 'object',
         additionalProperties: false,
@@ -287,9 +374,8 @@ export function object<F extends Shape>(
           }),
         ),
         ...(required.length > 0 ? { required } : {}),
-        ...(unless
-          ? { anyOf: [{ required: [unless.field] }, { required: [...unless.fields] }] }
-          : {}),
+        ...(alternatives.length === 1 ? alternatives[0] : {}),
+        ...(alternatives.length > 1 ? { allOf: alternatives } : {}),
         ...(options.description ? { description: options.description } : {}),
       };
     },
@@ -310,13 +396,21 @@ export function transform<T, U>(schema: Schema<T>, convert: (value: T) => U): Sc
 
 export function list<T>(
   item: Schema<T>,
-  options: { readonly maxItems: number; readonly description?: string },
+  options: {
+    readonly maxItems: number;
+    readonly minItems?: number;
+    readonly description?: string;
+  },
 ): Schema<T[]> {
-  const expected = `a list (of up to ${options.maxItems} items)`;
+  const minItems = options.minItems ?? 0;
+  const expected =
+    minItems > 0
+      ? `a list of ${minItems} to ${options.maxItems} items`
+      : `a list (of up to ${options.maxItems} items)`;
   return {
     expected,
     validate(value, path, ctx) {
-      if (!Array.isArray(value) || value.length > options.maxItems)
+      if (!Array.isArray(value) || value.length > options.maxItems || value.length < minItems)
         return report(ctx, path, expected, describeFound(value));
       const out: T[] = [];
       let ok = true;
@@ -329,6 +423,7 @@ export function list<T>(
     },
     jsonSchema: () => ({
       type: 'array',
+      ...(minItems > 0 ? { minItems } : {}),
       maxItems: options.maxItems,
       items: item.jsonSchema(),
       ...(options.description ? { description: options.description } : {}),

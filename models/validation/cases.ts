@@ -5,9 +5,10 @@
 // the same list can run in the browser.
 //
 // The numbers and citations were copied from the project's physiology reference notes ("Reference
-// cases" and §1, §4, §6, §8); nothing here reads those notes at run time.
+// cases" and §1, §3, §4, §6, §8); nothing here reads those notes at run time.
 
 import { createSimulation } from '../engine/simulation.ts';
+import type { Action } from '../engine/actions.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { parameterValues } from '../parameters/index.ts';
 import {
@@ -17,6 +18,16 @@ import {
 } from '../physiology/oxygen.ts';
 import {
   BEFORE_IMMERSION_AIR,
+  GUIDELINE_ALARMS,
+  MODERATE_HYPOTHERMIA_C,
+  PUMP_CANNULATION_S,
+  bedsideRewarming,
+  bypassRewarming,
+  eclsRewarming,
+  pumpHeatRun,
+  volunteerRewarming,
+  type BedsideRewarmingRun,
+  type PumpRewarmingRun,
   ENSEMBLE_RUNS,
   ENSEMBLE_WATER_C,
   LEAN_YOUNG_MAN,
@@ -124,7 +135,7 @@ const SETTLED_BREATHING =
   'Reference man (ICRP 89: 35 y, 73 kg, 176 cm) breathing air in thermoneutral surroundings (air 28 °C, 1 clo); the snapshot at time zero after the engine settles its start profile (4 h with blood held at the start core temperature, then 10 min of the whole patient; sinus rhythm, no random rhythm changes before time zero).';
 
 const SETTLED_VENTILATED =
-  'Reference man in thermoneutral air (28 °C, 1 clo), ventilated with FiO2 0.5 (arterial PO2 ≈ 270–320 mmHg, an oxygen tension as on bypass), blood held at a set temperature while tissues settle as in the engine start profile (4 h thermal, then 10 min whole patient), sinus rhythm. A ventilator is needed because the model patient stops breathing below a brain temperature of 24 °C; this version has no heart-lung machine, so flows follow the patient’s own (cold, slow) heart.';
+  'Reference man in thermoneutral air (28 °C, 1 clo), ventilated with FiO2 0.5 (arterial PO2 ≈ 270–320 mmHg, an oxygen tension as on bypass), blood held at a set temperature while tissues settle as in the engine start profile (4 h thermal, then 10 min whole patient), sinus rhythm. A ventilator is needed because the model patient stops breathing below a brain temperature of 24 °C; no heart-lung machine is used, so flows follow the patient’s own (cold, slow) heart.';
 
 /** FiO2 of the ventilated held-temperature state (arterial PO2 ≈ 270–320 mmHg). */
 const HELD_FIO2 = 0.5;
@@ -342,6 +353,69 @@ function fmt(x: number, decimals = 1): string {
 
 const ENSEMBLE_METHOD = `Reference man (35 y, 73 kg, 176 cm, ≈ 20 % fat), dressed in 20 °C air, falls at time zero into ${ENSEMBLE_WATER_C} °C water (air above it ${ENSEMBLE_WATER_C} °C), immersed to the neck with the head out, breathing, no rescue or treatment; ${ENSEMBLE_RUNS} runs (seeds 1–${ENSEMBLE_RUNS}), each sampled every 10 s until its first cardiac arrest.`;
 
+// --- Heart-lung machine and rewarming (reference cases 4, 5, 6) ------------------------------
+
+const ENGELMAN =
+  'Engelman R et al., Ann Thorac Surg 2015;100:748-57 (STS/SCA/AmSECT guideline) [read]: arterial outlet < 37 °C (Class I, C); outlet–venous gradient ≤ 10 °C during cooling and rewarming (Class I, C); once the outlet is ≥ 30 °C, gradient ≤ 4 °C and rewarming rate ≤ 0.5 °C/min (Class IIa, C)';
+const ENERGY_ON_PUMP =
+  'ECLS heat delivery Q·ρ·c·ΔT = 4 L/min × 1.05 kg/L × 3.6 kJ/kg/K × 10 K = 151 kJ/min ≈ 2.5 kW [derived], from the specific heat of blood 3600 J/kg/K (Cancers 2019;11:1183, Table 1) [read]';
+const ENERGY_BOUND =
+  'Upper bound on whole-body rewarming, 70 kg at 3.47 kJ/kg/K with all the heat retained: 0.62 °C/min at a 10 K gradient (0.25 °C/min at 4 K) [derived]; whole-body specific heat 3.47 kJ/kg/K is traditional, "based on assumptions, not measured"; calculated mass-weighted value 2.98 kJ/kg/K (range 2.44–3.39) — Xu X, Rioux TP, Castellani MP, Temperature 2022;10:235 [read]';
+const PAAL =
+  'Paal P et al., "Accidental hypothermia – an update", Scand J Trauma Resusc Emerg Med 2016;24:111, Table 3 [read]: passive rewarming 0.5–4 °C/h (depends on thermoregulation and metabolic reserve); active external (forced air, Arctic Sun) 0.5–4 °C/h; bladder lavage adds ~0.5–1 °C/h; gastric lavage adds ~0.5–1 °C/h';
+const FORCED_AIR =
+  'forced air 0.8–2.5 °C/h (fpnotebook) [read; secondary]; mean 1.7 °C/h, range 0.7–3.4 (summary at droracle.ai) [read; secondary]';
+const AVIAT_1992 =
+  'Mildly hypothermic volunteers cooled 2 h in 15 °C water to Tes 36 °C: whole-body 42 °C bath 10.1 °C/h (afterdrop 0.18 °C); trunk-only 42 °C 7.5 °C/h; extremities-only 0.8 °C/h (afterdrop 0.38 °C); blankets 0.2 °C/h (afterdrop 0.14 °C) — Aviat Space Environ Med 1992;63:1070-6 (TNO repository) [read]';
+const TEXTBOOK_RATES =
+  'textbook ranges: lavage 1–5 °C/h; active surface 1–7 °C/h; extracorporeal 3–15 °C/h; spontaneous rewarming under a space blanket 0.1–0.7 °C/h — alpfmedical (https://www.alpfmedical.info/metabolic-acidosis/management-htg.html) [read; secondary]';
+const ECLS_RATES = `${TEXTBOOK_RATES}; CPB 8–10 °C/h, CAVR/haemodialysis 3–4 °C/h (Maine Medical Center teaching sheet, https://utswim.wordpress.com/2015/02/26/rewarming-in-accidental-hypothermia/) [read; secondary]; ECLS ~5–10 °C/h [recall]`;
+
+const BYPASS_METHOD = `Reference man (35 y, 73 kg, 176 cm) settled at a core of 18 °C, ventilated (FiO2 0.5) in a 20 °C theatre, uncovered; seed 1. Cannulated for cardiopulmonary bypass (${PUMP_CANNULATION_S / 60} min, prime 1.5 L at room temperature) while the heater-cooler is set; the pump then runs at 2.4 L/min/m² with the oxygenator at FiO2 0.6 and sweep = flow. Each minute a controller sets the water temperature from the snapshot; sampled every second until the core reaches 36 °C.`;
+const GUIDELINE_CONTROLLER =
+  'The guideline controller (guidelineWaterTempC in models/validation/runs.ts): water = min(37, venous + 10) while the outlet it would give stays below 29 °C (venous + effectiveness × 10, the effectiveness read from the monitor); after that water = min(37, venous + 4), held where it is while the outlet warms faster than 0.4 °C/min. A controller that switched only once the outlet read 30 °C raised the rewarming-too-fast alarm at the crossing, because the water lags its setting by ~2 min.';
+
+function describePumpRun(r: PumpRewarmingRun): string {
+  const first = r.firstSeen
+    .map((x) => `${x.id} at ${fmt(x.atS / 60, 1)} min (core ${fmt(x.coreC, 1)} °C)`)
+    .join(', ');
+  return (
+    `flow ${fmt(r.flowLPerMin, 2)} L/min; core ${fmt(r.coreAtPumpStartC, 2)} °C at pump start; 35 °C after ${fmtMin(r.timeTo35S)}, target after ${fmtMin(r.timeToTargetS)}; ` +
+    `highest outlet ${fmt(r.maxOutletC, 2)} °C, largest gradient ${fmt(r.maxGradientC, 2)} °C, with the outlet ≥ 30 °C largest gradient ${fmt(r.maxWarmGradientC, 2)} °C and outlet rate ${fmt(r.maxWarmRateCPerMin, 2)} °C/min; ` +
+    `alarms raised ${r.alarmCount}${first === '' ? '' : `: ${first}`}; lowest venous saturation on the pump ${fmt(r.minVenousSat, 2)}, highest VO2 ${fmt(r.maxBodyVo2MlPerMin, 0)} mL/min, highest shivering ${fmt(r.maxShivering, 2)} of its ceiling; rhythm at the end ${r.rhythmAtEnd}`
+  );
+}
+
+function fmtMin(s: number | null): string {
+  return s === null ? 'never' : `${fmt(s / 60, 1)} min`;
+}
+
+const FORCED_AIR_ON: Action = { do: 'startForcedAirWarming', temperatureC: 43 };
+const BLADDER_LAVAGE: Action = { do: 'startLavage', site: 'bladder', temperatureC: 40 };
+const GASTRIC_LAVAGE: Action = { do: 'startLavage', site: 'gastric', temperatureC: 40 };
+
+const passiveRun = (): BedsideRewarmingRun => bedsideRewarming('passive', []);
+const forcedAirRun = (): BedsideRewarmingRun => bedsideRewarming('forced air', [FORCED_AIR_ON]);
+const forcedAirBladderRun = (): BedsideRewarmingRun =>
+  bedsideRewarming('forced air + bladder lavage', [FORCED_AIR_ON, BLADDER_LAVAGE]);
+const passiveGastricRun = (): BedsideRewarmingRun =>
+  bedsideRewarming('passive + gastric lavage', [GASTRIC_LAVAGE]);
+
+function describeBedside(r: BedsideRewarmingRun): string {
+  return `core ${fmt(r.startCoreC, 2)} °C at the start; 35 °C after ${r.timeTo35S === null ? `more than ${fmt(r.endS / 3600, 1)} h (core ${fmt(r.endCoreC, 2)} °C then)` : `${fmt(r.timeTo35S / 3600, 2)} h`}; rhythms ${r.rhythms.join(', ')}; highest shivering ${fmt(r.maxShivering, 2)} of its ceiling`;
+}
+
+const BEDSIDE_PATIENT = `Reference man (35 y, 73 kg, 176 cm) settled at a core of ${MODERATE_HYPOTHERMIA_C} °C (the middle of 28–32 °C), breathing, heart beating, under blankets (2.5 clo) in 22 °C air; seed 1.`;
+const BEDSIDE_METHOD = `${BEDSIDE_PATIENT} The treatment starts at time zero; sampled every minute. Rate = (35 − start core) ÷ time to reach a core of 35 °C (the end of hypothermia), or the mean rate over 8 h if the core does not get there.`;
+
+function describeVolunteer(method: 'blankets' | 'bath'): string {
+  const r = volunteerRewarming(method);
+  return `cooled to ${fmt(r.startCoreC, 2)} °C in ${fmt(r.coolingMin, 0)} min; afterdrop ${fmt(r.afterdropC, 2)} °C, deepest ${fmt(r.nadirMin, 1)} min after rewarming began; rate over the 30 min after it ${fmt(r.rateCPerH, 2)} °C/h; steepest 10-min rise ${fmt(r.steepestCPerH, 2)} °C/h; core ${fmt(r.coreAt60MinC, 2)} °C after 60 min`;
+}
+
+const VOLUNTEER_METHOD =
+  'Reference man (35 y, 73 kg, 176 cm) settled in thermoneutral air, immersed to the neck in 15 °C water until his core falls to 36 °C (at most 2 h); seed 1. Then';
+
 // --- The cases ---------------------------------------------------------------------------------
 
 export const REFERENCE_CASES: readonly ReferenceCase[] = [
@@ -407,6 +481,263 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
       const n = normothermic();
       return `normothermic VO2 ${n.bodyVo2MlPerMin.toFixed(1)} mL/min (shivering ${n.shivering.toFixed(3)}); start core 25.4 °C: VO2 ${s.bodyVo2MlPerMin.toFixed(1)} mL/min at core ${s.coreTempC.toFixed(2)} °C, heart rate ${s.heartRateBpm.toFixed(1)} /min, cardiac output ${s.cardiacOutputLPerMin.toFixed(2)} L/min`;
     },
+  },
+  {
+    id: '4a',
+    reference: 'Reference case 4',
+    title: 'CPB rewarming within the guideline takes at least ~40 min',
+    citation: 'Engelman 2015',
+    source: `${ENGELMAN}; 18 °C of warming at ≤ 0.5 °C/min takes ≥ 36 min, hence time to 36 °C core ≥ ~40 min, a mean rate ≤ 18/40 = 0.45 °C/min [derived]`,
+    quantity: 'mean core rewarming rate from 18 to 36 °C on bypass, guideline controller, °C/min',
+    unit: '°C/min',
+    published: 0.45,
+    acceptable: [0, 0.45],
+    tolerance:
+      'upper bound: no faster than 18 °C in ~40 min (reference case 4); the time to 36 °C is in the run details',
+    method: `${BYPASS_METHOD} ${GUIDELINE_CONTROLLER} Rate = (36 − core at pump start) ÷ time from pump start to a core of 36 °C.`,
+    kind: 'upper bound',
+    decimals: 3,
+    compute() {
+      const r = bypassRewarming('guideline');
+      return r.timeToTargetS === null
+        ? Number.NaN
+        : (36 - r.coreAtPumpStartC) / (r.timeToTargetS / 60);
+    },
+    detail: () => describePumpRun(bypassRewarming('guideline')),
+  },
+  {
+    id: '4b',
+    reference: 'Reference case 4',
+    title: 'The guideline controller raises no temperature alarm',
+    citation: 'Engelman 2015',
+    source: ENGELMAN,
+    quantity: `temperature-limit alarms (${GUIDELINE_ALARMS.join(', ')}) seen while rewarming 18 → 36 °C, guideline controller (count)`,
+    unit: '1',
+    published: 0,
+    acceptable: [0, 0],
+    tolerance: 'none: a controller that obeys the limits must not trip their alarms',
+    method: `${BYPASS_METHOD} ${GUIDELINE_CONTROLLER} Counts the four temperature-limit alarms present at any second.`,
+    scale: 1,
+    decimals: 0,
+    compute: () =>
+      bypassRewarming('guideline').alarmsSeen.filter((id) => GUIDELINE_ALARMS.includes(id)).length,
+  },
+  {
+    id: '4c',
+    reference: 'Reference case 4',
+    title: 'The guideline controller raises no alarm at all',
+    citation: 'Engelman 2015',
+    source: ENGELMAN,
+    quantity:
+      'alarms raised while rewarming 18 → 36 °C, guideline controller (snapshot alarmCount)',
+    unit: '1',
+    published: 0,
+    acceptable: [0, 0],
+    tolerance: 'none: reference case 4 asks for no alarm',
+    method: `${BYPASS_METHOD} ${GUIDELINE_CONTROLLER} alarmCount (every alarm onset since time zero) when the core reaches 36 °C.`,
+    scale: 1,
+    decimals: 0,
+    compute: () => bypassRewarming('guideline').alarmCount,
+    detail: () => describePumpRun(bypassRewarming('guideline')),
+  },
+  {
+    id: '4d',
+    reference: 'Reference case 4',
+    title: 'A careless controller trips the outlet and gradient alarms',
+    citation: 'Engelman 2015',
+    source: ENGELMAN,
+    quantity:
+      'share of the two expected alarms (outlet-above-37, gradient-above-10) raised with the water at 42 °C from the start',
+    unit: '1',
+    published: 1,
+    acceptable: [1, 1],
+    tolerance: 'both must sound',
+    method: `${BYPASS_METHOD} The careless controller sets the water to 42 °C (the heater-cooler's highest) from the start.`,
+    decimals: 2,
+    compute() {
+      const seen = bypassRewarming('careless').alarmsSeen;
+      return ['outlet-above-37', 'gradient-above-10'].filter((id) => seen.includes(id)).length / 2;
+    },
+    detail: () => describePumpRun(bypassRewarming('careless')),
+  },
+  {
+    id: '5a',
+    reference: 'Reference case 5',
+    title: 'Heat delivered at 4 L/min and a 10 °C gradient',
+    citation: 'derived (blood c_p, Cancers 2019)',
+    source: ENERGY_ON_PUMP,
+    quantity: 'heat from the heat exchanger at 4 L/min per 10 °C outlet–venous gradient, kW',
+    unit: 'kW',
+    published: 2.52,
+    acceptable: [2.25, 2.75],
+    tolerance: '±10 % ("≈ 2.5 kW" in reference case 5)',
+    method: `A 70 kg man (35 y, 176 cm) settled at 24 °C, ventilated in a 20 °C theatre; seed 1. Cannulated for VA-ECMO (${PUMP_CANNULATION_S / 60} min) while the heater-cooler water goes to 42 °C, so that at the first second on the pump (4 L/min) the gradient is ≈ 10 °C. Snapshot pumpHeatW ÷ outletVenousGradientC × 10 at that second.`,
+    decimals: 3,
+    compute: () => pumpHeatRun().heatPer10CW / 1000,
+    detail() {
+      const r = pumpHeatRun();
+      return `gradient ${fmt(r.gradientC, 2)} °C, heat ${fmt(r.pumpHeatW, 0)} W at the first second on the pump`;
+    },
+  },
+  {
+    id: '5b',
+    reference: 'Reference case 5',
+    title: 'Mean body temperature rises no faster than the energy allows',
+    citation: 'derived (Xu 2022)',
+    source: `${ENERGY_ON_PUMP}; ${ENERGY_BOUND}`,
+    quantity:
+      'fastest rise of the whole-body mean temperature on 4 L/min with an outlet–venous gradient ≤ 10 °C, °C/min',
+    unit: '°C/min',
+    published: 0.62,
+    acceptable: [0, 0.62],
+    tolerance: 'upper bound, 70 kg body at 3.47 kJ/kg/K (reference case 5)',
+    method:
+      'The run of 5a, sampled every 10 s for 10 min on the pump (the gradient starts ≈ 10 °C and falls). Mean body temperature rate in each window = change in sim.heatBalance().storedJ ÷ the body’s heat capacity (sum of its compartments) ÷ the window; the fastest window.',
+    kind: 'upper bound',
+    decimals: 3,
+    compute: () => pumpHeatRun().maxMeanRateCPerMin,
+    detail() {
+      const r = pumpHeatRun();
+      const cPerKg = r.heatCapacityJPerK / r.massKg / 1000;
+      return `fastest window at a mean gradient of ${fmt(r.atGradientC, 2)} °C, net heat in ${fmt(r.atNetHeatW, 0)} W; body heat capacity ${fmt(r.heatCapacityJPerK / 1000, 1)} kJ/K = ${fmt(cPerKg, 2)} kJ/kg/K for ${fmt(r.massKg, 0)} kg; the bound with the model's own heat capacity at 10 °C: ${fmt((r.heatPer10CW * 60) / r.heatCapacityJPerK, 3)} °C/min`;
+    },
+  },
+  {
+    id: '6a',
+    reference: 'Reference case 6',
+    title: 'Passive rewarming from 30 °C',
+    citation: 'Paal 2016',
+    source: PAAL,
+    quantity: 'mean core rewarming rate under blankets from 30 to 35 °C, °C/h',
+    unit: '°C/h',
+    published: 2.25,
+    acceptable: [0.5, 4],
+    tolerance: 'Paal 2016 range 0.5–4 °C/h; the published value is the middle of the range',
+    method: `${BEDSIDE_METHOD} Blankets only.`,
+    decimals: 2,
+    compute: () => passiveRun().rateCPerH,
+    detail: () => describeBedside(passiveRun()),
+  },
+  {
+    id: '6b',
+    reference: 'Reference case 6',
+    title: 'Blankets after mild immersion hypothermia',
+    citation: 'Aviat Space Environ Med 1992',
+    source: `${AVIAT_1992}; ${TEXTBOOK_RATES}`,
+    quantity: 'core rewarming rate under blankets over the 30 min after the afterdrop, °C/h',
+    unit: '°C/h',
+    published: 0.2,
+    acceptable: [0.1, 0.7],
+    tolerance:
+      'one study (0.2 °C/h); the range is the textbook one for spontaneous rewarming under a space blanket (0.1–0.7 °C/h)',
+    method: `${VOLUNTEER_METHOD} out into 22 °C air under blankets (2.5 clo); core sampled every 10 s for 2 h; rate = rise over the 30 min after the lowest core ÷ 0.5 h.`,
+    decimals: 2,
+    compute: () => volunteerRewarming('blankets').rateCPerH,
+    detail: () => describeVolunteer('blankets'),
+  },
+  {
+    id: '6c',
+    reference: 'Reference case 6',
+    title: 'Forced-air rewarming from 30 °C',
+    citation: 'Paal 2016; fpnotebook',
+    source: `${PAAL}; ${FORCED_AIR}`,
+    quantity: 'mean core rewarming rate with a 43 °C forced-air blanket from 30 to 35 °C, °C/h',
+    unit: '°C/h',
+    published: 1.7,
+    acceptable: [0.5, 4],
+    tolerance: 'Paal 2016 range 0.5–4 °C/h; the published value is the quoted mean (1.7 °C/h)',
+    method: `${BEDSIDE_METHOD} A forced-air blanket blowing 43 °C air over half the body, under the blankets.`,
+    decimals: 2,
+    compute: () => forcedAirRun().rateCPerH,
+    detail: () => describeBedside(forcedAirRun()),
+  },
+  {
+    id: '6d',
+    reference: 'Reference case 6',
+    title: 'Bladder lavage added to forced air',
+    citation: 'Paal 2016',
+    source: PAAL,
+    quantity: 'rate with forced air and 40 °C bladder lavage − rate with forced air alone, °C/h',
+    unit: '°C/h',
+    published: 0.75,
+    acceptable: [0.5, 1],
+    tolerance:
+      'Paal 2016: adds ~0.5–1 °C/h; the published value is the middle. The increment is stated without a baseline, so 6d adds lavage to forced air and 6e to passive rewarming (bladder and gastric lavage are modelled alike)',
+    method: `${BEDSIDE_METHOD} Forced air (as 6c) with and without 40 °C bladder lavage; the difference of the two rates.`,
+    decimals: 2,
+    compute: () => forcedAirBladderRun().rateCPerH - forcedAirRun().rateCPerH,
+    detail: () =>
+      `with lavage ${fmt(forcedAirBladderRun().rateCPerH, 2)} °C/h (${describeBedside(forcedAirBladderRun())}); without ${fmt(forcedAirRun().rateCPerH, 2)} °C/h`,
+  },
+  {
+    id: '6e',
+    reference: 'Reference case 6',
+    title: 'Gastric lavage added to passive rewarming',
+    citation: 'Paal 2016',
+    source: PAAL,
+    quantity: 'rate with blankets and 40 °C gastric lavage − rate with blankets alone, °C/h',
+    unit: '°C/h',
+    published: 0.75,
+    acceptable: [0.5, 1],
+    tolerance: 'Paal 2016: adds ~0.5–1 °C/h; the published value is the middle (see 6d)',
+    method: `${BEDSIDE_METHOD} Blankets (as 6a) with and without 40 °C gastric lavage; the difference of the two rates.`,
+    decimals: 2,
+    compute: () => passiveGastricRun().rateCPerH - passiveRun().rateCPerH,
+    detail: () =>
+      `with lavage ${fmt(passiveGastricRun().rateCPerH, 2)} °C/h (${describeBedside(passiveGastricRun())}); without ${fmt(passiveRun().rateCPerH, 2)} °C/h`,
+  },
+  {
+    id: '6f',
+    reference: 'Reference case 6',
+    title: 'Whole-body 42 °C bath after mild immersion hypothermia',
+    citation: 'Aviat Space Environ Med 1992',
+    source: AVIAT_1992,
+    quantity: 'core rewarming rate in a 42 °C bath over the 30 min after the afterdrop, °C/h',
+    unit: '°C/h',
+    published: 10.1,
+    acceptable: [7.07, 13.13],
+    tolerance: 'stated tolerance ±30 % (one study; the reference notes give no range)',
+    method: `${VOLUNTEER_METHOD} into a 42 °C bath to the neck; core sampled every 10 s for 2 h; rate = rise over the 30 min after the lowest core ÷ 0.5 h.`,
+    decimals: 2,
+    compute: () => volunteerRewarming('bath').rateCPerH,
+    detail: () => describeVolunteer('bath'),
+  },
+  {
+    id: '6g',
+    reference: 'Reference case 6',
+    title: 'Afterdrop in a 42 °C bath',
+    citation: 'Aviat Space Environ Med 1992',
+    source: AVIAT_1992,
+    quantity: 'fall of the core below its value when the bath began (afterdrop), °C',
+    unit: '°C',
+    published: 0.2,
+    acceptable: [0, 0.2],
+    tolerance: 'upper bound ≤ 0.2 °C as stated with reference case 6 (measured 0.18 °C)',
+    method: `The run of 6f; start core − lowest core in the 2 h of rewarming.`,
+    kind: 'upper bound',
+    decimals: 2,
+    compute: () => volunteerRewarming('bath').afterdropC,
+    detail: () => describeVolunteer('bath'),
+  },
+  {
+    id: '6h',
+    reference: 'Reference case 6',
+    title: 'Extracorporeal rewarming from 30 °C',
+    citation: 'textbook; Maine Medical Center',
+    source: ECLS_RATES,
+    quantity: 'mean core rewarming rate on VA-ECMO at 4 L/min from 30 to 35 °C, °C/h',
+    unit: '°C/h',
+    published: 9,
+    acceptable: [3, 15],
+    tolerance:
+      'textbook range for extracorporeal rewarming 3–15 °C/h; the published value is its middle (and that of CPB 8–10 °C/h)',
+    method: `${BEDSIDE_PATIENT} Cannulated for VA-ECMO (${PUMP_CANNULATION_S / 60} min, prime 0.6 L at room temperature), then 4 L/min, oxygenator FiO2 0.6 with sweep = flow, the water set each minute by the guideline controller of case 4; sampled every second. Rate = (35 − core at pump start) ÷ time from pump start to a core of 35 °C.`,
+    decimals: 2,
+    compute() {
+      const r = eclsRewarming();
+      return r.timeTo35S === null ? Number.NaN : (35 - r.coreAtPumpStartC) / (r.timeTo35S / 3600);
+    },
+    detail: () => describePumpRun(eclsRewarming()),
   },
   {
     id: '7a',
@@ -697,8 +1028,9 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
     title: 'Heat balance over 6 hours',
     citation: 'first law of thermodynamics',
     source:
-      'Conservation of energy (first law of thermodynamics) [derived]: heat produced − heat lost = change in heat stored',
-    quantity: '|produced − lost − stored| ÷ largest of the three, over a 6 h run (relative)',
+      'Conservation of energy (first law of thermodynamics) [derived]: heat produced + heat added by devices − heat lost = change in heat stored',
+    quantity:
+      '|produced + added − lost − stored| ÷ largest of produced, lost, stored, over a 6 h run (relative)',
     unit: '1',
     published: 0,
     acceptable: [0, 1e-6],
@@ -721,9 +1053,9 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
         { seed: 1 },
       );
       sim.advance(6 * 3600);
-      const { producedJ, lostJ, storedJ } = sim.heatBalance();
+      const { producedJ, addedJ, lostJ, storedJ } = sim.heatBalance();
       const scale = Math.max(Math.abs(producedJ), Math.abs(lostJ), Math.abs(storedJ));
-      return Math.abs(producedJ - lostJ - storedJ) / scale;
+      return Math.abs(producedJ + addedJ - lostJ - storedJ) / scale;
     },
   },
   {

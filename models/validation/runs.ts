@@ -1,10 +1,11 @@
 // Model runs behind the validation cases (models/validation/cases.ts): settled states at a chosen
-// temperature, a ventilated state settled at a held temperature (the nearest this version gets to a patient on
-// bypass), and an ensemble of untreated patients cooling in cold water. Pure TypeScript: runs in Node
-// and in the browser. Results are cached per module, so cases sharing a run pay for it once.
+// temperature, a ventilated state settled at a held temperature, an ensemble of untreated patients
+// cooling in cold water, and rewarming runs on the heart-lung machine and with bedside devices. Pure
+// TypeScript: runs in Node and in the browser. Results are cached per module, so cases sharing a run
+// pay for it once.
 
 import { createSimulation, type Simulation } from '../engine/simulation.ts';
-import type { Action } from '../engine/actions.ts';
+import type { Action, CircuitMode } from '../engine/actions.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import type { PatientSpec } from '../parameters/body.ts';
 import type { Scenario, StartEnvironment } from '../scenario/types.ts';
@@ -93,8 +94,7 @@ export function settledBreathing(startCoreTempC: number): Snapshot {
  * The reference man on a ventilator (FiO2 as given) from before time zero, with the start profile
  * settled at a blood temperature, in thermoneutral air, heart in sinus rhythm. Ventilated because
  * below 24 °C brain temperature a patient left to breathe alone stops breathing (parameter
- * apnoeaBrainTempC). This version of ColdBoot has no heart-lung machine: flows still follow the
- * patient's own heart.
+ * apnoeaBrainTempC). No heart-lung machine: flows follow the patient's own heart.
  */
 export function settledVentilated(bloodTempC: number, fio2: number): Snapshot {
   const key = `ventilated:${fio2}:${bloodTempC}`;
@@ -306,4 +306,458 @@ export function quantile(values: readonly (number | null)[], q: number): number 
   const lo = Math.floor(pos);
   const hi = Math.min(xs.length - 1, lo + 1);
   return xs[lo]! + (pos - lo) * (xs[hi]! - xs[lo]!);
+}
+
+// --- The heart-lung machine and rewarming: reference cases 4, 5 and 6 -------------------------
+
+/** A 70 kg man: the body of the energy bound of reference case 5 (otherwise the reference man). */
+export const SEVENTY_KG_MAN: PatientSpec = { sex: 'male', ageYears: 35, massKg: 70, heightCm: 176 };
+
+/** An operating theatre: 20 °C air, the patient uncovered. */
+export const THEATRE_AIR: StartEnvironment = { medium: 'air', temperatureC: 20 };
+
+/** A ward or emergency room: 22 °C air, the patient under blankets (2.5 clo). */
+export const BLANKETS_AIR: StartEnvironment = { medium: 'air', temperatureC: 22, clothingClo: 2.5 };
+
+/** Seconds the cannulae take to go in: the heater-cooler water settles at its first setting meanwhile. */
+export const PUMP_CANNULATION_S = 300;
+
+/** The four alarms of the 2015 STS/SCA/AmSECT temperature limits (models/devices/alarms.ts). */
+export const GUIDELINE_ALARMS: readonly string[] = [
+  'outlet-above-37',
+  'gradient-above-10',
+  'warm-gradient-above-4',
+  'rewarming-too-fast',
+];
+
+/**
+ * The heater-cooler water temperature a perfusionist who keeps to the 2015 STS/SCA/AmSECT limits
+ * (Engelman 2015) chooses, from what the monitor shows. While the outlet stays clear of 30 °C the
+ * water may be up to 10 °C warmer than the venous blood; once the outlet would reach 30 °C (with a
+ * 1 °C margin: venous + effectiveness × 10 ≥ 29 °C, the effectiveness read from the monitor as
+ * gradient ÷ (water − venous), 1 until the pump runs) the water is at most 4 °C warmer than the venous
+ * blood, and held where it is while the outlet warms faster than 0.4 °C/min (the limit is 0.5). The
+ * water never goes above 37 °C. The phases depend on the venous temperature, which only rises, so the
+ * controller does not flip back to the wide gradient when the outlet dips below 30 °C.
+ */
+export function guidelineWaterTempC(s: Snapshot): number {
+  const venous = s.venousTempC;
+  const drive = s.heaterWaterTempC - venous;
+  const effectiveness =
+    s.pumpFlowLPerMin > 0 && Math.abs(drive) > 0.5
+      ? Math.min(1, Math.max(0, s.outletVenousGradientC / drive))
+      : 1;
+  if (venous + 10 * effectiveness < 29) return Math.min(37, venous + 10);
+  let water = Math.min(37, venous + 4);
+  if (s.outletRateCPerMin > 0.4) water = Math.min(water, s.heaterWaterTempC);
+  return water;
+}
+
+/** A careless perfusionist: the water at the heater-cooler's highest, 42 °C, from the start. */
+export function carelessWaterTempC(): number {
+  return 42;
+}
+
+export interface PumpRewarmingOptions {
+  readonly patient?: PatientSpec;
+  readonly environment: StartEnvironment;
+  readonly coreTempC: number;
+  readonly ventilationFio2?: number;
+  readonly mode: CircuitMode;
+  /** Pump flow, L/min, or (when flowLPerMinPerM2 is given) per m² of body surface. */
+  readonly flowLPerMin?: number;
+  readonly flowLPerMinPerM2?: number;
+  /** The water temperature chosen each minute from the snapshot. */
+  readonly water: (s: Snapshot) => number;
+  /** Stop once the core reaches this, °C. */
+  readonly untilCoreC: number;
+  /** Longest run after the pump starts, s. */
+  readonly maxS: number;
+}
+
+export interface PumpRewarmingRun {
+  readonly flowLPerMin: number;
+  /** Core temperature when the pump starts, °C (after the prime has mixed in). */
+  readonly coreAtPumpStartC: number;
+  /** Time from the pump start to a core of 35 °C and to the run's target, s (null: not reached). */
+  readonly timeTo35S: number | null;
+  readonly timeToTargetS: number | null;
+  /** Alarm ids seen at any step, in the order of their first onset. */
+  readonly alarmsSeen: readonly string[];
+  /** When each alarm was first seen, s after the pump start, and the core then, °C. */
+  readonly firstSeen: readonly {
+    readonly id: string;
+    readonly atS: number;
+    readonly coreC: number;
+  }[];
+  readonly alarmCount: number;
+  readonly maxOutletC: number;
+  /** Largest |outlet − venous|, °C; largest gradient and outlet rate with the outlet ≥ 30 °C. */
+  readonly maxGradientC: number;
+  readonly maxWarmGradientC: number;
+  readonly maxWarmRateCPerMin: number;
+  readonly minVenousSat: number;
+  readonly maxBodyVo2MlPerMin: number;
+  readonly maxShivering: number;
+  readonly rhythmAtEnd: string;
+}
+
+/**
+ * Cannulation (5 min, the pump set to start when the cannulae are in, the oxygenator at FiO2 0.6 with
+ * sweep equal to flow), then rewarming with the water chosen each minute by a controller, sampled
+ * every second until the core reaches a target. Seed 1.
+ */
+export function pumpRewarming(options: PumpRewarmingOptions): PumpRewarmingRun {
+  const sim = createSimulation(
+    validationScenario({
+      ...(options.patient === undefined ? {} : { patient: options.patient }),
+      environment: options.environment,
+      coreTempC: options.coreTempC,
+      ...(options.ventilationFio2 === undefined
+        ? {}
+        : { ventilationFio2: options.ventilationFio2 }),
+      endS: PUMP_CANNULATION_S + options.maxS,
+    }),
+    { seed: 1 },
+  );
+  const flow =
+    options.flowLPerMinPerM2 !== undefined
+      ? options.flowLPerMinPerM2 * sim.body.thermal.composition.surfaceAreaM2
+      : (options.flowLPerMin ?? 0);
+  sim.apply({ do: 'cannulate', mode: options.mode, durationS: PUMP_CANNULATION_S });
+  sim.apply({ do: 'setOxygenator', fio2: 0.6, sweepLPerMin: flow });
+  sim.apply({ do: 'startPump', flowLPerMin: flow });
+  // The heater-cooler is set while the cannulae go in.
+  for (let t = 0; t < PUMP_CANNULATION_S; t += 60) {
+    sim.apply({ do: 'setHeaterCooler', waterTemperatureC: options.water(sim.snapshot()) });
+    sim.advance(Math.min(60, PUMP_CANNULATION_S - t));
+  }
+  const start = sim.snapshot();
+  const startS = start.tS;
+  const seen: { id: string; atS: number; coreC: number }[] = [];
+  let timeTo35S: number | null = null;
+  let timeToTargetS: number | null = null;
+  let maxOutletC = -Infinity;
+  let maxGradientC = 0;
+  let maxWarmGradientC = 0;
+  let maxWarmRateCPerMin = 0;
+  let minVenousSat = Infinity;
+  let maxBodyVo2MlPerMin = 0;
+  let maxShivering = 0;
+  let s = start;
+  while (!sim.isFinished() && timeToTargetS === null) {
+    if ((s.tS - startS) % 60 === 0) {
+      sim.apply({ do: 'setHeaterCooler', waterTemperatureC: options.water(s) });
+    }
+    sim.advance(1);
+    s = sim.snapshot();
+    const atS = s.tS - startS;
+    for (const id of s.alarms) {
+      if (!seen.some((x) => x.id === id)) seen.push({ id, atS, coreC: s.coreTempC });
+    }
+    maxOutletC = Math.max(maxOutletC, s.arterialOutletTempC);
+    maxGradientC = Math.max(maxGradientC, Math.abs(s.outletVenousGradientC));
+    if (s.arterialOutletTempC >= 30) {
+      maxWarmGradientC = Math.max(maxWarmGradientC, s.outletVenousGradientC);
+      maxWarmRateCPerMin = Math.max(maxWarmRateCPerMin, s.outletRateCPerMin);
+    }
+    if (s.pumpFlowLPerMin > 0) minVenousSat = Math.min(minVenousSat, s.venousSat);
+    maxBodyVo2MlPerMin = Math.max(maxBodyVo2MlPerMin, s.bodyVo2MlPerMin);
+    maxShivering = Math.max(maxShivering, s.shivering);
+    if (timeTo35S === null && s.coreTempC >= 35) timeTo35S = atS;
+    if (s.coreTempC >= options.untilCoreC) timeToTargetS = atS;
+  }
+  return {
+    flowLPerMin: flow,
+    coreAtPumpStartC: start.coreTempC,
+    timeTo35S,
+    timeToTargetS,
+    alarmsSeen: seen.map((x) => x.id),
+    firstSeen: seen,
+    alarmCount: s.alarmCount,
+    maxOutletC,
+    maxGradientC,
+    maxWarmGradientC,
+    maxWarmRateCPerMin,
+    minVenousSat,
+    maxBodyVo2MlPerMin,
+    maxShivering,
+    rhythmAtEnd: s.rhythm,
+  };
+}
+
+const bypassCache = new Map<string, PumpRewarmingRun>();
+
+/**
+ * Reference case 4: the reference man at 18 °C, ventilated (FiO2 0.5) in a 20 °C theatre, on
+ * cardiopulmonary bypass at 2.4 L/min/m², rewarmed to 36 °C core by a controller.
+ */
+export function bypassRewarming(controller: 'guideline' | 'careless'): PumpRewarmingRun {
+  let run = bypassCache.get(controller);
+  if (run === undefined) {
+    run = pumpRewarming({
+      environment: THEATRE_AIR,
+      coreTempC: 18,
+      ventilationFio2: 0.5,
+      mode: 'cpb',
+      flowLPerMinPerM2: 2.4,
+      water: controller === 'guideline' ? guidelineWaterTempC : carelessWaterTempC,
+      untilCoreC: 36,
+      maxS: 4 * 3600,
+    });
+    bypassCache.set(controller, run);
+  }
+  return run;
+}
+
+export interface PumpHeatRun {
+  readonly flowLPerMin: number;
+  /** Outlet − venous gradient and heat from the exchanger at the first sample on the pump. */
+  readonly gradientC: number;
+  readonly pumpHeatW: number;
+  /** Heat from the exchanger per 10 °C of gradient, W. */
+  readonly heatPer10CW: number;
+  /** Fastest rise of the mean body temperature in any 10-s window on the pump, °C/min. */
+  readonly maxMeanRateCPerMin: number;
+  /** That window's mean outlet − venous gradient, °C, and its heat from the pump and metabolism less
+   * the heat lost, W. */
+  readonly atGradientC: number;
+  readonly atNetHeatW: number;
+  /** Largest gradient seen, °C. */
+  readonly maxGradientC: number;
+  /** Heat capacity of the whole body, J/K, and body mass, kg. */
+  readonly heatCapacityJPerK: number;
+  readonly massKg: number;
+}
+
+let pumpHeatCache: PumpHeatRun | null = null;
+
+/**
+ * Reference case 5: a 70 kg man at 24 °C, ventilated in a 20 °C theatre, cannulated for VA-ECMO
+ * (5 min) while the heater-cooler water goes to 42 °C, then 4 L/min: at the first second on the pump
+ * the outlet is ≈ 10 °C warmer than the venous blood, and the gradient only falls after that. Sampled
+ * every 10 s for 10 min; the mean body temperature's rate is the change of sim.heatBalance().storedJ
+ * ÷ the body's heat capacity (the sum over its compartments).
+ */
+export function pumpHeatRun(): PumpHeatRun {
+  if (pumpHeatCache !== null) return pumpHeatCache;
+  const flow = 4;
+  const sim = createSimulation(
+    validationScenario({
+      patient: SEVENTY_KG_MAN,
+      environment: THEATRE_AIR,
+      coreTempC: 24,
+      ventilationFio2: 0.5,
+      endS: PUMP_CANNULATION_S + 600,
+    }),
+    { seed: 1 },
+  );
+  let heatCapacityJPerK = 0;
+  for (const c of sim.body.thermal.heatCapacityJPerK) heatCapacityJPerK += c;
+  sim.apply({ do: 'cannulate', mode: 'va-ecmo', durationS: PUMP_CANNULATION_S });
+  sim.apply({ do: 'setHeaterCooler', waterTemperatureC: 42 });
+  sim.apply({ do: 'setOxygenator', fio2: 0.6, sweepLPerMin: flow });
+  sim.apply({ do: 'startPump', flowLPerMin: flow });
+  sim.advance(PUMP_CANNULATION_S + 1);
+  const first = sim.snapshot();
+  let previous = first;
+  let previousHeat = sim.heatBalance();
+  let maxMeanRateCPerMin = -Infinity;
+  let atGradientC = Number.NaN;
+  let atNetHeatW = Number.NaN;
+  let maxGradientC = first.outletVenousGradientC;
+  while (!sim.isFinished()) {
+    sim.advance(10);
+    const s = sim.snapshot();
+    const heat = sim.heatBalance();
+    const dtS = s.tS - previous.tS;
+    const rateCPerMin = ((heat.storedJ - previousHeat.storedJ) / heatCapacityJPerK / dtS) * 60;
+    maxGradientC = Math.max(maxGradientC, s.outletVenousGradientC);
+    if (rateCPerMin > maxMeanRateCPerMin) {
+      maxMeanRateCPerMin = rateCPerMin;
+      atGradientC = 0.5 * (s.outletVenousGradientC + previous.outletVenousGradientC);
+      atNetHeatW =
+        (heat.producedJ +
+          heat.addedJ -
+          heat.lostJ -
+          (previousHeat.producedJ + previousHeat.addedJ - previousHeat.lostJ)) /
+        dtS;
+    }
+    previous = s;
+    previousHeat = heat;
+  }
+  pumpHeatCache = {
+    flowLPerMin: flow,
+    gradientC: first.outletVenousGradientC,
+    pumpHeatW: first.pumpHeatW,
+    heatPer10CW: (first.pumpHeatW / first.outletVenousGradientC) * 10,
+    maxMeanRateCPerMin,
+    atGradientC,
+    atNetHeatW,
+    maxGradientC,
+    heatCapacityJPerK,
+    massKg: sim.body.thermal.composition.massKg,
+  };
+  return pumpHeatCache;
+}
+
+export interface BedsideRewarmingRun {
+  readonly startCoreC: number;
+  /** Time to a core of 35 °C, s (null: not within the run). */
+  readonly timeTo35S: number | null;
+  readonly endCoreC: number;
+  readonly endS: number;
+  /** Mean core rewarming rate from the start to 35 °C (or to the end of the run), °C/h. */
+  readonly rateCPerH: number;
+  /** Rhythms seen, in order of first appearance. */
+  readonly rhythms: readonly string[];
+  readonly maxShivering: number;
+}
+
+/** Start core of the reference case 6 patients, °C (middle of 28–32 °C). */
+export const MODERATE_HYPOTHERMIA_C = 30;
+const BEDSIDE_MAX_S = 8 * 3600;
+const bedsideCache = new Map<string, BedsideRewarmingRun>();
+
+/**
+ * Reference case 6: the reference man at a core of 30 °C, breathing, heart beating (sinus at time
+ * zero), under blankets (2.5 clo) in 22 °C air; the actions start at time zero. Sampled every minute
+ * until the core reaches 35 °C or 8 h pass. Seed 1.
+ */
+export function bedsideRewarming(key: string, actions: readonly Action[]): BedsideRewarmingRun {
+  const cached = bedsideCache.get(key);
+  if (cached !== undefined) return cached;
+  const sim = createSimulation(
+    validationScenario({
+      environment: BLANKETS_AIR,
+      coreTempC: MODERATE_HYPOTHERMIA_C,
+      endS: BEDSIDE_MAX_S,
+    }),
+    { seed: 1 },
+  );
+  for (const action of actions) sim.apply(action, 'learner');
+  const start = sim.snapshot();
+  const rhythms: string[] = [];
+  let timeTo35S: number | null = null;
+  let maxShivering = 0;
+  let last = start;
+  sampleUntil(sim, 60, (s) => {
+    if (!rhythms.includes(s.rhythm)) rhythms.push(s.rhythm);
+    maxShivering = Math.max(maxShivering, s.shivering);
+    last = s;
+    if (s.coreTempC >= 35) {
+      timeTo35S = s.tS;
+      return true;
+    }
+    return false;
+  });
+  const reached = timeTo35S as number | null;
+  const run: BedsideRewarmingRun = {
+    startCoreC: start.coreTempC,
+    timeTo35S: reached,
+    endCoreC: last.coreTempC,
+    endS: last.tS,
+    rateCPerH:
+      reached !== null
+        ? (35 - start.coreTempC) / (reached / 3600)
+        : (last.coreTempC - start.coreTempC) / (last.tS / 3600),
+    rhythms,
+    maxShivering,
+  };
+  bedsideCache.set(key, run);
+  return run;
+}
+
+let eclsCache: PumpRewarmingRun | null = null;
+
+/**
+ * Reference case 6, extracorporeal: the same 30 °C patient (breathing, under blankets in 22 °C air) on
+ * VA-ECMO at 4 L/min, the water chosen by the guideline controller, until the core reaches 36 °C.
+ */
+export function eclsRewarming(): PumpRewarmingRun {
+  if (eclsCache === null) {
+    eclsCache = pumpRewarming({
+      environment: BLANKETS_AIR,
+      coreTempC: MODERATE_HYPOTHERMIA_C,
+      mode: 'va-ecmo',
+      flowLPerMin: 4,
+      water: guidelineWaterTempC,
+      untilCoreC: 36,
+      maxS: 4 * 3600,
+    });
+  }
+  return eclsCache;
+}
+
+export interface VolunteerRewarmingRun {
+  /** Core when rewarming started, °C, and the minutes in 15 °C water it took to get there. */
+  readonly startCoreC: number;
+  readonly coolingMin: number;
+  /** Fall of the core below its value at the start of rewarming, °C, and when it bottomed out, min. */
+  readonly afterdropC: number;
+  readonly nadirMin: number;
+  /** Mean core rewarming rate over the 30 min after the nadir, °C/h. */
+  readonly rateCPerH: number;
+  /** Steepest core rise over any 10 min in the 2 h of rewarming, °C/h. */
+  readonly steepestCPerH: number;
+  /** Core temperature 60 min after rewarming began, °C. */
+  readonly coreAt60MinC: number;
+}
+
+const volunteerCache = new Map<string, VolunteerRewarmingRun>();
+
+/**
+ * Reference case 6, mildly hypothermic volunteers (Aviat Space Environ Med 1992): the reference man,
+ * from thermoneutral air, in 15 °C water to the neck until his core reaches 36 °C (at most 2 h), then
+ * rewarmed under blankets (22 °C air, 2.5 clo) or in a 42 °C bath to the neck; sampled every 10 s for
+ * 2 h.
+ */
+export function volunteerRewarming(method: 'blankets' | 'bath'): VolunteerRewarmingRun {
+  const cached = volunteerCache.get(method);
+  if (cached !== undefined) return cached;
+  const sim = createSimulation(
+    validationScenario({
+      environment: THERMONEUTRAL_AIR,
+      timeline: [
+        { atS: 0, action: { do: 'immerse', waterTemperatureC: 15, headAboveWater: true } },
+      ],
+      endS: 5 * 3600,
+    }),
+    { seed: 1 },
+  );
+  let s = sim.snapshot();
+  while (s.coreTempC > 36 && s.tS < 2 * 3600) {
+    sim.advance(10);
+    s = sim.snapshot();
+  }
+  sim.apply(
+    method === 'bath'
+      ? { do: 'immerse', waterTemperatureC: 42, headAboveWater: true }
+      : { do: 'setEnvironment', medium: 'air', temperatureC: 22, clothingClo: 2.5 },
+    'learner',
+  );
+  const startS = s.tS;
+  const startCoreC = s.coreTempC;
+  const cores: number[] = [startCoreC];
+  for (let k = 0; k < (2 * 3600) / 10; k++) {
+    sim.advance(10);
+    cores.push(sim.snapshot().coreTempC);
+  }
+  let nadir = 0;
+  for (let i = 1; i < cores.length; i++) if (cores[i]! < cores[nadir]!) nadir = i;
+  const after = Math.min(cores.length - 1, nadir + 180);
+  let steepest = -Infinity;
+  for (let i = 60; i < cores.length; i++)
+    steepest = Math.max(steepest, (cores[i]! - cores[i - 60]!) * 6);
+  const run: VolunteerRewarmingRun = {
+    startCoreC,
+    coolingMin: startS / 60,
+    afterdropC: startCoreC - cores[nadir]!,
+    nadirMin: (nadir * 10) / 60,
+    rateCPerH: ((cores[after]! - cores[nadir]!) / ((after - nadir) * 10)) * 3600,
+    steepestCPerH: steepest,
+    coreAt60MinC: cores[360]!,
+  };
+  volunteerCache.set(method, run);
+  return run;
 }

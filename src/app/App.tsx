@@ -11,6 +11,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { EventLog } from './EventLog.tsx';
 import { BedsidePanel } from './BedsidePanel.tsx';
 import { CellsPanel } from './CellsPanel.tsx';
+import { InterventionTabs } from './DevicesPanel.tsx';
 import { HeatPanel } from './HeatPanel.tsx';
 import { MonitorPanel } from './MonitorPanel.tsx';
 import { ScenarioPicker, type ScenarioEntry } from './ScenarioPicker.tsx';
@@ -78,11 +79,8 @@ export function App() {
           <ErrorBoundary area="Brain cells">
             <CellsPanel />
           </ErrorBoundary>
-          <ErrorBoundary area="Bedside">
-            <BedsidePanel />
-          </ErrorBoundary>
-          <ErrorBoundary area="Heat">
-            <HeatPanel />
+          <ErrorBoundary area="Interventions">
+            <InterventionTabs bedside={<BedsidePanel />} heat={<HeatPanel />} />
           </ErrorBoundary>
         </div>
       </main>

@@ -9,6 +9,16 @@ const ARREST_WORDS = {
   pea: 'pulseless electrical activity',
 } as const;
 
+const LAVAGE_WORDS = { bladder: 'Bladder', gastric: 'Gastric', thoracic: 'Thoracic' } as const;
+const FAULT_WORDS = {
+  'oxygenator-failure': 'oxygenator failure',
+  'heater-cooler-failure': 'heater-cooler failure',
+  'pump-failure': 'pump failure (power loss)',
+  'air-in-line': 'air in the arterial line',
+  'sweep-disconnect': 'sweep gas disconnected',
+  'venous-kink': 'venous line kinked',
+} as const;
+
 export function describeAction(action: Action, unit: TemperatureUnit): string {
   switch (action.do) {
     case 'setEnvironment': {
@@ -49,6 +59,46 @@ export function describeAction(action: Action, unit: TemperatureUnit): string {
       return 'Ventilation stopped';
     case 'defibrillate':
       return 'Shock delivered';
+    case 'applyIcePacks':
+      return 'Ice packs on neck, axillae and groin';
+    case 'removeIcePacks':
+      return 'Ice packs removed';
+    case 'startForcedAirWarming':
+      return `Forced-air warming at ${action.temperatureC} °C`;
+    case 'stopForcedAirWarming':
+      return 'Forced-air warming stopped';
+    case 'infuseFluid':
+      return `${action.volumeMl} mL of fluid at ${action.temperatureC} °C infused`;
+    case 'startLavage':
+      return `${LAVAGE_WORDS[action.site]} lavage at ${action.temperatureC} °C`;
+    case 'stopLavage':
+      return 'Lavage stopped';
+    case 'giveVasodilator':
+      return 'Vasodilator given';
+    case 'cannulate':
+      return action.mode === 'cpb'
+        ? 'Cannulation for cardiopulmonary bypass started'
+        : 'Femoral cannulation for VA-ECMO started';
+    case 'startPump':
+      return `Pump started at ${action.flowLPerMin.toFixed(1)} L/min`;
+    case 'setPumpFlow':
+      return `Pump flow set to ${action.flowLPerMin.toFixed(1)} L/min`;
+    case 'stopPump':
+      return 'Pump stopped';
+    case 'setHeaterCooler':
+      return `Heater-cooler water set to ${action.waterTemperatureC} °C`;
+    case 'setOxygenator':
+      return action.sweepLPerMin === 0
+        ? 'Oxygenator sweep gas off (no gas exchange)'
+        : `Oxygenator: FiO₂ ${action.fio2.toFixed(2)}, sweep ${action.sweepLPerMin.toFixed(1)} L/min`;
+    case 'handCrank':
+      return `Pump turned by hand at ${action.flowLPerMin.toFixed(1)} L/min`;
+    case 'decannulate':
+      return 'Decannulated: off the heart-lung machine';
+    case 'fault':
+      return `Fault: ${FAULT_WORDS[action.kind]}`;
+    case 'clearFault':
+      return `Fixed: ${FAULT_WORDS[action.kind]}`;
     default: {
       const unknown: never = action;
       return JSON.stringify(unknown);

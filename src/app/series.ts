@@ -14,7 +14,7 @@ export const SERIES_STYLE: Partial<Record<NumericSnapshotKey, SeriesStyle>> = {
   brainTempC: { color: '#c9a7ff', short: 'Brain' },
   heartTempC: { color: '#ff6b6b', short: 'Heart' },
   coreTempC: { color: '#ffd166', width: 2.75, short: 'Core' },
-  muscleTempC: { color: '#f4a261', short: 'Trunk muscle' },
+  muscleTempC: { color: '#f4a261', short: 'Muscle' },
   limbTempC: { color: '#e76f51', dash: '4 3', short: 'Limbs' },
   shellTempC: { color: '#a3adbf', dash: '2 4', short: 'Shell' },
   skinTempC: { color: '#4cc9f0', short: 'Skin' },

@@ -1,6 +1,8 @@
-// Benchmark: how fast the engine runs a 12-hour scenario on one core. Prints figures; asserts nothing.
+// Benchmark: how fast the engine runs a 12-hour scenario on one core, and an uncertainty ensemble
+// across worker threads (ensembleBench.ts). Prints figures; asserts nothing.
 
 import { createSimulation, type Scenario } from '../../models/index.ts';
+import { runEnsembleBench } from './ensembleBench.ts';
 import type { CliIo } from './io.ts';
 
 const TWELVE_HOURS_S = 12 * 3600;
@@ -23,7 +25,7 @@ export const BENCH_SCENARIO: Scenario = {
   end: { atS: TWELVE_HOURS_S },
 };
 
-export function runBench(io: CliIo): void {
+export async function runBench(io: CliIo): Promise<void> {
   // Warm up the JIT, then time several runs and report the median.
   for (let i = 0; i < 5; i++) createSimulation(BENCH_SCENARIO).advance(TWELVE_HOURS_S);
   const timesMs: number[] = [];
@@ -52,4 +54,5 @@ export function runBench(io: CliIo): void {
       '',
     ].join('\n'),
   );
+  await runEnsembleBench(io);
 }

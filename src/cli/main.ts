@@ -1,17 +1,31 @@
-// The coldboot command line: run, validate and bench. Same engine as the browser app.
+// The coldboot command line: run, summary, validate, grade, debrief, schema, ensemble and bench.
+// Same engine as the browser app.
 
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   MAX_SCENARIO_BYTES,
   ScenarioError,
-  createSimulation,
   parseScenario,
   type Scenario,
+  type TimedAction,
 } from '../../models/index.ts';
-import { runSampled } from '../../models/engine/series.ts';
-import { numberFlag, parameterOverrides, parseArgs } from './args.ts';
+import { numberFlag, parseArgs } from './args.ts';
 import { runBench } from './bench.ts';
+import { ensembleCommand } from './ensemble.ts';
+import {
+  debriefCommand,
+  gradeCommand,
+  noteReplayDifference,
+  replaySimulation,
+  runInput,
+  runSampledUntil,
+  saveLogIfAsked,
+  schemaCommand,
+  stopTimeS,
+  summaryOf,
+} from './scenarioCommands.ts';
+import { scenarioHash } from '../../models/scenario/hash.ts';
 import { csvHeader, csvRow, jsonRow } from './format.ts';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io.ts';
 
@@ -19,12 +33,30 @@ const USAGE = `coldboot — hypothermic resuscitation simulator
 
 Usage:
   coldboot run <scenario> [--every S] [--format csv|json] [--seed N] [--set param=value ...]
-      Run a scenario headless and print a time series (default every 60 s, CSV).
-  coldboot summary <scenario> [--seed N] [--set param=value ...]
+               [--log run.json | --expert] [--save-log out.json]
+      Run a scenario headless and print a time series (default every 60 s, CSV). --log replays
+      a recorded run's learner actions (bit-identical); --expert replays the scenario's expert run;
+      --save-log writes this run's log (coldboot/run-log@1).
+  coldboot summary <scenario> [--seed N] [--set param=value ...] [--log run.json | --expert]
       Run a scenario to its end and print the outcome as JSON (survival, neurological outcome,
-      brain cells lost, lowest core temperature, highest potassium ...).
+      brain cells lost, lowest core temperature, highest potassium ..., and score when the
+      scenario has objectives).
   coldboot validate <scenario>
       Check a scenario file; exit 0 if valid, 2 with the errors if not.
+  coldboot grade <scenario> <run.json | --expert> [--format text|json]
+      Score a run log against the scenario's objectives (0-100 by weight; each met or missed, why).
+  coldboot debrief <scenario> <run.json | --expert> [--format md|json] [--instructor]
+      The run's actions against the physiology, objectives, teaching points and the comparison
+      with the scenario's expert run. --instructor adds the instructor-only notes.
+  coldboot schema [scenario|run-log]
+      Print the JSON Schema of scenario files (default) or run logs, for editors.
+  coldboot ensemble <scenario> --members N [--log run.json] [--seed S] [--format text|json]
+                    [--workers K] [--step S] [--set param=value ...] [--vary param ...]
+                    [--collapse] [--shared-seed] [--fan S]
+      Run the scenario N times with the uncertain parameters drawn from their ranges (Latin
+      hypercube), across K worker threads (default one per core), and print the spread of outcomes
+      and the parameters that matter most. --log replays a learner's action log. See
+      doc/uncertainty.md.
   coldboot bench
       Print the engine's speed (simulated seconds per wall-clock second).
   coldboot help
@@ -43,9 +75,17 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return validateCommand(rest, io);
       case 'summary':
         return summaryCommand(rest, io);
+      case 'grade':
+        return gradeCommand(rest, io, loadScenarioFile);
+      case 'debrief':
+        return debriefCommand(rest, io, loadScenarioFile);
+      case 'schema':
+        return schemaCommand(rest, io);
+      case 'ensemble':
+        return await ensembleCommand(rest, io, loadScenarioFile);
       case 'bench':
         parseArgs(rest, []);
-        runBench(io);
+        await runBench(io);
         return EXIT_OK;
       case undefined:
       case 'help':
@@ -55,7 +95,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return command === undefined ? EXIT_BAD_INPUT : EXIT_OK;
       default:
         throw new UsageError(
-          `unknown command "${command}"; expected run, summary, validate, bench or help`,
+          `unknown command "${command}"; expected run, summary, validate, grade, debrief, schema, ensemble, bench or help`,
         );
     }
   } catch (error) {
@@ -111,8 +151,9 @@ function scenarioArgument(positional: readonly string[], command: string): strin
 }
 
 function runCommand(argv: readonly string[], io: CliIo): number {
-  const args = parseArgs(argv, ['every', 'format', 'seed', 'set']);
-  const scenario = loadScenarioFile(scenarioArgument(args.positional, 'run'));
+  const args = parseArgs(argv, ['every', 'format', 'seed', 'set', 'log', 'save-log'], ['expert']);
+  const scenarioPath = scenarioArgument(args.positional, 'run');
+  const scenario = loadScenarioFile(scenarioPath);
   const everyS = numberFlag(
     args,
     'every',
@@ -120,43 +161,57 @@ function runCommand(argv: readonly string[], io: CliIo): number {
     (n) => n > 0 && n <= 86400,
     'a number of seconds from 1 to 86400',
   );
-  const seed = numberFlag(args, 'seed', 1, (n) => Number.isInteger(n), 'a whole number');
   const format = args.flags.get('format')?.at(-1) ?? 'csv';
   if (format !== 'csv' && format !== 'json')
     throw new UsageError(`--format: expected csv or json, found "${format}"`);
-  const sim = createSimulation(scenario, { seed, parameters: parameterOverrides(args) });
+  const log = runInput(args, scenario, scenarioPath);
+  const seed = log.seed;
+  const sim = replaySimulation(scenario, log);
+  const stopS = stopTimeS(log, scenario);
 
   if (format === 'csv') {
     const lines: string[] = [csvHeader()];
-    runSampled(sim, everyS, (snapshot) => lines.push(csvRow(snapshot)));
+    runSampledUntil(sim, everyS, stopS, (snapshot) => lines.push(csvRow(snapshot)));
     io.stdout(lines.join(''));
   } else {
     const rows: ReturnType<typeof jsonRow>[] = [];
-    runSampled(sim, everyS, (snapshot) => rows.push(jsonRow(snapshot)));
-    const events = sim
-      .log()
-      .map((entry) => ({ t_s: entry.atS, source: entry.source, ...entry.action }));
+    runSampledUntil(sim, everyS, stopS, (snapshot) => rows.push(jsonRow(snapshot)));
+    const asEvent = (entry: TimedAction): Record<string, unknown> => ({
+      t_s: entry.atS,
+      source: entry.source,
+      ...entry.action,
+    });
+    const history = sim.historyLog().map(asEvent);
+    const events = sim.log().map(asEvent);
     io.stdout(
       JSON.stringify(
-        { title: scenario.title, seed, every_s: everyS, events, series: rows },
+        {
+          title: scenario.title,
+          seed,
+          every_s: everyS,
+          end_reason: sim.endReason(),
+          ...(history.length > 0 ? { history } : {}),
+          events,
+          series: rows,
+        },
         null,
         2,
       ) + '\n',
     );
   }
+  noteReplayDifference(args, log, sim, io);
+  saveLogIfAsked(args, sim, log);
   return EXIT_OK;
 }
 
 function summaryCommand(argv: readonly string[], io: CliIo): number {
-  const args = parseArgs(argv, ['seed', 'set']);
-  const scenario = loadScenarioFile(scenarioArgument(args.positional, 'summary'));
-  const seed = numberFlag(args, 'seed', 1, (n) => Number.isInteger(n), 'a whole number');
-  const sim = createSimulation(scenario, { seed, parameters: parameterOverrides(args) });
-  sim.advance(scenario.end.atS);
-  const outcome = sim.outcome();
-  io.stdout(
-    JSON.stringify({ title: scenario.title, seed, end_s: sim.timeS(), ...outcome }, null, 2) + '\n',
-  );
+  const args = parseArgs(argv, ['seed', 'set', 'log'], ['expert']);
+  const scenarioPath = scenarioArgument(args.positional, 'summary');
+  const scenario = loadScenarioFile(scenarioPath);
+  const log = runInput(args, scenario, scenarioPath);
+  const { summary, sim } = summaryOf(scenario, log);
+  noteReplayDifference(args, log, sim, io);
+  io.stdout(JSON.stringify(summary, null, 2) + '\n');
   return EXIT_OK;
 }
 
@@ -164,8 +219,17 @@ function validateCommand(argv: readonly string[], io: CliIo): number {
   const args = parseArgs(argv, []);
   const path = scenarioArgument(args.positional, 'validate');
   const scenario = loadScenarioFile(path);
+  const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+  const triggers = scenario.triggers?.length ?? 0;
+  const objectives = scenario.objectives?.length ?? 0;
+  const parts = [
+    count(scenario.timeline.length, 'timeline entry', 'timeline entries'),
+    ...(triggers > 0 ? [count(triggers, 'trigger', 'triggers')] : []),
+    ...(objectives > 0 ? [count(objectives, 'objective', 'objectives')] : []),
+    ...(scenario.expert ? ['an expert run'] : []),
+  ];
   io.stdout(
-    `${basename(path)}: valid (${scenario.title}; ${scenario.timeline.length} timeline entries)\n`,
+    `${basename(path)}: valid (${scenario.title}; ${parts.join(', ')}; ${scenarioHash(scenario)})\n`,
   );
   return EXIT_OK;
 }

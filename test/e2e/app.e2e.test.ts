@@ -282,6 +282,63 @@ describe('ColdBoot in Chromium', () => {
     }
   });
 
+  it('runs the heart-lung machine from its console: cannulate, pump, cool, alarms', async () => {
+    const { context, page, errors } = await openApp();
+    const poll = { timeout: 30_000 };
+    const button = (name: string) => page.getByRole('button', { name, exact: true });
+    const readouts = page.getByTestId('hlm-readouts');
+    try {
+      await page.getByRole('tab', { name: /Heart-lung/ }).click();
+      await expect.poll(() => readouts.innerText(), poll).toMatch(/Outlet/);
+      // Not connected: only cannulation is possible.
+      expect(await button('Stop pump').count()).toBe(0);
+      expect(await page.getByTestId('setting-pump-flow').isDisabled()).toBe(true);
+      await button('Cannulate VA-ECMO').click();
+      await expect
+        .poll(() => page.locator('.circuit-status').innerText(), poll)
+        .toMatch(/cannulating/);
+      await page.screenshot({ path: `${OUT_DIR}/hlm-cannulating.png` });
+      await page.getByLabel('Speed').selectOption('600');
+      await button('Play').click();
+      await expect
+        .poll(() => page.locator('.circuit-status').innerText(), poll)
+        .toMatch(/VA-ECMO · pump stopped/);
+      await button('Pause').click();
+      // Set cold water and a flow with the keyboard: each change is one action in the log.
+      const water = page.getByTestId('setting-water');
+      await water.focus();
+      for (let i = 0; i < 20; i++) await water.press('ArrowLeft');
+      const flow = page.getByTestId('setting-pump-flow');
+      await flow.focus();
+      for (let i = 0; i < 30; i++) await flow.press('ArrowRight');
+      await expect.poll(() => page.locator('.log-list').innerText(), poll).toMatch(/Pump flow set/);
+      await button('Play').click();
+      await expect
+        .poll(() => page.locator('.circuit-status').innerText(), poll)
+        .toMatch(/VA-ECMO · running/);
+      await expect.poll(async () => numberIn(await readouts.innerText()), poll).toBeGreaterThan(2);
+      await page.screenshot({ path: `${OUT_DIR}/hlm-running.png` });
+      await button('Pause').click();
+      // Rewarming: water at 42 °C with a cold patient raises guideline alarms.
+      for (let i = 0; i < 60; i++) await water.press('ArrowRight');
+      await button('Play').click();
+      await expect
+        .poll(() => page.getByTestId('hlm-alarms').innerText(), poll)
+        .toMatch(/gradient|above 37/);
+      await button('Pause').click();
+      await page.screenshot({ path: `${OUT_DIR}/hlm-alarms.png` });
+      await page.getByRole('tab', { name: 'Warming' }).click();
+      await button('Forced air 43 °C').click();
+      await expect
+        .poll(() => page.locator('.device-state').innerText(), poll)
+        .toMatch(/forced air/);
+      await page.screenshot({ path: `${OUT_DIR}/rewarming-devices.png` });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows the problems of a bad scenario file in a readable panel', async () => {
     const { context, page, errors } = await openApp();
     try {

@@ -70,10 +70,10 @@ describe('heat balance', () => {
     (_name, scenario) => {
       const sim = createSimulation(scenario);
       sim.advance(SIX_HOURS_S);
-      const { producedJ, lostJ, storedJ } = sim.heatBalance();
+      const { producedJ, addedJ, lostJ, storedJ } = sim.heatBalance();
       const scale = Math.max(Math.abs(producedJ), Math.abs(lostJ), Math.abs(storedJ));
       expect(scale).toBeGreaterThan(1e5); // heat really moved
-      expect(Math.abs(producedJ - lostJ - storedJ) / scale).toBeLessThan(1e-6);
+      expect(Math.abs(producedJ + addedJ - lostJ - storedJ) / scale).toBeLessThan(1e-6);
     },
   );
 

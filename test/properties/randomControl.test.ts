@@ -46,6 +46,58 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   }),
   fc.constant({ do: 'stopVentilation' as const }),
   fc.constant({ do: 'defibrillate' as const }),
+  fc.constant({ do: 'applyIcePacks' as const }),
+  fc.constant({ do: 'removeIcePacks' as const }),
+  fc.record({
+    do: fc.constant('startForcedAirWarming' as const),
+    temperatureC: temperature(20, 45),
+  }),
+  fc.constant({ do: 'stopForcedAirWarming' as const }),
+  fc.record({
+    do: fc.constant('infuseFluid' as const),
+    volumeMl: fc.double({ min: 1, max: 5000, noNaN: true }),
+    temperatureC: temperature(0, 43),
+  }),
+  fc.record({
+    do: fc.constant('startLavage' as const),
+    site: fc.constantFrom('bladder' as const, 'gastric' as const, 'thoracic' as const),
+    temperatureC: temperature(0, 43),
+  }),
+  fc.constant({ do: 'stopLavage' as const }),
+  fc.constant({ do: 'giveVasodilator' as const }),
+  fc.record({
+    do: fc.constant('cannulate' as const),
+    mode: fc.constantFrom('va-ecmo' as const, 'cpb' as const),
+    primeTemperatureC: temperature(0, 42),
+    durationS: fc.double({ min: 0, max: 1800, noNaN: true }),
+  }),
+  fc.record({
+    do: fc.constantFrom('startPump' as const, 'setPumpFlow' as const),
+    flowLPerMin: fc.double({ min: 0, max: 8, noNaN: true }),
+  }),
+  fc.constant({ do: 'stopPump' as const }),
+  fc.record({ do: fc.constant('setHeaterCooler' as const), waterTemperatureC: temperature(2, 42) }),
+  fc.record({
+    do: fc.constant('setOxygenator' as const),
+    fio2: fc.double({ min: 0.21, max: 1, noNaN: true }),
+    sweepLPerMin: fc.double({ min: 0, max: 10, noNaN: true }),
+  }),
+  fc.record({
+    do: fc.constant('handCrank' as const),
+    flowLPerMin: fc.double({ min: 0, max: 4, noNaN: true }),
+  }),
+  fc.constant({ do: 'decannulate' as const }),
+  fc.record({
+    do: fc.constantFrom('fault' as const, 'clearFault' as const),
+    kind: fc.constantFrom(
+      'oxygenator-failure' as const,
+      'heater-cooler-failure' as const,
+      'pump-failure' as const,
+      'air-in-line' as const,
+      'sweep-disconnect' as const,
+      'venous-kink' as const,
+    ),
+  }),
 );
 
 const patient = fc.oneof(
@@ -58,6 +110,9 @@ const patient = fc.oneof(
 
 /** Physical bounds of every numeric output, by unit or by name. */
 function bounds(column: string, unit: string): [number, number] {
+  if (column === 'alarm_count') return [0, 1e5];
+  if (column === 'outlet_venous_gradient_c') return [-50, 50];
+  if (column === 'pump_heat_w' || column === 'external_heat_w') return [-20000, 20000];
   if (unit === '°C') return [-60, 50];
   // Skin flow is relative to thermoneutral: above 1 when vasodilated.
   if (column === 'skin_blood_flow_fraction') return [0, 20];
@@ -72,6 +127,8 @@ function bounds(column: string, unit: string): [number, number] {
   if (unit === 'W') return [0, 5000];
   if (unit === 'mL/min') return [0, 5000];
   if (unit === 'min') return [0, 1e4];
+  if (unit === 'g/dL') return [2, 25];
+  if (unit === '°C/min') return [-20, 20];
   throw new Error(`no bounds for ${column} (${unit})`);
 }
 
@@ -116,9 +173,9 @@ describe('random control sequences', () => {
             sim.advance(300);
             checkSnapshot(sim.snapshot());
           }
-          const { producedJ, lostJ, storedJ } = sim.heatBalance();
+          const { producedJ, addedJ, lostJ, storedJ } = sim.heatBalance();
           const scale = Math.max(Math.abs(producedJ), Math.abs(lostJ), Math.abs(storedJ), 1);
-          expect(Math.abs(producedJ - lostJ - storedJ) / scale).toBeLessThan(1e-6);
+          expect(Math.abs(producedJ + addedJ - lostJ - storedJ) / scale).toBeLessThan(1e-6);
         },
       ),
       { numRuns: 40, seed: 20261122 },

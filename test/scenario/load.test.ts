@@ -36,7 +36,7 @@ function errorOf(text: string, fileName: string): ScenarioError {
 
 describe('parseScenario', () => {
   it('has malformed fixtures to check', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(15);
+    expect(fixtures.length).toBeGreaterThanOrEqual(30);
   });
 
   it.each(fixtures)(
@@ -156,9 +156,12 @@ describe('scenarioJsonSchema', () => {
       'format',
       'title',
       'briefing',
+      'instructorNotes',
       'patient',
       'start',
       'timeline',
+      'objectives',
+      'expert',
       'end',
     ]);
     expect(schema.required).toEqual(['format', 'title', 'briefing', 'patient', 'start', 'end']);

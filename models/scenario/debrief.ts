@@ -1,0 +1,660 @@
+// Debrief: from a scenario and a run log, what learners did against what the body was doing, the
+// objectives met or missed and why, teaching points derived from the run by rules (never written by
+// hand for a particular run), and a comparison with the scenario's expert run. Pure data, so the
+// command line prints it (Markdown or JSON) and the app can show it.
+
+import type { TimedAction } from '../engine/actions.ts';
+import { formatClock } from '../engine/clock.ts';
+import type { Outcome } from '../engine/outputs.ts';
+import type { EndReason } from '../engine/simulation.ts';
+import type { Snapshot } from '../engine/snapshot.ts';
+import { parameterValues, type ParameterValues } from '../parameters/index.ts';
+import {
+  createGrader,
+  observeRun,
+  type ActionMoment,
+  type Grade,
+  type ObjectiveResult,
+  type RunObserver,
+} from './assessment.ts';
+import { formatOutputValue, outputValue } from './condition.ts';
+import { expertRunLog, type RunLog } from './runLog.ts';
+import type { Scenario } from './types.ts';
+
+/** Outputs shown with each action (those the model does not have yet are left out). */
+export const DEBRIEF_OUTPUTS = [
+  'brain_temp_c',
+  'core_temp_c',
+  'heart_temp_c',
+  'rhythm',
+  'heart_rate_bpm',
+  'cardiac_output_l_min',
+  'pump_flow_l_min',
+  'arterial_outlet_temp_c',
+  'arterial_po2_mmhg',
+  'brain_energy',
+  'brain_self_check',
+  'brain_at_risk_fraction',
+  'brain_autolysed_fraction',
+  'potassium_mmol_l',
+] as const;
+
+export interface DebriefAction {
+  readonly atS: number;
+  readonly source: TimedAction['source'];
+  readonly action: TimedAction['action'];
+  /** The action in words, e.g. "ventilate fio2 1". */
+  readonly summary: string;
+  /** Outputs just before the action took effect. */
+  readonly physiology: Readonly<Record<string, number | string>>;
+}
+
+export interface TeachingPoint {
+  /** Which rule produced it, e.g. "reoxygenated-warm". */
+  readonly id: string;
+  readonly atS?: number;
+  readonly text: string;
+}
+
+export interface ExpertComparison {
+  readonly note?: string;
+  readonly outcome: Outcome;
+  readonly score?: number;
+  /** First time each action was done by the learners and by the expert (null: not done). */
+  readonly timing: readonly {
+    readonly action: string;
+    readonly learnerS: number | null;
+    readonly expertS: number | null;
+  }[];
+  /** The comparison in sentences. */
+  readonly points: readonly string[];
+}
+
+export interface Debrief {
+  readonly title: string;
+  readonly seed: number;
+  readonly endS: number;
+  readonly endReason: EndReason | null;
+  readonly outcome: Outcome;
+  readonly grade?: Grade;
+  readonly actions: readonly DebriefAction[];
+  readonly teachingPoints: readonly TeachingPoint[];
+  readonly expert?: ExpertComparison;
+  readonly instructorNotes?: string;
+}
+
+export interface DebriefOptions {
+  /** Include the scenario's instructor-only notes (not for learners). */
+  readonly instructor?: boolean;
+}
+
+/** Builds the debrief of a log on a scenario (the log is replayed; the expert's too, if any). */
+export function debriefRun(scenario: Scenario, log: RunLog, options: DebriefOptions = {}): Debrief {
+  const values = parameterValues(log.parameters);
+  const grader = createGrader(scenario);
+  const rules = teachingRules(values);
+  const run = observeRun(scenario, log, [grader.observer, rules.observer]);
+  const grade = (scenario.objectives ?? []).length > 0 ? grader.grade(run.final) : undefined;
+  const actions = run.actions.map(debriefAction);
+
+  let expert: ExpertComparison | undefined;
+  const expertLog = expertRunLog(scenario, { seed: log.seed, parameters: log.parameters });
+  if (expertLog !== undefined) {
+    const expertGrader = createGrader(scenario);
+    const expertRun = observeRun(scenario, expertLog, [expertGrader.observer]);
+    const expertGrade = grade !== undefined ? expertGrader.grade(expertRun.final) : undefined;
+    expert = compareWithExpert(
+      run.actions,
+      run.outcome,
+      grade,
+      expertRun.actions,
+      expertRun.outcome,
+      expertGrade,
+      scenario.expert?.note,
+    );
+  }
+
+  return {
+    title: scenario.title,
+    seed: log.seed,
+    endS: run.final.tS,
+    endReason: run.endReason,
+    outcome: run.outcome,
+    ...(grade !== undefined ? { grade } : {}),
+    actions,
+    teachingPoints: rules.points(run.final, run.outcome),
+    ...(expert !== undefined ? { expert } : {}),
+    ...(options.instructor && scenario.instructorNotes !== undefined
+      ? { instructorNotes: scenario.instructorNotes }
+      : {}),
+  };
+}
+
+function debriefAction(moment: ActionMoment): DebriefAction {
+  const physiology: Record<string, number | string> = {};
+  for (const output of DEBRIEF_OUTPUTS) {
+    const value = outputValue(moment.before, output);
+    if (value !== undefined) physiology[output] = value;
+  }
+  return {
+    atS: moment.entry.atS,
+    source: moment.entry.source,
+    action: moment.entry.action,
+    summary: describeAction(moment.entry.action),
+    physiology,
+  };
+}
+
+/** "ventilate fio2 1", "message: The team arrives." */
+export function describeAction(action: TimedAction['action']): string {
+  const { do: name, ...fields } = action as unknown as Record<string, unknown> & { do: string };
+  if (name === 'message' && typeof fields.text === 'string') return `message: ${fields.text}`;
+  const parts = Object.entries(fields).map(([key, value]) => `${key} ${String(value)}`);
+  return parts.length > 0 ? `${name} ${parts.join(', ')}` : name;
+}
+
+const pct = (fraction: number): string => `${(100 * fraction).toFixed(fraction < 0.1 ? 1 : 0)} %`;
+const degrees = (c: number): string => `${c.toFixed(1)} °C`;
+const minutes = (s: number): string => `${Math.round(s / 60)} min`;
+
+/** How long after a re-oxygenation its consequence (autolysis) is measured, s. */
+const CONSEQUENCE_WINDOW_S = 3600;
+/** Out-of-spec share above which a re-oxygenation matters, 0–1. */
+const AT_RISK_THRESHOLD = 0.02;
+/** Share of the out-of-spec cells that may commit while "most could repair" still holds. */
+const MOSTLY_REPAIRED = 0.25;
+/** Brain temperature above which energy failure counts as warm, °C. */
+const WARM_BRAIN_C = 30;
+/** Cardiac output below which blood is taken as not moving, L/min. */
+const NO_FLOW_L_PER_MIN = 0.3;
+/** Air at least this warm after extrication: further core cooling is afterdrop, °C. */
+const WARM_AIR_C = 15;
+/** How long after extrication the core's further fall is measured, s. */
+const AFTERDROP_WINDOW_S = 3600;
+/** Largest number of points one rule adds (a run can re-oxygenate many times). */
+const MAX_POINTS_PER_RULE = 5;
+
+const PERFUSING = new Set(['sinus', 'af']);
+const RHYTHM_WORDS: Readonly<Record<string, string>> = {
+  vf: 'Ventricular fibrillation',
+  asystole: 'Asystole',
+  pea: 'Pulseless electrical activity',
+};
+const CPC_WORDS = [
+  '',
+  'good recovery',
+  'moderate disability',
+  'severe disability',
+  'coma or vegetative state',
+  'death or brain death',
+] as const;
+
+interface Reoxygenation {
+  readonly atS: number;
+  readonly brainTempC: number;
+  readonly selfCheck: number;
+  readonly atRisk: number;
+  readonly autolysedBefore: number;
+  readonly failedFromS: number;
+  readonly failedBeforeStart: boolean;
+  readonly failedAtTempC: number;
+  autolysedAfter: number;
+  measuredUntilS: number;
+  /** Highest self-check activity and brain temperature in the window after. */
+  maxSelfCheck: number;
+  maxBrainTempC: number;
+}
+
+/**
+ * The rules that turn a run into teaching points. Each watches the replay step by step; `points`
+ * returns what they found, in time order.
+ */
+export function teachingRules(values: ParameterValues): {
+  readonly observer: RunObserver;
+  points(final: Snapshot, outcome: Outcome): TeachingPoint[];
+} {
+  const awake = values.reawakeningEnergy;
+  const found: TeachingPoint[] = [];
+  const count = new Map<string, number>();
+  const add = (point: TeachingPoint): void => {
+    const n = count.get(point.id) ?? 0;
+    if (n >= MAX_POINTS_PER_RULE) return;
+    count.set(point.id, n + 1);
+    found.push(point);
+  };
+
+  let previous: Snapshot | undefined;
+  // Brain energy failure episodes and re-oxygenations.
+  let failedFrom: Snapshot | undefined;
+  /** The energy had already failed at time zero (in the history before it). */
+  let failedBeforeStart = false;
+  let warmFailedS = 0;
+  const reoxygenations: Reoxygenation[] = [];
+  // The current arrest: when it began (0 when already in arrest at time zero) and its flow.
+  let arrest: { atS: number; atStart: boolean; noFlowS: number; firstFlowS?: number } | undefined;
+  let arrestActionAtS: number | undefined;
+  // Shocks waiting for the next step to see their effect.
+  let pendingShocks: { atS: number; heartTempC: number; rhythm: string }[] = [];
+  // Extrication and the cooling that may follow it.
+  let extricated:
+    { atS: number; coreC: number; minCoreC: number; minAtS: number; minAirC?: number } | undefined;
+  let shiveringStopped = false;
+  let maxPotassium: { value: number; atS: number } | undefined;
+
+  const observer: RunObserver = {
+    action(moment) {
+      const { entry, before } = moment;
+      if (entry.action.do === 'defibrillate')
+        pendingShocks.push({
+          atS: entry.atS,
+          heartTempC: before.heartTempC,
+          rhythm: before.rhythm,
+        });
+      if (entry.action.do === 'cardiacArrest') arrestActionAtS = entry.atS;
+      if (entry.action.do === 'extricate' && extricated === undefined)
+        extricated = {
+          atS: entry.atS,
+          coreC: before.coreTempC,
+          minCoreC: before.coreTempC,
+          minAtS: entry.atS,
+        };
+    },
+    step(s) {
+      const first = previous === undefined;
+      const dt = previous !== undefined ? s.tS - previous.tS : 0;
+      // Energy failure and its return.
+      if (s.brainEnergy < awake) {
+        if (failedFrom === undefined) {
+          failedFrom = s;
+          failedBeforeStart = first;
+          warmFailedS = 0;
+        }
+        if (s.brainTempC >= WARM_BRAIN_C) warmFailedS += dt;
+      } else if (failedFrom !== undefined) {
+        reportWarmFailure(warmFailedS, failedFrom.tS, s.tS);
+        reoxygenations.push({
+          atS: s.tS,
+          brainTempC: s.brainTempC,
+          selfCheck: s.brainSelfCheck,
+          atRisk: s.brainAtRiskFraction,
+          autolysedBefore: previous?.brainAutolysedFraction ?? s.brainAutolysedFraction,
+          failedFromS: failedFrom.tS,
+          failedBeforeStart,
+          failedAtTempC: failedFrom.brainTempC,
+          autolysedAfter: s.brainAutolysedFraction,
+          measuredUntilS: s.tS,
+          maxSelfCheck: s.brainSelfCheck,
+          maxBrainTempC: s.brainTempC,
+        });
+        failedFrom = undefined;
+      }
+      for (const r of reoxygenations) {
+        if (s.tS <= r.atS + CONSEQUENCE_WINDOW_S) {
+          r.autolysedAfter = s.brainAutolysedFraction;
+          r.measuredUntilS = s.tS;
+          r.maxSelfCheck = Math.max(r.maxSelfCheck, s.brainSelfCheck);
+          r.maxBrainTempC = Math.max(r.maxBrainTempC, s.brainTempC);
+        }
+      }
+      // Arrests (including one already going on at time zero) and returns of circulation.
+      const perfusing = PERFUSING.has(s.rhythm);
+      if (first && !perfusing) {
+        arrest = { atS: s.tS, atStart: true, noFlowS: 0 };
+        add({
+          id: 'arrest',
+          atS: s.tS,
+          text: `${RHYTHM_WORDS[s.rhythm] ?? s.rhythm} at time zero (the heart stopped before), with the heart at ${degrees(s.heartTempC)}.`,
+        });
+      } else if (previous !== undefined && previous.rhythm !== s.rhythm) {
+        const wasPerfusing = PERFUSING.has(previous.rhythm);
+        if (wasPerfusing && !perfusing) {
+          arrest = { atS: s.tS, atStart: false, noFlowS: 0 };
+          const byAction = arrestActionAtS !== undefined && arrestActionAtS >= previous.tS;
+          const why = byAction
+            ? ' (a cardiacArrest action)'
+            : s.rhythm === 'asystole' && s.heartTempC < 22
+              ? ': the heart typically stops below about 20 °C'
+              : s.heartTempC < 28
+                ? ': below about 28 °C the cold heart fibrillates readily'
+                : '';
+          add({
+            id: 'arrest',
+            atS: s.tS,
+            text: `${RHYTHM_WORDS[s.rhythm] ?? s.rhythm} at ${formatClock(s.tS)} with the heart at ${degrees(s.heartTempC)}${why}.`,
+          });
+        } else if (!wasPerfusing && perfusing) {
+          reportNoFlow();
+          arrest = undefined;
+          add({
+            id: 'rosc',
+            atS: s.tS,
+            text: `Spontaneous circulation returned at ${formatClock(s.tS)} with the heart at ${degrees(s.heartTempC)}.`,
+          });
+        }
+      }
+      if (arrest !== undefined) {
+        if (s.cardiacOutputLPerMin < NO_FLOW_L_PER_MIN) arrest.noFlowS += dt;
+        else arrest.firstFlowS ??= s.tS;
+      }
+      // Shocks: their effect shows at the next step.
+      for (const shock of pendingShocks) {
+        const restored = perfusing;
+        const shockable = shock.rhythm === 'vf';
+        add({
+          id: 'shock',
+          atS: shock.atS,
+          text: !shockable
+            ? `Shock at ${formatClock(shock.atS)} on ${shock.rhythm}: not a shockable rhythm.`
+            : restored
+              ? `Shock at ${formatClock(shock.atS)} with the heart at ${degrees(shock.heartTempC)} restored a rhythm (${s.rhythm}).`
+              : `Shock at ${formatClock(shock.atS)} with the heart at ${degrees(shock.heartTempC)} did not restore a rhythm${shock.heartTempC < 30 ? ': defibrillation rarely works below about 30 °C' : ''}.`,
+        });
+      }
+      pendingShocks = [];
+      // Cooling after extrication.
+      if (extricated !== undefined && s.tS <= extricated.atS + AFTERDROP_WINDOW_S) {
+        if (s.coreTempC < extricated.minCoreC) {
+          extricated.minCoreC = s.coreTempC;
+          extricated.minAtS = s.tS;
+          extricated.minAirC = s.environment.airTempC;
+        }
+      }
+      // Shivering stops in the cold.
+      if (
+        !shiveringStopped &&
+        previous !== undefined &&
+        previous.shivering > 0.1 &&
+        s.shivering < 0.02 &&
+        s.coreTempC < 34
+      ) {
+        shiveringStopped = true;
+        add({
+          id: 'shivering-stopped',
+          atS: s.tS,
+          text: `Shivering stopped at ${formatClock(s.tS)} with the core at ${degrees(s.coreTempC)}: below about 31–32 °C the body can no longer make heat by shivering.`,
+        });
+      }
+      if (maxPotassium === undefined || s.potassiumMmolPerL > maxPotassium.value)
+        maxPotassium = { value: s.potassiumMmolPerL, atS: s.tS };
+      previous = s;
+    },
+  };
+
+  function reportWarmFailure(warmS: number, fromS: number, untilS: number): void {
+    if (warmS < 180) return;
+    add({
+      id: 'warm-energy-failure',
+      atS: fromS,
+      text: `The brain was without energy for ${minutes(warmS)} while warmer than ${WARM_BRAIN_C} °C (between ${formatClock(fromS)} and ${formatClock(untilS)}): its cells go out of spec fastest when warm.`,
+    });
+  }
+
+  function reportNoFlow(): void {
+    if (arrest === undefined || arrest.noFlowS < 60) return;
+    const since = arrest.atStart
+      ? 'from time zero'
+      : `after the arrest at ${formatClock(arrest.atS)}`;
+    const started =
+      arrest.firstFlowS !== undefined
+        ? `blood first moved at ${formatClock(arrest.firstFlowS)}`
+        : 'nothing moved the blood';
+    add({
+      id: 'no-flow',
+      atS: arrest.atS,
+      text: `No blood flow for ${minutes(arrest.noFlowS)} ${since} (${started}): without compressions or a pump the brain gets no oxygen.`,
+    });
+  }
+
+  function points(final: Snapshot, outcome: Outcome): TeachingPoint[] {
+    if (failedFrom !== undefined) {
+      reportWarmFailure(warmFailedS, failedFrom.tS, final.tS);
+      add({
+        id: 'no-reoxygenation',
+        atS: failedFrom.tS,
+        text: `The brain's energy ${failedBeforeStart ? 'had failed before time zero' : `failed at ${formatClock(failedFrom.tS)}`} and had not returned by the end (${formatClock(final.tS)}); ${pct(final.brainAtRiskFraction)} of its cells were out of spec and waiting, with the brain at ${degrees(final.brainTempC)} and its self-check at ${pct(final.brainSelfCheck)}.`,
+      });
+    }
+    reportNoFlow();
+    for (const r of reoxygenations) {
+      const lost = Math.max(0, r.autolysedAfter - r.autolysedBefore);
+      const within = minutes(r.measuredUntilS - r.atS);
+      const at = formatClock(r.atS);
+      const without = r.failedBeforeStart
+        ? `more than ${minutes(r.atS - r.failedFromS)} without energy (it had failed before time zero)`
+        : `${minutes(r.atS - r.failedFromS)} without energy`;
+      if (r.atRisk < AT_RISK_THRESHOLD) {
+        add({
+          id: 'reoxygenated-early',
+          atS: r.atS,
+          text: `Oxygen returned to the brain at ${at} after ${without}, with the brain at ${degrees(r.brainTempC)} and few of its cells out of spec (${pct(r.atRisk)}).`,
+        });
+      } else if (r.selfCheck >= 0.5) {
+        add({
+          id: 'reoxygenated-warm',
+          atS: r.atS,
+          text: `Oxygen returned to the brain at ${at} with the brain at ${degrees(r.brainTempC)}: the self-check was active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec, ${lost >= 0.01 ? `so autolysis was triggered (${pct(lost)} of brain cells committed within ${within})` : `yet few committed (${pct(lost)} within ${within})`}.`,
+        });
+      } else if (r.selfCheck < 0.1) {
+        add({
+          id: 'reoxygenated-cold',
+          atS: r.atS,
+          text:
+            lost <= MOSTLY_REPAIRED * r.atRisk
+              ? `Oxygen returned to the brain at ${at} with the brain cold (${degrees(r.brainTempC)}): the self-check was nearly off (${pct(r.selfCheck)}), so the ${pct(r.atRisk)} of cells out of spec could repair before it woke (${pct(lost)} committed within ${within}).`
+              : `Oxygen returned to the brain at ${at} with the brain cold (${degrees(r.brainTempC)}): the self-check was nearly off (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec, yet ${pct(lost)} of brain cells committed within ${within}: ${r.maxSelfCheck >= 0.5 ? `the brain warmed to ${degrees(r.maxBrainTempC)} and the check woke before they had repaired` : 'cells without enough energy died anyway (necrosis)'}.`,
+        });
+      } else {
+        add({
+          id: 'reoxygenated-cool',
+          atS: r.atS,
+          text: `Oxygen returned to the brain at ${at} with the brain at ${degrees(r.brainTempC)}: the self-check was partly active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec (${pct(lost)} committed within ${within}).`,
+        });
+      }
+      if (!r.failedBeforeStart && r.brainTempC <= r.failedAtTempC - 3) {
+        add({
+          id: 'cooled-before-reoxygenation',
+          atS: r.atS,
+          text: `The brain was cooled from ${degrees(r.failedAtTempC)} (when its energy failed at ${formatClock(r.failedFromS)}) to ${degrees(r.brainTempC)} before oxygen returned.`,
+        });
+      }
+    }
+    if (extricated !== undefined && extricated.coreC - extricated.minCoreC >= 0.5) {
+      const drop = `${(extricated.coreC - extricated.minCoreC).toFixed(1)} °C lower ${minutes(extricated.minAtS - extricated.atS)} later`;
+      const air = extricated.minAirC ?? final.environment.airTempC;
+      add(
+        air >= WARM_AIR_C
+          ? {
+              id: 'afterdrop',
+              atS: extricated.atS,
+              text: `The core kept cooling after extrication at ${formatClock(extricated.atS)}: ${drop}, with the patient by then in air at ${air.toFixed(0)} °C. The cold shell and limbs keep drawing heat from the core after the cold has gone (afterdrop).`,
+            }
+          : {
+              id: 'cooling-after-rescue',
+              atS: extricated.atS,
+              text: `The core kept cooling after extrication at ${formatClock(extricated.atS)}: ${drop}, in air at ${air.toFixed(0)} °C. Out of the water the body cools more slowly, but in cold air it keeps cooling.`,
+            },
+      );
+    }
+    if (maxPotassium !== undefined && maxPotassium.value > 12) {
+      add({
+        id: 'potassium',
+        atS: maxPotassium.atS,
+        text: `Plasma potassium reached ${maxPotassium.value.toFixed(1)} mmol/L at ${formatClock(maxPotassium.atS)}: above about 12 mmol/L no hypothermic patient has survived.`,
+      });
+    }
+    if (final.frostbiteFraction > 0.01) {
+      add({
+        id: 'frostbite',
+        atS: final.tS,
+        text: `${pct(final.frostbiteFraction)} of the hands' and feet's tissue froze (frostbite).`,
+      });
+    }
+    const sorted = found
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => (a.p.atS ?? Infinity) - (b.p.atS ?? Infinity) || a.i - b.i)
+      .map((e) => e.p);
+    const circulating = PERFUSING.has(final.rhythm);
+    const state = outcome.survived
+      ? 'alive'
+      : circulating
+        ? 'not alive'
+        : `no circulation of its own yet (${final.rhythm}), so the outcome counts as death`;
+    sorted.push({
+      id: 'outcome',
+      atS: final.tS,
+      text: `At the end (${formatClock(final.tS)}): ${state}, CPC ${outcome.neuro_outcome_cpc} (${CPC_WORDS[outcome.neuro_outcome_cpc]}); ${pct(outcome.brain_autolysed_fraction)} of brain cells lost; lowest core temperature ${degrees(outcome.min_core_temp_c)}.`,
+    });
+    return sorted;
+  }
+
+  return { observer, points };
+}
+
+function firstTimes(actions: readonly ActionMoment[]): Map<string, number> {
+  const first = new Map<string, number>();
+  for (const m of actions) {
+    if (m.entry.source !== 'learner') continue;
+    if (!first.has(m.entry.action.do)) first.set(m.entry.action.do, m.entry.atS);
+  }
+  return first;
+}
+
+function compareWithExpert(
+  learnerActions: readonly ActionMoment[],
+  learnerOutcome: Outcome,
+  learnerGrade: Grade | undefined,
+  expertActions: readonly ActionMoment[],
+  expertOutcome: Outcome,
+  expertGrade: Grade | undefined,
+  note: string | undefined,
+): ExpertComparison {
+  const learner = firstTimes(learnerActions);
+  const expert = firstTimes(expertActions);
+  const names = [...new Set([...expert.keys(), ...learner.keys()])].filter(
+    (name) => name !== 'message' && name !== 'pause',
+  );
+  const timing = names.map((action) => ({
+    action,
+    learnerS: learner.get(action) ?? null,
+    expertS: expert.get(action) ?? null,
+  }));
+  const points: string[] = [];
+  const describe = (o: Outcome): string =>
+    `CPC ${o.neuro_outcome_cpc}, ${pct(o.brain_autolysed_fraction)} of brain cells lost, ${o.survived ? 'alive' : 'not alive'}`;
+  points.push(
+    `The expert's run ended with ${describe(expertOutcome)}; this run with ${describe(learnerOutcome)}.`,
+  );
+  if (learnerGrade !== undefined && expertGrade !== undefined)
+    points.push(`Score: this run ${learnerGrade.score}, the expert ${expertGrade.score}.`);
+  for (const t of timing) {
+    if (t.learnerS !== null && t.expertS !== null) {
+      const diff = t.learnerS - t.expertS;
+      if (Math.abs(diff) >= 60)
+        points.push(
+          `${t.action}: at ${formatClock(t.learnerS)}, ${minutes(Math.abs(diff))} ${diff > 0 ? 'later' : 'earlier'} than the expert (${formatClock(t.expertS)}).`,
+        );
+    } else if (t.expertS !== null) {
+      points.push(`${t.action}: the expert did it at ${formatClock(t.expertS)}; this run did not.`);
+    } else if (t.learnerS !== null) {
+      points.push(`${t.action}: done at ${formatClock(t.learnerS)}; the expert did not.`);
+    }
+  }
+  return {
+    ...(note !== undefined ? { note } : {}),
+    outcome: expertOutcome,
+    ...(expertGrade !== undefined ? { score: expertGrade.score } : {}),
+    timing,
+    points,
+  };
+}
+
+const TABLE_OUTPUTS: readonly [string, string][] = [
+  ['brain_temp_c', 'brain °C'],
+  ['core_temp_c', 'core °C'],
+  ['rhythm', 'rhythm'],
+  ['arterial_po2_mmhg', 'arterial PO2'],
+  ['brain_energy', 'brain energy'],
+  ['brain_self_check', 'self-check'],
+  ['brain_autolysed_fraction', 'autolysed'],
+];
+
+/** The debrief as Markdown, for handouts and the terminal. */
+export function debriefMarkdown(debrief: Debrief): string {
+  const lines: string[] = [];
+  lines.push(`# Debrief: ${debrief.title}`, '');
+  const ended = debrief.endReason === 'condition' ? 'on its end condition' : 'at its end time';
+  lines.push(
+    `Seed ${debrief.seed}; the run ${debrief.endReason === null ? 'stopped' : `ended ${ended}`} at ${formatClock(debrief.endS)}.${debrief.grade !== undefined ? ` Score: **${debrief.grade.score} / 100**.` : ''}`,
+    '',
+  );
+
+  lines.push('## Outcome', '');
+  const expert = debrief.expert;
+  const rows: [string, (o: Outcome) => string][] = [
+    ['alive', (o) => (o.survived ? 'yes' : 'no')],
+    ['neurological outcome (CPC)', (o) => `${o.neuro_outcome_cpc}`],
+    ['brain cells lost', (o) => pct(o.brain_autolysed_fraction)],
+    [
+      'return of circulation',
+      (o) => (o.rosc_time_s === null ? 'none' : formatClock(o.rosc_time_s)),
+    ],
+    ['lowest core temperature', (o) => degrees(o.min_core_temp_c)],
+    ['highest potassium', (o) => `${o.max_potassium_mmol_l.toFixed(1)} mmol/L`],
+  ];
+  lines.push(expert ? '| | this run | expert |' : '| | this run |');
+  lines.push(expert ? '|---|---|---|' : '|---|---|');
+  for (const [label, value] of rows)
+    lines.push(
+      expert
+        ? `| ${label} | ${value(debrief.outcome)} | ${value(expert.outcome)} |`
+        : `| ${label} | ${value(debrief.outcome)} |`,
+    );
+  lines.push('');
+
+  if (debrief.grade !== undefined) {
+    lines.push('## Objectives', '');
+    for (const o of debrief.grade.objectives) lines.push(objectiveLine(o));
+    lines.push('');
+  }
+
+  lines.push('## Actions and the physiology', '');
+  if (debrief.actions.length === 0) lines.push('No actions.', '');
+  else {
+    lines.push(`| time | by | action | ${TABLE_OUTPUTS.map(([, label]) => label).join(' | ')} |`);
+    lines.push(`|---|---|---|${TABLE_OUTPUTS.map(() => '---').join('|')}|`);
+    for (const a of debrief.actions) {
+      const cells = TABLE_OUTPUTS.map(([output]) =>
+        a.physiology[output] === undefined ? '' : formatOutputValue(output, a.physiology[output]),
+      );
+      lines.push(
+        `| ${formatClock(a.atS)} | ${a.source} | ${escapeCell(a.summary)} | ${cells.join(' | ')} |`,
+      );
+    }
+    lines.push('');
+  }
+
+  lines.push('## Teaching points', '');
+  for (const p of debrief.teachingPoints)
+    lines.push(`- ${p.atS !== undefined ? `**${formatClock(p.atS)}** ` : ''}${p.text}`);
+  lines.push('');
+
+  if (expert !== undefined) {
+    lines.push('## Compared with the expert', '');
+    if (expert.note !== undefined) lines.push(expert.note.trim(), '');
+    for (const p of expert.points) lines.push(`- ${p}`);
+    lines.push('');
+  }
+
+  if (debrief.instructorNotes !== undefined) {
+    lines.push('## Instructor notes', '', debrief.instructorNotes.trim(), '');
+  }
+  return lines.join('\n');
+}
+
+function objectiveLine(o: ObjectiveResult): string {
+  return `- **${o.met ? 'met' : 'missed'}** ${o.text} (${o.id}, weight ${o.weight}): ${o.why}`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}

@@ -1,0 +1,377 @@
+// Run logs (coldboot/run-log@1): everything needed to replay a run bit for bit, namely the scenario
+// (title and content hash), the seed, the model step, parameter overrides and every action stamped
+// with its simulated time and source. Written by `coldboot run --save-log` and the app, read by
+// `run/summary --log`, `grade` and `debrief`, and checked with the same kind of clear errors as
+// scenario files.
+
+import type { TimedAction } from '../engine/actions.ts';
+import { formatClock } from '../engine/clock.ts';
+import { createSimulation, type Simulation, type SimulationOptions } from '../engine/simulation.ts';
+import { allParameters, isParameterName, type Parameter } from '../parameters/index.ts';
+import { ScenarioError, type ScenarioIssue } from './errors.ts';
+import { scenarioHash } from './hash.ts';
+import { readDataFile } from './load.ts';
+import { MAX_SCENARIO_DURATION_S, actionEntrySchema } from './scenarioSchema.ts';
+import {
+  INVALID,
+  describeFound,
+  didYouMean,
+  field,
+  formatPath,
+  list,
+  number,
+  object,
+  oneOf,
+  optional,
+  report,
+  text,
+  type Path,
+  type Schema,
+  type ValidationContext,
+} from './schema.ts';
+import type { Scenario } from './types.ts';
+
+export const RUN_LOG_FORMAT = 'coldboot/run-log@1';
+/** Largest run log accepted, bytes. */
+export const MAX_RUN_LOG_BYTES = 4 * 1024 * 1024;
+export const MAX_RUN_LOG_ACTIONS = 20000;
+
+export interface RunLog {
+  readonly format: typeof RUN_LOG_FORMAT;
+  /** The scenario the run belongs to: its title, and the hash of what it simulates. */
+  readonly scenario: { readonly title: string; readonly hash: string };
+  readonly seed: number;
+  readonly stepSeconds: number;
+  /** Parameter overrides by name. */
+  readonly parameters: Readonly<Record<string, number>>;
+  /** Where the recorded run stopped, s; absent when it ran to the scenario's end. */
+  readonly endS?: number;
+  /** Every action from time zero, from the scenario and from people, in the order applied. */
+  readonly actions: readonly TimedAction[];
+}
+
+const SOURCES = ['scenario', 'learner', 'instructor'] as const;
+
+const hashSchema: Schema<string> = {
+  expected: 'a hash "sha256:" followed by 64 hexadecimal digits',
+  validate(value, path, ctx) {
+    if (typeof value === 'string' && /^sha256:[0-9a-f]{64}$/.test(value)) return value;
+    return report(ctx, path, hashSchema.expected, describeFound(value));
+  },
+  jsonSchema: () => ({ type: 'string', pattern: '^sha256:[0-9a-f]{64}$' }),
+};
+
+const parametersSchema: Schema<Record<string, number>> = {
+  expected: 'a group of parameter names with numbers (see coldboot help)',
+  validate(value, path, ctx) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return report(ctx, path, parametersSchema.expected, describeFound(value));
+    const out: Record<string, number> = {};
+    let ok = true;
+    const names = Object.keys(allParameters);
+    for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
+      if (!isParameterName(name)) {
+        report(
+          ctx,
+          [...path, name],
+          'a parameter of the model (doc/model.md)',
+          `an unknown parameter "${name}"${didYouMean(name, names)}`,
+        );
+        ok = false;
+        continue;
+      }
+      const p: Parameter = allParameters[name];
+      const result = number({ min: p.min, max: p.max, unit: p.unit }).validate(
+        raw,
+        [...path, name],
+        ctx,
+      );
+      if (result === INVALID) ok = false;
+      else out[name] = result;
+    }
+    return ok ? out : INVALID;
+  },
+  jsonSchema: () => ({
+    type: 'object',
+    propertyNames: { enum: Object.keys(allParameters) },
+    additionalProperties: { type: 'number' },
+  }),
+};
+
+/** An action on its own (no time): `{ do: ventilate, fio2: 1 }`. */
+const actionSchema = actionEntrySchema({}, {});
+
+/** One entry, shaped as the engine's TimedAction, so `Simulation.log()` is written as it is. */
+const logEntry = object({
+  atS: field(
+    number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }),
+    'simulated time at which the action took effect',
+  ),
+  source: field(oneOf(SOURCES), 'who acted: the scenario, a learner or an instructor'),
+  action: field(actionSchema, 'the action, e.g. { "do": "ventilate", "fio2": 1 }'),
+});
+
+export const runLogSchema = object(
+  {
+    format: field(oneOf([RUN_LOG_FORMAT] as const), 'file format and version'),
+    scenario: field(
+      object({
+        title: field(text({ maxLength: 120 }), 'title of the scenario'),
+        hash: field(
+          hashSchema,
+          'hash of what the scenario simulates (coldboot validate prints it)',
+        ),
+      }),
+      'the scenario this run belongs to',
+    ),
+    seed: optional(
+      number({ min: -2147483648, max: 4294967295, integer: true }),
+      'seed of the random generator (default 1)',
+    ),
+    stepSeconds: optional(number({ min: 0.001, max: 10, unit: 's' }), 'model step (default 1)'),
+    parameters: optional(parametersSchema, 'parameter overrides (default none)'),
+    endS: optional(
+      number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }),
+      'simulated time where the recorded run stopped (default: it ran to the end of the scenario)',
+    ),
+    actions: field(
+      list(logEntry, { maxItems: MAX_RUN_LOG_ACTIONS }),
+      'every action from time zero, in the order applied',
+    ),
+  },
+  { description: 'A ColdBoot run log (coldboot/run-log@1)' },
+);
+
+/** JSON Schema of run logs. */
+export function runLogJsonSchema(): Record<string, unknown> {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: 'https://coldboot.example/run-log.schema.json',
+    title: 'ColdBoot run log',
+    ...runLogSchema.jsonSchema(),
+  };
+}
+
+export function parseRunLog(text: string, fileName: string): RunLog {
+  const { data, lineOf } = readDataFile(text, fileName, {
+    maxBytes: MAX_RUN_LOG_BYTES,
+    emptyExpected: 'a run log (format, scenario, actions)',
+  });
+  return validateRunLog(data, fileName, lineOf);
+}
+
+export function validateRunLog(
+  data: unknown,
+  fileName: string,
+  lineOf: (path: Path) => number | undefined = () => undefined,
+): RunLog {
+  const issues: ScenarioIssue[] = [];
+  const ctx: ValidationContext = { issues, lineOf };
+  const result = runLogSchema.validate(data, [], ctx);
+  if (result === INVALID || issues.length > 0) throw new ScenarioError(fileName, issues);
+  const actions: TimedAction[] = result.actions.map((entry) => ({
+    atS: entry.atS,
+    source: entry.source,
+    action: entry.action as unknown as TimedAction['action'],
+  }));
+  // Times must not go backwards: the log is the order in which actions took effect.
+  for (let i = 1; i < actions.length; i++) {
+    if (actions[i]!.atS < actions[i - 1]!.atS) {
+      const line = lineOf(['actions', i, 'atS']);
+      issues.push({
+        path: formatPath(['actions', i, 'atS']),
+        expected: `a time no earlier than the action before (${formatClock(actions[i - 1]!.atS)})`,
+        found: formatClock(actions[i]!.atS),
+        ...(line !== undefined ? { line } : {}),
+      });
+      break;
+    }
+  }
+  if (result.endS !== undefined && actions.length > 0 && actions.at(-1)!.atS > result.endS) {
+    issues.push({
+      path: 'endS',
+      expected: `a time no earlier than the last action (${actions.at(-1)!.atS} s)`,
+      found: `${result.endS} s`,
+    });
+  }
+  if (issues.length > 0) throw new ScenarioError(fileName, issues);
+  return {
+    format: result.format,
+    scenario: result.scenario,
+    seed: result.seed ?? 1,
+    stepSeconds: result.stepSeconds ?? 1,
+    parameters: result.parameters ?? {},
+    ...(result.endS !== undefined ? { endS: result.endS } : {}),
+    actions,
+  };
+}
+
+/**
+ * Checks that a log belongs to a scenario: the same simulated content (hash) and no action after
+ * the scenario's end. Errors name the log file.
+ */
+export function checkRunLogMatches(
+  log: RunLog,
+  scenario: Scenario,
+  logFileName: string,
+  scenarioFileName: string,
+): void {
+  const issues: ScenarioIssue[] = [];
+  const hash = scenarioHash(scenario);
+  if (log.scenario.hash !== hash) {
+    issues.push({
+      path: 'scenario.hash',
+      expected: `the hash of ${scenarioFileName} (${hash})`,
+      found: `${log.scenario.hash} (the log was recorded with another scenario, or another version of it)`,
+    });
+  }
+  const endS = scenario.end.atS;
+  const late = log.actions.findIndex((entry) => entry.atS > endS);
+  if (late >= 0) {
+    issues.push({
+      path: `actions[${late}].atS`,
+      expected: `a time no later than the end of ${scenarioFileName} (${formatClock(endS)})`,
+      found: formatClock(log.actions[late]!.atS),
+    });
+  }
+  if (log.endS !== undefined && log.endS > endS) {
+    issues.push({
+      path: 'endS',
+      expected: `a time no later than the end of ${scenarioFileName} (${formatClock(endS)})`,
+      found: formatClock(log.endS),
+    });
+  }
+  if (issues.length > 0) throw new ScenarioError(logFileName, issues);
+}
+
+/** The log of a simulation so far (stopped early when not finished). */
+export function runLogOf(sim: Simulation, parameters: Readonly<Record<string, number>>): RunLog {
+  return {
+    format: RUN_LOG_FORMAT,
+    scenario: { title: sim.scenario.title, hash: scenarioHash(sim.scenario) },
+    seed: sim.seed,
+    stepSeconds: sim.stepSeconds,
+    parameters: { ...parameters },
+    ...(sim.isFinished() ? {} : { endS: sim.timeS() }),
+    actions: sim.log(),
+  };
+}
+
+/** A log of the scenario's expert run (seed 1, step 1 s, no overrides), or undefined without one. */
+export function expertRunLog(
+  scenario: Scenario,
+  options: { readonly seed?: number; readonly parameters?: Readonly<Record<string, number>> } = {},
+): RunLog | undefined {
+  if (scenario.expert === undefined) return undefined;
+  return {
+    format: RUN_LOG_FORMAT,
+    scenario: { title: scenario.title, hash: scenarioHash(scenario) },
+    seed: options.seed ?? 1,
+    stepSeconds: 1,
+    parameters: { ...(options.parameters ?? {}) },
+    actions: scenario.expert.actions,
+  };
+}
+
+/** A log with no learner actions: the scenario on its own. */
+export function emptyRunLog(
+  scenario: Scenario,
+  options: {
+    readonly seed?: number;
+    readonly stepSeconds?: number;
+    readonly parameters?: Readonly<Record<string, number>>;
+  } = {},
+): RunLog {
+  return {
+    format: RUN_LOG_FORMAT,
+    scenario: { title: scenario.title, hash: scenarioHash(scenario) },
+    seed: options.seed ?? 1,
+    stepSeconds: options.stepSeconds ?? 1,
+    parameters: { ...(options.parameters ?? {}) },
+    actions: [],
+  };
+}
+
+/** Options that make createSimulation replay a log. */
+export function replayOptions(log: RunLog): SimulationOptions {
+  return {
+    seed: log.seed,
+    stepSeconds: log.stepSeconds,
+    parameters: log.parameters,
+    replay: log.actions,
+  };
+}
+
+/** Replays a log to where it stopped (or the scenario's end); returns the simulation. */
+export function replayRun(
+  scenario: Scenario,
+  log: RunLog,
+  extra: Pick<SimulationOptions, 'onAction'> = {},
+): Simulation {
+  const sim = createSimulation(scenario, { ...replayOptions(log), ...extra });
+  sim.advance(Math.min(log.endS ?? scenario.end.atS, scenario.end.atS));
+  return sim;
+}
+
+/**
+ * Where a replay departs from the recorded log, in words, or undefined when they agree. Learner and
+ * instructor entries always count; the scenario's own entries only when the log recorded them (a
+ * hand-written log may leave them out).
+ */
+export function replayDifference(
+  recorded: readonly TimedAction[],
+  replayed: readonly TimedAction[],
+): string | undefined {
+  const withScenario = recorded.some((entry) => entry.source === 'scenario');
+  const keep = (entries: readonly TimedAction[]): TimedAction[] =>
+    withScenario ? [...entries] : entries.filter((entry) => entry.source !== 'scenario');
+  const a = keep(recorded);
+  const b = keep(replayed);
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== undefined && y !== undefined && sameEntry(x, y)) continue;
+    return `entry ${i + 1}: recorded ${describeEntry(x)}, replayed ${describeEntry(y)}`;
+  }
+  return undefined;
+}
+
+function sameEntry(a: TimedAction, b: TimedAction): boolean {
+  return (
+    a.atS === b.atS &&
+    a.source === b.source &&
+    JSON.stringify(sortedAction(a.action)) === JSON.stringify(sortedAction(b.action))
+  );
+}
+
+function sortedAction(action: TimedAction['action']): [string, unknown][] {
+  return Object.entries(action).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+}
+
+function describeEntry(entry: TimedAction | undefined): string {
+  if (entry === undefined) return 'nothing';
+  return `${formatClock(entry.atS)} ${entry.source} ${entry.action.do}`;
+}
+
+/** A run log as JSON text: one action per line, so logs read well and diff well. */
+export function runLogToJson(log: RunLog): string {
+  const head: Record<string, unknown> = {
+    format: log.format,
+    scenario: log.scenario,
+    seed: log.seed,
+    stepSeconds: log.stepSeconds,
+    parameters: log.parameters,
+    ...(log.endS !== undefined ? { endS: log.endS } : {}),
+  };
+  const lines = Object.entries(head).map(
+    ([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
+  );
+  const actions = log.actions.map(
+    (entry) =>
+      `    ${JSON.stringify({ atS: entry.atS, source: entry.source, action: entry.action })}`,
+  );
+  const actionsText =
+    actions.length === 0 ? '  "actions": []' : `  "actions": [\n${actions.join(',\n')}\n  ]`;
+  return `{\n${[...lines, actionsText].join(',\n')}\n}\n`;
+}

@@ -1,0 +1,368 @@
+// `coldboot ensemble`: runs one scenario (and optionally a learner's action log) many times with the
+// model's uncertain parameters drawn by Latin hypercube, across worker threads, and prints the spread
+// of outcomes as text or JSON. The numbers depend only on the scenario, the log, the options and the
+// seed, never on the number of threads.
+
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { formatClock } from '../../models/engine/clock.ts';
+import {
+  allParameters,
+  isParameterName,
+  ScenarioError,
+  type Parameter,
+  type Scenario,
+} from '../../models/index.ts';
+import {
+  DEFAULT_FAN_KEYS,
+  EnsembleMemberError,
+  MAX_MEMBERS,
+  parseActionLog,
+  sampledParameters,
+  type EnsembleRequest,
+  type EnsembleResult,
+  type Distribution,
+  type ParameterSensitivity,
+  type ReplayAction,
+} from '../../models/ensemble/index.ts';
+import {
+  RUN_LOG_FORMAT,
+  MAX_RUN_LOG_BYTES,
+  checkRunLogMatches,
+  parseRunLog,
+} from '../../models/scenario/runLog.ts';
+import { numberFlag, parameterOverrides, parseArgs } from './args.ts';
+import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo } from './io.ts';
+import { defaultWorkerCount, runEnsembleInWorkers } from './ensemblePool.ts';
+
+/** Parameters listed per outcome in the text summary. */
+const TOP_PARAMETERS = 8;
+const MAX_WORKERS = 64;
+
+/**
+ * The command. `loadScenario` reads and validates a scenario file (main.ts passes its own, so that
+ * every command reports file problems the same way).
+ */
+export async function ensembleCommand(
+  argv: readonly string[],
+  io: CliIo,
+  loadScenario: (path: string) => Scenario,
+): Promise<number> {
+  const args = parseArgs(
+    argv,
+    ['members', 'log', 'seed', 'format', 'workers', 'step', 'set', 'vary', 'fan'],
+    ['collapse', 'shared-seed'],
+  );
+  if (args.positional.length !== 1) {
+    throw new UsageError(
+      `ensemble takes one scenario file, found ${args.positional.length === 0 ? 'none' : args.positional.join(' ')}`,
+    );
+  }
+  if (!args.flags.has('members')) {
+    throw new UsageError('ensemble needs --members N (for example --members 1000)');
+  }
+  const members = numberFlag(
+    args,
+    'members',
+    0,
+    (n) => Number.isInteger(n) && n >= 1 && n <= MAX_MEMBERS,
+    `a whole number from 1 to ${MAX_MEMBERS}`,
+  );
+  const seed = numberFlag(args, 'seed', 1, (n) => Number.isSafeInteger(n), 'a whole number');
+  const workers = numberFlag(
+    args,
+    'workers',
+    defaultWorkerCount(),
+    (n) => Number.isInteger(n) && n >= 0 && n <= MAX_WORKERS,
+    `a whole number of threads from 0 to ${MAX_WORKERS}`,
+  );
+  const scenarioPath = args.positional[0]!;
+  const scenario = loadScenario(scenarioPath);
+  const logPath = args.flags.get('log')?.at(-1);
+  const log: LoadedActionLog =
+    logPath !== undefined
+      ? readActionLog(logPath, scenario, scenarioPath)
+      : { actions: [], parameters: {} };
+  const stepSeconds = numberFlag(
+    args,
+    'step',
+    log.stepSeconds ?? 1,
+    (n) => n > 0 && n <= 10,
+    'a model step in seconds, more than 0 and at most 10',
+  );
+  const format = args.flags.get('format')?.at(-1) ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError(`--format: expected text or json, found "${format}"`);
+  }
+  const fanEveryS = args.flags.has('fan')
+    ? numberFlag(
+        args,
+        'fan',
+        0,
+        (n) => n >= 60 && n <= 86400,
+        'a number of seconds from 60 to 86400',
+      )
+    : undefined;
+  // A recorded run's parameter overrides are held; --set wins over them.
+  const fixed = { ...log.parameters, ...parameterOverrides(args) };
+  const vary = args.flags.get('vary');
+  if (vary) {
+    try {
+      sampledParameters(fixed, vary);
+    } catch (error) {
+      throw new UsageError(`--vary: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const actions = log.actions;
+
+  const request: EnsembleRequest = {
+    scenario,
+    actions,
+    members,
+    seed,
+    stepSeconds,
+    fixed,
+    ...(vary ? { vary } : {}),
+    ranges: args.flags.has('collapse') ? 'collapsed' : 'sampled',
+    seeds: args.flags.has('shared-seed') ? 'shared' : 'per-member',
+    ...(fanEveryS !== undefined ? { fan: { everyS: fanEveryS, keys: DEFAULT_FAN_KEYS } } : {}),
+  };
+  let result: EnsembleResult;
+  try {
+    result = await runEnsembleInWorkers(request, { workers });
+  } catch (error) {
+    if (!(error instanceof EnsembleMemberError)) throw error;
+    const sets = Object.entries(error.parameters)
+      .map(([name, value]) => `--set ${name}=${value}`)
+      .join(' ');
+    const replay = logPath !== undefined ? ` (replaying the actions of ${logPath})` : '';
+    const step = stepSeconds !== 1 ? ` with a ${stepSeconds} s step` : '';
+    io.stderr(
+      `coldboot: ${error.message}\n` +
+        `That member is: coldboot summary ${scenarioPath} --seed ${error.seed} ${sets}${replay}${step}\n`,
+    );
+    return EXIT_FAILURE;
+  }
+  const context = { scenario, stepSeconds, actions: actions.length };
+  io.stdout(
+    format === 'json'
+      ? JSON.stringify(ensembleJson(result, context), null, 2) + '\n'
+      : ensembleText(result, context),
+  );
+  return EXIT_OK;
+}
+
+/** What a --log file gives an ensemble. */
+export interface LoadedActionLog {
+  readonly actions: ReplayAction[];
+  /** Parameter overrides of a recorded run (coldboot/run-log@1), held in every member. */
+  readonly parameters: Readonly<Record<string, number>>;
+  /** Model step of a recorded run. */
+  readonly stepSeconds?: number;
+}
+
+/**
+ * Reads a --log file: a run log (coldboot/run-log@1, checked against the scenario as `summary --log`
+ * does), or a plain action log `{ "actions": [...] }` / `[...]` of timed actions. Problems are
+ * reported like scenario problems: file, field, expected, found.
+ */
+export function readActionLog(
+  path: string,
+  scenario: Scenario,
+  scenarioPath: string,
+): LoadedActionLog {
+  const name = basename(path);
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new ScenarioError(path, [
+      { path: '', expected: 'a readable action log (JSON)', found: 'no such file' },
+    ]);
+  }
+  if (size > MAX_RUN_LOG_BYTES) {
+    throw new ScenarioError(name, [
+      {
+        path: '',
+        expected: `a file of at most ${MAX_RUN_LOG_BYTES / 1024 / 1024} MiB`,
+        found: `${Math.ceil(size / 1024)} KiB`,
+      },
+    ]);
+  }
+  const text = readFileSync(path, 'utf8');
+  let data: unknown;
+  let jsonError: string | undefined;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    jsonError = error instanceof Error ? error.message : String(error);
+  }
+  const isRunLog =
+    typeof data === 'object' && data !== null && 'format' in data
+      ? (data as { format: unknown }).format === RUN_LOG_FORMAT
+      : jsonError !== undefined && text.includes(RUN_LOG_FORMAT);
+  if (isRunLog) {
+    const log = parseRunLog(text, name);
+    checkRunLogMatches(log, scenario, name, basename(scenarioPath));
+    return {
+      actions: log.actions.filter((entry) => entry.source !== 'scenario'),
+      parameters: log.parameters,
+      stepSeconds: log.stepSeconds,
+    };
+  }
+  if (jsonError !== undefined) {
+    throw new ScenarioError(name, [{ path: '', expected: 'valid JSON', found: jsonError }]);
+  }
+  return { actions: parseActionLog(data, name, scenario), parameters: {} };
+}
+
+interface Context {
+  readonly scenario: Scenario;
+  readonly stepSeconds: number;
+  readonly actions: number;
+}
+
+function ensembleJson(result: EnsembleResult, context: Context): Record<string, unknown> {
+  return {
+    title: context.scenario.title,
+    end_s: context.scenario.end.atS,
+    step_s: context.stepSeconds,
+    actions_replayed: context.actions,
+    ...result.summary,
+    ...(result.fanBands ? { fan_bands: result.fanBands } : {}),
+  };
+}
+
+const CPC_LABELS = {
+  '1': 'good recovery',
+  '2': 'moderate disability',
+  '3': 'severe disability',
+  '4': 'coma or vegetative state',
+  '5': 'brain death or death',
+} as const;
+
+function percent(fraction: number): string {
+  return `${(100 * fraction).toFixed(1)} %`;
+}
+
+function row(label: string, d: Distribution, format: (x: number) => string): string {
+  const cells = [d.p5, d.p25, d.p50, d.p75, d.p95].map((x) => format(x).padStart(9));
+  return `  ${label.padEnd(38)}${cells.join('')}`;
+}
+
+function rangeText(name: string): string {
+  if (!isParameterName(name)) return '';
+  const p: Parameter = allParameters[name];
+  return p.unit === '1' ? `${p.min}–${p.max}` : `${p.min}–${p.max} ${p.unit}`;
+}
+
+function sensitivityLines(
+  list: readonly ParameterSensitivity[],
+  key: 'rho_brain_autolysed_fraction' | 'rho_survived',
+  noise: number | null,
+): string[] {
+  const shown = list.filter((s) => s[key] !== null).slice(0, TOP_PARAMETERS);
+  if (shown.length === 0) return ['    (no variation: every member had the same result)'];
+  const width = Math.max(...shown.map((s) => s.parameter.length)) + 3;
+  return shown.map((s) => {
+    const rho = s[key]!;
+    const sign = rho < 0 ? '−' : '+';
+    const weak = noise !== null && Math.abs(rho) < noise ? '  (noise)' : '';
+    return `    ${s.parameter.padEnd(width)}${sign}${Math.abs(rho).toFixed(2)}   ${rangeText(s.parameter)}${weak}`;
+  });
+}
+
+export function ensembleText(result: EnsembleResult, context: Context): string {
+  const s = result.summary;
+  const lines: string[] = [];
+  const sampled =
+    s.ranges === 'collapsed'
+      ? 'every parameter held at its best estimate (--collapse)'
+      : `${s.sampled_parameters} parameters sampled by Latin hypercube`;
+  lines.push(
+    `Ensemble: ${context.scenario.title}`,
+    `  ${s.members} members, seed ${s.seed}, ${sampled}; model step ${context.stepSeconds} s; ` +
+      `${s.seeds === 'shared' ? 'one shared random seed' : 'a random seed per member'}`,
+  );
+  const held = Object.entries(s.held_parameters);
+  if (held.length > 0) lines.push(`  held: ${held.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+  if (context.actions > 0) lines.push(`  learner actions replayed: ${context.actions}`);
+  const reordered = Object.entries(s.reordered_members);
+  if (reordered.length > 0) {
+    lines.push(
+      `  reordered to keep required orders: ${reordered.map(([k, n]) => `${k} (${n})`).join(', ')}`,
+    );
+  }
+  const [lo, hi] = s.survival.ci95;
+  lines.push(
+    '',
+    `Survival: ${percent(s.survival.probability)} (${s.survival.survivors} of ${s.members}; ` +
+      `95 % interval ${percent(lo)} to ${percent(hi)})`,
+    '',
+    'Neurological outcome (Cerebral Performance Category)',
+  );
+  for (const k of ['1', '2', '3', '4', '5'] as const) {
+    const c = s.neuro_outcome_cpc[k];
+    lines.push(
+      `  CPC ${k} ${CPC_LABELS[k].padEnd(26)}${String(c.count).padStart(7)}${percent(c.fraction).padStart(10)}`,
+    );
+  }
+  lines.push(
+    '',
+    `  ${''.padEnd(38)}${['5 %', '25 %', '50 %', '75 %', '95 %'].map((h) => h.padStart(9)).join('')}`,
+    row('Brain cells lost (fraction)', s.brain_autolysed_fraction, (x) => x.toFixed(3)),
+  );
+  const rosc = s.rosc_time_s;
+  if (rosc.distribution) {
+    lines.push(
+      row(`Time to ROSC (h:mm:ss, ${rosc.members_with_rosc} members)`, rosc.distribution, (x) =>
+        formatClock(x, true),
+      ),
+    );
+  }
+  lines.push(
+    row('Lowest core temperature (°C)', s.min_core_temp_c, (x) => x.toFixed(1)),
+    row('Highest potassium (mmol/L)', s.max_potassium_mmol_l, (x) => x.toFixed(1)),
+    `  Return of spontaneous circulation: ${rosc.members_with_rosc} members; none in ${rosc.members_without_rosc}` +
+      ` (of whom ${rosc.members_without_arrest} never arrested)`,
+    `  Potassium above 12 mmol/L (no reported hypothermic survivor): ${s.max_potassium_mmol_l.members_above_12} members`,
+  );
+  if (s.ranges === 'sampled' && s.sampled_parameters > 0) {
+    const noise = s.sensitivity.noise_level;
+    lines.push(
+      '',
+      'What matters most (Spearman rank correlation ρ with the sampled value' +
+        (noise !== null ? `; |ρ| below ${noise.toFixed(2)} is noise` : '') +
+        ')',
+      '  brain cells lost:',
+      ...sensitivityLines(
+        s.sensitivity.brain_autolysed_fraction,
+        'rho_brain_autolysed_fraction',
+        noise,
+      ),
+      '  survival:',
+      ...sensitivityLines(s.sensitivity.survived, 'rho_survived', noise),
+    );
+  }
+  if (result.fanBands) {
+    const f = result.fanBands;
+    lines.push(
+      '',
+      'Fan bands (5 % / 50 % / 95 %)',
+      `  ${'time'.padEnd(10)}${DEFAULT_FAN_KEYS.map((k) => k.padStart(27)).join('')}`,
+    );
+    f.times.forEach((t, i) => {
+      const cells = DEFAULT_FAN_KEYS.map((k) => {
+        const b = f.bands[k];
+        if (!b) return ''.padStart(27);
+        const d = k === 'brainAutolysedFraction' ? 3 : 1;
+        return `${b.p5[i]!.toFixed(d)} / ${b.p50[i]!.toFixed(d)} / ${b.p95[i]!.toFixed(d)}`.padStart(
+          27,
+        );
+      });
+      lines.push(`  ${formatClock(t, true).padEnd(10)}${cells.join('')}`);
+    });
+  }
+  lines.push('');
+  return lines.join('\n');
+}
