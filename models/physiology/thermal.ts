@@ -8,6 +8,7 @@ import { bodyComposition, type BodyComposition, type PatientSpec } from '../para
 import type { ParameterValues } from '../parameters/index.ts';
 import { isPerfusingRhythm } from './circulation.ts';
 import { vasodilatorActive } from '../devices/bedside.ts';
+import { CIRCUIT } from '../devices/heartLungMachine.ts';
 
 const KCAL_PER_DAY_IN_W = 4184 / 86400;
 
@@ -342,9 +343,12 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
       (tCore - v.shiveringStopCoreTempC) / (v.shiveringFullCoreTempC - v.shiveringStopCoreTempC),
     ),
   );
-  const shiveringTargetW =
-    Math.min(body.shiveringCeilingW, Math.max(0, driveWPerM2) * body.composition.surfaceAreaM2) *
-    coldMuscleFactor;
+  // Cardiopulmonary bypass is run under general anaesthesia with neuromuscular blockade: no shivering.
+  const paralysed = state[S.circuitMode]! === CIRCUIT.cpb && state[S.cannulated]! === 1;
+  const shiveringTargetW = paralysed
+    ? 0
+    : Math.min(body.shiveringCeilingW, Math.max(0, driveWPerM2) * body.composition.surfaceAreaM2) *
+      coldMuscleFactor;
   const shiveringW =
     state[S.shiveringHeatW]! +
     (shiveringTargetW - state[S.shiveringHeatW]!) *

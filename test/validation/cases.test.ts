@@ -23,12 +23,6 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
   // draws its heat straight from the blood, so all of it comes from the deep body, whereas part of the
   // real head's loss comes from cooling the scalp and neck tissues themselves.
   W2: 'head submersion adds half again too much core cooling',
-  // Known disagreement: rewarming from 18 °C on bypass within the guideline raises one alarm, low venous
-  // saturation, at a core of ~34 °C. No temperature limit is broken (case 4b), but the model has no
-  // anaesthesia or neuromuscular block: once the core passes 31–33 °C the patient on bypass shivers at
-  // his ceiling (VO2 ≈ 910 mL/min, 4.5 × resting), and 2.4 L/min/m² of blood diluted by the 1.5 L prime
-  // (haemoglobin 11.5 g/dL) cannot carry that, so the venous saturation falls to 0.47.
-  '4c': 'a patient on bypass shivers (no anaesthesia in the model), so venous saturation falls',
   // Known disagreement: with a ≈ 10 °C gradient at 4 L/min the pump gives 2.49 kW (2.52 kW per 10 °C,
   // case 5a) and the mean body temperature rises 0.656 °C/min, above the 0.62 °C/min bound. The bound
   // assumes a whole-body specific heat of 3.47 kJ/kg/K ("based on assumptions, not measured", Xu 2022);
