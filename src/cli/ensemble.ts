@@ -3,7 +3,7 @@
 // of outcomes as text or JSON. The numbers depend only on the scenario, the log, the options and the
 // seed, never on the number of threads.
 
-import { readFileSync, statSync } from 'node:fs';
+import { readInputFile } from './files.ts';
 import { basename } from 'node:path';
 import { formatClock } from '../../models/engine/clock.ts';
 import {
@@ -171,25 +171,7 @@ export function readActionLog(
   scenario: Scenario,
   scenarioPath: string,
 ): LoadedActionLog {
-  const name = basename(path);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new ScenarioError(path, [
-      { path: '', expected: 'a readable action log (JSON)', found: 'no such file' },
-    ]);
-  }
-  if (size > MAX_RUN_LOG_BYTES) {
-    throw new ScenarioError(name, [
-      {
-        path: '',
-        expected: `a file of at most ${MAX_RUN_LOG_BYTES / 1024 / 1024} MiB`,
-        found: `${Math.ceil(size / 1024)} KiB`,
-      },
-    ]);
-  }
-  const text = readFileSync(path, 'utf8');
+  const { name, text } = readInputFile(path, 'action log (JSON)', MAX_RUN_LOG_BYTES);
   let data: unknown;
   let jsonError: string | undefined;
   try {

@@ -1,7 +1,7 @@
 // The coldboot command line: run, summary, validate, grade, debrief, schema, ensemble and bench.
 // Same engine as the browser app.
 
-import { readFileSync, statSync } from 'node:fs';
+import { readInputFile } from './files.ts';
 import { basename } from 'node:path';
 import {
   MAX_SCENARIO_BYTES,
@@ -120,25 +120,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 
 /** Reads and validates a scenario file; file problems are reported like schema problems. */
 export function loadScenarioFile(path: string): Scenario {
-  const name = basename(path);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new ScenarioError(path, [
-      { path: '', expected: 'a readable scenario file', found: 'no such file' },
-    ]);
-  }
-  if (size > MAX_SCENARIO_BYTES) {
-    throw new ScenarioError(name, [
-      {
-        path: '',
-        expected: `a file of at most ${MAX_SCENARIO_BYTES / 1024} KiB`,
-        found: `${Math.ceil(size / 1024)} KiB`,
-      },
-    ]);
-  }
-  return parseScenario(readFileSync(path, 'utf8'), name);
+  const { name, text } = readInputFile(path, 'scenario file', MAX_SCENARIO_BYTES);
+  return parseScenario(text, name);
 }
 
 function scenarioArgument(positional: readonly string[], command: string): string {

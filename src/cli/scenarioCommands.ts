@@ -1,7 +1,8 @@
 // The command line's scenario-and-log side: reading run logs, choosing what to replay (--log FILE,
 // --expert or nothing), writing logs (--save-log), and the grade, debrief and schema commands.
 
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readInputFile } from './files.ts';
+import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import {
   ScenarioError,
@@ -32,25 +33,8 @@ import { EXIT_OK, UsageError, type CliIo } from './io.ts';
 
 /** Reads and validates a run log file; file problems are reported like schema problems. */
 export function loadRunLogFile(path: string): RunLog {
-  const name = basename(path);
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new ScenarioError(path, [
-      { path: '', expected: 'a readable run log file', found: 'no such file' },
-    ]);
-  }
-  if (size > MAX_RUN_LOG_BYTES) {
-    throw new ScenarioError(name, [
-      {
-        path: '',
-        expected: `a file of at most ${MAX_RUN_LOG_BYTES / (1024 * 1024)} MiB`,
-        found: `${Math.ceil(size / (1024 * 1024))} MiB`,
-      },
-    ]);
-  }
-  return parseRunLog(readFileSync(path, 'utf8'), name);
+  const { name, text } = readInputFile(path, 'run log file', MAX_RUN_LOG_BYTES);
+  return parseRunLog(text, name);
 }
 
 /**
