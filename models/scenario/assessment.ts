@@ -16,7 +16,7 @@ import {
   type Condition,
 } from './condition.ts';
 import { replayOptions, type RunLog } from './runLog.ts';
-import type { ActionFieldTest, Objective, Scenario, TimeWindow } from './types.ts';
+import type { ActionFieldTest, Objective, Scenario, TimeSpan } from './types.ts';
 
 /** An action as it took effect, with the state just before it. */
 export interface ActionMoment {
@@ -140,16 +140,16 @@ export function gradeRun(scenario: Scenario, log: RunLog): Grade | undefined {
   return grader.grade(run.final);
 }
 
-function inWindow(tS: number, window: TimeWindow): boolean {
+function inSpan(tS: number, span: TimeSpan): boolean {
   return (
-    (window.afterS === undefined || tS >= window.afterS - EPSILON_S) &&
-    (window.beforeS === undefined || tS <= window.beforeS + EPSILON_S)
+    (span.afterS === undefined || tS >= span.afterS - EPSILON_S) &&
+    (span.beforeS === undefined || tS <= span.beforeS + EPSILON_S)
   );
 }
 
 /** " before 1:00:00", " after 10:00", " between 10:00 and 1:00:00" or "". */
-export function windowText(window: TimeWindow): string {
-  const { afterS, beforeS } = window;
+export function spanText(span: TimeSpan): string {
+  const { afterS, beforeS } = span;
   if (afterS !== undefined && beforeS !== undefined)
     return ` between ${formatClock(afterS)} and ${formatClock(beforeS)}`;
   if (afterS !== undefined) return ` after ${formatClock(afterS)}`;
@@ -236,7 +236,7 @@ function evaluatorFor(objective: Objective): Evaluator {
       const closest = closestTracker(check.condition);
       return {
         step(snapshot) {
-          if (metAt !== undefined || !inWindow(snapshot.tS, check.window)) return;
+          if (metAt !== undefined || !inSpan(snapshot.tS, check.span)) return;
           closest.see(snapshot);
           if (conditionHolds(check.condition, snapshot)) metAt = snapshot;
         },
@@ -250,7 +250,7 @@ function evaluatorFor(objective: Objective): Evaluator {
             };
           return {
             met: false,
-            why: `${what} never held${windowText(check.window)}${closest.text()}`,
+            why: `${what} never held${spanText(check.span)}${closest.text()}`,
           };
         },
       };
@@ -260,7 +260,7 @@ function evaluatorFor(objective: Objective): Evaluator {
       const closest = closestTracker(check.condition);
       return {
         step(snapshot) {
-          if (brokenAt !== undefined || !inWindow(snapshot.tS, check.window)) return;
+          if (brokenAt !== undefined || !inSpan(snapshot.tS, check.span)) return;
           closest.see(snapshot);
           if (conditionHolds(check.condition, snapshot)) brokenAt = snapshot;
         },
@@ -274,7 +274,7 @@ function evaluatorFor(objective: Objective): Evaluator {
             };
           return {
             met: true,
-            why: `${what} never held${windowText(check.window)}${closest.text()}`,
+            why: `${what} never held${spanText(check.span)}${closest.text()}`,
           };
         },
       };
@@ -287,7 +287,7 @@ function evaluatorFor(objective: Objective): Evaluator {
         action(moment) {
           if (!isLearner(moment) || !actionMatches(moment.entry.action, check.action, check.where))
             return;
-          if (!inWindow(moment.entry.atS, check.window)) return;
+          if (!inSpan(moment.entry.atS, check.span)) return;
           counted.push(moment);
           if (
             firstBad === undefined &&
@@ -298,7 +298,7 @@ function evaluatorFor(objective: Objective): Evaluator {
         },
         result() {
           if (counted.length === 0)
-            return { met: false, why: `${label} was not done${windowText(check.window)}` };
+            return { met: false, why: `${label} was not done${spanText(check.span)}` };
           if (firstBad !== undefined && check.onlyWhen !== undefined)
             return {
               met: false,
@@ -329,7 +329,7 @@ function evaluatorFor(objective: Objective): Evaluator {
         action(moment) {
           if (done !== undefined || !isLearner(moment)) return;
           if (!actionMatches(moment.entry.action, check.action, check.where)) return;
-          if (inWindow(moment.entry.atS, check.window)) done = moment;
+          if (inSpan(moment.entry.atS, check.span)) done = moment;
         },
         result() {
           if (done !== undefined)
@@ -338,7 +338,7 @@ function evaluatorFor(objective: Objective): Evaluator {
               why: `${label} was done at ${formatClock(done.entry.atS)}`,
               atS: done.entry.atS,
             };
-          return { met: true, why: `${label} was not done${windowText(check.window)}` };
+          return { met: true, why: `${label} was not done${spanText(check.span)}` };
         },
       };
     }

@@ -200,7 +200,7 @@ interface Reoxygenation {
   readonly failedAtTempC: number;
   autolysedAfter: number;
   measuredUntilS: number;
-  /** Highest self-check activity and brain temperature in the window after. */
+  /** Highest self-check activity and brain temperature in the span after. */
   maxSelfCheck: number;
   maxBrainTempC: number;
 }

@@ -21,7 +21,7 @@ import type {
   Objective,
   ObjectiveCheck,
   Scenario,
-  TimeWindow,
+  TimeSpan,
   TimelineEntry,
   TriggerEntry,
 } from './types.ts';
@@ -307,29 +307,29 @@ function objectiveOf(
     if (dup !== undefined)
       issue([...path, 'order'], 'each action at most once', `"${dup}" more than once`);
   }
-  const window: TimeWindow = {
+  const span: TimeSpan = {
     ...(raw.after !== undefined ? { afterS: raw.after } : {}),
     ...(raw.before !== undefined ? { beforeS: raw.before } : {}),
   };
   const check: ObjectiveCheck =
     kind === 'reach'
-      ? { kind, condition: raw.reach!, window }
+      ? { kind, condition: raw.reach!, span }
       : kind === 'avoid'
-        ? { kind, condition: raw.avoid!, window }
+        ? { kind, condition: raw.avoid!, span }
         : kind === 'do'
           ? {
               kind,
               action: raw.do!,
               ...(raw.where !== undefined ? { where: raw.where } : {}),
               ...(raw.onlyWhen !== undefined ? { onlyWhen: raw.onlyWhen } : {}),
-              window,
+              span,
             }
           : kind === 'notDo'
             ? {
                 kind,
                 action: raw.notDo!,
                 ...(raw.where !== undefined ? { where: raw.where } : {}),
-                window,
+                span,
               }
             : kind === 'order'
               ? { kind, actions: raw.order! }

@@ -67,29 +67,29 @@ export type ActionFieldTest =
   | { readonly below?: number; readonly above?: number }
   | { readonly equals: string | number | boolean };
 
-/** A window of simulated time, s; either end open. */
-export interface TimeWindow {
+/** A span of simulated time, s; either end open. */
+export interface TimeSpan {
   readonly afterS?: number;
   readonly beforeS?: number;
 }
 
 /** The check of an objective. Action checks count learners' actions only. */
 export type ObjectiveCheck =
-  | { readonly kind: 'reach'; readonly condition: Condition; readonly window: TimeWindow }
-  | { readonly kind: 'avoid'; readonly condition: Condition; readonly window: TimeWindow }
+  | { readonly kind: 'reach'; readonly condition: Condition; readonly span: TimeSpan }
+  | { readonly kind: 'avoid'; readonly condition: Condition; readonly span: TimeSpan }
   | {
       readonly kind: 'do';
       readonly action: string;
       readonly where?: Readonly<Record<string, ActionFieldTest>>;
       /** Every counted action must be done while this holds. */
       readonly onlyWhen?: Condition;
-      readonly window: TimeWindow;
+      readonly span: TimeSpan;
     }
   | {
       readonly kind: 'notDo';
       readonly action: string;
       readonly where?: Readonly<Record<string, ActionFieldTest>>;
-      readonly window: TimeWindow;
+      readonly span: TimeSpan;
     }
   | { readonly kind: 'order'; readonly actions: readonly string[] }
   | { readonly kind: 'atEnd'; readonly condition: Condition };

@@ -592,14 +592,14 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
     acceptable: [0, 0.62],
     tolerance: 'upper bound, 70 kg body at 3.47 kJ/kg/K (reference case 5)',
     method:
-      'The run of 5a, sampled every 10 s for 10 min on the pump (the gradient starts ≈ 10 °C and falls). Mean body temperature rate in each window = change in sim.heatBalance().storedJ ÷ the body’s heat capacity (sum of its compartments) ÷ the window; the fastest window.',
+      'The run of 5a, sampled every 10 s for 10 min on the pump (the gradient starts ≈ 10 °C and falls). Mean body temperature rate in each interval = change in sim.heatBalance().storedJ ÷ the body’s heat capacity (sum of its compartments) ÷ the interval; the fastest interval.',
     kind: 'upper bound',
     decimals: 3,
     compute: () => pumpHeatRun().maxMeanRateCPerMin,
     detail() {
       const r = pumpHeatRun();
       const cPerKg = r.heatCapacityJPerK / r.massKg / 1000;
-      return `fastest window at a mean gradient of ${fmt(r.atGradientC, 2)} °C, net heat in ${fmt(r.atNetHeatW, 0)} W; body heat capacity ${fmt(r.heatCapacityJPerK / 1000, 1)} kJ/K = ${fmt(cPerKg, 2)} kJ/kg/K for ${fmt(r.massKg, 0)} kg; the bound with the model's own heat capacity at 10 °C: ${fmt((r.heatPer10CW * 60) / r.heatCapacityJPerK, 3)} °C/min`;
+      return `fastest interval at a mean gradient of ${fmt(r.atGradientC, 2)} °C, net heat in ${fmt(r.atNetHeatW, 0)} W; body heat capacity ${fmt(r.heatCapacityJPerK / 1000, 1)} kJ/K = ${fmt(cPerKg, 2)} kJ/kg/K for ${fmt(r.massKg, 0)} kg; the bound with the model's own heat capacity at 10 °C: ${fmt((r.heatPer10CW * 60) / r.heatCapacityJPerK, 3)} °C/min`;
     },
   },
   {

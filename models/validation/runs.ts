@@ -517,9 +517,9 @@ export interface PumpHeatRun {
   readonly pumpHeatW: number;
   /** Heat from the exchanger per 10 °C of gradient, W. */
   readonly heatPer10CW: number;
-  /** Fastest rise of the mean body temperature in any 10-s window on the pump, °C/min. */
+  /** Fastest rise of the mean body temperature in any 10-s interval on the pump, °C/min. */
   readonly maxMeanRateCPerMin: number;
-  /** That window's mean outlet − venous gradient, °C, and its heat from the pump and metabolism less
+  /** That interval's mean outlet − venous gradient, °C, and its heat from the pump and metabolism less
    * the heat lost, W. */
   readonly atGradientC: number;
   readonly atNetHeatW: number;

@@ -282,7 +282,7 @@ describe('objectives, notes and the expert run', () => {
       kind: 'do',
       action: 'ventilate',
       where: { fio2: { above: 0.5 } },
-      window: { beforeS: 300 },
+      span: { beforeS: 300 },
     });
     expect(parsed.objectives![1]!.note).toBe('The key point.');
     expect(parsed.expert).toEqual({
