@@ -80,6 +80,8 @@ export interface Debrief {
   readonly actions: readonly DebriefAction[];
   readonly teachingPoints: readonly TeachingPoint[];
   readonly expert?: ExpertComparison;
+  /** The scenario's own teaching notes: the physiology the case is written to show. */
+  readonly teachingNotes?: string;
   readonly instructorNotes?: string;
 }
 
@@ -124,6 +126,7 @@ export function debriefRun(scenario: Scenario, log: RunLog, options: DebriefOpti
     actions,
     teachingPoints: rules.points(run.final, run.outcome),
     ...(expert !== undefined ? { expert } : {}),
+    ...(scenario.teachingNotes !== undefined ? { teachingNotes: scenario.teachingNotes } : {}),
     ...(options.instructor && scenario.instructorNotes !== undefined
       ? { instructorNotes: scenario.instructorNotes }
       : {}),
@@ -637,6 +640,9 @@ export function debriefMarkdown(debrief: Debrief): string {
   for (const p of debrief.teachingPoints)
     lines.push(`- ${p.atS !== undefined ? `**${formatClock(p.atS)}** ` : ''}${p.text}`);
   lines.push('');
+  if (debrief.teachingNotes !== undefined) {
+    lines.push('## What this case teaches', '', debrief.teachingNotes.trim(), '');
+  }
 
   if (expert !== undefined) {
     lines.push('## Compared with the expert', '');

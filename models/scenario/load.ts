@@ -226,7 +226,10 @@ export function validateScenario(
   return {
     format: result.format,
     title: result.title,
+    ...(result.summary !== undefined ? { summary: result.summary } : {}),
+    ...(result.level !== undefined ? { level: result.level } : {}),
     briefing: result.briefing,
+    ...(result.teachingNotes !== undefined ? { teachingNotes: result.teachingNotes } : {}),
     ...(result.instructorNotes !== undefined ? { instructorNotes: result.instructorNotes } : {}),
     patient: result.patient,
     start,

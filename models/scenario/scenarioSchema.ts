@@ -33,7 +33,7 @@ import {
   resolvePatient,
   type PatientSpec,
 } from '../parameters/body.ts';
-import { SCENARIO_FORMAT, type ActionFieldTest } from './types.ts';
+import { SCENARIO_FORMAT, SCENARIO_LEVELS, type ActionFieldTest } from './types.ts';
 
 /** Longest scenario a file may describe, s (72 h). */
 export const MAX_SCENARIO_DURATION_S = 72 * 3600;
@@ -511,10 +511,22 @@ export const scenarioSchema = object(
   {
     format: field(oneOf([SCENARIO_FORMAT] as const), 'file format and version'),
     title: field(text({ maxLength: 120 }), 'short title shown in the library'),
+    summary: optional(
+      text({ maxLength: 200 }),
+      'one line for the library: what the scenario is about',
+    ),
+    level: optional(
+      oneOf(SCENARIO_LEVELS),
+      'for the library: introductory, intermediate or advanced',
+    ),
     briefing: field(text({ maxLength: 10000 }), 'the story learners read before they start'),
     instructorNotes: optional(
       text({ maxLength: 20000 }),
       'for the instructor only: how to run the class, what to watch for',
+    ),
+    teachingNotes: optional(
+      text({ maxLength: 20000 }),
+      'the physiology this case teaches, shown to learners in the debrief',
     ),
     patient: field(patient, 'a preset, or sex, age, mass and height'),
     start: field(

@@ -111,10 +111,19 @@ export interface ExpertRun {
   readonly note?: string;
 }
 
+/** How hard a scenario is, for the library. */
+export const SCENARIO_LEVELS = ['introductory', 'intermediate', 'advanced'] as const;
+export type ScenarioLevel = (typeof SCENARIO_LEVELS)[number];
+
 export interface Scenario {
   readonly format: typeof SCENARIO_FORMAT;
   readonly title: string;
+  /** One line for the library. */
+  readonly summary?: string;
+  readonly level?: ScenarioLevel;
   readonly briefing: string;
+  /** The physiology the case teaches: shown to learners in the debrief. */
+  readonly teachingNotes?: string;
   readonly patient: PatientSpec;
   readonly start: StartConditions;
   /**

@@ -152,6 +152,7 @@ describe('debriefRun', () => {
       '## Actions and the physiology',
       '## Teaching points',
       '## Compared with the expert',
+      '## What this case teaches',
       '## Instructor notes',
     ])
       expect(md).toContain(heading);

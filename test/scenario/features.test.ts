@@ -251,6 +251,9 @@ describe('objectives, notes and the expert run', () => {
   it('load with their checks, default weight 1 and times in seconds', () => {
     const parsed = scenario([
       'instructorNotes: Watch the heart temperature.',
+      'summary: A short case.',
+      'level: advanced',
+      'teachingNotes: Cool first.',
       'start: { environment: { medium: air, temperatureC: 20 } }',
       'objectives:',
       "  - { id: o2, text: Oxygen, do: ventilate, where: { fio2: { above: 0.5 } }, before: '5:00' }",
@@ -271,6 +274,11 @@ describe('objectives, notes and the expert run', () => {
       "end: { at: '10:00' }",
     ]);
     expect(parsed.instructorNotes).toBe('Watch the heart temperature.');
+    expect([parsed.summary, parsed.level, parsed.teachingNotes]).toEqual([
+      'A short case.',
+      'advanced',
+      'Cool first.',
+    ]);
     expect(parsed.objectives!.map((o) => [o.id, o.weight, o.check.kind])).toEqual([
       ['o2', 1, 'do'],
       ['cool-first', 3, 'do'],

@@ -155,8 +155,11 @@ describe('scenarioJsonSchema', () => {
     expect(Object.keys(schema.properties)).toEqual([
       'format',
       'title',
+      'summary',
+      'level',
       'briefing',
       'instructorNotes',
+      'teachingNotes',
       'patient',
       'start',
       'timeline',
