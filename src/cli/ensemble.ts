@@ -14,6 +14,7 @@ import {
   type Scenario,
 } from '../../models/index.ts';
 import {
+  DEFAULT_MEMBER_STEP_S,
   DEFAULT_FAN_KEYS,
   EnsembleMemberError,
   MAX_MEMBERS,
@@ -86,7 +87,7 @@ export async function ensembleCommand(
   const stepSeconds = numberFlag(
     args,
     'step',
-    log.stepSeconds ?? 1,
+    DEFAULT_MEMBER_STEP_S,
     (n) => n > 0 && n <= 10,
     'a model step in seconds, more than 0 and at most 10',
   );
@@ -157,8 +158,6 @@ export interface LoadedActionLog {
   readonly actions: ReplayAction[];
   /** Parameter overrides of a recorded run (coldboot/run-log@1), held in every member. */
   readonly parameters: Readonly<Record<string, number>>;
-  /** Model step of a recorded run. */
-  readonly stepSeconds?: number;
 }
 
 /**
@@ -189,7 +188,6 @@ export function readActionLog(
     return {
       actions: log.actions.filter((entry) => entry.source !== 'scenario'),
       parameters: log.parameters,
-      stepSeconds: log.stepSeconds,
     };
   }
   if (jsonError !== undefined) {

@@ -3,7 +3,11 @@
 
 import { availableParallelism, loadavg } from 'node:os';
 import { createSimulation, type Scenario } from '../../models/index.ts';
-import { ensembleDesign, memberParameters } from '../../models/ensemble/index.ts';
+import {
+  DEFAULT_MEMBER_STEP_S,
+  ensembleDesign,
+  memberParameters,
+} from '../../models/ensemble/index.ts';
 import { defaultWorkerCount, runEnsembleInWorkers } from './ensemblePool.ts';
 import type { CliIo } from './io.ts';
 
@@ -113,7 +117,7 @@ export async function runEnsembleBench(io: CliIo, members = 1000): Promise<void>
       `= ${(create + step).toFixed(1)} ms`,
   );
 
-  for (const stepSeconds of [1, 5]) {
+  for (const stepSeconds of [DEFAULT_MEMBER_STEP_S, 1]) {
     const before = process.memoryUsage().rss;
     const cpuBefore = process.cpuUsage();
     const start = performance.now();
@@ -127,7 +131,7 @@ export async function runEnsembleBench(io: CliIo, members = 1000): Promise<void>
     const s = value.summary;
     const met = wallS < 10 && peakBytes < 200 * MB ? 'met' : 'NOT met';
     lines.push(
-      `  ${stepSeconds} s step${stepSeconds === 1 ? ' (default)' : ` (--step ${stepSeconds})`}: ` +
+      `  ${stepSeconds} s step${stepSeconds === DEFAULT_MEMBER_STEP_S ? ' (default)' : ` (--step ${stepSeconds})`}: ` +
         `${wallS.toFixed(1)} s wall, peak memory ${(peakBytes / MB).toFixed(0)} MB ` +
         `(process before: ${(before / MB).toFixed(0)} MB); target under 10 s and 200 MB: ${met}`,
       `    CPU ${cpuS.toFixed(1)} s in all threads (${((cpuS * 1000) / members).toFixed(1)} ms per member; ` +

@@ -100,6 +100,8 @@ describe('coldboot ensemble', () => {
       '9',
       '--collapse',
       '--shared-seed',
+      '--step',
+      '1',
       '--set',
       'brainQ10=3',
       '--workers',

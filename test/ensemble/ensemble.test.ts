@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_MEMBER_STEP_S,
   ORDERED_PAIRS,
   actionsToReplay,
   parseActionLog,
@@ -58,7 +59,7 @@ describe('runEnsemble', () => {
 
   it('with every range collapsed and one shared seed, equals a single run exactly', () => {
     const seed = 5;
-    const sim = createSimulation(arrest, { seed });
+    const sim = createSimulation(arrest, { seed, stepSeconds: DEFAULT_MEMBER_STEP_S });
     sim.advance(arrest.end.atS);
     const single = sim.outcome();
     const { summary } = runEnsemble({
@@ -82,7 +83,9 @@ describe('runEnsemble', () => {
 
   it('with ranges collapsed but a seed per member, differs only by chance events', () => {
     const { summary } = runEnsemble({ scenario: arrest, members: 4, ranges: 'collapsed' });
-    const sim = createSimulation(testScenario({ ...iceWaterImmersion, endS: 1200 }));
+    const sim = createSimulation(testScenario({ ...iceWaterImmersion, endS: 1200 }), {
+      stepSeconds: DEFAULT_MEMBER_STEP_S,
+    });
     sim.advance(1200);
     // Nothing random happens in 20 minutes of immersion without an arrest: all members agree.
     const quiet = runEnsemble({
@@ -164,7 +167,7 @@ describe('runMember', () => {
     const log = JSON.parse(JSON.stringify({ actions: learner.log() })) as unknown;
     const actions = parseActionLog(log, 'run.json', arrest);
     expect(actions.map((a) => a.action.do)).toEqual(['ventilate', 'defibrillate', 'stopCpr']);
-    const replayed = runMember({ scenario: arrest, actions, seed: 3 });
+    const replayed = runMember({ scenario: arrest, actions, seed: 3, stepSeconds: 1 });
     expect(replayed.outcome).toEqual(learner.outcome());
     expect(actionsToReplay(learner.log())).toHaveLength(3);
   });
@@ -174,7 +177,7 @@ describe('runMember', () => {
     const result = runMember({ scenario: arrest, seed: 2, series: { everyS: 700, keys } });
     const times = seriesTimes(arrest.end.atS, 700);
     expect(times).toEqual([0, 700, 1400, 1800]);
-    const sim = createSimulation(arrest, { seed: 2 });
+    const sim = createSimulation(arrest, { seed: 2, stepSeconds: DEFAULT_MEMBER_STEP_S });
     times.forEach((t, i) => {
       sim.advance(t - sim.timeS());
       const snap = sim.snapshot();
