@@ -402,6 +402,20 @@ export const thermalParameters = {
     'Extra skin blood flow per °C of mean skin above neutral',
     'Stolwijk 1971: SDIL 7.5 [recall]',
   ),
+  localHeatingOnsetSkinTempC: parameter(
+    34,
+    '°C',
+    [33, 36],
+    'Local skin temperature above which heated skin dilates its own vessels, overriding constriction',
+    'Johnson & Kellogg 2010 J Appl Physiol 109:1229 (local warming from a 32–34 °C baseline raises skin flow, reaching maximal vasodilation) [read abstract]',
+  ),
+  localHeatingFullSkinTempC: parameter(
+    42,
+    '°C',
+    [40, 44],
+    'Local skin temperature at which heated skin reaches its highest flow',
+    'Taylor et al. 1984 J Appl Physiol 57:191 (local warming to 42 °C for 35–55 min gives maximal forearm skin flow; reflex vasodilation adds nothing) [read abstract]',
+  ),
   maxSkinBloodFlowLPerMin: parameter(
     7,
     'L/min',

@@ -233,14 +233,11 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const tWater = state[S.waterTempC]!;
   const shellR = body.shellInternalInsulationM2KPerW;
   const extR = body.extremityInternalInsulationM2KPerW;
-  const shellToWater = (wet * body.shellAreaM2) / (shellR + waterSurfaceInsulation);
-  const shellToAir = (dry * body.shellAreaM2) / (shellR + airSurfaceInsulation);
   const extToWater = (wet * body.extremityAreaM2) / (extR + waterSurfaceInsulation);
   const extToAir = (dry * body.extremityAreaM2) / (extR + extremityAirInsulation);
 
   const tShell = state[S.shellTempC]!;
   const tExt = state[S.extremityTempC]!;
-  const shellLossW = shellToWater * (tShell - tWater) + shellToAir * (tShell - tAir);
   const extLossW = extToWater * (tExt - tWater) + extToAir * (tExt - tAir);
 
   // Skin surface temperatures (for the vasomotor signal and the display): the shell's mean
@@ -291,13 +288,33 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     (v.vasoconstrictionCoreGainPerK * Math.max(0, 37 - tCore) +
       v.vasoconstrictionSkinGainPerK * Math.max(0, v.neutralSkinTempC - meanSkinTempC));
   const shellRestingWPerK = body.restingPerfusionWPerK[C.shell]!;
-  const shellFlowFraction = Math.min(
-    body.maxShellPerfusionWPerK / shellRestingWPerK,
+  const maxShellFraction = body.maxShellPerfusionWPerK / shellRestingWPerK;
+  const reflexShellFraction = Math.min(
+    maxShellFraction,
     Math.max(
       v.vasoconstrictionMinFlowFraction,
       (1 + dilationWPerK / shellRestingWPerK) / (1 + signal),
     ),
   );
+  // Locally heated skin dilates its own vessels whatever the reflexes ask (local thermal hyperaemia):
+  // from none at the onset temperature to the highest flow at the full one, at the shell's surface.
+  const shellSurface = wet * shellSurfaceWater + dry * shellSurfaceAir;
+  const localHeating = Math.min(
+    1,
+    Math.max(
+      0,
+      (shellSurface - v.localHeatingOnsetSkinTempC) /
+        (v.localHeatingFullSkinTempC - v.localHeatingOnsetSkinTempC),
+    ),
+  );
+  const shellFlowFraction = reflexShellFraction;
+  // The extra flow runs through the skin's own vessels, at the surface, outside the fat: it is
+  // warmed there by what heats the skin, not by the shell's mean temperature (below).
+  const localSkinWPerK =
+    localHeating *
+    Math.max(0, maxShellFraction - reflexShellFraction) *
+    shellRestingWPerK *
+    state[S.cardiacOutputRatio]!;
 
   // Evaporation from dry skin: insensible diffusion plus sweating, limited by what the air can take
   // (Gagge two-node form). None from skin under water.
@@ -385,8 +402,10 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
       if (pumping) perfusion += shareW * body.shiveringFlowLPerMinPerW * perMinute;
     }
     state[S.brainDemandW + i] = demandW;
-    state[S.brainFlowLPerMin + i] = perfusion / perMinute;
-    perfusionTotalWPerK += perfusion;
+    // Locally dilated skin flow carries the shell's oxygen too; its heat goes through the skin node.
+    const flowWPerK = i === C.shell ? perfusion + localSkinWPerK : perfusion;
+    state[S.brainFlowLPerMin + i] = flowWPerK / perMinute;
+    perfusionTotalWPerK += flowWPerK;
     if (i === C.limbs) perfusion *= limbHeatExchangeFraction;
     heatPerfusionWPerK[i] = perfusion;
     const m = demandW * state[S.brainAerobicFraction + i]!;
@@ -403,7 +422,30 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const tissueFlow = perfusionTotalWPerK / perMinute;
   const pumpShare = pumpFlow > 0 && tissueFlow > 0 ? Math.min(1, pumpFlow / tissueFlow) : 0;
   const tArterial = tBlood + pumpShare * (state[S.arterialOutletTempC]! - tBlood);
-  let toBloodW = pumpHeatW;
+  // The shell's surface, in water and in air: a skin node between the shell's mean temperature
+  // (through the shell's own insulation), the surroundings and the locally dilated skin flow, solved
+  // at steady state (it holds little heat). With no such flow this is the series conductance
+  // shell → surroundings.
+  const toWaterWPerK = (wet * body.shellAreaM2) / waterSurfaceInsulation;
+  const toAirWPerK = (dry * body.shellAreaM2) / airSurfaceInsulation;
+  const shellToWetSkin = (wet * body.shellAreaM2) / shellR;
+  const shellToDrySkin = (dry * body.shellAreaM2) / shellR;
+  const wetSkinFlow = localSkinWPerK * wet;
+  const drySkinFlow = localSkinWPerK * dry;
+  const wetSkinC =
+    wet > 0
+      ? (toWaterWPerK * tWater + shellToWetSkin * tShell + wetSkinFlow * tArterial) /
+        (toWaterWPerK + shellToWetSkin + wetSkinFlow)
+      : tShell;
+  const drySkinC =
+    dry > 0
+      ? (toAirWPerK * tAir + shellToDrySkin * tShell + drySkinFlow * tArterial) /
+        (toAirWPerK + shellToDrySkin + drySkinFlow)
+      : tShell;
+  const shellLossW = toWaterWPerK * (wetSkinC - tWater) + toAirWPerK * (drySkinC - tAir);
+  const shellToSkinW = shellToWetSkin * (tShell - wetSkinC) + shellToDrySkin * (tShell - drySkinC);
+  let toBloodW =
+    pumpHeatW + wetSkinFlow * (wetSkinC - tArterial) + drySkinFlow * (drySkinC - tArterial);
   for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
     const t = state[i]!;
     const g = heatPerfusionWPerK[i]!;
@@ -444,7 +486,8 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   netHeatW[C.heart] = netHeatW[C.heart]! - heartCore - heartBlood;
   netHeatW[C.blood] = netHeatW[C.blood]! + heartBlood - headBloodW;
   netHeatW[C.brain] = netHeatW[C.brain]! - headBrainW;
-  netHeatW[C.shell] = netHeatW[C.shell]! + muscleShell + limbShell - shellLossW - shellEvaporationW;
+  netHeatW[C.shell] =
+    netHeatW[C.shell]! + muscleShell + limbShell - shellToSkinW - shellEvaporationW;
   netHeatW[C.extremities] = netHeatW[C.extremities]! - extLimb - extLossW - extremityEvaporationW;
 
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
