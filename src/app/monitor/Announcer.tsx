@@ -1,0 +1,78 @@
+// Alarms seen, heard and announced: an ARIA live region that says new alarms, cleared alarms and
+// rhythm changes to screen readers; the alarm tone for urgent ones; and a mute switch. Render it once.
+
+import './monitor.css';
+import { useEffect, useRef, useState } from 'react';
+import type { Snapshot } from '../../../models/index.ts';
+import { AlarmTone } from './alarmTone.ts';
+import { announcements, needsTone } from './announcements.ts';
+
+interface Props {
+  readonly snapshot: Snapshot | null;
+}
+
+/** One tone per page: it owns the audio context. */
+let sharedTone: AlarmTone | null = null;
+function tone(): AlarmTone {
+  return (sharedTone ??= new AlarmTone());
+}
+
+export function Announcer({ snapshot }: Props) {
+  const previous = useRef<Snapshot | null>(null);
+  const [message, setMessage] = useState('');
+  const [muted, setMuted] = useState(() => tone().isMuted);
+
+  // Browsers allow sound only after a gesture: unlock the audio on the first one.
+  useEffect(() => {
+    const unlock = () => tone().unlock();
+    window.addEventListener('pointerdown', unlock, { once: true });
+    window.addEventListener('keydown', unlock, { once: true });
+    return () => {
+      window.removeEventListener('pointerdown', unlock);
+      window.removeEventListener('keydown', unlock);
+    };
+  }, []);
+
+  useEffect(() => {
+    const prev = previous.current;
+    previous.current = snapshot;
+    // A new run (time went back) starts afresh: nothing to compare with.
+    if (!snapshot || (prev && snapshot.tS < prev.tS)) {
+      setMessage('');
+      return;
+    }
+    const list = announcements(prev, snapshot);
+    if (list.length === 0) return;
+    setMessage(list.map((a) => a.text).join(' '));
+    if (needsTone(list)) tone().play();
+  }, [snapshot]);
+
+  const alarmCount = snapshot?.alarms.length ?? 0;
+  return (
+    <div className="announcer">
+      <button
+        type="button"
+        className={`mute-button${muted ? ' is-muted' : ''}${alarmCount > 0 ? ' has-alarms' : ''}`}
+        aria-pressed={muted}
+        onClick={() => {
+          const next = !muted;
+          tone().setMuted(next);
+          setMuted(next);
+        }}
+        title={muted ? 'Alarm sound is off' : 'Alarm sound is on'}
+        data-testid="mute-alarms"
+      >
+        <span aria-hidden="true">{muted ? '🔕' : '🔔'}</span>
+        {muted ? 'Sound off' : 'Sound on'}
+      </button>
+      <div
+        className="visually-hidden"
+        aria-live="assertive"
+        aria-atomic="true"
+        data-testid="announcer"
+      >
+        {message}
+      </div>
+    </div>
+  );
+}

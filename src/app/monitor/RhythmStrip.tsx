@@ -1,0 +1,82 @@
+// The rhythm strip: the current rhythm drawn as a monitor trace that scrolls in real time (a monitor
+// shows the heart's rhythm at the heart's own pace, whatever the simulation speed). Still when the
+// run is paused or the learner prefers reduced motion. The trace is redrawn by writing the path's
+// `d` attribute from an animation frame, without re-rendering React.
+
+import './monitor.css';
+import { useEffect, useRef } from 'react';
+import type { Snapshot } from '../../../models/index.ts';
+import { rhythmWave, wavePath } from './rhythmWave.ts';
+
+interface Props {
+  readonly snapshot: Snapshot | null;
+  /** Whether the run is playing (the trace scrolls) or not (it stands still). */
+  readonly running: boolean;
+}
+
+const SECONDS = 6;
+const SAMPLES_PER_SECOND = 60;
+const WIDTH = 600;
+const HEIGHT = 90;
+const FRAME_MS = 1000 / 30;
+
+function prefersReducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export function RhythmStrip({ snapshot, running }: Props) {
+  const pathRef = useRef<SVGPathElement>(null);
+  const rhythm = snapshot?.rhythm ?? 'asystole';
+  const rate = snapshot?.heartRateBpm ?? 0;
+  const compressions = (snapshot?.cpr ?? 'none') !== 'none';
+
+  useEffect(() => {
+    const path = pathRef.current;
+    if (!path) return;
+    const draw = (nowS: number) => {
+      const samples = rhythmWave({
+        rhythm,
+        rateBpm: rate,
+        compressions,
+        samplesPerSecond: SAMPLES_PER_SECOND,
+        seconds: SECONDS,
+        startS: nowS - SECONDS,
+      });
+      path.setAttribute('d', wavePath(samples, WIDTH, HEIGHT));
+    };
+    draw(performance.now() / 1000);
+    if (!running || prefersReducedMotion()) return;
+    let frame = 0;
+    let last = 0;
+    const tick = (ms: number) => {
+      if (ms - last >= FRAME_MS) {
+        last = ms;
+        draw(ms / 1000);
+      }
+      frame = requestAnimationFrame(tick);
+    };
+    frame = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(frame);
+  }, [rhythm, rate, compressions, running]);
+
+  const label = snapshot
+    ? `${snapshot.rhythmLabel}${rhythm === 'sinus' || rhythm === 'af' || rhythm === 'pea' ? `, ${Math.round(rate)} per minute` : ''}${compressions ? ', with compressions' : ''}`
+    : 'no patient';
+
+  return (
+    <figure className="rhythm-strip" data-testid="rhythm-strip" data-rhythm={rhythm}>
+      <figcaption className="rhythm-strip-caption">
+        <span className="rhythm-strip-lead">ECG II</span>
+        <span data-testid="rhythm-strip-label">{label}</span>
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`Rhythm strip: ${label}`}
+      >
+        <path ref={pathRef} className="rhythm-strip-trace" fill="none" />
+      </svg>
+    </figure>
+  );
+}
