@@ -36,7 +36,7 @@ export interface EnsembleRequest extends EnsembleDesignOptions {
   readonly scenario: Scenario;
   /** Learner and instructor actions to replay in every member (not the scenario's timeline). */
   readonly actions?: readonly ReplayAction[];
-  /** Model step of every member, s (default: the engine's, 1 s). */
+  /** Model step of every member, s (default DEFAULT_MEMBER_STEP_S, 5 s). */
   readonly stepSeconds?: number;
   /** Record fan bands of these outputs every `everyS` seconds. */
   readonly fan?: { readonly everyS: number; readonly keys?: readonly NumericSnapshotKey[] };

@@ -43,8 +43,8 @@ export interface MemberResult {
 
 /**
  * Model step of ensemble members unless asked otherwise, s. Coarser than a single run's 1 s: it makes
- * 1,000 members of a 6-hour scenario fit in 10 s on 2 cores, and moves each member's outcome far less
- * than the parameter ranges do (measured in doc/uncertainty.md, bounded in test/ensemble/step.test.ts).
+ * 1,000 members of a 6-hour scenario fit in 10 s on 2 cores, and the ensemble's statistics agree with
+ * a 1 s step (measured in doc/uncertainty.md, checked in test/ensemble/step.test.ts).
  */
 export const DEFAULT_MEMBER_STEP_S = 5;
 
