@@ -7,11 +7,11 @@ import type { Outcome } from '../engine/outputs.ts';
 import {
   createEnsembleCollector,
   EnsembleMemberError,
-  runEnsembleMember,
   runPlannedMember,
   type EnsembleRequest,
   type EnsembleResult,
 } from './index.ts';
+import type { MemberResult } from './member.ts';
 import { ensembleDesign, memberPlan, type MemberPlan } from './sampling.ts';
 
 /** Messages to a worker. */
@@ -111,22 +111,41 @@ export async function runEnsembleInPool(
 ): Promise<EnsembleResult> {
   const design = ensembleDesign(request);
   const collector = createEnsembleCollector(request, design);
-  const total = design.members;
+  const plans = Array.from({ length: design.members }, (_, i) => memberPlan(design, i));
+  await runPlansInPool(request, plans, spawn, options, (member, result) =>
+    collector.add(member, result),
+  );
+  return collector.result();
+}
+
+/**
+ * Runs planned members (each with its seed and parameter values) of a request on workers, handing
+ * each result to `onResult` as it arrives (in any order). Rejects on the first failure or on cancel.
+ */
+export async function runPlansInPool(
+  request: EnsembleRequest,
+  plans: readonly MemberPlan[],
+  spawn: () => PoolWorker,
+  options: PoolOptions,
+  onResult: (member: number, result: MemberResult) => void,
+): Promise<void> {
+  const total = plans.length;
   const count = Math.min(options.workers, total);
   const { signal } = options;
   if (signal?.aborted) throw abortError(signal);
   if (count <= 0) {
     for (let i = 0; i < total; i++) {
       if (signal?.aborted) throw abortError(signal);
-      collector.add(i, runEnsembleMember(request, design, i));
+      onResult(plans[i]!.member, runPlannedMember(request, plans[i]!));
       options.onProgress?.(i + 1, total);
     }
-    return collector.result();
+    return;
   }
 
   // Small batches keep the workers busy to the end; large enough that messages cost little.
   const batch = Math.max(1, Math.min(16, Math.floor(total / (count * 8))));
   let next = 0;
+  let received = 0;
   const workers: PoolWorker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
@@ -140,11 +159,9 @@ export async function runEnsembleInPool(
       signal?.addEventListener('abort', () => fail(abortError(signal)), { once: true });
       const dispatch = (worker: PoolWorker): void => {
         if (next >= total) return;
-        const plans: MemberPlan[] = [];
-        for (const end = Math.min(total, next + batch); next < end; next++) {
-          plans.push(memberPlan(design, next));
-        }
-        worker.post({ type: 'run', plans });
+        const end = Math.min(total, next + batch);
+        worker.post({ type: 'run', plans: plans.slice(next, end) });
+        next = end;
       };
       for (let w = 0; w < count; w++) {
         const worker = spawn();
@@ -156,17 +173,18 @@ export async function runEnsembleInPool(
           } else if (message.type === 'results') {
             try {
               for (const r of message.results) {
-                collector.add(
+                onResult(
                   r.member,
                   r.series ? { outcome: r.outcome, series: r.series } : { outcome: r.outcome },
                 );
               }
-              options.onProgress?.(collector.received, total);
+              received += message.results.length;
+              options.onProgress?.(received, total);
             } catch (error) {
               fail(error instanceof Error ? error : new Error(String(error)));
               return;
             }
-            if (collector.received === total) {
+            if (received === total) {
               finished = true;
               resolve();
             } else dispatch(worker);
@@ -187,7 +205,6 @@ export async function runEnsembleInPool(
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return collector.result();
 }
 
 function abortError(signal: CancelSignal): Error {

@@ -1,0 +1,120 @@
+// Runs "What are the odds?" in the browser: the learner's run (scenario and action log) replayed by
+// an ensemble over the uncertain parameters, spread over one Web Worker per core, with progress and
+// cancel. The statistics are the same as `coldboot ensemble` gives for the same seed and log.
+
+import {
+  DEFAULT_FAN_KEYS,
+  type EnsembleRequest,
+  type EnsembleResult,
+  type ReplayAction,
+} from '../../models/ensemble/index.ts';
+import {
+  hypothesisPlans,
+  hypothesisPoints,
+  sweepValues,
+  type HypothesisPoint,
+} from '../../models/ensemble/hypothesis.ts';
+import { runEnsembleInPool, runPlansInPool, type PoolWorker } from '../../models/ensemble/pool.ts';
+import type { Outcome, Scenario } from '../../models/index.ts';
+
+export interface OddsRequest {
+  readonly scenario: Scenario;
+  /** The learner's (and instructor's) actions so far; scenario entries are made by the scenario. */
+  readonly actions: readonly ReplayAction[];
+  readonly members: number;
+  readonly seed: number;
+  /** Parameter values held in every member (e.g. the sandbox's edits). */
+  readonly fixed?: Readonly<Record<string, number>>;
+  /** Fan bands every this many simulated seconds (default: about 240 points over the run). */
+  readonly fanEveryS?: number;
+}
+
+export interface OddsOptions {
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+  /** Workers (default: one per core, at most 8). */
+  readonly workers?: number;
+}
+
+/** Workers the browser will run: one per logical core, between 1 and 8. */
+export function browserWorkerCount(): number {
+  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
+  return Math.min(8, Math.max(1, cores));
+}
+
+/** The ensemble request of an odds run (plain data; the same as the command line builds). */
+export function oddsEnsembleRequest(request: OddsRequest): EnsembleRequest {
+  const endS = request.scenario.end.atS;
+  const everyS = request.fanEveryS ?? Math.max(60, Math.ceil(endS / 240 / 60) * 60);
+  return {
+    scenario: request.scenario,
+    members: request.members,
+    seed: request.seed,
+    actions: request.actions,
+    ...(request.fixed ? { fixed: request.fixed } : {}),
+    fan: { everyS, keys: DEFAULT_FAN_KEYS },
+  };
+}
+
+export function runOdds(request: OddsRequest, options: OddsOptions = {}): Promise<EnsembleResult> {
+  return runEnsembleInPool(oddsEnsembleRequest(request), spawnWebWorker, {
+    workers: options.workers ?? browserWorkerCount(),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+}
+
+/**
+ * The hypothesis sweep: the learner's run replayed with the self-check threshold at `count` values
+ * from 10 to 32 °C (every other parameter at its best estimate or held value, the same seed).
+ */
+export async function runHypothesis(
+  request: Omit<OddsRequest, 'members' | 'fanEveryS'>,
+  options: OddsOptions & { readonly count?: number } = {},
+): Promise<HypothesisPoint[]> {
+  const plans = hypothesisPlans(
+    sweepValues(10, 32, options.count ?? 12),
+    request.seed,
+    request.fixed,
+  );
+  const outcomes: Outcome[] = new Array<Outcome>(plans.length);
+  await runPlansInPool(
+    {
+      scenario: request.scenario,
+      members: plans.length,
+      seed: request.seed,
+      actions: request.actions,
+    },
+    plans,
+    spawnWebWorker,
+    {
+      workers: options.workers ?? browserWorkerCount(),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+    (member, result) => {
+      outcomes[member] = result.outcome;
+    },
+  );
+  return hypothesisPoints(plans, outcomes, request.fixed);
+}
+
+function spawnWebWorker(): PoolWorker {
+  const worker = new Worker(new URL('./ensemble.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'coldboot-odds',
+  });
+  return {
+    post: (message) => worker.postMessage(message),
+    listen(onMessage, onFailure) {
+      worker.addEventListener('message', (event: MessageEvent) => onMessage(event.data));
+      worker.addEventListener('error', (event: ErrorEvent) =>
+        onFailure(new Error(event.message || 'an odds worker failed to start')),
+      );
+      worker.addEventListener('messageerror', () =>
+        onFailure(new Error('an odds worker sent a message that could not be read')),
+      );
+    },
+    terminate: () => worker.terminate(),
+  };
+}
