@@ -1,0 +1,426 @@
+// "What are the odds?": the learner's own run replayed across what is plausible. An ensemble over
+// the uncertain parameters (Web Workers, one per core, progress and cancel) gives the chance of
+// survival, the neurological outcome, the brain cells lost and 5–95 % fan bands of the brain and core
+// temperatures; the hypothesis sweep shows how the outcome depends on the temperature at which the
+// cells' self-check stops, which nobody knows.
+
+import './odds.css';
+import { useEffect, useRef, useState } from 'react';
+import { area, line } from 'd3-shape';
+import { scaleLinear } from 'd3-scale';
+import type { EnsembleResult, FanBand, ReplayAction } from '../../models/ensemble/index.ts';
+import type { HypothesisPoint } from '../../models/ensemble/hypothesis.ts';
+import type { Scenario } from '../../models/index.ts';
+import {
+  formatHoursMinutes,
+  formatTemperature,
+  toDisplayUnit,
+  unitSymbol,
+  type TemperatureUnit,
+} from '../state/units.ts';
+import { runHypothesis, runOdds } from './runOdds.ts';
+
+interface Props {
+  readonly scenario: Scenario | null;
+  /** The run's actions so far (learner and instructor). */
+  readonly actions: readonly ReplayAction[];
+  readonly seed: number;
+  readonly unit: TemperatureUnit;
+  /** Parameter values held in every member (the sandbox's edits). */
+  readonly fixed?: Readonly<Record<string, number>>;
+}
+
+type Job =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'running'; readonly what: 'odds' | 'sweep'; done: number; total: number }
+  | { readonly kind: 'error'; readonly message: string };
+
+const MEMBER_CHOICES = [200, 500, 1000] as const;
+
+const CPC_LABELS: Record<string, string> = {
+  '1': 'good recovery',
+  '2': 'moderate disability',
+  '3': 'severe disability',
+  '4': 'coma',
+  '5': 'death',
+};
+
+export function OddsPanel({ scenario, actions, seed, unit, fixed }: Props) {
+  const [members, setMembers] = useState<number>(500);
+  const [job, setJob] = useState<Job>({ kind: 'idle' });
+  const [odds, setOdds] = useState<{ result: EnsembleResult; seconds: number } | null>(null);
+  const [sweep, setSweep] = useState<readonly HypothesisPoint[] | null>(null);
+  const controller = useRef<AbortController | null>(null);
+
+  // Stop any workers when the panel goes away.
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const busy = job.kind === 'running';
+
+  async function start(what: 'odds' | 'sweep') {
+    if (!scenario || busy) return;
+    const abort = new AbortController();
+    controller.current = abort;
+    const total = what === 'odds' ? members : 12;
+    setJob({ kind: 'running', what, done: 0, total });
+    const onProgress = (done: number, all: number) =>
+      setJob({ kind: 'running', what, done, total: all });
+    const started = performance.now();
+    try {
+      const request = { scenario, actions, seed, ...(fixed ? { fixed } : {}) };
+      if (what === 'odds') {
+        const result = await runOdds({ ...request, members }, { onProgress, signal: abort.signal });
+        setOdds({ result, seconds: (performance.now() - started) / 1000 });
+      } else {
+        setSweep(await runHypothesis(request, { onProgress, signal: abort.signal }));
+      }
+      setJob({ kind: 'idle' });
+    } catch (error) {
+      if (abort.signal.aborted) setJob({ kind: 'idle' });
+      else
+        setJob({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      if (controller.current === abort) controller.current = null;
+    }
+  }
+
+  return (
+    <section className="panel odds" aria-labelledby="odds-heading" data-testid="odds-panel">
+      <h2 id="odds-heading">What are the odds?</h2>
+      <p className="muted odds-intro">
+        Your actions so far, replayed on {members.toLocaleString('en-US')} patients whose uncertain
+        physiology (the self-check temperature, tolerances, rates) is drawn from its plausible
+        range.
+      </p>
+      <div className="odds-controls">
+        <label>
+          Patients{' '}
+          <select
+            value={members}
+            disabled={busy}
+            onChange={(e) => setMembers(Number(e.target.value))}
+          >
+            {MEMBER_CHOICES.map((n) => (
+              <option key={n} value={n}>
+                {n.toLocaleString('en-US')}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!scenario || busy}
+          onClick={() => void start('odds')}
+          data-testid="odds-run"
+        >
+          What are the odds?
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!scenario || busy}
+          onClick={() => void start('sweep')}
+          data-testid="odds-sweep"
+        >
+          Sweep the self-check threshold
+        </button>
+        {busy && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => controller.current?.abort()}
+            data-testid="odds-cancel"
+          >
+            Cancel
+          </button>
+        )}
+      </div>
+      {job.kind === 'running' && (
+        <div className="odds-progress">
+          <progress
+            max={job.total}
+            value={job.done}
+            aria-label={job.what === 'odds' ? 'Patients simulated' : 'Thresholds simulated'}
+          />
+          <span role="status">
+            {job.done} of {job.total} {job.what === 'odds' ? 'patients' : 'thresholds'}
+          </span>
+        </div>
+      )}
+      {job.kind === 'error' && (
+        <p className="odds-error" role="alert">
+          The odds could not be computed: {job.message}
+        </p>
+      )}
+      {odds && <OddsResult result={odds.result} seconds={odds.seconds} unit={unit} />}
+      {sweep && <SweepResult points={sweep} unit={unit} />}
+    </section>
+  );
+}
+
+function percent(x: number, digits = 0): string {
+  return `${(100 * x).toFixed(digits)} %`;
+}
+
+function OddsResult({
+  result,
+  seconds,
+  unit,
+}: {
+  result: EnsembleResult;
+  seconds: number;
+  unit: TemperatureUnit;
+}) {
+  const s = result.summary;
+  const [lo, hi] = s.survival.ci95;
+  const lost = s.brain_autolysed_fraction;
+  return (
+    <div className="odds-result" data-testid="odds-result">
+      <dl className="odds-figures">
+        <div>
+          <dt>Survive</dt>
+          <dd data-testid="odds-survival">{percent(s.survival.probability)}</dd>
+          <dd className="muted">
+            95 % interval {percent(lo)}–{percent(hi)}
+          </dd>
+        </div>
+        <div>
+          <dt>Brain cells lost</dt>
+          <dd>{percent(lost.p50, 1)}</dd>
+          <dd className="muted">
+            5–95 %: {percent(lost.p5, 1)}–{percent(lost.p95, 1)}
+          </dd>
+        </div>
+        <div>
+          <dt>Lowest core</dt>
+          <dd>{formatTemperature(s.min_core_temp_c.p50, unit)}</dd>
+          <dd className="muted">
+            5–95 %: {formatTemperature(s.min_core_temp_c.p5, unit)}–
+            {formatTemperature(s.min_core_temp_c.p95, unit)}
+          </dd>
+        </div>
+      </dl>
+      <CpcBar counts={s.neuro_outcome_cpc} members={s.members} />
+      {result.fanBands && (
+        <FanChart
+          times={result.fanBands.times}
+          bands={[
+            { label: 'Brain', band: result.fanBands.bands.brainTempC, className: 'fan-brain' },
+            { label: 'Core', band: result.fanBands.bands.coreTempC, className: 'fan-core' },
+          ]}
+          unit={unit}
+        />
+      )}
+      <p className="muted odds-footnote">
+        {s.members.toLocaleString('en-US')} patients, {s.sampled_parameters} uncertain parameters,
+        seed {s.seed}; {seconds.toFixed(1)} s. Most influential on brain cells lost:{' '}
+        {s.sensitivity.brain_autolysed_fraction
+          .slice(0, 3)
+          .map(
+            (p) =>
+              `${p.parameter} (ρ ${p.rho_brain_autolysed_fraction === null ? '—' : p.rho_brain_autolysed_fraction.toFixed(2)})`,
+          )
+          .join(', ')}
+        .
+      </p>
+    </div>
+  );
+}
+
+function CpcBar({
+  counts,
+  members,
+}: {
+  counts: Readonly<Record<string, { count: number; fraction: number }>>;
+  members: number;
+}) {
+  const entries = Object.entries(counts);
+  return (
+    <div className="cpc">
+      <div
+        className="cpc-bar"
+        role="img"
+        aria-label={`Neurological outcome of ${members} patients: ${entries.map(([k, v]) => `${CPC_LABELS[k]} ${percent(v.fraction)}`).join(', ')}`}
+      >
+        {entries.map(([k, v]) => (
+          <span
+            key={k}
+            className={`cpc-segment cpc-${k}`}
+            style={{ width: `${(100 * v.fraction).toFixed(2)}%` }}
+            title={`CPC ${k}, ${CPC_LABELS[k]}: ${v.count}`}
+          />
+        ))}
+      </div>
+      <ul className="cpc-legend">
+        {entries.map(([k, v]) => (
+          <li key={k}>
+            <span className={`cpc-swatch cpc-${k}`} aria-hidden="true" />
+            {CPC_LABELS[k]} {percent(v.fraction)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+const W = 520;
+const H = 170;
+const M = { top: 8, right: 12, bottom: 24, left: 40 };
+
+function FanChart({
+  times,
+  bands,
+  unit,
+}: {
+  times: readonly number[];
+  bands: { label: string; band: FanBand | undefined; className: string }[];
+  unit: TemperatureUnit;
+}) {
+  const present = bands.filter((b): b is typeof b & { band: FanBand } => b.band !== undefined);
+  const all = present
+    .flatMap((b) => [...b.band.p5, ...b.band.p95])
+    .map((c) => toDisplayUnit(c, unit));
+  const x = scaleLinear()
+    .domain([0, times.at(-1) ?? 1])
+    .range([M.left, W - M.right]);
+  const y = scaleLinear()
+    .domain([Math.min(...all) - 1, Math.max(...all) + 1])
+    .nice()
+    .range([H - M.bottom, M.top]);
+  const idx = times.map((_, i) => i);
+  return (
+    <svg
+      className="fan-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={`5 to 95 % bands of ${present.map((b) => b.label.toLowerCase()).join(' and ')} temperature over the run`}
+    >
+      {y.ticks(5).map((t) => (
+        <g key={t}>
+          <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="fan-grid" />
+          <text x={M.left - 4} y={y(t) + 3} textAnchor="end" className="fan-tick">
+            {t}
+          </text>
+        </g>
+      ))}
+      {x.ticks(6).map((t) => (
+        <text key={t} x={x(t)} y={H - 6} textAnchor="middle" className="fan-tick">
+          {formatHoursMinutes(t)}
+        </text>
+      ))}
+      <text x={4} y={M.top + 8} className="fan-tick">
+        {unitSymbol(unit)}
+      </text>
+      {present.map((b) => {
+        const band = area<number>()
+          .x((i) => x(times[i]!))
+          .y0((i) => y(toDisplayUnit(b.band.p5[i]!, unit)))
+          .y1((i) => y(toDisplayUnit(b.band.p95[i]!, unit)))(idx);
+        const median = line<number>()
+          .x((i) => x(times[i]!))
+          .y((i) => y(toDisplayUnit(b.band.p50[i]!, unit)))(idx);
+        return (
+          <g key={b.label} className={b.className}>
+            <path d={band ?? ''} className="fan-band" />
+            <path d={median ?? ''} className="fan-median" />
+          </g>
+        );
+      })}
+      <g className="fan-legend" transform={`translate(${W - M.right - 150},${M.top + 4})`}>
+        {present.map((b, i) => (
+          <g key={b.label} className={b.className} transform={`translate(${i * 75},0)`}>
+            <rect width="12" height="8" className="fan-band" />
+            <text x="16" y="8" className="fan-tick">
+              {b.label}
+            </text>
+          </g>
+        ))}
+      </g>
+    </svg>
+  );
+}
+
+function SweepResult({
+  points,
+  unit,
+}: {
+  points: readonly HypothesisPoint[];
+  unit: TemperatureUnit;
+}) {
+  const x = scaleLinear()
+    .domain([10, 32])
+    .range([M.left, W - M.right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([H - M.bottom, M.top]);
+  const path = line<HypothesisPoint>()
+    .x((p) => x(p.thresholdC))
+    .y((p) => y(p.outcome.brain_autolysed_fraction))(points as HypothesisPoint[]);
+  return (
+    <div className="sweep" data-testid="odds-sweep-result">
+      <h3>If the self-check stops at…</h3>
+      <svg
+        className="fan-chart"
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`Brain cells lost in your run for self-check thresholds from ${formatTemperature(10, unit, 0)} to ${formatTemperature(32, unit, 0)}`}
+      >
+        {[0, 0.25, 0.5, 0.75, 1].map((t) => (
+          <g key={t}>
+            <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="fan-grid" />
+            <text x={M.left - 4} y={y(t) + 3} textAnchor="end" className="fan-tick">
+              {percent(t)}
+            </text>
+          </g>
+        ))}
+        {points.map((p) => (
+          <text
+            key={p.thresholdC}
+            x={x(p.thresholdC)}
+            y={H - 6}
+            textAnchor="middle"
+            className="fan-tick"
+          >
+            {Math.round(toDisplayUnit(p.thresholdC, unit))}
+          </text>
+        ))}
+        <path d={path ?? ''} className="sweep-line" />
+        {points.map((p) => (
+          <circle
+            key={p.thresholdC}
+            cx={x(p.thresholdC)}
+            cy={y(p.outcome.brain_autolysed_fraction)}
+            r="3"
+            className="sweep-point"
+          >
+            <title>
+              {`Self-check stops at ${formatTemperature(p.thresholdC, unit)}: ${percent(p.outcome.brain_autolysed_fraction, 1)} of brain cells lost`}
+            </title>
+          </circle>
+        ))}
+      </svg>
+      <table className="sweep-table">
+        <caption className="visually-hidden">Self-check threshold sweep</caption>
+        <thead>
+          <tr>
+            <th scope="col">Self-check half-stops at</th>
+            <th scope="col">Oxygen safe below (brain)</th>
+            <th scope="col">Brain cells lost</th>
+            <th scope="col">Outcome</th>
+          </tr>
+        </thead>
+        <tbody>
+          {points.map((p) => (
+            <tr key={p.thresholdC}>
+              <td>{formatTemperature(p.thresholdC, unit)}</td>
+              <td>{formatTemperature(p.safeBrainTempC, unit)}</td>
+              <td>{percent(p.outcome.brain_autolysed_fraction, 1)}</td>
+              <td>{CPC_LABELS[String(p.outcome.neuro_outcome_cpc)]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
