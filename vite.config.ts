@@ -1,11 +1,13 @@
 // Vite builds the app (index.html → src/app/main.tsx, with the engine in a module worker); Vitest runs
 // two projects: `unit` (Node, everything under test/ but the browser tests) and `e2e` (the built app
-// in headless Chromium, one file at a time).
+// in headless Chromium, one file at a time). precachePlugin lists the built files for the offline
+// service worker (public/sw.js; see scripts/precachePlugin.ts).
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { precachePlugin } from './scripts/precachePlugin.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precachePlugin()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

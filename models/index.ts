@@ -34,3 +34,33 @@ export {
   type MemberResult,
   type ReplayAction,
 } from './ensemble/index.ts';
+export { formatClock, parseClock } from './engine/clock.ts';
+export type { Outcome } from './engine/outputs.ts';
+export { scenarioHash } from './scenario/hash.ts';
+export {
+  MAX_RUN_LOG_ACTIONS,
+  MAX_RUN_LOG_BYTES,
+  RUN_LOG_FORMAT,
+  checkRunLogMatches,
+  emptyRunLog,
+  expertRunLog,
+  parseRunLog,
+  replayRun,
+  runLogToJson,
+  validateRunLog,
+  type RunLog,
+} from './scenario/runLog.ts';
+export {
+  observeRun,
+  type Grade,
+  type ObjectiveResult,
+  type RunObserver,
+} from './scenario/assessment.ts';
+export {
+  debriefMarkdown,
+  debriefRun,
+  type Debrief,
+  type DebriefAction,
+  type ExpertComparison,
+  type TeachingPoint,
+} from './scenario/debrief.ts';

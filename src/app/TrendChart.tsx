@@ -58,7 +58,7 @@ export function TrendChart({
       trend: s.trend,
       version: s.trendVersion,
       unit: s.unit,
-      endS: s.endS,
+      endS: s.openEnded ? 0 : s.endS,
       events: s.events,
     })),
   );

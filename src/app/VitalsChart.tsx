@@ -45,7 +45,7 @@ export function VitalsChart({ width, height, margin }: VitalsChartProps) {
     useShallow((s) => ({
       trend: s.trend,
       version: s.trendVersion,
-      endS: s.endS,
+      endS: s.openEnded ? 0 : s.endS,
       events: s.events,
     })),
   );

@@ -4,9 +4,16 @@
 /** Tick spacings tried, s of simulated time. */
 const TIME_STEPS_S = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
 
-/** Right end of the time axis, s. */
+/** Spacing of the open-ended axis's right end, s: it grows by half hours ahead of the run. */
+const OPEN_ENDED_STEP_S = 1800;
+
+/**
+ * Right end of the time axis, s: the scenario's end; for an open-ended run (endS 0) the next half
+ * hour after the latest sample, so the axis grows with the run.
+ */
 export function timeAxisEndS(endS: number, lastSampleS: number): number {
-  return Math.max(endS, lastSampleS, 600);
+  if (endS > 0) return Math.max(endS, lastSampleS, 600);
+  return Math.max(600, Math.ceil((lastSampleS + 1) / OPEN_ENDED_STEP_S) * OPEN_ENDED_STEP_S);
 }
 
 /** Tick times, s: the smallest spacing that leaves at least ~70 px between ticks. */

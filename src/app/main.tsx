@@ -1,13 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createWorkerPort } from '../state/port.ts';
+import { createDebriefWorkerPort, createWorkerPort } from '../state/port.ts';
 import { createAppStore } from '../state/store.ts';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { StoreProvider } from './store-context.tsx';
 import './styles.css';
 
-const store = createAppStore({ createPort: createWorkerPort });
+const store = createAppStore({
+  createPort: createWorkerPort,
+  createDebriefPort: createDebriefWorkerPort,
+  libraryDirectory: `${import.meta.env.BASE_URL}scenarios/`,
+});
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

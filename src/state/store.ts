@@ -1,39 +1,93 @@
-// The app's state: one vanilla zustand store composed of slices (run, scenario, display, log). It
-// owns the simulation through a SimulationPort (a worker in the browser, a fake in tests) and turns
-// worker messages into state. React binds to it thinly in src/app/store-context.tsx.
+// The app's state: one vanilla zustand store composed of slices (run, scenario, display, log,
+// navigation, library, debrief). It owns the simulation through a SimulationPort (a worker in the
+// browser, a fake in tests) and the debrief through a DebriefPort (a second worker), and turns their
+// messages into state. It records every run as a coldboot/run-log@1 log (the actions the worker
+// reports, with the seed), which it can replay (restore, review). React binds to it thinly in
+// src/app/store-context.tsx.
 
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import {
   ScenarioError,
+  checkRunLogMatches,
+  formatClock,
+  parseRunLog,
   parseScenario,
   type Action,
+  type RunLog,
   type Scenario,
+  type ScenarioIssue,
   type Snapshot,
   type TimedAction,
 } from '../../models/index.ts';
+import type { DebriefReport, DebriefResponse } from '../worker/debriefProtocol.ts';
 import {
   TREND_SERIES,
   clampSpeed,
   type MainToWorker,
+  type ReplayRequest,
   type WorkerToMain,
 } from '../worker/protocol.ts';
-import type { SimulationPort, SimulationPortFactory } from './port.ts';
+import { parseLibraryIndex, type LibraryEntry, type ScenarioOrigin } from './library.ts';
+import type {
+  DebriefPort,
+  DebriefPortFactory,
+  SimulationPort,
+  SimulationPortFactory,
+} from './port.ts';
+import { cachedScenarioHash, logStopS, recordedRunLog } from './runRecord.ts';
+import type { RestorableRun } from './savedRun.ts';
 import { DEFAULT_TREND_CAPACITY, TrendBuffer } from './trendBuffer.ts';
 import { formatTemperature, toDisplayUnit, type TemperatureUnit } from './units.ts';
 
 export type RunStatus = 'idle' | 'loading' | 'ready' | 'running' | 'paused' | 'finished' | 'error';
 
-/** Where a scenario comes from: a URL to fetch, or text already read (e.g. a file the user chose). */
+/**
+ * Where a scenario comes from: a URL to fetch, or text already read (e.g. a file the user chose).
+ * `origin` defaults to "library" for a URL and "file" for text.
+ */
 export type ScenarioSource =
-  | { readonly url: string; readonly fileName?: string }
-  | { readonly text: string; readonly fileName: string };
+  | { readonly url: string; readonly fileName?: string; readonly origin?: ScenarioOrigin }
+  | { readonly text: string; readonly fileName: string; readonly origin?: ScenarioOrigin };
+
+/** How a scenario is loaded: fresh, or replaying a recorded run to a time (restore, review). */
+export interface LoadOptions {
+  readonly replay?: ReplayRequest;
+  /** Seed of the run (default: the store's seed; a replayed log's own seed). */
+  readonly seed?: number;
+  readonly speed?: number;
+}
+
+/** The screens of the app, in the order a class meets them. */
+export type Screen = 'library' | 'briefing' | 'run' | 'debrief';
+
+/** A short message at the top of the screen ("Restored your run at 0:40:00"). */
+export interface Notice {
+  readonly id: number;
+  readonly tone: 'info' | 'warn';
+  readonly text: string;
+}
+
+/** A file's problems, one by one, for the error panel (file, line, field, expected, found). */
+export interface ErrorDetail {
+  readonly fileName: string;
+  readonly issues: readonly ScenarioIssue[];
+}
+
+export type DebriefState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'computing' }
+  | { readonly status: 'ready'; readonly report: DebriefReport }
+  | { readonly status: 'error'; readonly message: string };
 
 export interface LogEntry extends TimedAction {
   readonly id: number;
 }
 
-/** What went wrong: a scenario file that does not validate, or a failure while running. */
-export type ErrorKind = 'scenario' | 'load' | 'simulation';
+/**
+ * What went wrong: a scenario file that does not validate, a file that could not be read, a run log
+ * that cannot be replayed, or a failure while running.
+ */
+export type ErrorKind = 'scenario' | 'load' | 'log' | 'simulation';
 
 export interface RunSlice {
   status: RunStatus;
@@ -46,6 +100,12 @@ export interface RunSlice {
   trendVersion: number;
   errorKind: ErrorKind | null;
   errorMessage: string | null;
+  /** The problems one by one, when the error is a file's (scenario or run log). */
+  errorDetail: ErrorDetail | null;
+  /** Seed of the current run. */
+  seed: number;
+  /** Every action of the current run so far (scenario and learners), in the order applied. */
+  actions: readonly TimedAction[];
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -53,6 +113,10 @@ export interface RunSlice {
   reset(): void;
   /** Applies a bedside action to the running patient (ignored when no run is loaded or it ended). */
   apply(action: Action): void;
+  /** The current run as a coldboot/run-log@1 log, or null when no run is loaded. */
+  runLog(): RunLog | null;
+  /** Clears the error panel. */
+  dismissError(): void;
 }
 
 export interface ScenarioSlice {
@@ -60,7 +124,50 @@ export interface ScenarioSlice {
   briefing: string;
   fileName: string;
   scenario: Scenario | null;
-  loadScenario(source: ScenarioSource): Promise<void>;
+  /** The scenario file's text (saved with a run, so a reload can restore it). */
+  scenarioText: string;
+  origin: ScenarioOrigin | null;
+  /** A run without a set end (the sandbox): the time axis grows with the run. */
+  openEnded: boolean;
+  /** Loads a scenario (and replays a run on it, if asked); true when it was valid and sent. */
+  loadScenario(source: ScenarioSource, options?: LoadOptions): Promise<boolean>;
+  /**
+   * Opens a run log: finds its scenario (the open one or a built-in one, by content hash) and replays
+   * the log to where it stopped, paused. True when the replay was started.
+   */
+  openRunLog(text: string, fileName: string): Promise<boolean>;
+  /** Restores a saved run: its scenario, replayed to the saved time, paused. */
+  restoreRun(run: RestorableRun): Promise<boolean>;
+}
+
+export interface NavigationSlice {
+  screen: Screen;
+  notice: Notice | null;
+  /** A run saved in the browser that can be restored from the library (after a reload). */
+  resumable: RestorableRun | null;
+  goTo(screen: Screen): void;
+  showNotice(tone: Notice['tone'], text: string): void;
+  dismissNotice(): void;
+  setResumable(run: RestorableRun | null): void;
+  /** Shows an error in the error panel without touching the run (a bad link, a file too big). */
+  reportError(kind: ErrorKind, message: string): void;
+}
+
+export interface LibrarySlice {
+  /** The built-in scenarios; null until the index has been read. */
+  library: readonly LibraryEntry[] | null;
+  libraryError: string | null;
+  loadLibrary(): Promise<void>;
+  /** URL of a built-in scenario file. */
+  libraryUrl(file: string): string;
+}
+
+export interface DebriefSlice {
+  debrief: DebriefState;
+  /** Computes the debrief of the current run (in the debrief worker). */
+  requestDebrief(): void;
+  /** Stops the run and shows its debrief. */
+  endRun(): void;
 }
 
 export interface DisplaySlice {
@@ -74,13 +181,23 @@ export interface LogSlice {
   events: readonly LogEntry[];
 }
 
-export type AppState = RunSlice & ScenarioSlice & DisplaySlice & LogSlice;
+export type AppState = RunSlice &
+  ScenarioSlice &
+  DisplaySlice &
+  LogSlice &
+  NavigationSlice &
+  LibrarySlice &
+  DebriefSlice;
 export type AppStore = StoreApi<AppState> & { dispose(): void };
 
 export const MAX_LOG_ENTRIES = 500;
 
 export interface AppStoreOptions {
   createPort: SimulationPortFactory;
+  /** The debrief worker; without it, debriefs report that they are unavailable. */
+  createDebriefPort?: DebriefPortFactory;
+  /** Folder of the built-in scenarios and their index.json (default "/scenarios/"). */
+  libraryDirectory?: string;
   /** Reads a scenario URL; defaults to fetch. */
   fetchText?: (url: string) => Promise<string>;
   seed?: number;
@@ -88,14 +205,18 @@ export interface AppStoreOptions {
   initialUnit?: TemperatureUnit;
 }
 
-/** Shared by the slices: the lazily created port. */
+/** Shared by the slices: the lazily created ports and what the store waits for. */
 interface Runtime {
   port: SimulationPort | undefined;
+  debriefPort: DebriefPort | undefined;
   /**
    * True from sending `load` or `reset` until the worker answers `loaded`: ticks of the previous run
    * still in flight are dropped, so they never reach the fresh trend.
    */
   awaitingLoaded: boolean;
+  /** Compute the debrief as soon as the replay being loaded has arrived (restoring a debrief). */
+  debriefWhenLoaded: boolean;
+  debriefId: number;
   send(message: MainToWorker): void;
   /** Pauses the current run and ignores its messages until the next `loaded`. */
   detach(): void;
@@ -104,7 +225,7 @@ interface Runtime {
 type Slice<T> = StateCreator<AppState, [], [], T>;
 
 const createRunSlice =
-  (runtime: Runtime, trendCapacity: number): Slice<RunSlice> =>
+  (runtime: Runtime, trendCapacity: number, seed: number): Slice<RunSlice> =>
   (set, get) => ({
     status: 'idle',
     snapshot: null,
@@ -114,6 +235,9 @@ const createRunSlice =
     trendVersion: 0,
     errorKind: null,
     errorMessage: null,
+    errorDetail: null,
+    seed,
+    actions: [],
     play() {
       const { status } = get();
       if (status === 'ready' || status === 'paused') runtime.send({ type: 'play' });
@@ -133,7 +257,13 @@ const createRunSlice =
     reset() {
       if (!get().scenario) return;
       get().trend.clear();
-      set((s) => ({ trendVersion: s.trendVersion + 1, events: [], snapshot: null }));
+      set((s) => ({
+        trendVersion: s.trendVersion + 1,
+        events: [],
+        actions: [],
+        snapshot: null,
+        debrief: { status: 'idle' },
+      }));
       runtime.send({ type: 'reset' });
     },
     apply(action) {
@@ -142,64 +272,201 @@ const createRunSlice =
       if (!snapshot || !(status === 'ready' || status === 'running' || status === 'paused')) return;
       runtime.send({ type: 'apply', action });
     },
+    runLog() {
+      const { scenario, snapshot, seed, actions, status } = get();
+      if (!scenario || !snapshot || status === 'loading' || status === 'error') return null;
+      return recordedRunLog(scenario, seed, actions, snapshot.tS, snapshot.finished);
+    },
+    dismissError() {
+      set({ errorKind: null, errorMessage: null, errorDetail: null });
+    },
   });
 
 const createScenarioSlice =
   (
     runtime: Runtime,
     fetchText: (url: string) => Promise<string>,
-    seed: number,
+    defaultSeed: number,
     connect: () => void,
   ): Slice<ScenarioSlice> =>
   (set, get) => {
     let loadToken = 0;
+
+    /** Shows a file's problems in the error panel, leaving the current run alone. */
+    function fileError(kind: ErrorKind, error: unknown): void {
+      set({
+        errorKind: kind,
+        errorMessage: errorText(error),
+        errorDetail: error instanceof ScenarioError ? detailOf(error) : null,
+      });
+    }
+
+    /** The open scenario or a built-in one whose content hash is the log's. */
+    async function scenarioForLog(
+      log: RunLog,
+    ): Promise<{ source: ScenarioSource & { fileName: string }; scenario: Scenario } | null> {
+      const { scenario, scenarioText, fileName, origin } = get();
+      if (scenario && cachedScenarioHash(scenario) === log.scenario.hash) {
+        return { source: { text: scenarioText, fileName, origin: origin ?? 'file' }, scenario };
+      }
+      if (get().library === null) await get().loadLibrary();
+      for (const entry of get().library ?? []) {
+        try {
+          const text = await fetchText(get().libraryUrl(entry.file));
+          const candidate = parseScenario(text, entry.file);
+          if (cachedScenarioHash(candidate) === log.scenario.hash) {
+            return {
+              source: { text, fileName: entry.file, origin: 'library' },
+              scenario: candidate,
+            };
+          }
+        } catch {
+          // A library file that cannot be read cannot be the log's scenario.
+        }
+      }
+      return null;
+    }
+
     return {
       title: '',
       briefing: '',
       fileName: '',
       scenario: null,
-      async loadScenario(source) {
+      scenarioText: '',
+      origin: null,
+      openEnded: false,
+      async loadScenario(source, options = {}) {
         const token = ++loadToken;
         const fileName = source.fileName ?? ('url' in source ? fileNameOf(source.url) : 'scenario');
+        const origin: ScenarioOrigin = source.origin ?? ('url' in source ? 'library' : 'file');
         // The current run stops; its ticks are ignored until the new scenario is loaded.
         runtime.detach();
-        set({ status: 'loading', errorKind: null, errorMessage: null, fileName });
+        runtime.debriefWhenLoaded = false;
+        set({
+          status: 'loading',
+          errorKind: null,
+          errorMessage: null,
+          errorDetail: null,
+          fileName,
+          debrief: { status: 'idle' },
+        });
         let scenario: Scenario;
+        let text: string;
         try {
-          const text = 'text' in source ? source.text : await fetchText(source.url);
-          if (token !== loadToken) return;
+          text = 'text' in source ? source.text : await fetchText(source.url);
+          if (token !== loadToken) return false;
           scenario = parseScenario(text, fileName);
         } catch (error) {
-          if (token !== loadToken) return;
+          if (token !== loadToken) return false;
           // A scenario that fails to load replaces the previous one: nothing stale stays on screen.
           get().trend.clear();
           set((s) => ({
             scenario: null,
+            scenarioText: '',
+            origin: null,
+            openEnded: false,
             title: '',
             briefing: '',
             snapshot: null,
             endS: 0,
             events: [],
+            actions: [],
             trendVersion: s.trendVersion + 1,
             status: 'error',
             errorKind: error instanceof ScenarioError ? 'scenario' : 'load',
             errorMessage: errorText(error),
+            errorDetail: error instanceof ScenarioError ? detailOf(error) : null,
           }));
-          return;
+          return false;
         }
+        const seed = options.seed ?? defaultSeed;
         get().trend.clear();
         set((s) => ({
           scenario,
+          scenarioText: text,
+          origin,
+          openEnded: origin === 'sandbox',
           title: scenario.title,
           briefing: scenario.briefing,
           snapshot: null,
           endS: scenario.end.atS,
           events: [],
+          actions: [],
+          seed,
           trendVersion: s.trendVersion + 1,
+          ...(options.speed !== undefined ? { speed: clampSpeed(options.speed) } : {}),
         }));
         connect();
-        runtime.send({ type: 'load', scenario, seed });
+        runtime.send({
+          type: 'load',
+          scenario,
+          seed,
+          ...(options.replay ? { replay: options.replay } : {}),
+        });
         runtime.send({ type: 'setSpeed', speed: get().speed });
+        return true;
+      },
+      async openRunLog(text, logFileName) {
+        let log: RunLog;
+        try {
+          log = parseRunLog(text, logFileName);
+        } catch (error) {
+          fileError('log', error);
+          return false;
+        }
+        const found = await scenarioForLog(log);
+        if (found === null) {
+          fileError(
+            'log',
+            new ScenarioError(logFileName, [
+              {
+                path: 'scenario.hash',
+                expected: `the hash of the open scenario or of a built-in one (the log is of "${log.scenario.title}")`,
+                found: `${log.scenario.hash}: open the scenario file it was recorded with first, then the log`,
+              },
+            ]),
+          );
+          return false;
+        }
+        const { source, scenario } = found;
+        try {
+          checkRunLogMatches(log, scenario, logFileName, source.fileName);
+        } catch (error) {
+          fileError('log', error);
+          return false;
+        }
+        const toS = logStopS(log, scenario);
+        const ok = await get().loadScenario(source, {
+          seed: log.seed,
+          replay: { actions: log.actions, toS },
+        });
+        if (ok)
+          get().showNotice('info', `Replayed ${logFileName}: paused at ${formatClock(toS, true)}.`);
+        return ok;
+      },
+      async restoreRun(run) {
+        const { saved, atS } = run;
+        const ok = await get().loadScenario(
+          {
+            text: saved.scenario.text,
+            fileName: saved.scenario.fileName,
+            origin: saved.scenario.origin,
+          },
+          {
+            seed: saved.log.seed,
+            speed: saved.speed,
+            replay: { actions: saved.log.actions, toS: atS },
+          },
+        );
+        if (!ok) return false;
+        const screen = saved.screen === 'library' ? 'run' : saved.screen;
+        if (screen === 'debrief') {
+          runtime.debriefWhenLoaded = true;
+          set({ debrief: { status: 'computing' } });
+        }
+        set({ screen, resumable: null });
+        get().showNotice('info', `Restored your run at ${formatClock(atS, true)}.`);
+        return true;
       },
     };
   };
@@ -214,10 +481,75 @@ const createDisplaySlice =
 
 const createLogSlice: Slice<LogSlice> = () => ({ events: [] });
 
+const createNavigationSlice: Slice<NavigationSlice> = (set) => {
+  let nextNoticeId = 1;
+  return {
+    screen: 'library',
+    notice: null,
+    resumable: null,
+    goTo: (screen) => set({ screen }),
+    showNotice: (tone, text) => set({ notice: { id: nextNoticeId++, tone, text } }),
+    dismissNotice: () => set({ notice: null }),
+    setResumable: (run) => set({ resumable: run }),
+    reportError: (kind, message) =>
+      set({ errorKind: kind, errorMessage: message, errorDetail: null }),
+  };
+};
+
+const createLibrarySlice =
+  (directory: string, fetchText: (url: string) => Promise<string>): Slice<LibrarySlice> =>
+  (set) => ({
+    library: null,
+    libraryError: null,
+    async loadLibrary() {
+      try {
+        const text = await fetchText(`${directory}index.json`);
+        set({ library: parseLibraryIndex(JSON.parse(text)), libraryError: null });
+      } catch (error) {
+        set({
+          library: [],
+          libraryError: `Could not read the list of built-in scenarios: ${errorText(error)}`,
+        });
+      }
+    },
+    libraryUrl: (file) => directory + encodeURIComponent(file),
+  });
+
+const createDebriefSlice =
+  (runtime: Runtime, connectDebrief: () => DebriefPort | undefined): Slice<DebriefSlice> =>
+  (set, get) => ({
+    debrief: { status: 'idle' },
+    requestDebrief() {
+      const { scenario } = get();
+      const log = get().runLog();
+      if (!scenario || !log) {
+        set({ debrief: { status: 'error', message: 'There is no run to debrief.' } });
+        return;
+      }
+      const port = connectDebrief();
+      if (!port) {
+        set({ debrief: { status: 'error', message: 'The debrief is not available here.' } });
+        return;
+      }
+      const id = ++runtime.debriefId;
+      set({ debrief: { status: 'computing' } });
+      port.post({ type: 'debrief', id, scenario, log });
+    },
+    endRun() {
+      if (!get().scenario) return;
+      get().pause();
+      set({ screen: 'debrief' });
+      get().requestDebrief();
+    },
+  });
+
 export function createAppStore(options: AppStoreOptions): AppStore {
   const runtime: Runtime = {
     port: undefined,
+    debriefPort: undefined,
     awaitingLoaded: false,
+    debriefWhenLoaded: false,
+    debriefId: 0,
     send(message) {
       if (!runtime.port) return;
       if (message.type === 'load' || message.type === 'reset') runtime.awaitingLoaded = true;
@@ -230,13 +562,17 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     },
   };
   const fetchText = options.fetchText ?? defaultFetchText;
+  const seed = options.seed ?? 1;
   let nextLogId = 1;
 
   const store = createStore<AppState>()((...a) => ({
-    ...createRunSlice(runtime, options.trendCapacity ?? DEFAULT_TREND_CAPACITY)(...a),
-    ...createScenarioSlice(runtime, fetchText, options.seed ?? 1, connect)(...a),
+    ...createRunSlice(runtime, options.trendCapacity ?? DEFAULT_TREND_CAPACITY, seed)(...a),
+    ...createScenarioSlice(runtime, fetchText, seed, connect)(...a),
     ...createDisplaySlice(options.initialUnit ?? 'C')(...a),
     ...createLogSlice(...a),
+    ...createNavigationSlice(...a),
+    ...createLibrarySlice(options.libraryDirectory ?? '/scenarios/', fetchText)(...a),
+    ...createDebriefSlice(runtime, connectDebrief)(...a),
   }));
 
   function connect(): void {
@@ -244,6 +580,24 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     const port = options.createPort();
     runtime.port = port;
     port.listen(receive);
+  }
+
+  function connectDebrief(): DebriefPort | undefined {
+    if (runtime.debriefPort || !options.createDebriefPort) return runtime.debriefPort;
+    const port = options.createDebriefPort();
+    runtime.debriefPort = port;
+    port.listen(receiveDebrief);
+    return port;
+  }
+
+  function receiveDebrief(message: DebriefResponse): void {
+    // An answer to an older request is dropped; -1 is the worker failing as a whole.
+    if (message.id !== runtime.debriefId && message.id !== -1) return;
+    if (message.type === 'debrief') {
+      store.setState({ debrief: { status: 'ready', report: message.report } });
+    } else {
+      store.setState({ debrief: { status: 'error', message: message.message } });
+    }
   }
 
   function receive(message: WorkerToMain): void {
@@ -256,17 +610,30 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         if (runtime.awaitingLoaded) return;
         const state = store.getState();
         const appended = message.samples.length > 0 ? state.trend.append(message.samples) : 0;
+        const status = statusOf(message.snapshot, message.running);
         const patch: Partial<AppState> = {
           snapshot: message.snapshot,
           speed: message.speed,
-          status: statusOf(message.snapshot, message.running),
+          status,
         };
         if (appended > 0) patch.trendVersion = state.trendVersion + 1;
         if (message.events.length > 0) {
           const added = message.events.map((e) => ({ ...e, id: nextLogId++ }));
           patch.events = [...state.events, ...added].slice(-MAX_LOG_ENTRIES);
+          patch.actions = [...state.actions, ...message.events];
         }
         store.setState(patch);
+        if (runtime.debriefWhenLoaded) {
+          runtime.debriefWhenLoaded = false;
+          store.getState().requestDebrief();
+        } else if (
+          status === 'finished' &&
+          state.status === 'running' &&
+          store.getState().screen === 'run'
+        ) {
+          // The scenario ended while it ran (its end time or end condition): on to the debrief.
+          store.getState().endRun();
+        }
         break;
       }
       case 'finished':
@@ -274,7 +641,12 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         store.setState({ status: 'finished' });
         break;
       case 'error':
-        store.setState({ status: 'error', errorKind: 'simulation', errorMessage: message.message });
+        store.setState({
+          status: 'error',
+          errorKind: 'simulation',
+          errorMessage: message.message,
+          errorDetail: null,
+        });
         break;
       default: {
         const unknown: never = message;
@@ -287,6 +659,8 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     dispose() {
       runtime.port?.terminate();
       runtime.port = undefined;
+      runtime.debriefPort?.terminate();
+      runtime.debriefPort = undefined;
     },
   });
 }
@@ -308,6 +682,10 @@ async function defaultFetchText(url: string): Promise<string> {
 function fileNameOf(url: string): string {
   const path = url.split(/[?#]/)[0] ?? url;
   return path.slice(path.lastIndexOf('/') + 1) || url;
+}
+
+function detailOf(error: ScenarioError): ErrorDetail {
+  return { fileName: error.fileName, issues: error.issues };
 }
 
 function errorText(error: unknown): string {

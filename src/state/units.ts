@@ -65,3 +65,49 @@ export function formatPercent(fraction: number | null | undefined): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return '—';
   return `${Math.round(Math.min(1, Math.max(0, fraction)) * 100)} %`;
 }
+
+const CELSIUS_IN_TEXT =
+  /([-−]?\d+(?:\.\d+)?)(?:(\s*[–-]\s*)([-−]?\d+(?:\.\d+)?))?\s?°C(\/min|\/h)?/g;
+/** Words after a temperature that make it a difference ("4 °C above the venous blood"). */
+const DIFFERENCE_AFTER =
+  /^\s*(lower|higher|above|below|warmer|colder|cooler|less|more|apart|of each other)\b/;
+/** Words before a temperature that make it a difference ("within 10 °C", "by at most 4 °C"). */
+const DIFFERENCE_BEFORE =
+  /\b(within|by|by at most|by at least|gradient of|difference of|up to)\s*$/;
+
+/** A number with at most one decimal, without a trailing ".0", with a true minus sign. */
+function shortNumber(value: number): string {
+  const text = String(Math.round(value * 10) / 10);
+  return text === '-0' ? '0' : text.replace(/^-/, '\u2212');
+}
+
+/**
+ * Rewrites the temperatures in a sentence written in °C ("the brain at 24.3 °C", "31–32 °C") in the
+ * display unit. Differences and rates ("4 °C above the venous blood", "within 10 °C", "0.5 °C/min")
+ * are scaled without the offset. Text in °C is returned unchanged.
+ */
+export function temperaturesInText(text: string, unit: TemperatureUnit): string {
+  if (unit === 'C') return text;
+  return text.replace(
+    CELSIUS_IN_TEXT,
+    (
+      match: string,
+      a: string,
+      dash: string | undefined,
+      b: string | undefined,
+      rate: string | undefined,
+      offset: number,
+    ) => {
+      const before = text.slice(Math.max(0, offset - 24), offset);
+      const after = text.slice(offset + match.length, offset + match.length + 24);
+      const difference =
+        rate !== undefined || DIFFERENCE_AFTER.test(after) || DIFFERENCE_BEFORE.test(before);
+      const convert = (raw: string): string => {
+        const celsius = Number(raw.replace('−', '-'));
+        return shortNumber(difference ? (celsius * 9) / 5 : (celsius * 9) / 5 + 32);
+      };
+      const value = b !== undefined ? `${convert(a)}${dash}${convert(b)}` : convert(a);
+      return `${value} °F${rate ?? ''}`;
+    },
+  );
+}

@@ -21,6 +21,7 @@ import {
   clampSpeed,
   sampleOf,
   type MainToWorker,
+  type ReplayRequest,
   type TrendSample,
   type WorkerToMain,
 } from './protocol.ts';
@@ -75,7 +76,7 @@ export class SimulationHost {
     try {
       switch (message.type) {
         case 'load':
-          this.load(message.scenario, message.seed);
+          this.load(message.scenario, message.seed, message.replay);
           break;
         case 'reset':
           if (this.run) this.load(this.run.scenario, this.run.seed);
@@ -115,12 +116,16 @@ export class SimulationHost {
     return this.running;
   }
 
-  private load(scenario: Scenario, seed: number): void {
+  private load(scenario: Scenario, seed: number, replay?: ReplayRequest): void {
     this.setRunning(false);
     this.run = undefined;
     this.pendingSamples = [];
     this.pendingEvents = [];
-    const sim = createSimulation(scenario, { seed, stepSeconds: 1 });
+    const sim = createSimulation(scenario, {
+      seed,
+      stepSeconds: 1,
+      ...(replay ? { replay: replay.actions } : {}),
+    });
     const run: Run = {
       scenario,
       seed,
@@ -134,6 +139,7 @@ export class SimulationHost {
     this.run = run;
     this.sample(run);
     this.collectEvents(run);
+    if (replay) this.fastForward(run, replay.toS);
     this.post({ type: 'loaded', title: scenario.title, endS: scenario.end.atS });
     this.flush();
   }
@@ -216,6 +222,27 @@ export class SimulationHost {
       if (run.lastSampleS < sim.timeS() - EPSILON_S) this.sample(run);
       this.setRunning(false);
     }
+  }
+
+  /**
+   * Replays to `toS` at once (the recorded actions take effect at their times), sampling the trend
+   * as a live run would; scenario pauses do not stop it. The run is left paused there.
+   */
+  private fastForward(run: Run, toS: number): void {
+    const { sim } = run;
+    const targetS = Math.min(run.scenario.end.atS, Math.max(0, toS));
+    while (run.advancedToS < targetS - EPSILON_S && !sim.isFinished()) {
+      const stopS = Math.min(targetS, run.nextSampleS);
+      sim.advance(stopS - run.advancedToS);
+      run.advancedToS = stopS;
+      if (sim.timeS() >= run.nextSampleS - EPSILON_S) {
+        this.sample(run);
+        run.nextSampleS += TREND_SAMPLE_INTERVAL_S;
+      }
+    }
+    this.collectEvents(run);
+    // The trend ends where the run stands.
+    if (run.lastSampleS < sim.timeS() - EPSILON_S) this.sample(run);
   }
 
   private sample(run: Run): void {

@@ -61,10 +61,20 @@ export interface TrendSample {
 
 // ----- main → worker -----
 
+/** A recorded run to replay on load: its actions, up to a simulated time (then paused). */
+export interface ReplayRequest {
+  /** The log's actions (scenario entries are skipped: the scenario makes them again). */
+  readonly actions: readonly TimedAction[];
+  /** Simulated time to replay to, s. */
+  readonly toS: number;
+}
+
 export interface LoadMessage {
   readonly type: 'load';
   readonly scenario: Scenario;
   readonly seed: number;
+  /** Replay a recorded run to a time before handing over (restore, review). */
+  readonly replay?: ReplayRequest;
 }
 export interface PlayMessage {
   readonly type: 'play';

@@ -1,7 +1,7 @@
 // End-to-end: the built app (dist/) served by `vite preview`, driven in headless Debian Chromium.
 // Run with `npm run test:e2e` (builds first).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -79,16 +79,79 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-/** Opens the app at 1280×720 and waits until the first built-in scenario is ready to play. */
-async function openApp(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+const FIXTURE = readFileSync(`${ROOT}test/e2e/fixtures/immersion.yaml`, 'utf8');
+const FIXTURE_TITLE = 'Under the ice (test fixture)';
+
+/** The built-in scenarios as the built app serves them (dist/, copied from public/ by the build). */
+function libraryIndex(): { file: string; title: string }[] {
+  return JSON.parse(readFileSync(`${ROOT}dist/scenarios/index.json`, 'utf8')) as {
+    file: string;
+    title: string;
+  }[];
+}
+
+/** Opens the app at 1280×720 on a path (default: the library) in a fresh browser context. */
+async function openPage(
+  path = '',
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(baseUrl);
+  await page.goto(baseUrl + path);
+  return { context, page, errors };
+}
+
+const screenOf = (page: Page) => page.locator('.app').getAttribute('data-screen');
+
+/** Opens a scenario file from the library's file picker; waits for its briefing. */
+async function openScenarioFile(page: Page, name: string, text: string): Promise<void> {
+  await expect.poll(() => screenOf(page)).toBe('library');
+  await page.getByTestId('open-file-input').setInputFiles({
+    name,
+    mimeType: name.endsWith('.json') ? 'application/json' : 'text/yaml',
+    buffer: Buffer.from(text),
+  });
+}
+
+/**
+ * Opens the app at 1280×720 with the test scenario (opened from a file, so the tests do not depend on
+ * the built-in library), passes its briefing and waits on the run screen until it is ready to play.
+ */
+async function openApp(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const opened = await openPage();
+  const { page } = opened;
+  await openScenarioFile(page, 'immersion.yaml', FIXTURE);
+  await expect.poll(() => screenOf(page), { timeout: 20_000 }).toBe('briefing');
+  await page.getByRole('button', { name: /^Start/ }).click();
+  await expect.poll(() => screenOf(page)).toBe('run');
   await expect
     .poll(() => page.getByTestId('run-status').innerText(), { timeout: 20_000 })
     .toBe('Ready');
-  return { context, page, errors };
+  return opened;
+}
+
+/** Clicks something that downloads a file; returns the file's name and text. */
+async function download(page: Page, click: () => Promise<void>) {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
+
+/** Nothing sticks out of the 1280×720 screen and no panel needs scrolling to be read. */
+async function overflowProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    if (document.documentElement.scrollHeight > window.innerHeight) {
+      problems.push(`the page scrolls: ${document.documentElement.scrollHeight} px tall`);
+    }
+    for (const el of document.querySelectorAll<HTMLElement>('.panel')) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5) {
+        problems.push(`${el.className} ends at ${Math.round(r.right)}×${Math.round(r.bottom)}`);
+      }
+    }
+    return problems;
+  });
 }
 
 const coreText = (page: Page) => page.getByTestId('reading-core').innerText();
@@ -103,13 +166,13 @@ function numberIn(text: string): number {
 }
 
 describe('ColdBoot in Chromium', () => {
-  it('runs the built-in scenario, draws the trend and switches units', async () => {
+  it('runs a scenario, draws the trend and switches units', async () => {
     const { context, page, errors } = await openApp();
     try {
       // The briefing of the first built-in scenario appears, and the run is ready.
       await expect.poll(() => page.getByTestId('briefing').innerText()).toMatch(/ice/i);
       await expect.poll(() => coreText(page)).toMatch(/°C$/);
-      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Skier under the ice');
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(FIXTURE_TITLE);
 
       const coreBefore = numberIn(await coreText(page));
       const pathBefore = (await corePath(page)) ?? '';
@@ -262,19 +325,7 @@ describe('ColdBoot in Chromium', () => {
       await page.screenshot({ path: `${OUT_DIR}/bedside-later-fahrenheit.png` });
 
       // Nothing sticks out of the 1280×720 screen and no panel needs scrolling to be read.
-      const overflow = await page.evaluate(() => {
-        const problems: string[] = [];
-        if (document.documentElement.scrollHeight > window.innerHeight) {
-          problems.push(`the page scrolls: ${document.documentElement.scrollHeight} px tall`);
-        }
-        for (const el of document.querySelectorAll<HTMLElement>('.panel')) {
-          const r = el.getBoundingClientRect();
-          if (r.bottom > window.innerHeight + 0.5 || r.right > window.innerWidth + 0.5) {
-            problems.push(`${el.className} ends at ${Math.round(r.right)}×${Math.round(r.bottom)}`);
-          }
-        }
-        return problems;
-      });
+      const overflow = await overflowProblems(page);
       expect(overflow).toEqual([]);
       expect(errors).toEqual([]);
     } finally {
@@ -339,8 +390,8 @@ describe('ColdBoot in Chromium', () => {
     }
   });
 
-  it('shows the problems of a bad scenario file in a readable panel', async () => {
-    const { context, page, errors } = await openApp();
+  it('shows the problems of a bad file in a readable panel and keeps the page', async () => {
+    const { context, page, errors } = await openPage();
     try {
       const bad = [
         'format: coldboot/scenario@1',
@@ -351,25 +402,346 @@ describe('ColdBoot in Chromium', () => {
         'timeline: []',
         'end: { at: "3:00:00" }',
       ].join('\n');
-      await page.getByLabel('Open file…').setInputFiles({
-        name: 'broken.yaml',
-        mimeType: 'text/yaml',
-        buffer: Buffer.from(bad),
-      });
+      await openScenarioFile(page, 'broken.yaml', bad);
       const panel = page.getByTestId('load-error');
       await expect.poll(() => panel.isVisible()).toBe(true);
       const text = (await panel.textContent()) ?? '';
       expect(text).toContain('This scenario file has problems');
-      expect(text).toContain('broken.yaml');
-      expect(text).toMatch(/massKg|medium/);
-      expect(await page.getByTestId('run-status').innerText()).toBe('Error');
-      expect(await page.getByRole('button', { name: 'Play' }).isDisabled()).toBe(true);
-      await page.screenshot({ path: `${OUT_DIR}/app-scenario-error.png` });
+      expect(text).toContain('broken.yaml:4');
+      expect(text).toContain('patient.massKg');
+      expect(text).toContain('start.environment.medium');
+      expect(text).toContain('"lava"');
+      // The page is still there: the library, its cards and the file picker.
+      expect(await screenOf(page)).toBe('library');
+      expect(await page.getByTestId('scenario-card').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: `${OUT_DIR}/library-scenario-error.png` });
 
-      // Choosing a built-in scenario again recovers.
-      await page.getByRole('combobox', { name: 'Scenario' }).selectOption('skier-under-ice.yaml');
-      await expect.poll(() => page.getByTestId('run-status').innerText()).toBe('Ready');
+      // A run log that belongs to no known scenario is explained too.
+      const log = JSON.stringify({
+        format: 'coldboot/run-log@1',
+        scenario: { title: 'Nowhere', hash: `sha256:${'1'.repeat(64)}` },
+        actions: [{ atS: 5, source: 'learner', action: { do: 'ventilate', fio2: 2 } }],
+      });
+      await openScenarioFile(page, 'run.json', log);
+      await expect.poll(() => panel.textContent()).toContain('This run log cannot be replayed');
+      expect(await panel.textContent()).toMatch(/run\.json.*actions\[0\]\.action\.fio2/s);
+
+      // A good file opens its briefing; the panel is gone.
+      await openScenarioFile(page, 'immersion.yaml', FIXTURE);
+      await expect.poll(() => screenOf(page)).toBe('briefing');
       expect(await panel.count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lists the built-in scenarios as cards; a card and a ?scenario= link open the briefing', async () => {
+    const { context, page, errors } = await openPage();
+    const index = libraryIndex();
+    const first = index[0]!;
+    try {
+      const cards = page.getByTestId('scenario-card');
+      await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(index.length);
+      for (const entry of index) {
+        const link = page.getByRole('link', { name: entry.title, exact: true });
+        expect(await link.getAttribute('href')).toContain(
+          `?scenario=${encodeURIComponent(entry.file)}`,
+        );
+      }
+      expect(await page.getByRole('main').count()).toBe(1);
+      expect(await page.getByRole('banner').count()).toBe(1);
+      await page.screenshot({ path: `${OUT_DIR}/library.png` });
+
+      // Keyboard: the card's link takes focus and Enter opens the briefing.
+      await page.getByRole('link', { name: first.title, exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => screenOf(page), { timeout: 10_000 }).toBe('briefing');
+      expect(new URL(page.url()).search).toBe(`?scenario=${first.file}`);
+      expect(page.url()).not.toContain('#');
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(first.title);
+      const patient = await page.getByTestId('patient').innerText();
+      expect(patient).toMatch(/sex\s+(female|male)/i);
+      expect(patient).toMatch(/\d+(\.\d)? kg/);
+      expect(patient).toMatch(/\d+ cm/);
+      expect(await page.getByTestId('briefing').innerText()).not.toBe('');
+      await page.screenshot({ path: `${OUT_DIR}/briefing.png` });
+
+      // °F on the briefing: temperatures in the story follow the unit.
+      await page.getByRole('button', { name: '°F' }).click();
+      expect(await page.getByTestId('briefing').innerText()).not.toMatch(/°C/);
+      await page.getByRole('button', { name: '°C' }).click();
+
+      // Back returns to the library, forward to the briefing.
+      await page.goBack();
+      await expect.poll(() => screenOf(page)).toBe('library');
+      expect(new URL(page.url()).search).toBe('');
+      await page.goForward();
+      await expect.poll(() => screenOf(page)).toBe('briefing');
+
+      // The shared link, in a new tab, opens the same briefing.
+      const tab = await context.newPage();
+      const tabErrors = watchErrors(tab);
+      await tab.goto(`${baseUrl}?scenario=${encodeURIComponent(first.file)}`);
+      await expect.poll(() => screenOf(tab), { timeout: 10_000 }).toBe('briefing');
+      expect(await tab.getByRole('heading', { level: 1 }).innerText()).toBe(first.title);
+      await tab.getByRole('button', { name: /^Start/ }).click();
+      await expect.poll(() => screenOf(tab)).toBe('run');
+      expect(new URL(tab.url()).search).toBe(`?scenario=${first.file}`);
+
+      // A link to a file that is not in the library says so on the library.
+      await tab.goto(`${baseUrl}?scenario=no-such-case.yaml`);
+      await expect
+        .poll(() => tab.getByTestId('load-error').textContent(), { timeout: 10_000 })
+        .toContain('no-such-case.yaml');
+      expect(await screenOf(tab)).toBe('library');
+      expect(await tab.getByTestId('scenario-card').count()).toBe(index.length);
+      await tab.screenshot({ path: `${OUT_DIR}/library-bad-link.png` });
+      expect(errors).toEqual([]);
+      expect(tabErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('journey: card → briefing → run → act → reload restores the run → end → debrief', async () => {
+    const { context, page, errors } = await openPage();
+    const index = libraryIndex();
+    const entry = index.find((e) => e.file === 'skier-under-ice.yaml') ?? index[0]!;
+    const poll = { timeout: 20_000 };
+    const status = () => page.getByTestId('run-status').innerText();
+    const clock = () => page.getByTestId('clock').innerText();
+    try {
+      await page.getByRole('link', { name: entry.title, exact: true }).click();
+      await expect.poll(() => screenOf(page), poll).toBe('briefing');
+      const objectives = await page.getByTestId('objectives').locator('li').count();
+      await page.getByTestId('start-run').click();
+      await expect.poll(() => screenOf(page)).toBe('run');
+      await expect.poll(status, poll).toBe('Ready');
+
+      // Run at 600× until the clock moves (a prompt may pause the scenario: play on).
+      await page.getByLabel('Speed').selectOption('600');
+      await page.getByRole('button', { name: 'Play' }).click();
+      await expect
+        .poll(async () => {
+          if ((await status()) === 'Paused' && (await clock()) === '0:00:00')
+            await page.getByRole('button', { name: 'Play' }).click();
+          return clock();
+        }, poll)
+        .not.toBe('0:00:00');
+      await page.waitForTimeout(1_000);
+      // Act: ventilate with oxygen.
+      await page.getByRole('button', { name: 'Ventilate', exact: true }).click();
+      await expect.poll(() => page.locator('.log-list').innerText(), poll).toContain('Ventilation');
+      if ((await status()) === 'Running') await page.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(status, poll).toBe('Paused');
+      const pausedAt = await clock();
+      await page.screenshot({ path: `${OUT_DIR}/journey-run.png` });
+
+      // Reload: the run comes back at the same simulated time, paused, with its log.
+      await page.waitForTimeout(600);
+      await page.reload();
+      await expect.poll(() => screenOf(page), poll).toBe('run');
+      await expect
+        .poll(() => page.getByTestId('notice').innerText(), poll)
+        .toContain(`Restored your run at ${pausedAt}`);
+      await expect.poll(clock, poll).toBe(pausedAt);
+      await expect.poll(status, poll).toBe('Paused');
+      expect(await page.locator('.log-list').innerText()).toContain('Ventilation');
+      expect(new URL(page.url()).search).toBe(`?scenario=${entry.file}`);
+      await page.screenshot({ path: `${OUT_DIR}/journey-restored.png` });
+
+      // End and debrief: outcome, objectives met or missed, the chart with the expert's ghost.
+      await page.getByRole('button', { name: 'End and debrief' }).click();
+      await expect.poll(() => screenOf(page)).toBe('debrief');
+      await expect.poll(() => page.getByTestId('debrief').isVisible(), poll).toBe(true);
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
+        `Debrief: ${entry.title}`,
+      );
+      const results = page.getByTestId('objective-results').locator('li');
+      expect(await results.count()).toBe(objectives);
+      expect(await results.first().innerText()).toMatch(/^[✓✗]?\s*(Met|Missed):/);
+      expect(await page.getByTestId('outcome').innerText()).toMatch(/Lowest core temperature/);
+      expect(await page.getByTestId('teaching-points').locator('li').count()).toBeGreaterThan(0);
+      const runPath = await page.locator('[data-series="run-brain"]').getAttribute('d');
+      expect((runPath ?? '').length).toBeGreaterThan(10);
+      if (objectives > 0) {
+        expect(await page.getByTestId('expert-lines').locator('path').count()).toBe(2);
+      }
+      expect(await page.getByTestId('debrief-actions').innerText()).toContain('Ventilation');
+      await page.screenshot({ path: `${OUT_DIR}/debrief.png` });
+      await page.screenshot({ path: `${OUT_DIR}/debrief-full.png`, fullPage: true });
+
+      // The Markdown report.
+      const report = await download(page, () => page.getByTestId('download-report').click());
+      expect(report.name).toMatch(/-debrief\.md$/);
+      expect(report.text).toContain(`# Debrief: ${entry.title}`);
+      expect(report.text).toContain('## Teaching points');
+
+      // °F: the outcome follows the unit.
+      await page.getByRole('button', { name: '°F' }).click();
+      expect(await page.getByTestId('outcome').innerText()).toMatch(/°F/);
+      await page.getByRole('button', { name: '°C' }).click();
+
+      // A reload on the debrief comes back to the debrief.
+      await page.reload();
+      await expect.poll(() => screenOf(page), poll).toBe('debrief');
+      await expect.poll(() => page.getByTestId('debrief').isVisible(), poll).toBe(true);
+
+      // Back to the library: the run in progress is offered.
+      await page.getByRole('button', { name: 'Library' }).click();
+      await expect.poll(() => screenOf(page)).toBe('library');
+      expect(await page.getByRole('button', { name: 'Back to the run' }).isVisible()).toBe(true);
+
+      // Reloaded on the library, the saved run is offered, and restored on request.
+      await page.waitForTimeout(600);
+      await page.reload();
+      await expect.poll(() => screenOf(page), poll).toBe('library');
+      const restore = page.getByRole('button', { name: 'Restore it' });
+      await expect.poll(() => restore.isVisible(), poll).toBe(true);
+      await page.screenshot({ path: `${OUT_DIR}/library-saved-run.png` });
+      await restore.click();
+      await expect.poll(() => screenOf(page), poll).toBe('run');
+      await expect.poll(clock, poll).toBe(pausedAt);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('exports the run log, trends and charts, and replays an imported log', async () => {
+    const { context, page, errors } = await openApp();
+    const poll = { timeout: 20_000 };
+    const clock = () => page.getByTestId('clock').innerText();
+    try {
+      await page.getByLabel('Speed').selectOption('600');
+      await page.getByRole('button', { name: 'Play' }).click();
+      await page.waitForTimeout(1_500);
+      await page.getByRole('button', { name: 'Ventilate', exact: true }).click();
+      await page.waitForTimeout(800);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(() => page.getByTestId('run-status').innerText(), poll).toBe('Paused');
+      const stoppedAt = await clock();
+
+      const log = await download(page, () =>
+        page.getByRole('button', { name: 'Export log' }).click(),
+      );
+      expect(log.name).toMatch(/^immersion-run-\dh\d\dm\.json$/);
+      const data = JSON.parse(log.text) as {
+        format: string;
+        seed: number;
+        endS: number;
+        actions: { atS: number; source: string; action: { do: string } }[];
+      };
+      expect(data.format).toBe('coldboot/run-log@1');
+      expect(data.seed).toBe(1);
+      expect(data.actions.some((a) => a.source === 'learner' && a.action.do === 'ventilate')).toBe(
+        true,
+      );
+      expect(data.actions[0]).toMatchObject({ atS: 0, source: 'scenario' });
+
+      const csv = await download(page, () =>
+        page.getByRole('button', { name: 'Trends CSV' }).click(),
+      );
+      const rows = csv.text.trim().split('\n');
+      expect(rows[0]).toMatch(/^t_s,brain_temp_c,/);
+      expect(rows.length).toBeGreaterThan(20);
+
+      const svg = await download(page, () =>
+        page.getByRole('button', { name: 'Charts SVG' }).click(),
+      );
+      expect(svg.name).toBe('immersion-trends.svg');
+      expect(svg.text).toContain('<svg');
+      expect(svg.text).toContain('data-series="coreTempC"');
+      const [png] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Charts PNG' }).click(),
+      ]);
+      expect(png.suggestedFilename()).toBe('immersion-trends.png');
+      expect(
+        readFileSync(await png.path())
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
+
+      // Run on, then import the log: the run is replayed to where the log stopped.
+      await page.getByRole('button', { name: 'Play' }).click();
+      await page.waitForTimeout(1_000);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await expect.poll(clock, poll).not.toBe(stoppedAt);
+      await page.getByTestId('import-log-input').setInputFiles({
+        name: log.name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(log.text),
+      });
+      await expect.poll(clock, poll).toBe(stoppedAt);
+      await expect
+        .poll(() => page.getByTestId('notice').innerText(), poll)
+        .toContain(`Replayed ${log.name}`);
+      expect(await page.locator('.log-list').innerText()).toContain('Ventilation');
+      await page.screenshot({ path: `${OUT_DIR}/run-imported-log.png` });
+
+      // Opened from the library of a fresh page, the log needs its scenario first.
+      const fresh = await openPage();
+      try {
+        await openScenarioFile(fresh.page, log.name, log.text);
+        await expect
+          .poll(() => fresh.page.getByTestId('load-error').textContent(), poll)
+          .toContain('open the scenario file it was recorded with first');
+      } finally {
+        await fresh.context.close();
+      }
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('starts an open-ended sandbox run with a chosen patient and surroundings', async () => {
+    const { context, page, errors } = await openPage();
+    try {
+      await page.getByLabel('Patient').selectOption('child');
+      await page.getByLabel('Water (to the neck)').check();
+      await page.getByLabel('Temperature (°C)').fill('5');
+      await page.getByRole('button', { name: 'Start sandbox run' }).click();
+      await expect.poll(() => screenOf(page), { timeout: 10_000 }).toBe('run');
+      expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe(
+        'Sandbox: child (6 years), water 5 °C',
+      );
+      await expect.poll(() => page.getByTestId('run-status').innerText()).toBe('Ready');
+      expect(await page.locator('.clock-end').count()).toBe(0);
+      await page.getByLabel('Speed').selectOption('600');
+      await page.getByRole('button', { name: 'Play' }).click();
+      await page.waitForTimeout(3_000);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      const core = numberIn(await coreText(page));
+      expect(core).toBeLessThan(37);
+      // The time axis grows with the run: it ends at the next half hour, not at 72 h.
+      const ticks = await page.getByTestId('trend-chart').locator('.axis-x text').allTextContents();
+      expect(ticks.at(-2)).toMatch(/^[0-2]:[0-5]0$/);
+      await page.screenshot({ path: `${OUT_DIR}/sandbox-run.png` });
+      expect(await overflowProblems(page)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('discards a broken saved run with a notice and shows the library', async () => {
+    const { context, page, errors } = await openPage();
+    try {
+      await expect.poll(() => screenOf(page)).toBe('library');
+      await page.evaluate(() =>
+        localStorage.setItem('coldboot:saved-run', '{"version": 0, "scenario": "old"}'),
+      );
+      await page.reload();
+      await expect
+        .poll(() => page.getByTestId('notice').innerText(), { timeout: 10_000 })
+        .toMatch(/could not be restored and was discarded: .*another version/);
+      expect(await screenOf(page)).toBe('library');
+      expect(await page.evaluate(() => localStorage.getItem('coldboot:saved-run'))).toBeNull();
+      expect(await page.getByTestId('scenario-card').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: `${OUT_DIR}/library-discarded-save.png` });
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -1,0 +1,385 @@
+// The debrief: computed in the debrief worker from the run's log (debriefRun), shown as a report:
+// the outcome beside the expert's, each objective met or missed and why, a chart of brain and core
+// temperature with the expert's run as a ghost, teaching points, what the case teaches, the
+// comparison with the expert (with timing) and every action with the physiology just before it.
+// The same report downloads as Markdown.
+
+import { useRef, useState, useEffect, type RefObject } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import {
+  runLogToJson,
+  type Debrief,
+  type DebriefAction,
+  type Outcome,
+} from '../../models/index.ts';
+import { logFileName } from '../state/runRecord.ts';
+import {
+  formatClock,
+  formatFraction,
+  formatTemperature,
+  temperaturesInText,
+  type TemperatureUnit,
+} from '../state/units.ts';
+import type { DebriefReport } from '../worker/debriefProtocol.ts';
+import { BackToLibrary, ScreenHeader, useFocusTitle } from './Chrome.tsx';
+import { DebriefChart, DebriefChartLegend } from './DebriefChart.tsx';
+import { describeAction } from './describe.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { baseName, downloadChartsSvg, downloadText } from './files.ts';
+import { useAppStore, useAppStoreApi } from './store-context.tsx';
+
+export function DebriefScreen() {
+  const store = useAppStoreApi();
+  const { title, debrief, goTo, requestDebrief, unit, fileName } = useAppStore(
+    useShallow((s) => ({
+      title: s.title,
+      debrief: s.debrief,
+      goTo: s.goTo,
+      requestDebrief: s.requestDebrief,
+      unit: s.unit,
+      fileName: s.fileName,
+    })),
+  );
+  useFocusTitle();
+
+  function exportLog() {
+    const state = store.getState();
+    const log = state.runLog();
+    if (log)
+      downloadText(
+        runLogToJson(log),
+        logFileName(state.fileName, state.snapshot?.tS ?? 0),
+        'application/json',
+      );
+  }
+
+  const report = debrief.status === 'ready' ? debrief.report : null;
+  return (
+    <>
+      <ScreenHeader
+        title={`Debrief: ${title}`}
+        nav={
+          <>
+            <BackToLibrary />
+            <button type="button" className="button button-ghost" onClick={() => goTo('run')}>
+              <span aria-hidden="true">←</span> Back to the run
+            </button>
+          </>
+        }
+      >
+        <button
+          type="button"
+          className="button"
+          onClick={exportLog}
+          title="The run's log (JSON): it replays the run exactly"
+        >
+          Export log
+        </button>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!report}
+          onClick={() =>
+            report &&
+            downloadText(report.markdown, `${baseName(fileName)}-debrief.md`, 'text/markdown')
+          }
+          data-testid="download-report"
+        >
+          Download report (Markdown)
+        </button>
+      </ScreenHeader>
+      <main className="document-screen debrief-screen" aria-labelledby="screen-title">
+        <ErrorBoundary area="Debrief">
+          {debrief.status === 'computing' || debrief.status === 'idle' ? (
+            <section className="panel debrief-wait" aria-busy="true" data-testid="debrief-busy">
+              <h2>Preparing the debrief</h2>
+              <p className="muted">
+                Replaying your run and the expert’s run, step by step… The page stays usable.
+              </p>
+            </section>
+          ) : debrief.status === 'error' ? (
+            <section className="panel error-panel" role="alert">
+              <h2>The debrief could not be prepared</h2>
+              <pre className="error-text">{debrief.message}</pre>
+              <button type="button" className="button" onClick={requestDebrief}>
+                Try again
+              </button>
+            </section>
+          ) : (
+            report && <Report report={report} unit={unit} />
+          )}
+        </ErrorBoundary>
+      </main>
+    </>
+  );
+}
+
+function Report({ report, unit }: { report: DebriefReport; unit: TemperatureUnit }) {
+  const { debrief } = report;
+  const t = (text: string) => temperaturesInText(text, unit);
+  const ended =
+    debrief.endReason === 'condition'
+      ? 'ended on its end condition'
+      : debrief.endReason === 'time'
+        ? 'ran to its end'
+        : 'was stopped';
+  return (
+    <div className="debrief-report" data-testid="debrief">
+      <p className="doc-summary">
+        The run {ended} at <strong>{formatClock(debrief.endS)}</strong> (seed {debrief.seed}).
+        {debrief.grade !== undefined && (
+          <>
+            {' '}
+            Score: <strong data-testid="score">{debrief.grade.score} / 100</strong>
+            {debrief.expert?.score !== undefined && <> (the expert: {debrief.expert.score})</>}.
+          </>
+        )}
+      </p>
+      <div className="debrief-grid">
+        <div className="debrief-main">
+          <OutcomeTable debrief={debrief} unit={unit} />
+          <ChartSection report={report} unit={unit} />
+          {debrief.grade !== undefined && (
+            <section className="panel" aria-labelledby="objectives-heading">
+              <h2 id="objectives-heading">Objectives</h2>
+              <ul className="objective-results" data-testid="objective-results">
+                {debrief.grade.objectives.map((o) => (
+                  <li key={o.id} className={o.met ? 'met' : 'missed'}>
+                    <span className="objective-mark" aria-hidden="true">
+                      {o.met ? '✓' : '✗'}
+                    </span>
+                    <div>
+                      <p>
+                        <strong>{o.met ? 'Met' : 'Missed'}:</strong> {t(o.text)}{' '}
+                        <span className="weight">weight {o.weight}</span>
+                      </p>
+                      <p className="muted why">{t(o.why)}</p>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+        <div className="debrief-side">
+          <section className="panel" aria-labelledby="points-heading">
+            <h2 id="points-heading">Teaching points</h2>
+            <ul className="teaching-points" data-testid="teaching-points">
+              {debrief.teachingPoints.map((p, i) => (
+                <li key={`${p.id}-${i}`}>
+                  {p.atS !== undefined && <time className="point-time">{formatClock(p.atS)}</time>}
+                  <span>{t(p.text)}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+          {debrief.teachingNotes && (
+            <section className="panel" aria-labelledby="teaches-heading">
+              <h2 id="teaches-heading">What this case teaches</h2>
+              <p className="case-teaches">{t(debrief.teachingNotes.trim())}</p>
+            </section>
+          )}
+          {debrief.expert && (
+            <section className="panel" aria-labelledby="expert-heading">
+              <h2 id="expert-heading">Compared with the expert</h2>
+              {debrief.expert.note && <p className="expert-note">{t(debrief.expert.note)}</p>}
+              <ul className="expert-points">
+                {debrief.expert.points.map((p, i) => (
+                  <li key={i}>{t(p)}</li>
+                ))}
+              </ul>
+              {debrief.expert.timing.length > 0 && (
+                <table className="data-table timing-table">
+                  <caption>When each action was first done</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Action</th>
+                      <th scope="col">You</th>
+                      <th scope="col">Expert</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {debrief.expert.timing.map((row) => (
+                      <tr key={row.action}>
+                        <th scope="row">{row.action}</th>
+                        <td>{row.learnerS === null ? '—' : formatClock(row.learnerS)}</td>
+                        <td>{row.expertS === null ? '—' : formatClock(row.expertS)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          )}
+        </div>
+      </div>
+      <ActionsTable actions={debrief.actions} unit={unit} />
+    </div>
+  );
+}
+
+function OutcomeTable({ debrief, unit }: { debrief: Debrief; unit: TemperatureUnit }) {
+  const expert = debrief.expert?.outcome;
+  const rows: [string, (o: Outcome) => string][] = [
+    ['Alive', (o) => (o.survived ? 'yes' : 'no')],
+    ['Neurological outcome (CPC)', (o) => String(o.neuro_outcome_cpc)],
+    ['Brain cells lost', (o) => formatFraction(o.brain_autolysed_fraction)],
+    [
+      'Return of circulation',
+      (o) => (o.rosc_time_s === null ? 'none' : formatClock(o.rosc_time_s)),
+    ],
+    ['Lowest core temperature', (o) => formatTemperature(o.min_core_temp_c, unit)],
+    ['Highest potassium', (o) => `${o.max_potassium_mmol_l.toFixed(1)} mmol/L`],
+  ];
+  return (
+    <section className="panel" aria-labelledby="outcome-heading">
+      <h2 id="outcome-heading">Outcome</h2>
+      <table className="data-table outcome-table" data-testid="outcome">
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">Measure</span>
+            </th>
+            <th scope="col">This run</th>
+            {expert && (
+              <th scope="col">
+                {debrief.endReason === null ? 'Expert (whole scenario)' : 'Expert'}
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([label, value]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>{value(debrief.outcome)}</td>
+              {expert && <td className="muted-cell">{value(expert)}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Tracks an element's width. */
+function useWidth(ref: RefObject<HTMLElement | null>, initial: number): number {
+  const [width, setWidth] = useState(initial);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver((entries) => {
+      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
+      if (w > 0) setWidth((prev) => (prev === w ? prev : Math.max(320, w)));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+function ChartSection({ report, unit }: { report: DebriefReport; unit: TemperatureUnit }) {
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box, 640);
+  const fileName = useAppStore((s) => s.fileName);
+  return (
+    <section className="panel" aria-labelledby="chart-heading">
+      <div className="panel-heading">
+        <h2 id="chart-heading">Brain and core temperature</h2>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            const svg = box.current?.querySelector('svg');
+            if (svg)
+              downloadChartsSvg(
+                [svg],
+                `${report.debrief.title}: brain and core temperature`,
+                `${baseName(fileName)}-debrief-chart.svg`,
+              );
+          }}
+        >
+          Chart SVG
+        </button>
+      </div>
+      <div ref={box} className="debrief-chart-box">
+        <DebriefChart
+          run={report.run}
+          {...(report.expert ? { expert: report.expert } : {})}
+          unit={unit}
+          width={width}
+          height={260}
+        />
+      </div>
+      <DebriefChartLegend expert={report.expert !== undefined} />
+    </section>
+  );
+}
+
+const SOURCE_WORDS = { scenario: 'Scenario', learner: 'You', instructor: 'Instructor' } as const;
+
+function phys(a: DebriefAction, key: string): number | string | undefined {
+  return a.physiology[key];
+}
+
+function ActionsTable({
+  actions,
+  unit,
+}: {
+  actions: readonly DebriefAction[];
+  unit: TemperatureUnit;
+}) {
+  const shown = actions.filter((a) => a.action.do !== 'pause');
+  const temp = (v: number | string | undefined) =>
+    typeof v === 'number' ? formatTemperature(v, unit) : '—';
+  const frac = (v: number | string | undefined) =>
+    typeof v === 'number' ? formatFraction(v) : '—';
+  return (
+    <section className="panel actions-panel" aria-labelledby="actions-heading">
+      <h2 id="actions-heading">Actions and the physiology just before each</h2>
+      {shown.length === 0 ? (
+        <p className="muted">No actions.</p>
+      ) : (
+        <div className="table-scroll" tabIndex={0} aria-labelledby="actions-heading">
+          <table className="data-table actions-table" data-testid="debrief-actions">
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">By</th>
+                <th scope="col">Action</th>
+                <th scope="col">Brain</th>
+                <th scope="col">Core</th>
+                <th scope="col">Heart</th>
+                <th scope="col">Rhythm</th>
+                <th scope="col">Arterial PO₂</th>
+                <th scope="col">Brain energy</th>
+                <th scope="col">Self-check</th>
+                <th scope="col">Autolysed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((a, i) => {
+                const po2 = phys(a, 'arterial_po2_mmhg');
+                return (
+                  <tr key={i} className={`by-${a.source}`}>
+                    <td className="mono">{formatClock(a.atS)}</td>
+                    <td>{SOURCE_WORDS[a.source]}</td>
+                    <td>{describeAction(a.action, unit)}</td>
+                    <td>{temp(phys(a, 'brain_temp_c'))}</td>
+                    <td>{temp(phys(a, 'core_temp_c'))}</td>
+                    <td>{temp(phys(a, 'heart_temp_c'))}</td>
+                    <td>{String(phys(a, 'rhythm') ?? '—')}</td>
+                    <td>{typeof po2 === 'number' ? `${Math.round(po2)} mmHg` : '—'}</td>
+                    <td>{frac(phys(a, 'brain_energy'))}</td>
+                    <td>{frac(phys(a, 'brain_self_check'))}</td>
+                    <td>{frac(phys(a, 'brain_autolysed_fraction'))}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,228 @@
+// The run: header with the scenario and clock; on the left the briefing, controls, the run's files
+// (log export and import, trends as CSV, charts as SVG or PNG) and the event log; in the middle the
+// bedside monitor and the trends; on the right the brain cells, the interventions and the heat
+// balance. Laid out to fit 1280×720 (a classroom projector).
+
+import { useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { runLogToJson } from '../../models/index.ts';
+import { trendCsv } from '../state/csv.ts';
+import { logFileName } from '../state/runRecord.ts';
+import { temperaturesInText } from '../state/units.ts';
+import { TREND_SERIES } from '../worker/protocol.ts';
+import { BedsidePanel } from './BedsidePanel.tsx';
+import { CellsPanel } from './CellsPanel.tsx';
+import { BackToLibrary, FileErrorPanel, RunClock, ScreenHeader, useFocusTitle } from './Chrome.tsx';
+import { Controls } from './Controls.tsx';
+import { InterventionTabs } from './DevicesPanel.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { EventLog } from './EventLog.tsx';
+import { baseName, downloadChartsPng, downloadChartsSvg, downloadText } from './files.ts';
+import { HeatPanel } from './HeatPanel.tsx';
+import { MonitorPanel } from './MonitorPanel.tsx';
+import { useAppStore, useAppStoreApi } from './store-context.tsx';
+import { TrendPanel } from './TrendPanel.tsx';
+
+export function RunScreen() {
+  const { title, scenario, status, endRun, unit } = useAppStore(
+    useShallow((s) => ({
+      unit: s.unit,
+      title: s.title,
+      scenario: s.scenario,
+      status: s.status,
+      endRun: s.endRun,
+    })),
+  );
+  useFocusTitle();
+  const canEnd = scenario !== null && status !== 'loading' && status !== 'error';
+  return (
+    <>
+      <ScreenHeader
+        title={temperaturesInText(title, unit) || 'Hypothermia simulator'}
+        nav={<BackToLibrary />}
+      >
+        <RunClock />
+        <button
+          type="button"
+          className="button button-end"
+          onClick={endRun}
+          disabled={!canEnd}
+          data-testid="end-run"
+        >
+          End and debrief
+        </button>
+      </ScreenHeader>
+      <main className="layout" aria-label="Run">
+        <div className="column column-side">
+          <ErrorBoundary area="Scenario">
+            <FileErrorPanel />
+            <Briefing />
+          </ErrorBoundary>
+          <ErrorBoundary area="Controls">
+            <Controls />
+            <RunFiles />
+          </ErrorBoundary>
+          <ErrorBoundary area="Event log">
+            <EventLog />
+          </ErrorBoundary>
+        </div>
+        <div className="column column-main">
+          <ErrorBoundary area="Monitor">
+            <MonitorPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="Trend chart">
+            <TrendPanel />
+          </ErrorBoundary>
+        </div>
+        <div className="column column-patient">
+          <ErrorBoundary area="Brain cells">
+            <CellsPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="Interventions">
+            <InterventionTabs bedside={<BedsidePanel />} heat={<HeatPanel />} />
+          </ErrorBoundary>
+        </div>
+      </main>
+    </>
+  );
+}
+
+function Briefing() {
+  const { briefing, status, unit } = useAppStore(
+    useShallow((s) => ({ briefing: s.briefing, status: s.status, unit: s.unit })),
+  );
+  if (!briefing) {
+    return status === 'loading' ? (
+      <section className="panel briefing" aria-busy="true">
+        <h2>Briefing</h2>
+        <p className="muted">Loading the scenario…</p>
+      </section>
+    ) : null;
+  }
+  return (
+    <section className="panel briefing" aria-labelledby="briefing-heading">
+      <h2 id="briefing-heading">Briefing</h2>
+      <p data-testid="briefing" tabIndex={0}>
+        {temperaturesInText(briefing, unit)}
+      </p>
+    </section>
+  );
+}
+
+/** The run's files: its log (out and in), the trends as CSV, the charts as pictures. */
+function RunFiles() {
+  const store = useAppStoreApi();
+  const input = useRef<HTMLInputElement>(null);
+  const { fileName, hasRun, reportError } = useAppStore(
+    useShallow((s) => ({
+      fileName: s.fileName,
+      hasRun: s.snapshot !== null && s.scenario !== null,
+      reportError: s.reportError,
+    })),
+  );
+  function exportLog() {
+    const state = store.getState();
+    const log = state.runLog();
+    if (!log) return;
+    downloadText(
+      runLogToJson(log),
+      logFileName(state.fileName, state.snapshot?.tS ?? 0),
+      'application/json',
+    );
+  }
+  function exportCsv() {
+    const state = store.getState();
+    downloadText(
+      trendCsv(state.trend, TREND_SERIES),
+      `${baseName(state.fileName)}-trends.csv`,
+      'text/csv',
+    );
+  }
+  function charts(): SVGSVGElement[] {
+    return ['trend-chart', 'vitals-chart']
+      .map((id) => document.querySelector<SVGSVGElement>(`svg[data-testid="${id}"]`))
+      .filter((el): el is SVGSVGElement => el !== null);
+  }
+  function chartTitle() {
+    const state = store.getState();
+    return `${state.title}: trends to ${state.snapshot ? Math.round(state.snapshot.tS / 60) : 0} min`;
+  }
+  async function openLog(file: File) {
+    const text = await file.text();
+    await store.getState().openRunLog(text, file.name);
+  }
+
+  return (
+    <section className="panel run-files" aria-labelledby="run-files-heading">
+      <h2 id="run-files-heading">Run record</h2>
+      <div className="file-buttons">
+        <button
+          type="button"
+          className="button button-small"
+          onClick={exportLog}
+          disabled={!hasRun}
+          title="Download this run's log (coldboot/run-log@1, JSON): it replays the run exactly"
+        >
+          Export log
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => input.current?.click()}
+          title="Open a run log and replay it here, paused where it stopped"
+        >
+          Import log…
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={exportCsv}
+          disabled={!hasRun}
+          title="Download the trends as CSV (°C, like coldboot run)"
+        >
+          Trends CSV
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={!hasRun}
+          onClick={() =>
+            downloadChartsSvg(charts(), chartTitle(), `${baseName(fileName)}-trends.svg`)
+          }
+        >
+          Charts SVG
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={!hasRun}
+          onClick={() =>
+            void downloadChartsPng(
+              charts(),
+              chartTitle(),
+              `${baseName(fileName)}-trends.png`,
+            ).catch((error: unknown) =>
+              reportError('load', error instanceof Error ? error.message : String(error)),
+            )
+          }
+        >
+          Charts PNG
+        </button>
+      </div>
+      <input
+        ref={input}
+        className="visually-hidden"
+        type="file"
+        tabIndex={-1}
+        aria-label="Run log file"
+        data-testid="import-log-input"
+        accept=".json,application/json"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void openLog(file);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,237 @@
+// The app's links to the browser: startup (a saved run, or a `?scenario=` link), the address bar
+// (a shareable `?scenario=<file>` while a built-in scenario is open; back and forward move between
+// screens) and saving the run in progress to localStorage every few seconds.
+
+import { useEffect } from 'react';
+import { formatClock } from '../../models/index.ts';
+import { scenarioParam, urlWithScenario } from '../state/library.ts';
+import {
+  SAVED_RUN_KEY,
+  parseSavedRun,
+  savedRunOf,
+  savedRunToJson,
+  type RestorableRun,
+} from '../state/savedRun.ts';
+import type { AppState, AppStore, Screen } from '../state/store.ts';
+import { openLibraryScenario } from './actions.ts';
+
+/** How often a run in progress is saved, ms. */
+export const SAVE_INTERVAL_MS = 3000;
+
+const SCREENS: readonly Screen[] = ['library', 'briefing', 'run', 'debrief'];
+
+/** localStorage, or null where it is unavailable (private modes, blocked storage). */
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function readStorage(storage: Storage | null): string | null {
+  try {
+    return storage?.getItem(SAVED_RUN_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function discardSavedRun(store: AppStore): void {
+  try {
+    browserStorage()?.removeItem(SAVED_RUN_KEY);
+  } catch {
+    // Nothing to do: the save is gone or was never readable.
+  }
+  store.getState().setResumable(null);
+}
+
+/** Reads the saved run; a broken or old one is discarded with a notice. */
+function readSavedRun(store: AppStore, storage: Storage | null): RestorableRun | null {
+  const text = readStorage(storage);
+  if (text === null) return null;
+  const result = parseSavedRun(text);
+  if (result.ok) return result.run;
+  try {
+    storage?.removeItem(SAVED_RUN_KEY);
+  } catch {
+    // Ignored: it will be overwritten by the next save.
+  }
+  store
+    .getState()
+    .showNotice(
+      'warn',
+      `Your saved run could not be restored and was discarded: ${result.reason}.`,
+    );
+  return null;
+}
+
+const started = new WeakSet<AppStore>();
+/** True once startup has put the app on its first screen (then screen changes add history). */
+let navigationReady = false;
+
+async function startApp(store: AppStore, search: string): Promise<void> {
+  const storage = browserStorage();
+  const libraryLoaded = store.getState().loadLibrary();
+  const saved = readSavedRun(store, storage);
+  const param = scenarioParam(search);
+  if (saved) {
+    const { scenario } = saved.saved;
+    const sameLink =
+      param === null || (scenario.origin === 'library' && scenario.fileName === param);
+    if (saved.saved.screen !== 'library' && sameLink) {
+      const ok = await store.getState().restoreRun(saved);
+      if (!ok) {
+        discardSavedRun(store);
+        store
+          .getState()
+          .showNotice('warn', 'Your saved run could not be restored and was discarded.');
+      }
+      return;
+    }
+    // Offered from the library only when it had begun (a run never played is not worth a banner).
+    const begun = saved.atS > 0 || saved.saved.log.actions.some((a) => a.source !== 'scenario');
+    if (begun) store.getState().setResumable(saved);
+  }
+  if (param !== null) {
+    await libraryLoaded;
+    const { library, libraryError } = store.getState();
+    if (libraryError === null && !(library ?? []).some((e) => e.file === param)) {
+      store
+        .getState()
+        .reportError('load', `There is no scenario “${param}” in the library: choose one below.`);
+      window.history.replaceState({ screen: 'library' }, '', urlWithScenario(location.href, null));
+      return;
+    }
+    await openLibraryScenario(store, param);
+  }
+}
+
+/** Runs once per store: restores a saved run, or opens the scenario a link names. */
+export function useStartup(store: AppStore): void {
+  useEffect(() => {
+    if (started.has(store)) return;
+    started.add(store);
+    void startApp(store, window.location.search).finally(() => {
+      navigationReady = true;
+    });
+  }, [store]);
+}
+
+function urlOf(state: AppState): string {
+  const shared =
+    state.screen !== 'library' && state.origin === 'library' && state.scenario !== null;
+  return urlWithScenario(window.location.href, shared ? state.fileName : null);
+}
+
+function screenOf(value: unknown): Screen | undefined {
+  const screen = (value as { screen?: unknown } | null)?.screen;
+  return SCREENS.find((s) => s === screen);
+}
+
+/** Keeps the address bar in step with the screen; back and forward move between screens. */
+export function useUrlSync(store: AppStore): void {
+  useEffect(() => {
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (
+        s.screen === prev.screen &&
+        s.fileName === prev.fileName &&
+        s.origin === prev.origin &&
+        s.scenario === prev.scenario
+      )
+        return;
+      const url = urlOf(s);
+      const entry = { screen: s.screen };
+      if (navigationReady && s.screen !== prev.screen && screenOf(history.state) !== s.screen) {
+        history.pushState(entry, '', url);
+      } else if (url !== location.href || screenOf(history.state) !== s.screen) {
+        history.replaceState(entry, '', url);
+      }
+    });
+    const onPopState = (event: PopStateEvent) => {
+      const state = store.getState();
+      const param = scenarioParam(location.search);
+      const screen = screenOf(event.state);
+      if (param !== null && !(state.scenario && state.fileName === param)) {
+        void openLibraryScenario(store, param);
+        return;
+      }
+      if (screen === undefined) {
+        state.goTo(param === null ? 'library' : 'briefing');
+      } else if (screen === 'library' || state.scenario) {
+        if (screen === 'debrief' && state.debrief.status === 'idle') state.requestDebrief();
+        state.goTo(screen);
+      }
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('popstate', onPopState);
+    };
+  }, [store]);
+}
+
+/** What changes a save: when none of it has changed, nothing is written. */
+function saveSignature(s: AppState): string {
+  return [
+    s.fileName,
+    s.scenarioText.length,
+    s.snapshot?.tS ?? -1,
+    s.actions.length,
+    s.speed,
+    s.status,
+    s.screen,
+  ].join('|');
+}
+
+/** Saves the run in progress every few seconds, on every action or pause, and when the page hides. */
+export function usePersistence(store: AppStore): void {
+  useEffect(() => {
+    const storage = browserStorage();
+    if (!storage) return;
+    let lastSignature = '';
+    let warned = false;
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const save = () => {
+      pending = undefined;
+      const state = store.getState();
+      const signature = saveSignature(state);
+      if (signature === lastSignature) return;
+      const saved = savedRunOf(state);
+      if (!saved) return;
+      try {
+        storage.setItem(SAVED_RUN_KEY, savedRunToJson(saved));
+        lastSignature = signature;
+        if (state.resumable) state.setResumable(null);
+      } catch {
+        if (!warned) {
+          warned = true;
+          state.showNotice(
+            'warn',
+            `Your run could not be saved in this browser (storage full or blocked); export the log to keep it (at ${formatClock(state.snapshot?.tS ?? 0)}).`,
+          );
+        }
+      }
+    };
+    const soon = () => {
+      if (pending === undefined) pending = setTimeout(save, 250);
+    };
+    const timer = setInterval(save, SAVE_INTERVAL_MS);
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (
+        s.status !== prev.status ||
+        s.actions !== prev.actions ||
+        s.screen !== prev.screen ||
+        s.speed !== prev.speed
+      )
+        soon();
+    });
+    window.addEventListener('pagehide', save);
+    return () => {
+      clearInterval(timer);
+      if (pending !== undefined) clearTimeout(pending);
+      unsubscribe();
+      window.removeEventListener('pagehide', save);
+    };
+  }, [store]);
+}

@@ -1,0 +1,194 @@
+// End-to-end: the built app works offline once its service worker (public/sw.js) has installed. The
+// test registers the worker itself (as src/app/offline.ts does in production), reloads so that it
+// controls the page, then goes offline, and finally stops the server: the app shell, the scenarios
+// and the validation table still load, from the cache. Run with `npm run test:e2e` (builds first).
+
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUT_DIR = `${ROOT}test-results/e2e`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+let server: PreviewServer | undefined;
+let browser: Browser;
+let baseUrl: string;
+
+async function stopServer(): Promise<void> {
+  const running = server;
+  server = undefined;
+  await running?.close();
+}
+
+beforeAll(async () => {
+  for (const file of ['index.html', 'sw.js', 'precache-manifest.json']) {
+    if (!existsSync(`${ROOT}dist/${file}`)) {
+      throw new Error(
+        `dist/${file} is missing: run \`npm run test:e2e\` (it builds first) or \`npx vite build\`.`,
+      );
+    }
+  }
+  const port = await freePort();
+  server = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  baseUrl = `http://127.0.0.1:${port}/`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  await mkdir(OUT_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopServer();
+});
+
+/** Paths (from the site root) of every entry in the page's caches, by cache name. */
+function cachedPaths(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string[]> = {};
+    for (const name of await caches.keys()) {
+      const requests = await (await caches.open(name)).keys();
+      out[name] = requests.map((request) => new URL(request.url).pathname);
+    }
+    return out;
+  });
+}
+
+/** What the page can fetch: status and text, or status 0 and the error. */
+function fetchText(page: Page, path: string): Promise<{ status: number; text: string }> {
+  return page.evaluate(async (url) => {
+    try {
+      const response = await fetch(url);
+      return { status: response.status, text: await response.text() };
+    } catch (error) {
+      return { status: 0, text: String(error) };
+    }
+  }, path);
+}
+
+/** The app shell is on screen: the React root has content and the page's scripts ran. */
+async function expectAppShell(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => document.getElementById('root')?.childElementCount ?? 0), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(0);
+  expect(await page.locator('body').innerText()).toMatch(/ColdBoot/);
+}
+
+describe('ColdBoot offline', () => {
+  it('caches the app and scenarios, and loads them without a network', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await page.goto(baseUrl);
+      await expectAppShell(page);
+
+      // A cache left by an older build, which the new worker deletes when it takes over.
+      await page.evaluate(async () => {
+        await (await caches.open('coldboot-old-build')).put('/old', new Response('old'));
+      });
+
+      // The web app manifest is linked and names the app.
+      const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+      expect(manifestHref).toBeTruthy();
+      const manifest = JSON.parse((await fetchText(page, manifestHref!)).text) as {
+        name: string;
+      };
+      expect(manifest.name).toBe('ColdBoot');
+
+      // Register the worker as src/app/offline.ts does, and let it take control.
+      const registered = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.register('sw.js');
+        await navigator.serviceWorker.ready;
+        return registration.scope;
+      });
+      expect(registered).toBe(baseUrl);
+      await page.reload();
+      await expect
+        .poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null))
+        .toBe(`${baseUrl}sw.js`);
+
+      // Everything of the build's precache list, and every scenario of the list, is cached; the old
+      // build's cache is gone.
+      const precache = JSON.parse(readFileSync(`${ROOT}dist/precache-manifest.json`, 'utf8')) as {
+        version: string;
+        urls: string[];
+      };
+      const scenarios = JSON.parse(readFileSync(`${ROOT}dist/scenarios/index.json`, 'utf8')) as {
+        file: string;
+      }[];
+      const cached = await cachedPaths(page);
+      expect(Object.keys(cached)).toEqual([`coldboot-${precache.version}`]);
+      const paths = Object.values(cached)[0]!;
+      for (const url of precache.urls) expect(paths).toContain(new URL(url, baseUrl).pathname);
+      for (const s of scenarios) expect(paths).toContain(`/scenarios/${s.file}`);
+      expect(paths.some((p) => /^\/assets\/index-.*\.js$/.test(p))).toBe(true);
+      expect(paths.some((p) => /^\/assets\/.*\.css$/.test(p))).toBe(true);
+
+      // Offline: the page and its files come from the service worker.
+      await context.setOffline(true);
+      const offline = await page.reload();
+      expect(offline?.status()).toBe(200);
+      expect(offline?.fromServiceWorker()).toBe(true);
+      await expectAppShell(page);
+      const list = await fetchText(page, 'scenarios/index.json');
+      expect(list.status).toBe(200);
+      const first = scenarios[0]!.file;
+      const scenario = await fetchText(page, `scenarios/${first}`);
+      expect(scenario.status).toBe(200);
+      expect(scenario.text).toMatch(/coldboot\/scenario@1/);
+      expect((await fetchText(page, 'validation.json')).text).toMatch(/"cases"/);
+      // Something never fetched is not there: the network really is off.
+      const missing = await fetchText(page, 'not-cached.txt');
+      expect(missing.status).toBe(503);
+      await page.screenshot({ path: `${OUT_DIR}/offline.png` });
+
+      // With the server gone too, a fresh visit still works.
+      await stopServer();
+      const page2 = await context.newPage();
+      page2.on('pageerror', (error) => pageErrors.push(error.message));
+      const response = await page2.goto(baseUrl);
+      expect(response?.fromServiceWorker()).toBe(true);
+      await expectAppShell(page2);
+      expect((await fetchText(page2, `scenarios/${first}`)).status).toBe(200);
+
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
