@@ -38,7 +38,6 @@ export function BedsidePanel() {
         </ActionButton>
         <ActionButton
           tone="danger"
-          label="Cardiac arrest (VF)"
           hint="ventricular fibrillation"
           onClick={act({ do: 'cardiacArrest', rhythm: 'vf' })}
           disabled={!view.canArrest}
@@ -47,7 +46,6 @@ export function BedsidePanel() {
         </ActionButton>
         <ActionButton
           tone="shock"
-          label="Defibrillate"
           hint="result depends on rhythm"
           onClick={act({ do: 'defibrillate' })}
           disabled={!view.canDefibrillate}
@@ -58,7 +56,6 @@ export function BedsidePanel() {
       </div>
       <div className="action-grid action-grid-3">
         <ActionButton
-          label="Start CPR (manual)"
           hint="manual"
           onClick={act({ do: 'startCpr', mode: 'manual' })}
           disabled={!view.canStartCpr.manual}
@@ -66,7 +63,6 @@ export function BedsidePanel() {
           Start CPR
         </ActionButton>
         <ActionButton
-          label="Start CPR (mechanical)"
           hint="mechanical"
           onClick={act({ do: 'startCpr', mode: 'mechanical' })}
           disabled={!view.canStartCpr.mechanical}
@@ -114,34 +110,29 @@ interface ActionButtonProps {
   children: ReactNode;
   onClick: () => void;
   disabled: boolean;
-  /** Accessible name when the visible text is split (e.g. "Start CPR" + hint "manual"). */
-  label?: string;
   /** A second, smaller line of visible text. */
   hint?: string;
   tone?: 'danger' | 'shock';
   describedBy?: string;
 }
 
-function ActionButton({
-  children,
-  onClick,
-  disabled,
-  label,
-  hint,
-  tone,
-  describedBy,
-}: ActionButtonProps) {
+function ActionButton({ children, onClick, disabled, hint, tone, describedBy }: ActionButtonProps) {
   return (
     <button
       type="button"
       className={`button action-button${tone ? ` action-${tone}` : ''}${hint ? ' has-hint' : ''}`}
       onClick={onClick}
       disabled={disabled}
-      aria-label={label}
       aria-describedby={describedBy}
     >
+      {/* The name is the visible text, both lines (e.g. "Start CPR mechanical"). */}
       <span className="action-text">{children}</span>
-      {hint && <span className="action-hint">{hint}</span>}
+      {hint && (
+        <>
+          {' '}
+          <span className="action-hint">{hint}</span>
+        </>
+      )}
     </button>
   );
 }

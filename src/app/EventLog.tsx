@@ -23,7 +23,13 @@ export function EventLog() {
       {events.length === 0 ? (
         <p className="muted">Nothing has happened yet.</p>
       ) : (
-        <ol ref={listRef} className="log-list" aria-live="polite">
+        <ol
+          ref={listRef}
+          className="log-list"
+          aria-live="polite"
+          aria-labelledby="log-heading"
+          tabIndex={0}
+        >
           {events.map((e) => (
             <li key={e.id} className={`log-entry log-${e.action.do}`}>
               <time className="log-time">{formatClock(e.atS)}</time>

@@ -3,7 +3,7 @@
 // bedside monitor and the trends; on the right the brain cells, the interventions and the heat
 // balance. Laid out to fit 1280×720 (a classroom projector).
 
-import { useRef } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runLogToJson } from '../../models/index.ts';
 import { trendCsv } from '../state/csv.ts';
@@ -22,6 +22,13 @@ import { HeatPanel } from './HeatPanel.tsx';
 import { MonitorPanel } from './MonitorPanel.tsx';
 import { useAppStore, useAppStoreApi } from './store-context.tsx';
 import { TrendPanel } from './TrendPanel.tsx';
+import { Announcer } from './monitor/Announcer.tsx';
+import { BodyMap } from './monitor/BodyMap.tsx';
+import { RhythmStrip } from './monitor/RhythmStrip.tsx';
+
+// Dialogs loaded on first use, outside the initial bundle.
+const ModelExplorer = lazy(() => import('./explorer/ModelExplorer.tsx'));
+const OddsDialog = lazy(() => import('../odds/OddsDialog.tsx'));
 
 export function RunScreen() {
   const { title, scenario, status, endRun, unit } = useAppStore(
@@ -34,6 +41,7 @@ export function RunScreen() {
     })),
   );
   useFocusTitle();
+  const [dialog, setDialog] = useState<'none' | 'model' | 'odds'>('none');
   const canEnd = scenario !== null && status !== 'loading' && status !== 'error';
   return (
     <>
@@ -41,6 +49,26 @@ export function RunScreen() {
         title={temperaturesInText(title, unit) || 'Hypothermia simulator'}
         nav={<BackToLibrary />}
       >
+        <HeaderAnnouncer />
+        <button
+          type="button"
+          className="button button-ghost"
+          onClick={() => setDialog('odds')}
+          disabled={scenario === null}
+          data-testid="open-odds"
+          title="Replay your actions on many patients drawn from what is plausible"
+        >
+          Odds
+        </button>
+        <button
+          type="button"
+          className="button button-ghost"
+          onClick={() => setDialog('model')}
+          data-testid="open-model"
+          title="The model's equations, parameters and validation"
+        >
+          Model
+        </button>
         <RunClock />
         <button
           type="button"
@@ -69,6 +97,7 @@ export function RunScreen() {
         <div className="column column-main">
           <ErrorBoundary area="Monitor">
             <MonitorPanel />
+            <RunRhythmStrip />
           </ErrorBoundary>
           <ErrorBoundary area="Trend chart">
             <TrendPanel />
@@ -78,13 +107,66 @@ export function RunScreen() {
           <ErrorBoundary area="Brain cells">
             <CellsPanel />
           </ErrorBoundary>
+          <ErrorBoundary area="Body map">
+            <RunBodyMap />
+          </ErrorBoundary>
           <ErrorBoundary area="Interventions">
             <InterventionTabs bedside={<BedsidePanel />} heat={<HeatPanel />} />
           </ErrorBoundary>
         </div>
       </main>
+      {dialog === 'model' && (
+        <ErrorBoundary area="Model explorer">
+          <Suspense fallback={null}>
+            <ModelExplorer onClose={() => setDialog('none')} unit={unit} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
+      {dialog === 'odds' && (
+        <ErrorBoundary area="What are the odds?">
+          <Suspense fallback={null}>
+            <RunOdds onClose={() => setDialog('none')} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
     </>
   );
+}
+
+function HeaderAnnouncer() {
+  const snapshot = useAppStore((s) => s.snapshot);
+  return <Announcer snapshot={snapshot} />;
+}
+
+function RunRhythmStrip() {
+  const { snapshot, running } = useAppStore(
+    useShallow((s) => ({ snapshot: s.snapshot, running: s.status === 'running' })),
+  );
+  return <RhythmStrip snapshot={snapshot} running={running} />;
+}
+
+function RunBodyMap() {
+  const { snapshot, unit } = useAppStore(
+    useShallow((s) => ({ snapshot: s.snapshot, unit: s.unit })),
+  );
+  return <BodyMap snapshot={snapshot} unit={unit} />;
+}
+
+/** "What are the odds?" on the run so far: its scenario, seed and actions when the dialog opens. */
+function RunOdds({ onClose }: { onClose: () => void }) {
+  const store = useAppStoreApi();
+  const [run] = useState(() => {
+    const state = store.getState();
+    const log = state.runLog();
+    return {
+      scenario: state.scenario,
+      seed: log?.seed ?? 1,
+      // The scenario's own entries are made again by the scenario in every member.
+      actions: (log?.actions ?? []).filter((entry) => entry.source !== 'scenario'),
+      unit: state.unit,
+    };
+  });
+  return <OddsDialog {...run} onClose={onClose} />;
 }
 
 function Briefing() {

@@ -4,6 +4,7 @@ import { createDebriefWorkerPort, createWorkerPort } from '../state/port.ts';
 import { createAppStore } from '../state/store.ts';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { registerServiceWorker } from './offline.ts';
 import { StoreProvider } from './store-context.tsx';
 import './styles.css';
 
@@ -25,5 +26,8 @@ createRoot(root).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+
+// Offline after the first load (production builds only; never throws).
+void registerServiceWorker();
 
 if (import.meta.hot) import.meta.hot.dispose(() => store.dispose());

@@ -304,7 +304,7 @@ function FanChart({
           </text>
         </g>
       ))}
-      {x.ticks(6).map((t) => (
+      {timeTicks(times.at(-1) ?? 0).map((t) => (
         <text key={t} x={x(t)} y={H - 6} textAnchor="middle" className="fan-tick">
           {formatHoursMinutes(t)}
         </text>
@@ -339,6 +339,14 @@ function FanChart({
       </g>
     </svg>
   );
+}
+
+/** Round times for the axis: every 15 min to 6 h, whichever gives at most 7 ticks. */
+function timeTicks(endS: number): number[] {
+  const step = [900, 1800, 3600, 7200, 10800, 21600].find((s) => endS / s <= 7) ?? 21600;
+  const ticks: number[] = [];
+  for (let t = 0; t <= endS + 1e-9; t += step) ticks.push(t);
+  return ticks;
 }
 
 function SweepResult({

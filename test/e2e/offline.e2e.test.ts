@@ -3,29 +3,11 @@
 // controls the page, then goes offline, and finally stops the server: the app shell, the scenarios
 // and the validation table still load, from the cache. Run with `npm run test:e2e` (builds first).
 
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const OUT_DIR = `${ROOT}test-results/e2e`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { OUT_DIR, ROOT, startHarness } from './harness.ts';
 
 let server: PreviewServer | undefined;
 let browser: Browser;
@@ -38,34 +20,13 @@ async function stopServer(): Promise<void> {
 }
 
 beforeAll(async () => {
-  for (const file of ['index.html', 'sw.js', 'precache-manifest.json']) {
-    if (!existsSync(`${ROOT}dist/${file}`)) {
-      throw new Error(
-        `dist/${file} is missing: run \`npm run test:e2e\` (it builds first) or \`npx vite build\`.`,
-      );
-    }
-  }
-  const port = await freePort();
-  server = await preview({
-    root: ROOT,
-    logLevel: 'warn',
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  });
-  baseUrl = `http://127.0.0.1:${port}/`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
-  await mkdir(OUT_DIR, { recursive: true });
+  let started: PreviewServer;
+  ({
+    server: started,
+    browser,
+    baseUrl,
+  } = await startHarness(['index.html', 'sw.js', 'precache-manifest.json']));
+  server = started;
 });
 
 afterAll(async () => {

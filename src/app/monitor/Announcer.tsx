@@ -62,7 +62,7 @@ export function Announcer({ snapshot }: Props) {
         title={muted ? 'Alarm sound is off' : 'Alarm sound is on'}
         data-testid="mute-alarms"
       >
-        <span aria-hidden="true">{muted ? '🔕' : '🔔'}</span>
+        <SpeakerIcon muted={muted} />
         {muted ? 'Sound off' : 'Sound on'}
       </button>
       <div
@@ -74,5 +74,19 @@ export function Announcer({ snapshot }: Props) {
         {message}
       </div>
     </div>
+  );
+}
+
+/** A loudspeaker, struck through when muted (drawn, so no font needs the glyph). */
+function SpeakerIcon({ muted }: { muted: boolean }) {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <path d="M2 6h3l4-3v10l-4-3H2z" fill="currentColor" stroke="none" />
+      {muted ? (
+        <path d="M11 5.5l4 5M15 5.5l-4 5" strokeLinecap="round" />
+      ) : (
+        <path d="M11 5.5c1 1.4 1 3.6 0 5M13 4c2 2.3 2 5.7 0 8" strokeLinecap="round" />
+      )}
+    </svg>
   );
 }

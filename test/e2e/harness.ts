@@ -1,0 +1,79 @@
+// What every browser test needs: the built app (dist/) served by `vite preview` on a free port, and
+// Debian's Chromium driven by playwright-core, launched with the flags this machine needs.
+
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const OUT_DIR = `${ROOT}test-results/e2e`;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Harness {
+  readonly server: PreviewServer;
+  readonly browser: Browser;
+  readonly baseUrl: string;
+}
+
+/** Serves dist/ (which must hold `required`) and launches Chromium; screenshots go to OUT_DIR. */
+export async function startHarness(required: readonly string[] = ['index.html']): Promise<Harness> {
+  for (const file of required) {
+    if (!existsSync(`${ROOT}dist/${file}`)) {
+      throw new Error(
+        `dist/${file} is missing: run \`npm run test:e2e\` (it builds first) or \`npx vite build\`.`,
+      );
+    }
+  }
+  const port = await freePort();
+  const server = await preview({
+    root: ROOT,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+  });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  await mkdir(OUT_DIR, { recursive: true });
+  return { server, browser, baseUrl: `http://127.0.0.1:${port}/` };
+}
+
+/** Collects console errors, uncaught page errors and failed requests. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  page.on('requestfailed', (request) =>
+    errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+  return errors;
+}
