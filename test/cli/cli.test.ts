@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 
-const skier = join(import.meta.dirname, '..', '..', 'public', 'scenarios', 'skier-under-ice.yaml');
+const skier = join(import.meta.dirname, '..', 'fixtures', 'skier-under-ice.yaml');
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

@@ -10,7 +10,7 @@ import { main } from '../../src/cli/main.ts';
 const root = join(import.meta.dirname, '..', '..');
 const drowning = join(root, 'scenarios', 'warm-water-drowning.yaml');
 const ice = join(root, 'scenarios', 'through-the-ice.yaml');
-const skier = join(root, 'public', 'scenarios', 'skier-under-ice.yaml');
+const skier = join(root, 'test', 'fixtures', 'skier-under-ice.yaml');
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
