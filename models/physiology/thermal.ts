@@ -8,7 +8,6 @@ import { bodyComposition, type BodyComposition, type PatientSpec } from '../para
 import type { ParameterValues } from '../parameters/index.ts';
 import { isPerfusingRhythm } from './circulation.ts';
 import { vasodilatorActive } from '../devices/bedside.ts';
-import { CIRCUIT } from '../devices/heartLungMachine.ts';
 
 const KCAL_PER_DAY_IN_W = 4184 / 86400;
 
@@ -360,8 +359,10 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
       (tCore - v.shiveringStopCoreTempC) / (v.shiveringFullCoreTempC - v.shiveringStopCoreTempC),
     ),
   );
-  // Cardiopulmonary bypass is run under general anaesthesia with neuromuscular blockade: no shivering.
-  const paralysed = state[S.circuitMode]! === CIRCUIT.cpb && state[S.cannulated]! === 1;
+  // On the heart-lung machine the patient is anaesthetised or deeply sedated with neuromuscular
+  // blockade: cardiopulmonary bypass in theatre, and VA-ECMO after an arrest (intubated, sedated and,
+  // while cooled or rewarmed, paralysed to stop shivering): no shivering.
+  const paralysed = state[S.cannulated]! === 1;
   const shiveringTargetW = paralysed
     ? 0
     : Math.min(body.shiveringCeilingW, Math.max(0, driveWPerM2) * body.composition.surfaceAreaM2) *

@@ -168,7 +168,7 @@ const AT_RISK_THRESHOLD = 0.02;
 const MOSTLY_REPAIRED = 0.25;
 /** Brain temperature above which energy failure counts as warm, °C. */
 const WARM_BRAIN_C = 30;
-/** Cardiac output below which blood is taken as not moving, L/min. */
+/** Cardiac output below which blood is taken as not moving (without compressions or a pump), L/min. */
 const NO_FLOW_L_PER_MIN = 0.3;
 /** Air at least this warm after extrication: further core cooling is afterdrop, °C. */
 const WARM_AIR_C = 15;
@@ -336,7 +336,11 @@ export function teachingRules(values: ParameterValues): {
         }
       }
       if (arrest !== undefined) {
-        if (s.cardiacOutputLPerMin < NO_FLOW_L_PER_MIN) arrest.noFlowS += dt;
+        // Blood moves if anything moves it: compressions (however little they give a small child),
+        // the pump, or the heart itself.
+        const moving =
+          s.cpr !== 'none' || s.pumpFlowLPerMin > 0 || s.cardiacOutputLPerMin >= NO_FLOW_L_PER_MIN;
+        if (!moving) arrest.noFlowS += dt;
         else arrest.firstFlowS ??= s.tS;
       }
       // Shocks: their effect shows at the next step.
