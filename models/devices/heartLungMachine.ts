@@ -6,7 +6,7 @@
 // Faults an instructor injects change this physiology; the right fix clears them. The oxygenator's
 // gas exchange itself is computed in models/physiology/oxygen.ts from the state set here.
 
-import { S, type State } from '../engine/state.ts';
+import { NOT_PENDING, pending, S, type State } from '../engine/state.ts';
 import type { Action, FaultKind } from '../engine/actions.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 
@@ -66,7 +66,7 @@ export function buildCircuitBody(
 /** The circuit before anything is done: disconnected, water at 37 °C, sweep off. */
 export function initialiseCircuit(state: State): void {
   state[S.circuitMode] = CIRCUIT.none;
-  state[S.cannulationDoneS] = -1;
+  state[S.cannulationDoneS] = NOT_PENDING;
   state[S.cannulated] = 0;
   state[S.primeTempC] = NaN;
   state[S.primeVolumeMl] = NaN;
@@ -78,8 +78,8 @@ export function initialiseCircuit(state: State): void {
   state[S.oxygenatorFio2] = 0.21;
   state[S.sweepLPerMin] = 0;
   state[S.oxygenatorTransfer] = 1;
-  state[S.oxygenatorClampedUntilS] = -1;
-  state[S.airClampedUntilS] = -1;
+  state[S.oxygenatorClampedUntilS] = NOT_PENDING;
+  state[S.airClampedUntilS] = NOT_PENDING;
   state[S.arterialOutletTempC] = state[S.bloodTempC]!;
   state[S.venousInletTempC] = state[S.bloodTempC]!;
   state[S.outletRateCPerMin] = 0;
@@ -109,15 +109,18 @@ export function stepCircuit(
   dtS: number,
 ): void {
   const now = state[S.timeS]!;
-  if (state[S.cannulationDoneS]! >= 0 && now >= state[S.cannulationDoneS]! - 1e-9) {
+  if (pending(state[S.cannulationDoneS]!) && now >= state[S.cannulationDoneS]! - 1e-9) {
     connectCircuit(state, body, v);
   }
-  if (state[S.oxygenatorClampedUntilS]! >= 0 && now >= state[S.oxygenatorClampedUntilS]! - 1e-9) {
-    state[S.oxygenatorClampedUntilS] = -1;
+  if (
+    pending(state[S.oxygenatorClampedUntilS]!) &&
+    now >= state[S.oxygenatorClampedUntilS]! - 1e-9
+  ) {
+    state[S.oxygenatorClampedUntilS] = NOT_PENDING;
     state[S.oxygenatorTransfer] = 1;
   }
-  if (state[S.airClampedUntilS]! >= 0 && now >= state[S.airClampedUntilS]! - 1e-9) {
-    state[S.airClampedUntilS] = -1;
+  if (pending(state[S.airClampedUntilS]!) && now >= state[S.airClampedUntilS]! - 1e-9) {
+    state[S.airClampedUntilS] = NOT_PENDING;
   }
 
   // Heater-cooler water: follows its set temperature, or drifts to room temperature once failed.
@@ -167,7 +170,7 @@ export function stepCircuit(
 
 /** The cannulae are in: the prime mixes into the blood, diluting and (if cold) cooling it. */
 function connectCircuit(state: State, body: CircuitBody, v: ParameterValues): void {
-  state[S.cannulationDoneS] = -1;
+  state[S.cannulationDoneS] = NOT_PENDING;
   state[S.cannulated] = 1;
   const mode = state[S.circuitMode]!;
   const primeMl = Number.isNaN(state[S.primeVolumeMl]!)
@@ -191,7 +194,7 @@ function connectCircuit(state: State, body: CircuitBody, v: ParameterValues): vo
 /** Flow the pump delivers now, L/min. */
 function deliveredFlowLPerMin(state: State, body: CircuitBody, v: ParameterValues): number {
   if (state[S.cannulated]! !== 1) return 0;
-  if (state[S.oxygenatorClampedUntilS]! >= 0 || state[S.airClampedUntilS]! >= 0) return 0;
+  if (pending(state[S.oxygenatorClampedUntilS]!) || pending(state[S.airClampedUntilS]!)) return 0;
   if (hasFault(state, 'air-in-line')) return 0;
   const wanted = hasFault(state, 'pump-failure')
     ? Math.min(state[S.handCrankLPerMin]!, body.handCrankMaxLPerMin)
@@ -211,7 +214,7 @@ export function applyCircuitAction(state: State, action: Action, v: ParameterVal
   const now = state[S.timeS]!;
   switch (action.do) {
     case 'cannulate': {
-      if (state[S.cannulated]! === 1 || state[S.cannulationDoneS]! >= 0) return true;
+      if (state[S.cannulated]! === 1 || pending(state[S.cannulationDoneS]!)) return true;
       const mode = action.mode === 'cpb' ? CIRCUIT.cpb : CIRCUIT['va-ecmo'];
       state[S.circuitMode] = mode;
       const defaultS = (mode === CIRCUIT.cpb ? v.cpbCannulationMin : v.ecmoCannulationMin) * 60;
@@ -243,7 +246,7 @@ export function applyCircuitAction(state: State, action: Action, v: ParameterVal
       return true;
     case 'decannulate':
       state[S.cannulated] = 0;
-      state[S.cannulationDoneS] = -1;
+      state[S.cannulationDoneS] = NOT_PENDING;
       state[S.circuitMode] = CIRCUIT.none;
       state[S.pumpFlowSetLPerMin] = 0;
       state[S.pumpFlowLPerMin] = 0;

@@ -14,7 +14,7 @@ import type { Snapshot } from './snapshot.ts';
 import { activeAlarms } from '../devices/alarms.ts';
 import { LAVAGE, vasodilatorActive } from '../devices/bedside.ts';
 import { CIRCUIT, FAULT_KINDS, hasFault } from '../devices/heartLungMachine.ts';
-import { S, type State } from './state.ts';
+import { pending, S, type State } from './state.ts';
 
 const RHYTHM_LABELS = {
   sinus: 'sinus rhythm',
@@ -118,8 +118,9 @@ export function buildSnapshot(state: State, body: PatientBody, finished: boolean
     circuit:
       circuitCode === CIRCUIT.cpb ? 'cpb' : circuitCode === CIRCUIT['va-ecmo'] ? 'va-ecmo' : 'none',
     cannulated: state[S.cannulated]!,
-    cannulationRemainingS:
-      state[S.cannulationDoneS]! >= 0 ? Math.max(0, state[S.cannulationDoneS]! - now) : 0,
+    cannulationRemainingS: pending(state[S.cannulationDoneS]!)
+      ? Math.max(0, state[S.cannulationDoneS]! - now)
+      : 0,
     pumpFlowLPerMin: state[S.pumpFlowLPerMin]!,
     pumpFlowSetLPerMin: state[S.pumpFlowSetLPerMin]!,
     pumpMaxFlowLPerMin: body.circuit.maxFlowLPerMin,

@@ -105,7 +105,7 @@ const SLOTS = [
   'roscTimeS', // first return of spontaneous circulation after an arrest, s (−1 if none)
   // Heart-lung machine (models/devices/heartLungMachine.ts).
   'circuitMode', // CIRCUIT code: 0 none, 1 VA-ECMO, 2 cardiopulmonary bypass
-  'cannulationDoneS', // when the cannulae will be in and the circuit primed, s (−1 if not cannulating)
+  'cannulationDoneS', // when the cannulae will be in and the circuit primed, s (NOT_PENDING if not cannulating)
   'cannulated', // 1 once the circuit is connected to the patient
   'primeTempC', // temperature of the circuit's prime, °C (NaN: room temperature)
   'primeVolumeMl', // volume of the circuit's prime, mL (NaN: the circuit's default)
@@ -117,8 +117,8 @@ const SLOTS = [
   'oxygenatorFio2', // sweep gas O2 fraction, 0.21–1
   'sweepLPerMin', // sweep gas set, L/min (0: no gas exchange)
   'oxygenatorTransfer', // membrane gas transfer, fraction of a new oxygenator's
-  'oxygenatorClampedUntilS', // circuit clamped for an oxygenator change-out until, s (−1 if not)
-  'airClampedUntilS', // circuit clamped to de-air until, s (−1 if not)
+  'oxygenatorClampedUntilS', // circuit clamped for an oxygenator change-out until, s (NOT_PENDING if not)
+  'airClampedUntilS', // circuit clamped to de-air until, s (NOT_PENDING if not)
   'arterialOutletTempC', // blood leaving the heat exchanger, °C
   'venousInletTempC', // blood drained from the patient, °C
   'outletRateCPerMin', // filtered rate of change of the outlet temperature, °C/min
@@ -185,4 +185,15 @@ export function createState(): State {
 
 export function slotNames(): readonly SlotName[] {
   return SLOTS;
+}
+
+/**
+ * "Nothing pending" in a slot holding the time something will happen (cannulation done, a clamp
+ * released). Far below any time a run can reach, so a history's negative times still count.
+ */
+export const NOT_PENDING = -1e15;
+
+/** Whether a time slot holds a pending time (see NOT_PENDING). */
+export function pending(timeS: number): boolean {
+  return timeS > NOT_PENDING;
 }

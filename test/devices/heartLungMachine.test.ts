@@ -39,6 +39,25 @@ function onBypass(): Simulation {
 }
 
 describe('cannulation', () => {
+  it('completes in the history before time zero, and the pump runs from time zero', () => {
+    const sim = createSimulation(
+      {
+        ...testScenario({ start: THEATRE, endS: 600 }),
+        history: [
+          { atS: -1200, action: { do: 'cardiacArrest', rhythm: 'vf' } },
+          { atS: -1200, action: { do: 'startCpr', mode: 'mechanical' } },
+          { atS: -900, action: { do: 'cannulate', mode: 'va-ecmo', durationS: 300 } },
+          { atS: -300, action: { do: 'startPump', flowLPerMin: 4 } },
+        ],
+      },
+      { seed: 1 },
+    );
+    const s = sim.snapshot();
+    expect(s.cannulated).toBe(1);
+    expect(s.cannulationRemainingS).toBe(0);
+    expect(s.pumpFlowLPerMin).toBeCloseTo(4, 9);
+  });
+
   it('takes the duration it is given, and the circuit default when none is given', () => {
     const sim = patientAt(30);
     sim.apply({ do: 'cannulate', mode: 'va-ecmo', durationS: 600 });
