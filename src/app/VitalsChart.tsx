@@ -96,7 +96,7 @@ export function VitalsChart({ width, height, margin }: VitalsChartProps) {
     events
       .filter((e) => MARKED_ACTIONS[e.action.do] !== undefined)
       .map((e) => ({ id: e.id, px: chart.xOf(e.atS), label: MARKED_ACTIONS[e.action.do]! })),
-    Math.max(1, Math.min(4, Math.floor((y0 - y1) / 30))),
+    Math.max(1, Math.min(4, Math.floor((y0 - y1) / 22))),
   );
 
   const hrColor = VITAL_STYLE.heartRateBpm?.color ?? FALLBACK_STYLE.color;

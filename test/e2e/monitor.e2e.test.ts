@@ -74,6 +74,7 @@ describe('monitor, odds, explorer and accessibility', () => {
       expect(['vf', 'asystole', 'pea']).toContain(rhythm);
       expect(await page.locator('.rhythm-strip-trace').getAttribute('d')).toMatch(/^M0\.0,/);
       // The body map colours each compartment and lists its temperature.
+      await page.getByTestId('patient-tab-body').click();
       expect(await page.getByTestId('body-map').getAttribute('aria-label')).toMatch(
         /Brain \d+\.\d °C, Heart/,
       );
