@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from './fakeClock.ts';
 import type { Scenario } from '../../models/index.ts';
-import {
-  FRAME_MS,
-  MAX_FRAME_WALL_S,
-  SimulationHost,
-  type HostClock,
-} from '../../src/worker/host.ts';
+import { FRAME_MS, MAX_FRAME_WALL_S, SimulationHost } from '../../src/worker/host.ts';
 import {
   TREND_SAMPLE_INTERVAL_S,
   TREND_SERIES,
@@ -13,40 +9,6 @@ import {
   type TickMessage,
   type WorkerToMain,
 } from '../../src/worker/protocol.ts';
-
-/** A clock the test moves by hand; timers fire when their time has come. */
-class FakeClock implements HostClock {
-  ms = 0;
-  private timers = new Map<number, { at: number; callback: () => void }>();
-  private nextId = 1;
-  now(): number {
-    return this.ms;
-  }
-  setTimer(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.ms + ms, callback });
-    return id;
-  }
-  clearTimer(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  /** Moves time forward in steps of `stepMs`, firing due timers. */
-  run(totalMs: number, stepMs = FRAME_MS): void {
-    const end = this.ms + totalMs;
-    while (this.ms < end) {
-      this.ms = Math.min(end, this.ms + stepMs);
-      for (const [id, t] of [...this.timers]) {
-        if (t.at <= this.ms) {
-          this.timers.delete(id);
-          t.callback();
-        }
-      }
-    }
-  }
-  pending(): number {
-    return this.timers.size;
-  }
-}
 
 const scenario: Scenario = {
   format: 'coldboot/scenario@1',

@@ -4,38 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseRunLog, runLogToJson, type TimedAction } from '../../models/index.ts';
 import { recordedRunLog } from '../../src/state/runRecord.ts';
-import { FRAME_MS, SimulationHost, type HostClock } from '../../src/worker/host.ts';
+import { SimulationHost } from '../../src/worker/host.ts';
 import type { TickMessage, WorkerToMain } from '../../src/worker/protocol.ts';
 import { testScenario } from '../helpers.ts';
-
-class ManualClock implements HostClock {
-  ms = 0;
-  private timers = new Map<number, { at: number; callback: () => void }>();
-  private nextId = 1;
-  now(): number {
-    return this.ms;
-  }
-  setTimer(callback: () => void, ms: number): unknown {
-    const id = this.nextId++;
-    this.timers.set(id, { at: this.ms + ms, callback });
-    return id;
-  }
-  clearTimer(handle: unknown): void {
-    this.timers.delete(handle as number);
-  }
-  run(totalMs: number): void {
-    const end = this.ms + totalMs;
-    while (this.ms < end) {
-      this.ms = Math.min(end, this.ms + FRAME_MS);
-      for (const [id, t] of [...this.timers]) {
-        if (t.at <= this.ms) {
-          this.timers.delete(id);
-          t.callback();
-        }
-      }
-    }
-  }
-}
+import { FakeClock } from './fakeClock.ts';
 
 const scenario = testScenario({
   endS: 3 * 3600,
@@ -55,7 +27,7 @@ function lastTick(messages: WorkerToMain[]): TickMessage {
 
 describe('replaying a recorded run', () => {
   it('gives the same run as the live one, at the same simulated time', () => {
-    const clock = new ManualClock();
+    const clock = new FakeClock();
     const live: WorkerToMain[] = [];
     const host = new SimulationHost((m) => live.push(m), clock);
     host.handle({ type: 'load', scenario, seed: 7 });
@@ -80,7 +52,7 @@ describe('replaying a recorded run', () => {
     );
     expect(log.endS).toBe(end.tS);
     const replayed: WorkerToMain[] = [];
-    const again = new SimulationHost((m) => replayed.push(m), new ManualClock());
+    const again = new SimulationHost((m) => replayed.push(m), new FakeClock());
     again.handle({
       type: 'load',
       scenario,
