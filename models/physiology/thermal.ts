@@ -288,7 +288,8 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
       v.vasoconstrictionSkinGainPerK * Math.max(0, v.neutralSkinTempC - meanSkinTempC));
   const shellRestingWPerK = body.restingPerfusionWPerK[C.shell]!;
   const maxShellFraction = body.maxShellPerfusionWPerK / shellRestingWPerK;
-  const reflexShellFraction = Math.min(
+  // The reflexes' skin-and-fat flow, as a fraction of resting.
+  const shellFlowFraction = Math.min(
     maxShellFraction,
     Math.max(
       v.vasoconstrictionMinFlowFraction,
@@ -306,12 +307,11 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
         (v.localHeatingFullSkinTempC - v.localHeatingOnsetSkinTempC),
     ),
   );
-  const shellFlowFraction = reflexShellFraction;
   // The extra flow runs through the skin's own vessels, at the surface, outside the fat: it is
   // warmed there by what heats the skin, not by the shell's mean temperature (below).
   const localSkinWPerK =
     localHeating *
-    Math.max(0, maxShellFraction - reflexShellFraction) *
+    Math.max(0, maxShellFraction - shellFlowFraction) *
     shellRestingWPerK *
     state[S.cardiacOutputRatio]!;
 
@@ -433,16 +433,8 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const shellToDrySkin = (dry * body.shellAreaM2) / shellR;
   const wetSkinFlow = localSkinWPerK * wet;
   const drySkinFlow = localSkinWPerK * dry;
-  const wetSkinC =
-    wet > 0
-      ? (toWaterWPerK * tWater + shellToWetSkin * tShell + wetSkinFlow * tArterial) /
-        (toWaterWPerK + shellToWetSkin + wetSkinFlow)
-      : tShell;
-  const drySkinC =
-    dry > 0
-      ? (toAirWPerK * tAir + shellToDrySkin * tShell + drySkinFlow * tArterial) /
-        (toAirWPerK + shellToDrySkin + drySkinFlow)
-      : tShell;
+  const wetSkinC = skinNodeC(toWaterWPerK, tWater, shellToWetSkin, tShell, wetSkinFlow, tArterial);
+  const drySkinC = skinNodeC(toAirWPerK, tAir, shellToDrySkin, tShell, drySkinFlow, tArterial);
   const shellLossW = toWaterWPerK * (wetSkinC - tWater) + toAirWPerK * (drySkinC - tAir);
   const shellToSkinW = shellToWetSkin * (tShell - wetSkinC) + shellToDrySkin * (tShell - drySkinC);
   let toBloodW =
@@ -509,6 +501,25 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   state[S.shiveringHeatW] = shiveringW;
   state[S.shiveringCeilingW] = body.shiveringCeilingW;
   state[S.respiratoryHeatLossW] = respiratoryW;
+}
+
+/**
+ * Steady temperature of a skin node, °C: the conductance-weighted mean of the surroundings, the
+ * shell beneath and the arterial blood flowing through it (W/K each). The shell's temperature when
+ * the node has no area (none of the skin is in that medium).
+ */
+function skinNodeC(
+  toEnvWPerK: number,
+  envC: number,
+  fromShellWPerK: number,
+  shellC: number,
+  flowWPerK: number,
+  arterialC: number,
+): number {
+  const total = toEnvWPerK + fromShellWPerK + flowWPerK;
+  return total > 0
+    ? (toEnvWPerK * envC + fromShellWPerK * shellC + flowWPerK * arterialC) / total
+    : shellC;
 }
 
 /**

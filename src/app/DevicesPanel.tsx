@@ -19,46 +19,37 @@ import {
   type Snapshot,
 } from '../../models/index.ts';
 import { useAppStore } from './store-context.tsx';
+import { Tabs, type TabSpec } from './Tabs.tsx';
 
 const ALARM_FIX = new Map(ALARMS.map((a) => [a.id, a.fix]));
 const KEY_COMMIT_DELAY_MS = 600;
 
 /** Tabs for what the learner does: bedside actions, the heart-lung machine, rewarming devices. */
 export function InterventionTabs({ bedside, heat }: { bedside: ReactNode; heat: ReactNode }) {
-  const [tab, setTab] = useState<'bedside' | 'hlm' | 'rewarming' | 'heat'>('bedside');
+  type Tab = 'bedside' | 'hlm' | 'rewarming' | 'heat';
+  const [tab, setTab] = useState<Tab>('bedside');
   const alarmCount = useAppStore((s) => s.snapshot?.alarms.length ?? 0);
-  const tabs = [
+  const tabs: readonly TabSpec<Tab>[] = [
     { id: 'bedside', label: 'Bedside' },
-    { id: 'hlm', label: alarmCount > 0 ? `Heart-lung ⚠ ${alarmCount}` : 'Heart-lung' },
+    alarmCount > 0
+      ? { id: 'hlm', label: `Heart-lung ⚠ ${alarmCount}`, className: 'tab-alarm' }
+      : { id: 'hlm', label: 'Heart-lung' },
     { id: 'rewarming', label: 'Warming' },
     { id: 'heat', label: 'Heat' },
-  ] as const;
-  const baseId = useId();
+  ];
   return (
-    <div className="intervention-tabs">
-      <div role="tablist" aria-label="Interventions" className="tab-list">
-        {tabs.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`${baseId}-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`${baseId}-${t.id}-panel`}
-            className={`tab${tab === t.id ? ' tab-active' : ''}${t.id === 'hlm' && alarmCount > 0 ? ' tab-alarm' : ''}`}
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`${baseId}-${tab}-panel`} aria-labelledby={`${baseId}-${tab}`}>
-        {tab === 'bedside' && bedside}
-        {tab === 'hlm' && <HeartLungMachineConsole />}
-        {tab === 'rewarming' && <DevicePanel device={BEDSIDE_DEVICES} />}
-        {tab === 'heat' && heat}
-      </div>
-    </div>
+    <Tabs
+      label="Interventions"
+      className="intervention-tabs"
+      tabs={tabs}
+      selected={tab}
+      onSelect={setTab}
+    >
+      {tab === 'bedside' && bedside}
+      {tab === 'hlm' && <HeartLungMachineConsole />}
+      {tab === 'rewarming' && <DevicePanel device={BEDSIDE_DEVICES} />}
+      {tab === 'heat' && heat}
+    </Tabs>
   );
 }
 

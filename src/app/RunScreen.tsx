@@ -3,7 +3,7 @@
 // bedside monitor and the trends; on the right the brain cells, the interventions and the heat
 // balance. Laid out to fit 1280×720 (a classroom projector).
 
-import { lazy, Suspense, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { runLogToJson } from '../../models/index.ts';
 import { trendCsv } from '../state/csv.ts';
@@ -21,6 +21,7 @@ import { baseName, downloadChartsPng, downloadChartsSvg, downloadText } from './
 import { HeatPanel } from './HeatPanel.tsx';
 import { MonitorPanel } from './MonitorPanel.tsx';
 import { useAppStore, useAppStoreApi } from './store-context.tsx';
+import { Tabs } from './Tabs.tsx';
 import { TrendPanel } from './TrendPanel.tsx';
 import { Announcer } from './monitor/Announcer.tsx';
 import { BodyMap } from './monitor/BodyMap.tsx';
@@ -145,34 +146,20 @@ function RunRhythmStrip() {
 /** Brain cells or the body map: the same space on a 1280×720 screen, one tab each. */
 function PatientTabs() {
   const [tab, setTab] = useState<'cells' | 'body'>('cells');
-  const baseId = useId();
-  const tabs = [
-    { id: 'cells', label: 'Brain cells' },
-    { id: 'body', label: 'Body temperatures' },
-  ] as const;
   return (
-    <div className="patient-tabs">
-      <div role="tablist" aria-label="Patient" className="tab-list">
-        {tabs.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            id={`${baseId}-${t.id}`}
-            aria-selected={tab === t.id}
-            aria-controls={`${baseId}-${t.id}-panel`}
-            className={`tab${tab === t.id ? ' tab-active' : ''}`}
-            onClick={() => setTab(t.id)}
-            data-testid={`patient-tab-${t.id}`}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id={`${baseId}-${tab}-panel`} aria-labelledby={`${baseId}-${tab}`}>
-        {tab === 'cells' ? <CellsPanel /> : <RunBodyMap />}
-      </div>
-    </div>
+    <Tabs
+      label="Patient"
+      className="patient-tabs"
+      tabs={[
+        { id: 'cells', label: 'Brain cells' },
+        { id: 'body', label: 'Body temperatures' },
+      ]}
+      selected={tab}
+      onSelect={setTab}
+      testIdPrefix="patient-tab-"
+    >
+      {tab === 'cells' ? <CellsPanel /> : <RunBodyMap />}
+    </Tabs>
   );
 }
 

@@ -14,7 +14,12 @@ import {
   sweepValues,
   type HypothesisPoint,
 } from '../../models/ensemble/hypothesis.ts';
-import { runEnsembleInPool, runPlansInPool, type PoolWorker } from '../../models/ensemble/pool.ts';
+import {
+  runEnsembleInPool,
+  runPlansInPool,
+  type PoolOptions,
+  type PoolWorker,
+} from '../../models/ensemble/pool.ts';
 import type { Outcome, Scenario } from '../../models/index.ts';
 
 export interface OddsRequest {
@@ -57,11 +62,7 @@ export function oddsEnsembleRequest(request: OddsRequest): EnsembleRequest {
 }
 
 export function runOdds(request: OddsRequest, options: OddsOptions = {}): Promise<EnsembleResult> {
-  return runEnsembleInPool(oddsEnsembleRequest(request), spawnWebWorker, {
-    workers: options.workers ?? browserWorkerCount(),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  return runEnsembleInPool(oddsEnsembleRequest(request), spawnWebWorker, poolOptions(options));
 }
 
 /**
@@ -87,16 +88,20 @@ export async function runHypothesis(
     },
     plans,
     spawnWebWorker,
-    {
-      workers: options.workers ?? browserWorkerCount(),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-    },
+    poolOptions(options),
     (member, result) => {
       outcomes[member] = result.outcome;
     },
   );
   return hypothesisPoints(plans, outcomes, request.fixed);
+}
+
+function poolOptions(options: OddsOptions): PoolOptions {
+  return {
+    workers: options.workers ?? browserWorkerCount(),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
 }
 
 function spawnWebWorker(): PoolWorker {
