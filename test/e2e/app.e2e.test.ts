@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT_DIR, ROOT, startHarness, watchErrors } from './harness.ts';
+import { DIST, OUT_DIR, ROOT, startHarness, watchErrors } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -25,7 +25,7 @@ const FIXTURE_TITLE = 'Under the ice (test fixture)';
 
 /** The built-in scenarios as the built app serves them (dist/, copied from public/ by the build). */
 function libraryIndex(): { file: string; title: string }[] {
-  return JSON.parse(readFileSync(`${ROOT}dist/scenarios/index.json`, 'utf8')) as {
+  return JSON.parse(readFileSync(`${ROOT}${DIST}/scenarios/index.json`, 'utf8')) as {
     file: string;
     title: string;
   }[];

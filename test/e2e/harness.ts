@@ -11,6 +11,8 @@ import { preview, type PreviewServer } from 'vite';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const OUT_DIR = `${ROOT}test-results/e2e`;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The built app to serve: dist/ unless COLDBOOT_DIST names another build (`vite build --outDir`). */
+export const DIST = process.env.COLDBOOT_DIST ?? 'dist';
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -33,9 +35,9 @@ export interface Harness {
 /** Serves dist/ (which must hold `required`) and launches Chromium; screenshots go to OUT_DIR. */
 export async function startHarness(required: readonly string[] = ['index.html']): Promise<Harness> {
   for (const file of required) {
-    if (!existsSync(`${ROOT}dist/${file}`)) {
+    if (!existsSync(`${ROOT}${DIST}/${file}`)) {
       throw new Error(
-        `dist/${file} is missing: run \`npm run test:e2e\` (it builds first) or \`npx vite build\`.`,
+        `${DIST}/${file} is missing: run \`npm run test:e2e\` (it builds first) or \`npx vite build\`.`,
       );
     }
   }
@@ -43,6 +45,7 @@ export async function startHarness(required: readonly string[] = ['index.html'])
   const server = await preview({
     root: ROOT,
     logLevel: 'warn',
+    build: { outDir: DIST },
     preview: { host: '127.0.0.1', port, strictPort: true, open: false },
   });
   const browser = await chromium.launch({

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT_DIR, ROOT, startHarness } from './harness.ts';
+import { DIST, OUT_DIR, ROOT, startHarness } from './harness.ts';
 
 let server: PreviewServer | undefined;
 let browser: Browser;
@@ -105,11 +105,13 @@ describe('ColdBoot offline', () => {
 
       // Everything of the build's precache list, and every scenario of the list, is cached; the old
       // build's cache is gone.
-      const precache = JSON.parse(readFileSync(`${ROOT}dist/precache-manifest.json`, 'utf8')) as {
+      const precache = JSON.parse(
+        readFileSync(`${ROOT}${DIST}/precache-manifest.json`, 'utf8'),
+      ) as {
         version: string;
         urls: string[];
       };
-      const scenarios = JSON.parse(readFileSync(`${ROOT}dist/scenarios/index.json`, 'utf8')) as {
+      const scenarios = JSON.parse(readFileSync(`${ROOT}${DIST}/scenarios/index.json`, 'utf8')) as {
         file: string;
       }[];
       const cached = await cachedPaths(page);
