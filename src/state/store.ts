@@ -19,6 +19,7 @@ import {
   type Snapshot,
   type TimedAction,
 } from '../../models/index.ts';
+import type { FanBands } from '../../models/ensemble/fanBands.ts';
 import type { DebriefReport, DebriefResponse } from '../worker/debriefProtocol.ts';
 import {
   TREND_SERIES,
@@ -170,10 +171,20 @@ export interface DebriefSlice {
   endRun(): void;
 }
 
+/** The 5–95 % fan bands of the latest "What are the odds?" ensemble, drawn on the trend charts. */
+export interface FanBandOverlay {
+  readonly bands: FanBands;
+  /** Simulated time of the run when the ensemble was started (its actions were those up to here), s. */
+  readonly atS: number;
+}
+
 export interface DisplaySlice {
   unit: TemperatureUnit;
   toggleUnit(): void;
   setUnit(unit: TemperatureUnit): void;
+  /** Fan bands on the trend charts; null when there are none (cleared on load and reset). */
+  fanBands: FanBandOverlay | null;
+  setFanBands(overlay: FanBandOverlay | null): void;
 }
 
 export interface LogSlice {
@@ -263,6 +274,7 @@ const createRunSlice =
         actions: [],
         snapshot: null,
         debrief: { status: 'idle' },
+        fanBands: null,
       }));
       runtime.send({ type: 'reset' });
     },
@@ -349,6 +361,7 @@ const createScenarioSlice =
           errorDetail: null,
           fileName,
           debrief: { status: 'idle' },
+          fanBands: null,
         });
         let scenario: Scenario;
         let text: string;
@@ -477,6 +490,8 @@ const createDisplaySlice =
     unit: initialUnit,
     toggleUnit: () => set((s) => ({ unit: s.unit === 'C' ? 'F' : 'C' })),
     setUnit: (unit) => set({ unit }),
+    fanBands: null,
+    setFanBands: (overlay) => set({ fanBands: overlay }),
   });
 
 const createLogSlice: Slice<LogSlice> = () => ({ events: [] });
