@@ -10,7 +10,7 @@ import {
   type TimedAction,
 } from '../../models/index.ts';
 
-/** The app runs the model with a step of 1 s and no parameter overrides. */
+/** The app runs the model with a step of 1 s (parameter overrides only in the sandbox). */
 export const APP_STEP_SECONDS = 1;
 
 const hashes = new WeakMap<Scenario, string>();
@@ -27,7 +27,8 @@ export function cachedScenarioHash(scenario: Scenario): string {
 
 /**
  * The log of a run so far. `atS` is where the run stands (the latest snapshot); a finished run has
- * no `endS` (it ran to the scenario's end), an unfinished one stops at `atS`.
+ * no `endS` (it ran to the scenario's end), an unfinished one stops at `atS`. `parameters` are the
+ * model overrides the run was made with (the sandbox's edits).
  */
 export function recordedRunLog(
   scenario: Scenario,
@@ -35,6 +36,7 @@ export function recordedRunLog(
   actions: readonly TimedAction[],
   atS: number,
   finished: boolean,
+  parameters: Readonly<Record<string, number>> = {},
 ): RunLog {
   const lastActionS = actions.length > 0 ? actions[actions.length - 1]!.atS : 0;
   return {
@@ -42,7 +44,7 @@ export function recordedRunLog(
     scenario: { title: scenario.title.slice(0, 120), hash: cachedScenarioHash(scenario) },
     seed,
     stepSeconds: APP_STEP_SECONDS,
-    parameters: {},
+    parameters: { ...parameters },
     ...(finished ? {} : { endS: Math.max(atS, lastActionS) }),
     actions: actions.map((a) => ({ atS: a.atS, source: a.source, action: a.action })),
   };

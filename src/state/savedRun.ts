@@ -104,8 +104,8 @@ export function parseSavedRun(text: string): SavedRunResult {
           : String(error);
     return { ok: false, reason: message };
   }
-  if (log.stepSeconds !== 1 || Object.keys(log.parameters).length > 0) {
-    return { ok: false, reason: 'the saved run used model settings the app does not run' };
+  if (log.stepSeconds !== 1) {
+    return { ok: false, reason: 'the saved run used a model step the app does not run' };
   }
   const saved: SavedRun = {
     version: SAVED_RUN_VERSION,
@@ -129,6 +129,7 @@ export interface SaveSource {
   readonly snapshot: { readonly tS: number; readonly finished: boolean } | null;
   readonly screen: Screen;
   readonly seed: number;
+  readonly parameters: Readonly<Record<string, number>>;
   readonly actions: readonly TimedAction[];
   readonly speed: number;
 }
@@ -148,7 +149,14 @@ export function savedRunOf(state: SaveSource, now: Date = new Date()): SavedRun 
     version: SAVED_RUN_VERSION,
     savedAt: now.toISOString(),
     scenario: { text: state.scenarioText, fileName: state.fileName, origin },
-    log: recordedRunLog(scenario, state.seed, state.actions, snapshot.tS, snapshot.finished),
+    log: recordedRunLog(
+      scenario,
+      state.seed,
+      state.actions,
+      snapshot.tS,
+      snapshot.finished,
+      state.parameters,
+    ),
     speed: state.speed,
     paused: state.status !== 'running',
     screen: state.screen,

@@ -24,8 +24,10 @@ import type { DebriefReport, DebriefResponse } from '../worker/debriefProtocol.t
 import {
   TREND_SERIES,
   clampSpeed,
+  type ActionSource,
   type MainToWorker,
   type ReplayRequest,
+  type StopReason,
   type WorkerToMain,
 } from '../worker/protocol.ts';
 import { parseLibraryIndex, type LibraryEntry, type ScenarioOrigin } from './library.ts';
@@ -56,6 +58,8 @@ export interface LoadOptions {
   /** Seed of the run (default: the store's seed; a replayed log's own seed). */
   readonly seed?: number;
   readonly speed?: number;
+  /** Model parameter overrides by name (default none; the sandbox's edits, a replayed log's own). */
+  readonly parameters?: Readonly<Record<string, number>>;
 }
 
 /** The screens of the app, in the order a class meets them. */
@@ -105,15 +109,34 @@ export interface RunSlice {
   errorDetail: ErrorDetail | null;
   /** Seed of the current run. */
   seed: number;
+  /** Model parameter overrides of the current run (the sandbox's edits), by name. */
+  parameters: Readonly<Record<string, number>>;
   /** Every action of the current run so far (scenario and learners), in the order applied. */
   actions: readonly TimedAction[];
+  /** Why the run last stopped by itself (a prompt, an alarm, a step or skip); null once it plays. */
+  stopReason: StopReason | null;
+  /** Pause by itself when an alarm sounds (a device alarm or a cardiac arrest). */
+  autoPauseOnAlarm: boolean;
   play(): void;
   pause(): void;
   togglePlay(): void;
   setSpeed(speed: number): void;
   reset(): void;
-  /** Applies a bedside action to the running patient (ignored when no run is loaded or it ended). */
-  apply(action: Action): void;
+  /** Moves the run on by `simS` of simulated time at once, then pauses. */
+  step(simS: number): void;
+  /** Moves the run on at once to the scenario's next timeline entry, then pauses. */
+  skipToNextEvent(): void;
+  setAutoPauseOnAlarm(on: boolean): void;
+  /**
+   * Applies an action to the running patient (ignored when no run is loaded or it ended): a
+   * learner's at the bedside, or the instructor's (faults, events) from the instructor panel.
+   */
+  apply(action: Action, source?: ActionSource): void;
+  /**
+   * Runs the sandbox again with these parameter overrides: the run so far is replayed with them to
+   * where it stands, paused. Ignored outside the sandbox; false when nothing was done.
+   */
+  setParameters(overrides: Readonly<Record<string, number>>): Promise<boolean>;
   /** The current run as a coldboot/run-log@1 log, or null when no run is loaded. */
   runLog(): RunLog | null;
   /** Clears the error panel. */
@@ -248,10 +271,16 @@ const createRunSlice =
     errorMessage: null,
     errorDetail: null,
     seed,
+    parameters: {},
     actions: [],
+    stopReason: null,
+    autoPauseOnAlarm: false,
     play() {
       const { status } = get();
-      if (status === 'ready' || status === 'paused') runtime.send({ type: 'play' });
+      if (status === 'ready' || status === 'paused') {
+        set({ stopReason: null });
+        runtime.send({ type: 'play' });
+      }
     },
     pause() {
       if (get().status === 'running') runtime.send({ type: 'pause' });
@@ -273,21 +302,51 @@ const createRunSlice =
         events: [],
         actions: [],
         snapshot: null,
+        stopReason: null,
         debrief: { status: 'idle' },
         fanBands: null,
       }));
       runtime.send({ type: 'reset' });
     },
-    apply(action) {
+    step(simS) {
+      const { status } = get();
+      if (status === 'ready' || status === 'paused' || status === 'running') {
+        runtime.send({ type: 'step', simS });
+      }
+    },
+    skipToNextEvent() {
+      const { status } = get();
+      if (status === 'ready' || status === 'paused' || status === 'running') {
+        runtime.send({ type: 'skip' });
+      }
+    },
+    setAutoPauseOnAlarm(on) {
+      set({ autoPauseOnAlarm: on });
+      runtime.send({ type: 'setAutoPause', onAlarm: on });
+    },
+    apply(action, source = 'learner') {
       // Only a loaded run that has not ended can be acted on; the worker logs what it applies.
       const { status, snapshot } = get();
       if (!snapshot || !(status === 'ready' || status === 'running' || status === 'paused')) return;
-      runtime.send({ type: 'apply', action });
+      runtime.send({ type: 'apply', action, source });
+    },
+    async setParameters(overrides) {
+      const { scenario, snapshot, origin, scenarioText, fileName, seed, actions, speed } = get();
+      if (!scenario || !snapshot || origin !== 'sandbox') return false;
+      return get().loadScenario(
+        { text: scenarioText, fileName, origin },
+        {
+          seed,
+          speed,
+          parameters: { ...overrides },
+          replay: { actions, toS: snapshot.tS },
+        },
+      );
     },
     runLog() {
-      const { scenario, snapshot, seed, actions, status } = get();
+      const { scenario, snapshot, seed, actions, status, parameters } = get();
       if (!scenario || !snapshot || status === 'loading' || status === 'error') return null;
-      return recordedRunLog(scenario, seed, actions, snapshot.tS, snapshot.finished);
+      return recordedRunLog(scenario, seed, actions, snapshot.tS, snapshot.finished, parameters);
     },
     dismissError() {
       set({ errorKind: null, errorMessage: null, errorDetail: null });
@@ -405,7 +464,9 @@ const createScenarioSlice =
           endS: scenario.end.atS,
           events: [],
           actions: [],
+          stopReason: null,
           seed,
+          parameters: { ...(options.parameters ?? {}) },
           trendVersion: s.trendVersion + 1,
           ...(options.speed !== undefined ? { speed: clampSpeed(options.speed) } : {}),
         }));
@@ -414,9 +475,11 @@ const createScenarioSlice =
           type: 'load',
           scenario,
           seed,
+          parameters: get().parameters,
           ...(options.replay ? { replay: options.replay } : {}),
         });
         runtime.send({ type: 'setSpeed', speed: get().speed });
+        runtime.send({ type: 'setAutoPause', onAlarm: get().autoPauseOnAlarm });
         return true;
       },
       async openRunLog(text, logFileName) {
@@ -451,6 +514,7 @@ const createScenarioSlice =
         const toS = logStopS(log, scenario);
         const ok = await get().loadScenario(source, {
           seed: log.seed,
+          parameters: log.parameters,
           replay: { actions: log.actions, toS },
         });
         if (ok)
@@ -468,6 +532,7 @@ const createScenarioSlice =
           {
             seed: saved.log.seed,
             speed: saved.speed,
+            parameters: saved.log.parameters,
             replay: { actions: saved.log.actions, toS: atS },
           },
         );
@@ -631,6 +696,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
           speed: message.speed,
           status,
         };
+        if (message.stopped) patch.stopReason = message.stopped;
         if (appended > 0) patch.trendVersion = state.trendVersion + 1;
         if (message.events.length > 0) {
           const added = message.events.map((e) => ({ ...e, id: nextLogId++ }));

@@ -14,14 +14,17 @@ import {
   type Action,
   type Scenario,
   type Simulation,
+  type Snapshot,
   type TimedAction,
 } from '../../models/index.ts';
 import {
   TREND_SAMPLE_INTERVAL_S,
   clampSpeed,
   sampleOf,
+  type ActionSource,
   type MainToWorker,
   type ReplayRequest,
+  type StopReason,
   type TrendSample,
   type WorkerToMain,
 } from './protocol.ts';
@@ -30,7 +33,17 @@ import {
 export const FRAME_MS = 40;
 /** Wall time counted for one frame at most, s. */
 export const MAX_FRAME_WALL_S = 0.5;
+/** The furthest a step or a skip moves the run at once, simulated s (the sandbox runs for 72 h). */
+export const MAX_JUMP_S = 6 * 3600;
+/** With auto-pause on, the model is checked for alarms after every this much simulated time, s. */
+const ALARM_CHECK_S = 1;
 const EPSILON_S = 1e-9;
+
+/** How the run moves: live play, a step of a set length, or a skip to the scenario's next entry. */
+type AdvanceMode = 'play' | 'step' | 'skip';
+
+/** Rhythms in which the heart does not pump: the monitor alarms on them. */
+const ARREST_RHYTHMS: ReadonlySet<string> = new Set(['vf', 'asystole', 'pea']);
 
 export interface HostClock {
   /** Monotonic wall time, ms. */
@@ -48,7 +61,10 @@ export const systemClock: HostClock = {
 interface Run {
   readonly scenario: Scenario;
   readonly seed: number;
+  readonly parameters: Readonly<Record<string, number>>;
   readonly sim: Simulation;
+  /** The alarms as last checked (auto-pause compares the model with it). */
+  watch: AlarmWatch;
   /** Simulated time requested of the engine so far, s (the engine runs whole steps up to it). */
   advancedToS: number;
   nextSampleS: number;
@@ -66,6 +82,8 @@ export class SimulationHost {
   private lastFrameMs = 0;
   private pendingSamples: TrendSample[] = [];
   private pendingEvents: TimedAction[] = [];
+  private pendingStop: StopReason | undefined = undefined;
+  private autoPauseOnAlarm = false;
 
   constructor(
     private readonly post: (message: WorkerToMain) => void,
@@ -76,10 +94,10 @@ export class SimulationHost {
     try {
       switch (message.type) {
         case 'load':
-          this.load(message.scenario, message.seed, message.replay);
+          this.load(message.scenario, message.seed, message.parameters ?? {}, message.replay);
           break;
         case 'reset':
-          if (this.run) this.load(this.run.scenario, this.run.seed);
+          if (this.run) this.load(this.run.scenario, this.run.seed, this.run.parameters);
           break;
         case 'play':
           this.play();
@@ -93,7 +111,20 @@ export class SimulationHost {
           this.flush();
           break;
         case 'apply':
-          this.applyAction(message.action);
+          this.applyAction(message.action, message.source ?? 'learner');
+          break;
+        case 'step':
+          this.jump('step', message.simS);
+          break;
+        case 'skip':
+          this.jump('skip', Infinity);
+          break;
+        case 'setAutoPause':
+          // Alarms already sounding when it is switched on do not pause the run.
+          if (message.onAlarm && !this.autoPauseOnAlarm && this.run) {
+            this.run.watch = alarmWatch(this.run.sim.snapshot());
+          }
+          this.autoPauseOnAlarm = message.onAlarm;
           break;
         default: {
           const unknown: never = message;
@@ -116,20 +147,29 @@ export class SimulationHost {
     return this.running;
   }
 
-  private load(scenario: Scenario, seed: number, replay?: ReplayRequest): void {
+  private load(
+    scenario: Scenario,
+    seed: number,
+    parameters: Readonly<Record<string, number>>,
+    replay?: ReplayRequest,
+  ): void {
     this.setRunning(false);
     this.run = undefined;
     this.pendingSamples = [];
     this.pendingEvents = [];
+    this.pendingStop = undefined;
     const sim = createSimulation(scenario, {
       seed,
       stepSeconds: 1,
+      parameters,
       ...(replay ? { replay: replay.actions } : {}),
     });
     const run: Run = {
       scenario,
       seed,
+      parameters,
       sim,
+      watch: alarmWatch(sim.snapshot()),
       advancedToS: sim.timeS(),
       nextSampleS: sim.timeS() + TREND_SAMPLE_INTERVAL_S,
       lastSampleS: -Infinity,
@@ -139,7 +179,10 @@ export class SimulationHost {
     this.run = run;
     this.sample(run);
     this.collectEvents(run);
-    if (replay) this.fastForward(run, replay.toS);
+    if (replay) {
+      this.fastForward(run, replay.toS);
+      run.watch = alarmWatch(sim.snapshot());
+    }
     this.post({ type: 'loaded', title: scenario.title, endS: scenario.end.atS });
     this.flush();
   }
@@ -154,11 +197,29 @@ export class SimulationHost {
     this.flush();
   }
 
-  private applyAction(action: Action): void {
+  private applyAction(action: Action, source: ActionSource): void {
     const run = this.run;
     if (!run) throw new Error('No scenario is loaded.');
-    run.sim.apply(action, 'learner');
+    run.sim.apply(action, source);
     this.collectEvents(run);
+    this.flush();
+  }
+
+  /**
+   * Moves a run on at once and leaves it paused: a step of `simS`, or a skip to the scenario's next
+   * timeline entry. Either stops early at a prompt, and at an alarm when auto-pause is on.
+   */
+  private jump(mode: 'step' | 'skip', simS: number): void {
+    const run = this.run;
+    this.setRunning(false);
+    if (!run || run.sim.isFinished()) {
+      this.flush();
+      return;
+    }
+    const length = Math.min(MAX_JUMP_S, Math.max(0, simS || 0));
+    const reason = this.advanceTo(run, run.advancedToS + length, mode);
+    this.pendingStop =
+      reason ?? (run.sim.isFinished() ? undefined : { kind: 'step', atS: run.sim.timeS() });
     this.flush();
   }
 
@@ -193,35 +254,66 @@ export class SimulationHost {
   }
 
   /**
-   * Advances the engine by `simS` seconds in chunks that end on trend-sample times and on scenario
-   * pause entries, so samples fall on exact multiples of the interval and pauses stop the run on time.
+   * Advances the engine by `simS` seconds as live play does: it stops at a scenario prompt, and at an
+   * alarm when auto-pause is on.
    */
   advanceBy(simS: number): void {
     const run = this.run;
     if (!run) return;
+    const reason = this.advanceTo(run, run.advancedToS + simS, 'play');
+    if (reason) {
+      this.setRunning(false);
+      this.pendingStop = reason;
+    }
+    if (run.sim.isFinished()) this.setRunning(false);
+  }
+
+  /**
+   * Runs the engine to `targetS` (at most the scenario's end) in chunks that end on trend-sample
+   * times and on scenario pause entries (a skip: on any scenario entry), so samples fall on exact
+   * multiples of the interval and pauses stop the run on time. Returns why it stopped early.
+   */
+  private advanceTo(run: Run, targetS: number, mode: AdvanceMode): StopReason | undefined {
     const { sim } = run;
-    const endS = run.scenario.end.atS;
-    const targetS = Math.min(endS, run.advancedToS + simS);
-    while (run.advancedToS < targetS - EPSILON_S && !sim.isFinished()) {
-      let stopS = Math.min(targetS, run.nextSampleS);
-      const pauseS = nextScenarioPauseS(run.scenario, run.advancedToS);
-      if (pauseS !== undefined && pauseS < stopS) stopS = pauseS;
+    const endS = Math.min(run.scenario.end.atS, targetS);
+    const watching = this.autoPauseOnAlarm;
+    let reason: StopReason | undefined;
+    while (reason === undefined && run.advancedToS < endS - EPSILON_S && !sim.isFinished()) {
+      let stopS = Math.min(endS, run.nextSampleS);
+      const entryS = nextScenarioEntryS(run.scenario, run.advancedToS, mode === 'skip');
+      if (entryS !== undefined && entryS < stopS) stopS = entryS;
+      if (watching) stopS = Math.min(stopS, run.advancedToS + ALARM_CHECK_S);
       sim.advance(stopS - run.advancedToS);
       run.advancedToS = stopS;
       if (sim.timeS() >= run.nextSampleS - EPSILON_S) {
         this.sample(run);
         run.nextSampleS += TREND_SAMPLE_INTERVAL_S;
       }
-      if (this.collectEvents(run)) {
-        this.setRunning(false);
-        break;
-      }
+      const entries = this.collectEvents(run);
+      const atS = sim.timeS();
+      const prompt = entries.some((e) => e.source === 'scenario' && e.action.do === 'pause');
+      const event = entries.find((e) => e.source === 'scenario');
+      if (prompt) reason = { kind: 'prompt', atS };
+      else if (mode === 'skip' && event) reason = { kind: 'event', atS, action: event.action };
+      else if (watching) reason = this.checkAlarms(run);
     }
     if (sim.isFinished()) {
       // The end may fall between sample times: close the trend at the end.
       if (run.lastSampleS < sim.timeS() - EPSILON_S) this.sample(run);
-      this.setRunning(false);
     }
+    return reason;
+  }
+
+  /** An alarm reason when a new alarm has sounded since the last check (the check is remembered). */
+  private checkAlarms(run: Run): StopReason | undefined {
+    const now = run.sim.snapshot();
+    const before = run.watch;
+    const next = alarmWatch(now);
+    run.watch = next;
+    const arrest = next.arrested && !before.arrested;
+    if (next.count <= before.count && !arrest) return undefined;
+    const messages = arrest ? [now.rhythmLabel, ...now.alarmMessages] : [...now.alarmMessages];
+    return { kind: 'alarm', atS: now.tS, messages };
   }
 
   /**
@@ -251,17 +343,13 @@ export class SimulationHost {
     run.lastSampleS = sample.tS;
   }
 
-  /** Queues new log entries; true when one of them asks the app to pause. */
-  private collectEvents(run: Run): boolean {
+  /** Queues the log entries made since the last call, and returns them. */
+  private collectEvents(run: Run): readonly TimedAction[] {
     const log = run.sim.log();
-    let pause = false;
-    for (let i = run.sentLogEntries; i < log.length; i++) {
-      const entry = log[i]!;
-      this.pendingEvents.push(entry);
-      if (entry.action.do === 'pause') pause = true;
-    }
+    const entries = log.slice(run.sentLogEntries);
+    this.pendingEvents.push(...entries);
     run.sentLogEntries = log.length;
-    return pause;
+    return entries;
   }
 
   /** Posts a tick with everything pending, and `finished` once when the run has ended. */
@@ -270,8 +358,10 @@ export class SimulationHost {
     if (!run) return;
     const samples = this.pendingSamples;
     const events = this.pendingEvents;
+    const stopped = this.pendingStop;
     this.pendingSamples = [];
     this.pendingEvents = [];
+    this.pendingStop = undefined;
     this.post({
       type: 'tick',
       snapshot: run.sim.snapshot(),
@@ -279,6 +369,7 @@ export class SimulationHost {
       events,
       running: this.running,
       speed: this.speed,
+      ...(stopped ? { stopped } : {}),
     });
     if (run.sim.isFinished() && !run.finishedSent) {
       run.finishedSent = true;
@@ -287,9 +378,21 @@ export class SimulationHost {
   }
 }
 
-function nextScenarioPauseS(scenario: Scenario, afterS: number): number | undefined {
+/** Time of the scenario's next pause entry after `afterS` (with `any`, of its next entry of any kind). */
+function nextScenarioEntryS(scenario: Scenario, afterS: number, any: boolean): number | undefined {
   for (const entry of scenario.timeline) {
-    if (entry.atS > afterS + EPSILON_S && entry.action.do === 'pause') return entry.atS;
+    if (entry.atS > afterS + EPSILON_S && (any || entry.action.do === 'pause')) return entry.atS;
   }
   return undefined;
+}
+
+interface AlarmWatch {
+  /** Alarms raised since time zero. */
+  readonly count: number;
+  /** In a rhythm that does not pump. */
+  readonly arrested: boolean;
+}
+
+function alarmWatch(snapshot: Snapshot): AlarmWatch {
+  return { count: snapshot.alarmCount, arrested: ARREST_RHYTHMS.has(snapshot.rhythm) };
 }

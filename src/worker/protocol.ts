@@ -73,6 +73,8 @@ export interface LoadMessage {
   readonly type: 'load';
   readonly scenario: Scenario;
   readonly seed: number;
+  /** Parameter overrides by name (the sandbox's model edits); none by default. */
+  readonly parameters?: Readonly<Record<string, number>>;
   /** Replay a recorded run to a time before handing over (restore, review). */
   readonly replay?: ReplayRequest;
 }
@@ -90,13 +92,51 @@ export interface SetSpeedMessage {
 export interface ApplyMessage {
   readonly type: 'apply';
   readonly action: Action;
+  /** Who acts: a learner at the bedside (default) or the instructor (faults, events). */
+  readonly source?: ActionSource;
+}
+/** Advance a paused run by `simS` of simulated time at once, then stay paused. */
+export interface StepMessage {
+  readonly type: 'step';
+  readonly simS: number;
+}
+/** Advance a paused run at once to the scenario's next timeline entry (or an alarm, or the end). */
+export interface SkipMessage {
+  readonly type: 'skip';
+}
+/** Pause the run by itself when an alarm sounds (a new device alarm or a cardiac arrest rhythm). */
+export interface SetAutoPauseMessage {
+  readonly type: 'setAutoPause';
+  readonly onAlarm: boolean;
 }
 export interface ResetMessage {
   readonly type: 'reset';
 }
 
 export type MainToWorker =
-  LoadMessage | PlayMessage | PauseMessage | SetSpeedMessage | ApplyMessage | ResetMessage;
+  | LoadMessage
+  | PlayMessage
+  | PauseMessage
+  | SetSpeedMessage
+  | ApplyMessage
+  | StepMessage
+  | SkipMessage
+  | SetAutoPauseMessage
+  | ResetMessage;
+
+/** Who applied an action from the app. */
+export type ActionSource = Extract<TimedAction['source'], 'learner' | 'instructor'>;
+
+/** Why the worker stopped a run by itself (shown to the learner, announced). */
+export type StopReason =
+  /** The scenario's timeline asked for a pause (a prompt). */
+  | { readonly kind: 'prompt'; readonly atS: number }
+  /** An alarm sounded with auto-pause on: what it says. */
+  | { readonly kind: 'alarm'; readonly atS: number; readonly messages: readonly string[] }
+  /** A skip reached the scenario's next entry: what it did. */
+  | { readonly kind: 'event'; readonly atS: number; readonly action: Action }
+  /** A step or a skip went as far as it was asked (a skip with no entry left stops at the end). */
+  | { readonly kind: 'step'; readonly atS: number };
 
 // ----- worker → main -----
 
@@ -115,6 +155,8 @@ export interface TickMessage {
   readonly events: readonly TimedAction[];
   readonly running: boolean;
   readonly speed: number;
+  /** Set on the tick where the worker stopped the run by itself, and why. */
+  readonly stopped?: StopReason;
 }
 export interface FinishedMessage {
   readonly type: 'finished';

@@ -34,6 +34,7 @@ function source(over: Partial<SaveSource> = {}): SaveSource {
     snapshot: { tS: 300, finished: false },
     screen: 'run',
     seed: 3,
+    parameters: {},
     actions,
     speed: 60,
     ...over,
@@ -60,6 +61,15 @@ describe('saved runs', () => {
     expect(result.run.scenario.title).toBe('Test dip');
     expect(result.run.saved.log.actions).toEqual(actions);
     expect(result.run.saved.paused).toBe(true);
+  });
+
+  it('keeps the sandbox parameter overrides a run was made with', () => {
+    const saved = savedRunOf(source({ parameters: { waterHeatTransferWPerM2K: 300 } }));
+    const result = parseSavedRun(savedRunToJson(saved!));
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.run.saved.log.parameters).toEqual({ waterHeatTransferWPerM2K: 300 });
+    }
   });
 
   it('saves a finished run without endS, restored at the scenario end', () => {
@@ -105,6 +115,16 @@ describe('saved runs', () => {
         /dip\.yaml/,
       ],
       ['broken log', { ...good, log: { format: 'nope' } }, /saved run log/],
+      [
+        'unknown parameter',
+        { ...good, log: { ...(good.log as object), parameters: { noSuchThing: 1 } } },
+        /parameters/,
+      ],
+      [
+        'another model step',
+        { ...good, log: { ...(good.log as object), stepSeconds: 5 } },
+        /model step/,
+      ],
       [
         'log of another scenario',
         {

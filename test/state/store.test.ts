@@ -243,16 +243,26 @@ describe('app store', () => {
       speed: 600,
     });
     store.getState().pause();
+    store.getState().step(60);
+    store.getState().skipToNextEvent();
+    store.getState().setAutoPauseOnAlarm(true);
     store.getState().reset();
     expect(port.sent.map((m) => m.type)).toEqual([
       'load',
       'setSpeed',
+      'setAutoPause',
       'setSpeed',
       'play',
       'pause',
+      'step',
+      'skip',
+      'setAutoPause',
       'reset',
     ]);
-    expect(port.sent[2]).toEqual({ type: 'setSpeed', speed: 600 });
+    expect(port.sent[3]).toEqual({ type: 'setSpeed', speed: 600 });
+    expect(port.sent[6]).toEqual({ type: 'step', simS: 60 });
+    expect(port.sent[8]).toEqual({ type: 'setAutoPause', onAlarm: true });
+    expect(store.getState().autoPauseOnAlarm).toBe(true);
   });
 
   it('drops ticks of the previous run after a reset until the worker reloads', async () => {
@@ -335,9 +345,11 @@ describe('app store, bedside actions and vital-sign trends', () => {
     emitTick(port, 0, 37, false);
     store.getState().apply({ do: 'cardiacArrest', rhythm: 'vf' });
     store.getState().apply({ do: 'ventilate', fio2: 0.6 });
+    store.getState().apply({ do: 'fault', kind: 'pump-failure' }, 'instructor');
     expect(port.sent.filter((m) => m.type === 'apply')).toEqual([
-      { type: 'apply', action: { do: 'cardiacArrest', rhythm: 'vf' } },
-      { type: 'apply', action: { do: 'ventilate', fio2: 0.6 } },
+      { type: 'apply', action: { do: 'cardiacArrest', rhythm: 'vf' }, source: 'learner' },
+      { type: 'apply', action: { do: 'ventilate', fio2: 0.6 }, source: 'learner' },
+      { type: 'apply', action: { do: 'fault', kind: 'pump-failure' }, source: 'instructor' },
     ]);
 
     // The worker answers with the applied action stamped with time and source: it is logged.

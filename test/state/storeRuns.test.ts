@@ -157,6 +157,63 @@ describe('the run record', () => {
   });
 });
 
+describe('model parameters and stops', () => {
+  it('replays the sandbox with parameter overrides to where it stands, and logs them', async () => {
+    const { store, ports } = setup();
+    await store.getState().loadScenario({ text: YAML, fileName: 'sandbox', origin: 'sandbox' });
+    const port = ports[0]!;
+    port.emit({ type: 'loaded', title: 'Test dip', endS: 600 });
+    tick(port, 0, [immerse]);
+    tick(port, 120, [ventilate], false);
+    expect(await store.getState().setParameters({ waterHeatTransferWPerM2K: 300 })).toBe(true);
+    const load = port.sent.filter((m) => m.type === 'load').at(-1);
+    expect(load).toMatchObject({
+      parameters: { waterHeatTransferWPerM2K: 300 },
+      replay: { toS: 120, actions: [immerse, ventilate] },
+    });
+    port.emit({ type: 'loaded', title: 'Test dip', endS: 600 });
+    tick(port, 120, [immerse, ventilate]);
+    expect(store.getState().runLog()!.parameters).toEqual({ waterHeatTransferWPerM2K: 300 });
+    // A log with overrides replays with them.
+    const text = runLogToJson(store.getState().runLog()!);
+    store.getState().reset();
+    expect(await store.getState().openRunLog(text, 'run.json')).toBe(true);
+    expect(port.sent.filter((m) => m.type === 'load').at(-1)).toMatchObject({
+      parameters: { waterHeatTransferWPerM2K: 300 },
+    });
+  });
+
+  it('changes no parameters outside the sandbox', async () => {
+    const { store, port } = await running();
+    const loads = port.sent.filter((m) => m.type === 'load').length;
+    expect(await store.getState().setParameters({ waterHeatTransferWPerM2K: 300 })).toBe(false);
+    expect(port.sent.filter((m) => m.type === 'load')).toHaveLength(loads);
+    expect(store.getState().runLog()!.parameters).toEqual({});
+  });
+
+  it('keeps why the worker stopped the run until it plays again', async () => {
+    const { store, port } = await running();
+    port.emit({
+      type: 'tick',
+      snapshot: snap(310),
+      samples: [],
+      events: [],
+      running: false,
+      speed: 60,
+      stopped: { kind: 'alarm', atS: 310, messages: ['Pump failure'] },
+    });
+    expect(store.getState().stopReason).toEqual({
+      kind: 'alarm',
+      atS: 310,
+      messages: ['Pump failure'],
+    });
+    tick(port, 310, []);
+    expect(store.getState().stopReason).not.toBeNull();
+    store.getState().play();
+    expect(store.getState().stopReason).toBeNull();
+  });
+});
+
 describe('opening run logs', () => {
   it('replays a log of the open scenario with its seed, paused where it stopped', async () => {
     const { store, port } = await running();
