@@ -1,24 +1,83 @@
-// Run controls: play/pause, reset and speed. (The temperature unit is in the header.)
+// Run controls: play/pause, step, skip to the scenario's next event, reset, speed and auto-pause on
+// an alarm, with a line saying why the run last stopped by itself. (The temperature unit is in the
+// header.)
 
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { SPEEDS } from '../worker/protocol.ts';
+import type { TemperatureUnit } from '../state/units.ts';
+import { formatClock } from '../state/units.ts';
+import { SPEEDS, type StopReason } from '../worker/protocol.ts';
+import { describeAction } from './describe.ts';
 import { useAppStore } from './store-context.tsx';
+
+/** A step is one wall-clock second at the chosen speed: 1 s at 1×, 10 min at 600×. */
+export function stepSeconds(speed: number): number {
+  return Math.max(1, Math.round(speed));
+}
+
+/** "1 s", "10 s", "1 min", "10 min", "1 h 30 min". */
+export function durationWords(seconds: number): string {
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** Why the run stopped by itself, in words: "Paused at 0:47:12: alarm: ventricular fibrillation". */
+export function stopReasonText(reason: StopReason, unit: TemperatureUnit): string {
+  const at = formatClock(reason.atS);
+  switch (reason.kind) {
+    case 'prompt':
+      return `Paused at ${at} by the scenario: read the event log, then press Play.`;
+    case 'alarm':
+      return `Paused at ${at} on an alarm: ${reason.messages.join('; ') || 'see the monitor'}.`;
+    case 'event':
+      return `Skipped to ${at}: ${describeAction(reason.action, unit)}.`;
+    case 'step':
+      return `Paused at ${at}.`;
+    default: {
+      const unknown: never = reason;
+      return String(unknown);
+    }
+  }
+}
 
 export function Controls() {
   const speedId = useId();
-  const { status, speed, togglePlay, setSpeed, reset } = useAppStore(
+  const autoPauseId = useId();
+  const {
+    status,
+    speed,
+    togglePlay,
+    setSpeed,
+    reset,
+    step,
+    skipToNextEvent,
+    autoPauseOnAlarm,
+    setAutoPauseOnAlarm,
+    stopReason,
+    unit,
+  } = useAppStore(
     useShallow((s) => ({
       status: s.status,
       speed: s.speed,
       togglePlay: s.togglePlay,
       setSpeed: s.setSpeed,
       reset: s.reset,
+      step: s.step,
+      skipToNextEvent: s.skipToNextEvent,
+      autoPauseOnAlarm: s.autoPauseOnAlarm,
+      setAutoPauseOnAlarm: s.setAutoPauseOnAlarm,
+      stopReason: s.stopReason,
+      unit: s.unit,
     })),
   );
   const running = status === 'running';
   const canPlay = status === 'ready' || status === 'paused' || running;
   const canReset = status === 'running' || status === 'paused' || status === 'finished';
+  const stepS = stepSeconds(speed);
 
   return (
     <section className="panel controls" aria-label="Controls">
@@ -37,7 +96,33 @@ export function Controls() {
         </button>
         <button
           type="button"
-          className="button button-secondary"
+          className="button button-secondary button-compact"
+          onClick={() => step(stepS)}
+          disabled={!canPlay}
+          data-testid="step"
+          title={`Run ${durationWords(stepS)} at once, then pause (one second at ${speed}×)`}
+        >
+          <span aria-hidden="true" className="button-icon">
+            ▶❙
+          </span>
+          Step {durationWords(stepS)}
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-compact"
+          onClick={skipToNextEvent}
+          disabled={!canPlay}
+          data-testid="skip"
+          title="Run at once to the scenario's next event (or an alarm, with pause on alarms), then pause"
+        >
+          <span aria-hidden="true" className="button-icon">
+            ▶▶
+          </span>
+          Next event
+        </button>
+        <button
+          type="button"
+          className="button button-secondary button-compact"
           onClick={reset}
           disabled={!canReset}
         >
@@ -65,9 +150,26 @@ export function Controls() {
             ))}
           </select>
         </div>
+        <div className="check-field">
+          <input
+            id={autoPauseId}
+            type="checkbox"
+            checked={autoPauseOnAlarm}
+            onChange={(e) => setAutoPauseOnAlarm(e.target.checked)}
+            data-testid="auto-pause"
+          />
+          <label htmlFor={autoPauseId}>Pause on alarms</label>
+        </div>
       </div>
-      {status === 'finished' && (
+      {status === 'finished' ? (
         <p className="muted">The scenario has ended. Reset to run it again.</p>
+      ) : (
+        stopReason &&
+        status !== 'running' && (
+          <p className="stop-reason" data-testid="stop-reason">
+            {stopReasonText(stopReason, unit)}
+          </p>
+        )
       )}
     </section>
   );

@@ -1,6 +1,8 @@
 // What has happened so far: scenario events, messages and learner actions, with simulated times.
+// The instructor's faults and events show only with the instructor panel open (learners find a fault
+// by its alarms); the instructor's messages always show.
 
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { formatClock } from '../state/units.ts';
 import { describeAction } from './describe.ts';
 import { useAppStore } from './store-context.tsx';
@@ -8,8 +10,16 @@ import { useAppStore } from './store-context.tsx';
 const SOURCE_LABEL = { scenario: 'Scenario', learner: 'You', instructor: 'Instructor' } as const;
 
 export function EventLog() {
-  const events = useAppStore((s) => s.events);
+  const allEvents = useAppStore((s) => s.events);
   const unit = useAppStore((s) => s.unit);
+  const instructorMode = useAppStore((s) => s.instructorMode);
+  const events = useMemo(
+    () =>
+      instructorMode
+        ? allEvents
+        : allEvents.filter((e) => e.source !== 'instructor' || e.action.do === 'message'),
+    [allEvents, instructorMode],
+  );
   const listRef = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -31,7 +41,10 @@ export function EventLog() {
           tabIndex={0}
         >
           {events.map((e) => (
-            <li key={e.id} className={`log-entry log-${e.action.do}`}>
+            <li
+              key={e.id}
+              className={`log-entry log-${e.action.do}${e.source === 'instructor' ? ' log-from-instructor' : ''}`}
+            >
               <time className="log-time">{formatClock(e.atS)}</time>
               <span className="log-text">
                 <span className="visually-hidden">{SOURCE_LABEL[e.source]}: </span>

@@ -181,6 +181,7 @@ function saveSignature(s: AppState): string {
     s.speed,
     s.status,
     s.screen,
+    JSON.stringify(s.parameters),
   ].join('|');
 }
 
@@ -222,7 +223,8 @@ export function usePersistence(store: AppStore): void {
         s.status !== prev.status ||
         s.actions !== prev.actions ||
         s.screen !== prev.screen ||
-        s.speed !== prev.speed
+        s.speed !== prev.speed ||
+        s.parameters !== prev.parameters
       )
         soon();
     });

@@ -205,6 +205,9 @@ export interface DisplaySlice {
   unit: TemperatureUnit;
   toggleUnit(): void;
   setUnit(unit: TemperatureUnit): void;
+  /** The instructor panel is showing (and the instructor's actions in the event log). */
+  instructorMode: boolean;
+  setInstructorMode(on: boolean): void;
   /** Fan bands on the trend charts; null when there are none (cleared on load and reset). */
   fanBands: FanBandOverlay | null;
   setFanBands(overlay: FanBandOverlay | null): void;
@@ -555,6 +558,8 @@ const createDisplaySlice =
     unit: initialUnit,
     toggleUnit: () => set((s) => ({ unit: s.unit === 'C' ? 'F' : 'C' })),
     setUnit: (unit) => set({ unit }),
+    instructorMode: false,
+    setInstructorMode: (on) => set({ instructorMode: on }),
     fanBands: null,
     setFanBands: (overlay) => set({ fanBands: overlay }),
   });

@@ -310,7 +310,8 @@ export class SimulationHost {
     const before = run.watch;
     const next = alarmWatch(now);
     run.watch = next;
-    const arrest = next.arrested && !before.arrested;
+    // The monitor alarms when the heart goes into a rhythm that does not pump (VF to asystole too).
+    const arrest = next.rhythm !== before.rhythm && ARREST_RHYTHMS.has(next.rhythm);
     if (next.count <= before.count && !arrest) return undefined;
     const messages = arrest ? [now.rhythmLabel, ...now.alarmMessages] : [...now.alarmMessages];
     return { kind: 'alarm', atS: now.tS, messages };
@@ -389,10 +390,10 @@ function nextScenarioEntryS(scenario: Scenario, afterS: number, any: boolean): n
 interface AlarmWatch {
   /** Alarms raised since time zero. */
   readonly count: number;
-  /** In a rhythm that does not pump. */
-  readonly arrested: boolean;
+  /** The heart's rhythm. */
+  readonly rhythm: string;
 }
 
 function alarmWatch(snapshot: Snapshot): AlarmWatch {
-  return { count: snapshot.alarmCount, arrested: ARREST_RHYTHMS.has(snapshot.rhythm) };
+  return { count: snapshot.alarmCount, rhythm: snapshot.rhythm };
 }

@@ -104,7 +104,7 @@ export interface StepMessage {
 export interface SkipMessage {
   readonly type: 'skip';
 }
-/** Pause the run by itself when an alarm sounds (a new device alarm or a cardiac arrest rhythm). */
+/** Pause the run by itself when an alarm sounds (a new device alarm, or the heart going into VF, asystole or PEA). */
 export interface SetAutoPauseMessage {
   readonly type: 'setAutoPause';
   readonly onAlarm: boolean;

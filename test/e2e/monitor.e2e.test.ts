@@ -2,11 +2,10 @@
 // odds?" with its threshold sweep, the model explorer, and an axe-core accessibility check of every
 // screen and dialog (no serious or critical violations). Run with `npm run test:e2e`.
 
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT_DIR, ROOT, startHarness, watchErrors } from './harness.ts';
+import { OUT_DIR, seriousViolations, startHarness, watchErrors } from './harness.ts';
 
 let server: PreviewServer;
 let browser: Browser;
@@ -20,31 +19,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** axe-core's serious and critical violations on the page as it is now, described for a reader. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } }).axe;
-    const result = (await axe.run(document)) as { violations: AxeViolation[] };
-    return result.violations;
-  });
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
 
 const poll = { timeout: 30_000 };
 const screenOf = (page: Page) => page.locator('.app').getAttribute('data-screen');

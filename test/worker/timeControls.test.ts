@@ -121,6 +121,34 @@ describe('time controls', () => {
     expect(off.last().stopped).toBeUndefined();
   });
 
+  it('counts a change from one arrest rhythm to another as an alarm, not the same rhythm again', () => {
+    const inVf: Scenario = {
+      ...scenario,
+      timeline: [{ atS: 0, action: { do: 'cardiacArrest', rhythm: 'vf' } }],
+    };
+    const { host, clock, last } = setup();
+    host.handle({ type: 'load', scenario: inVf, seed: 1 });
+    host.handle({ type: 'setAutoPause', onAlarm: true });
+    host.handle({ type: 'setSpeed', speed: 10 });
+    host.handle({ type: 'play' });
+    clock.run(500);
+    host.handle({
+      type: 'apply',
+      action: { do: 'cardiacArrest', rhythm: 'vf' },
+      source: 'instructor',
+    });
+    clock.run(500);
+    expect(last().running).toBe(true);
+    host.handle({
+      type: 'apply',
+      action: { do: 'cardiacArrest', rhythm: 'asystole' },
+      source: 'instructor',
+    });
+    clock.run(500);
+    expect(last().running).toBe(false);
+    expect(last().stopped).toMatchObject({ kind: 'alarm', messages: ['asystole'] });
+  });
+
   it('pauses on an alarm the instructor caused while the run was going', () => {
     const onBypass: Scenario = {
       ...scenario,

@@ -231,7 +231,8 @@ export default function ModelExplorer({
             <p id={`${uid}-subtitle`} className="muted">
               The equations of each subsystem, every parameter with its unit, plausible range and
               source, and how the model compares with published data.
-              {canEdit && ' Parameter values you change here apply to the sandbox run.'}
+              {canEdit &&
+                ' Parameter values you change here apply to the sandbox: your run so far is replayed with them, and its log keeps them.'}
             </p>
           </div>
           {canEdit && totalOverridden > 0 && (

@@ -1,0 +1,205 @@
+// The instructor panel (behind the header's "Instructor" switch): pause the run, inject a fault into
+// the heart-lung machine or an event into the patient, clear a fault, and send a message to the
+// learners. Everything done here is logged with the source "instructor": the run log and debrief keep
+// it; the learners' event log shows only the instructor's messages (they find faults by their alarms).
+
+import { useId, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { ArrestRhythm, FaultKind } from '../../models/index.ts';
+import { useAppStore } from './store-context.tsx';
+
+/** Each fault: its name, and what the learners will see and must do (models/devices/alarms.ts). */
+export const FAULTS: readonly { kind: FaultKind; label: string; fix: string }[] = [
+  {
+    kind: 'oxygenator-failure',
+    label: 'Oxygenator failure',
+    fix: 'a post-oxygenator PO₂ alarm; they change out the oxygenator (the circuit is clamped meanwhile)',
+  },
+  {
+    kind: 'heater-cooler-failure',
+    label: 'Heater-cooler failure',
+    fix: 'the water drifts from its set temperature; they replace the heater-cooler',
+  },
+  {
+    kind: 'pump-failure',
+    label: 'Pump failure (power loss)',
+    fix: 'flow stops; they turn the hand crank until power is restored',
+  },
+  {
+    kind: 'air-in-line',
+    label: 'Air in the arterial line',
+    fix: 'the air detector stops the pump; they de-air the line and restart the pump',
+  },
+  {
+    kind: 'sweep-disconnect',
+    label: 'Sweep gas disconnected',
+    fix: 'a no-sweep-gas alarm and no gas exchange; they reconnect the sweep gas',
+  },
+  {
+    kind: 'venous-kink',
+    label: 'Venous line kinked',
+    fix: 'flow falls below the flow set; they unkink the venous line',
+  },
+];
+
+const RHYTHMS: readonly { rhythm: ArrestRhythm; label: string }[] = [
+  { rhythm: 'vf', label: 'Ventricular fibrillation' },
+  { rhythm: 'asystole', label: 'Asystole' },
+  { rhythm: 'pea', label: 'Pulseless electrical activity' },
+];
+
+export function InstructorPanel() {
+  const faultId = useId();
+  const rhythmId = useId();
+  const messageId = useId();
+  const { status, togglePlay, apply, faults, circuit, breathing, live } = useAppStore(
+    useShallow((s) => ({
+      status: s.status,
+      togglePlay: s.togglePlay,
+      apply: s.apply,
+      faults: s.snapshot?.faults ?? [],
+      circuit: s.snapshot?.circuit ?? 'none',
+      breathing: (s.snapshot?.breathing ?? 0) > 0,
+      live:
+        s.snapshot !== null &&
+        (s.status === 'ready' || s.status === 'running' || s.status === 'paused'),
+    })),
+  );
+  const [fault, setFault] = useState<FaultKind>('oxygenator-failure');
+  const [rhythm, setRhythm] = useState<ArrestRhythm>('vf');
+  const [message, setMessage] = useState('');
+  const chosen = FAULTS.find((f) => f.kind === fault)!;
+  const running = status === 'running';
+
+  function send(event: React.FormEvent) {
+    event.preventDefault();
+    const text = message.trim();
+    if (!text) return;
+    apply({ do: 'message', text }, 'instructor');
+    setMessage('');
+  }
+
+  return (
+    <section
+      className="panel instructor-panel"
+      aria-labelledby="instructor-heading"
+      data-testid="instructor-panel"
+    >
+      <div className="instructor-head">
+        <h2 id="instructor-heading">Instructor</h2>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={togglePlay}
+          disabled={!live}
+          data-testid="instructor-pause"
+        >
+          {running ? 'Pause the run' : 'Resume'}
+        </button>
+      </div>
+      <p className="muted instructor-note">
+        What you do here is in the run log and the debrief; the learners&apos; event log shows only
+        your messages.
+      </p>
+
+      <div className="instructor-row">
+        <label htmlFor={faultId}>Fault</label>
+        <select
+          id={faultId}
+          value={fault}
+          onChange={(e) => setFault(e.target.value as FaultKind)}
+          data-testid="instructor-fault"
+        >
+          {FAULTS.map((f) => (
+            <option key={f.kind} value={f.kind}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="button button-small button-warn"
+          disabled={!live || faults.includes(fault)}
+          onClick={() => apply({ do: 'fault', kind: fault }, 'instructor')}
+          data-testid="inject-fault"
+        >
+          Inject
+        </button>
+      </div>
+      <p className="instructor-hint">
+        {circuit === 'none' ? 'Not on the heart-lung machine yet: it shows once cannulated. ' : ''}
+        Learners see: {chosen.fix}.
+      </p>
+      {faults.length > 0 && (
+        <ul className="instructor-faults" aria-label="Active faults">
+          {faults.map((kind) => (
+            <li key={kind}>
+              <span>{FAULTS.find((f) => f.kind === kind)?.label ?? kind}</span>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={!live}
+                onClick={() => apply({ do: 'clearFault', kind }, 'instructor')}
+              >
+                Clear
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <div className="instructor-row">
+        <label htmlFor={rhythmId}>Arrest</label>
+        <select
+          id={rhythmId}
+          value={rhythm}
+          onChange={(e) => setRhythm(e.target.value as ArrestRhythm)}
+        >
+          {RHYTHMS.map((r) => (
+            <option key={r.rhythm} value={r.rhythm}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="button button-small button-warn"
+          disabled={!live}
+          onClick={() => apply({ do: 'cardiacArrest', rhythm }, 'instructor')}
+          data-testid="inject-arrest"
+        >
+          Inject
+        </button>
+      </div>
+      <div className="instructor-row">
+        <span>Breathing</span>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={!live}
+          onClick={() =>
+            apply({ do: breathing ? 'stopBreathing' : 'resumeBreathing' }, 'instructor')
+          }
+        >
+          {breathing ? 'Stop breathing' : 'Allow breathing'}
+        </button>
+      </div>
+
+      <form className="instructor-row" onSubmit={send}>
+        <label htmlFor={messageId}>Message</label>
+        <input
+          id={messageId}
+          type="text"
+          value={message}
+          maxLength={300}
+          placeholder="To the learners"
+          onChange={(e) => setMessage(e.target.value)}
+          data-testid="instructor-message"
+        />
+        <button type="submit" className="button button-small" disabled={!live || !message.trim()}>
+          Send
+        </button>
+      </form>
+    </section>
+  );
+}
