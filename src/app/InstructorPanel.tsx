@@ -98,8 +98,7 @@ export function InstructorPanel() {
         </button>
       </div>
       <p className="muted instructor-note">
-        What you do here is in the run log and the debrief; the learners&apos; event log shows only
-        your messages.
+        Kept in the run log and debrief; the learners&apos; event log shows only your messages.
       </p>
 
       <div className="instructor-row">
@@ -127,8 +126,7 @@ export function InstructorPanel() {
         </button>
       </div>
       <p className="instructor-hint">
-        {circuit === 'none' ? 'Not on the heart-lung machine yet: it shows once cannulated. ' : ''}
-        Learners see: {chosen.fix}.
+        {circuit === 'none' ? 'Shows once cannulated. ' : ''}Learners see {chosen.fix}.
       </p>
       {faults.length > 0 && (
         <ul className="instructor-faults" aria-label="Active faults">
