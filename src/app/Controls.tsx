@@ -5,7 +5,7 @@
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TemperatureUnit } from '../state/units.ts';
-import { formatClock } from '../state/units.ts';
+import { formatClock, temperaturesInText } from '../state/units.ts';
 import { SPEEDS, type StopReason } from '../worker/protocol.ts';
 import { describeAction } from './describe.ts';
 import { useAppStore } from './store-context.tsx';
@@ -30,7 +30,9 @@ export function stopReasonText(reason: StopReason, unit: TemperatureUnit): strin
   const at = formatClock(reason.atS);
   switch (reason.kind) {
     case 'prompt':
-      return `Paused at ${at} by the scenario: read the event log, then press Play.`;
+      return reason.text
+        ? `Paused at ${at}: ${temperaturesInText(reason.text, unit)} Press Play to go on.`
+        : `Paused at ${at} by the scenario: read the event log, then press Play.`;
     case 'alarm':
       return `Paused at ${at} on an alarm: ${reason.messages.join('; ') || 'see the monitor'}.`;
     case 'event':

@@ -1,6 +1,8 @@
 // The heart-lung machine console and the rewarming devices, rendered from the controls the devices
-// declare as data (models/devices/controls.ts). Settings commit when the learner lets go of a slider
-// (or presses a key), so each change is one action in the log, not one per pixel.
+// declare as data (models/devices/controls.ts). Each setting has a slider and a number box (typed
+// values for exact set points, like a heater-cooler's); a setting commits when the learner lets go
+// of the slider, stops pressing keys, or presses Enter in the box, so each change is one action in
+// the log, not one per pixel or key.
 
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -77,6 +79,19 @@ export function HeartLungMachineConsole() {
     (c): c is SettingControl =>
       c.kind === 'setting' && (c.id !== 'hand-crank' || controlAvailable(c, s)),
   );
+  // The cannulation buttons until the circuit is connected (disabled while the cannulae go in);
+  // the pump and weaning buttons after.
+  const connected = s.cannulated === 1;
+  const circuitButtons = buttons
+    .filter((c) => (c.available === 'not-cannulated') === !connected)
+    .map((c) => (
+      <ControlButton
+        key={c.id}
+        control={c}
+        disabled={!running || !controlAvailable(c, s)}
+        apply={apply}
+      />
+    ));
   return (
     <section className="panel devices" aria-labelledby="hlm-heading">
       <h2 id="hlm-heading">
@@ -110,6 +125,8 @@ export function HeartLungMachineConsole() {
         <Readout label="SvO₂" value={(s.venousSat * 100).toFixed(0)} unit="%" />
         <Readout label="Hb" value={s.haemoglobinGPerDl.toFixed(1)} unit="g/dL" />
       </div>
+      {/* Not connected: cannulation is the first step, so its buttons come first. */}
+      {!connected && <div className="action-grid">{circuitButtons}</div>}
       {settings.map((c) => (
         <SettingRow
           key={c.id}
@@ -119,19 +136,7 @@ export function HeartLungMachineConsole() {
           apply={apply}
         />
       ))}
-      <div className="action-grid">
-        {buttons
-          // Cannulation before the circuit is connected; pump and weaning buttons after.
-          .filter((c) => (c.available === 'not-cannulated') === (s.cannulated !== 1))
-          .map((c) => (
-            <ControlButton
-              key={c.id}
-              control={c}
-              disabled={!running || !controlAvailable(c, s)}
-              apply={apply}
-            />
-          ))}
-      </div>
+      {connected && <div className="action-grid">{circuitButtons}</div>}
     </section>
   );
 }
@@ -231,6 +236,12 @@ export function DevicePanel({ device }: { device: Device }) {
   );
 }
 
+/** "Cannulate VA-ECMO" on two lines ("Cannulate", then "VA-ECMO" smaller): the narrow column. */
+function buttonText(label: string): { text: string; hint?: string } {
+  const match = /^(Cannulate) (.+)$/.exec(label);
+  return match ? { text: match[1]!, hint: match[2]! } : { text: label };
+}
+
 function ControlButton({
   control,
   disabled,
@@ -240,19 +251,32 @@ function ControlButton({
   disabled: boolean;
   apply: (a: Action) => void;
 }) {
+  const { text, hint } = buttonText(control.label);
   return (
     <button
       type="button"
-      className={`button action-button${control.tone === 'danger' ? ' action-danger' : ''}`}
+      className={`button action-button${control.tone === 'danger' ? ' action-danger' : ''}${hint ? ' has-hint' : ''}`}
       disabled={disabled}
       title={control.help}
       onClick={() => apply(control.action)}
     >
-      {control.label}
+      {/* The name is the visible text, both lines: "Cannulate VA-ECMO". */}
+      <span className="action-text">{text}</span>
+      {hint && (
+        <>
+          {' '}
+          <span className="action-hint">{hint}</span>
+        </>
+      )}
     </button>
   );
 }
 
+/**
+ * One setting of the console, like a heater-cooler's set point: a slider to drag or move with the
+ * arrow keys, and beside it the value as a number field to type into (Enter or leaving the field
+ * sets it; its arrows step it). Each change is one action once the learner lets go.
+ */
 function SettingRow({
   control,
   snapshot,
@@ -266,31 +290,58 @@ function SettingRow({
 }) {
   const id = useId();
   const current = snapshot[control.reads];
+  // A value being chosen (slider dragged, arrows pressed) and text being typed, until committed.
   const [draft, setDraft] = useState<number | null>(null);
+  const [typed, setTyped] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef({ snapshot, current, disabled });
+  useEffect(() => {
+    latest.current = { snapshot, current, disabled };
+  });
   const value = draft ?? current;
   const max = settingMax(control, snapshot);
-  const commit = () => {
+  const decimals = control.step < 0.1 ? 2 : control.step < 1 ? 1 : 0;
+  const cancelTimer = () => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
-    if (draft !== null && draft !== current) apply(settingAction(control, draft, snapshot));
+  };
+  /** Sends the setting for `next` (clamped to the range, rounded to the step) if it changes it. */
+  const send = (next: number | null) => {
+    cancelTimer();
+    const now = latest.current;
+    if (next !== null && Number.isFinite(next) && !now.disabled) {
+      const action = settingAction(control, next, now.snapshot);
+      const sent = (action as unknown as Record<string, unknown>)[control.field];
+      if (sent !== now.current) apply(action);
+    }
     setDraft(null);
+    setTyped(null);
   };
+  const commit = () => send(draft);
+  // Typed text outside the setting's range is not sent: Enter leaves it to be corrected (marked
+  // invalid), leaving the field drops it.
+  const typedValue = typed === null ? null : typedNumber(typed);
+  const invalid =
+    typed !== null && (typedValue === null || typedValue < control.min || typedValue > max);
+  const sendTyped = () => send(typed === null ? draft : typedValue);
   // Keys: one action once the learner stops pressing, not one per key press.
-  const commitSoon = () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = setTimeout(commit, KEY_COMMIT_DELAY_MS);
+  const commitSoon = (next: number) => {
+    cancelTimer();
+    timer.current = setTimeout(() => send(next), KEY_COMMIT_DELAY_MS);
   };
-  useEffect(
-    () => () => {
-      if (timer.current !== null) clearTimeout(timer.current);
-    },
-    [],
-  );
-  const decimals = control.step < 0.1 ? 2 : control.step < 1 ? 1 : 0;
+  useEffect(() => cancelTimer, []);
+  const unitWords = control.unit ? ` ${control.unit}` : '';
   return (
     <div className="fio2-row setting-row" title={control.help}>
-      <label htmlFor={id}>{control.label}</label>
+      <span>
+        <label htmlFor={id}>{control.label}</label>
+        {control.unit && (
+          <span className="unit" aria-hidden="true">
+            {' '}
+            {control.unit}
+          </span>
+        )}
+      </span>
       <input
         id={id}
         type="range"
@@ -301,17 +352,64 @@ function SettingRow({
         disabled={disabled}
         onChange={(e) => setDraft(Number(e.target.value))}
         onPointerUp={commit}
-        onKeyUp={commitSoon}
+        onKeyUp={() => draft !== null && commitSoon(draft)}
         onBlur={commit}
-        aria-valuetext={`${value.toFixed(decimals)} ${control.unit}`}
+        aria-valuetext={`${value.toFixed(decimals)}${unitWords}`}
         data-testid={`setting-${control.id}`}
       />
-      <output htmlFor={id} className="fio2-value">
-        {value.toFixed(decimals)}
-        {control.unit && <span className="unit"> {control.unit}</span>}
-      </output>
+      <input
+        type="number"
+        className="setting-number"
+        min={control.min}
+        max={max}
+        step={control.step}
+        value={typed ?? value.toFixed(decimals)}
+        disabled={disabled}
+        aria-label={`${control.label} (${control.unit || 'fraction'})`}
+        aria-invalid={invalid}
+        onFocus={(e) => e.target.select()}
+        onChange={(e) => {
+          const text = e.target.value;
+          setTyped(text);
+          // The field's arrows (keys or buttons) step the value: sent once they stop. Typed text
+          // waits for Enter or for the learner to leave the field.
+          const next = typedNumber(text);
+          if (!(e.nativeEvent instanceof InputEvent) && next !== null) {
+            setDraft(next);
+            commitSoon(next);
+          } else {
+            cancelTimer();
+            setDraft(null);
+          }
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            if (!invalid) sendTyped();
+          } else if (e.key === 'Escape' && (typed !== null || draft !== null)) {
+            e.preventDefault();
+            cancelTimer();
+            setDraft(null);
+            setTyped(null);
+          }
+        }}
+        onBlur={() => {
+          if (invalid) {
+            setTyped(null);
+            setDraft(null);
+          } else if (typed !== null || draft !== null) sendTyped();
+        }}
+        data-testid={`setting-${control.id}-value`}
+      />
     </div>
   );
+}
+
+/** A typed number, or null when the field is empty or not a number (nothing is sent). */
+function typedNumber(text: string): number | null {
+  if (text.trim() === '') return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
 }
 
 function Readout({ label, value, unit }: { label: string; value: string; unit: string }) {

@@ -35,8 +35,11 @@ export const FRAME_MS = 40;
 export const MAX_FRAME_WALL_S = 0.5;
 /** The furthest a step or a skip moves the run at once, simulated s (the sandbox runs for 72 h). */
 export const MAX_JUMP_S = 6 * 3600;
-/** With auto-pause on, the model is checked for alarms after every this much simulated time, s. */
-const ALARM_CHECK_S = 1;
+/**
+ * With auto-pause on, or a prompt that waits for a condition, the run moves in chunks of this much
+ * simulated time (one model step), so it stops on the second of the alarm or the prompt, s.
+ */
+const FINE_CHUNK_S = 1;
 const EPSILON_S = 1e-9;
 
 /** How the run moves: live play, a step of a set length, or a skip to the scenario's next entry. */
@@ -65,6 +68,8 @@ interface Run {
   readonly sim: Simulation;
   /** The alarms as last checked (auto-pause compares the model with it). */
   watch: AlarmWatch;
+  /** The scenario has a trigger that pauses (a prompt waiting for a condition). */
+  readonly conditionalPause: boolean;
   /** Simulated time requested of the engine so far, s (the engine runs whole steps up to it). */
   advancedToS: number;
   nextSampleS: number;
@@ -170,6 +175,9 @@ export class SimulationHost {
       parameters,
       sim,
       watch: alarmWatch(sim.snapshot()),
+      conditionalPause: (scenario.triggers ?? []).some((t) =>
+        t.actions.some((a) => a.do === 'pause'),
+      ),
       advancedToS: sim.timeS(),
       nextSampleS: sim.timeS() + TREND_SAMPLE_INTERVAL_S,
       lastSampleS: -Infinity,
@@ -282,7 +290,7 @@ export class SimulationHost {
       let stopS = Math.min(endS, run.nextSampleS);
       const entryS = nextScenarioEntryS(run.scenario, run.advancedToS, mode === 'skip');
       if (entryS !== undefined && entryS < stopS) stopS = entryS;
-      if (watching) stopS = Math.min(stopS, run.advancedToS + ALARM_CHECK_S);
+      if (watching || run.conditionalPause) stopS = Math.min(stopS, run.advancedToS + FINE_CHUNK_S);
       sim.advance(stopS - run.advancedToS);
       run.advancedToS = stopS;
       if (sim.timeS() >= run.nextSampleS - EPSILON_S) {
@@ -291,9 +299,9 @@ export class SimulationHost {
       }
       const entries = this.collectEvents(run);
       const atS = sim.timeS();
-      const prompt = entries.some((e) => e.source === 'scenario' && e.action.do === 'pause');
+      const prompt = entries.find((e) => e.source === 'scenario' && e.action.do === 'pause');
       const event = entries.find((e) => e.source === 'scenario');
-      if (prompt) reason = { kind: 'prompt', atS };
+      if (prompt) reason = promptReason(entries, prompt, atS);
       else if (mode === 'skip' && event) reason = { kind: 'event', atS, action: event.action };
       else if (watching) reason = this.checkAlarms(run);
     }
@@ -385,6 +393,20 @@ function nextScenarioEntryS(scenario: Scenario, afterS: number, any: boolean): n
     if (entry.atS > afterS + EPSILON_S && (any || entry.action.do === 'pause')) return entry.atS;
   }
   return undefined;
+}
+
+/** A prompt's stop: its question is the scenario message logged at the same moment. */
+function promptReason(
+  entries: readonly TimedAction[],
+  pause: TimedAction,
+  atS: number,
+): StopReason {
+  const message = entries
+    .filter((e) => e.source === 'scenario' && e.atS === pause.atS && e.action.do === 'message')
+    .at(-1);
+  return message?.action.do === 'message'
+    ? { kind: 'prompt', atS, text: message.action.text }
+    : { kind: 'prompt', atS };
 }
 
 interface AlarmWatch {

@@ -129,8 +129,8 @@ export type ActionSource = Extract<TimedAction['source'], 'learner' | 'instructo
 
 /** Why the worker stopped a run by itself (shown to the learner, announced). */
 export type StopReason =
-  /** The scenario's timeline asked for a pause (a prompt). */
-  | { readonly kind: 'prompt'; readonly atS: number }
+  /** The scenario asked for a pause: a prompt, with its question when it has one. */
+  | { readonly kind: 'prompt'; readonly atS: number; readonly text?: string }
   /** An alarm sounded with auto-pause on: what it says. */
   | { readonly kind: 'alarm'; readonly atS: number; readonly messages: readonly string[] }
   /** A skip reached the scenario's next entry: what it did. */

@@ -61,6 +61,36 @@ describe('time controls', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it('stops on the second a prompt waiting for a condition fires, with its question', () => {
+    const cooling: Scenario = {
+      ...scenario,
+      timeline: [{ atS: 0, action: { do: 'immerse', waterTemperatureC: 3, airPocket: true } }],
+      triggers: [
+        {
+          when: { kind: 'compare', output: 'skin_temp_c', below: 5.5 },
+          actions: [{ do: 'message', text: 'The skin is below 5.5 °C: what now?' }, { do: 'pause' }],
+          repeat: false,
+          prompt: true,
+        },
+      ],
+    };
+    const { host, clock, last } = setup();
+    host.handle({ type: 'load', scenario: cooling, seed: 1 });
+    host.handle({ type: 'setSpeed', speed: 600 });
+    host.handle({ type: 'play' });
+    clock.run(3000);
+    const tick = last();
+    expect(tick.running).toBe(false);
+    const fired = tick.events.find((e) => e.action.do === 'pause')!;
+    expect(fired.atS).toBeGreaterThan(100);
+    expect(tick.snapshot.tS).toBe(fired.atS);
+    expect(tick.stopped).toEqual({
+      kind: 'prompt',
+      atS: fired.atS,
+      text: 'The skin is below 5.5 °C: what now?',
+    });
+  });
+
   it('skips to each of the scenario entries in turn, then to the end', () => {
     const { host, out, last } = setup();
     host.handle({ type: 'load', scenario, seed: 1 });
