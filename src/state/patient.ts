@@ -151,9 +151,13 @@ export function selectMonitor(snapshot: Snapshot | null, unit: TemperatureUnit):
     spo2: vital('spo2', 'SpO₂', String(sat), '%', satTone, '', 'Arterial oxygen saturation'),
     potassium: vital('potassium', 'K⁺ mmol/L', k.toFixed(1), '', kTone, kDetail, kTitle),
     breathing,
+    // On the heart-lung machine the patient is kept sedated (the model does not let him shiver): the
+    // tile says whether his brain could wake, not that he does.
     conscious:
       s.conscious >= 0.5
-        ? vital('conscious', 'Conscious', 'Yes', '', 'ok', 'responds')
+        ? s.cannulated >= 0.5
+          ? vital('conscious', 'Conscious', 'Sedated', '', 'neutral', 'brain could wake')
+          : vital('conscious', 'Conscious', 'Yes', '', 'ok', 'responds')
         : vital('conscious', 'Conscious', 'No', '', 'warn', 'unresponsive'),
     probes: [
       probe('naso', 'Brain', 'nasopharyngeal', s.brainTempC),

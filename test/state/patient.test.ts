@@ -117,6 +117,16 @@ describe('bedside monitor', () => {
     } as Snapshot;
     expect(selectMonitor(drowned, 'C').breathing.detail).toBe('face under water');
   });
+
+  it('shows a patient on the heart-lung machine as sedated, saying whether the brain could wake', () => {
+    const c = (o: Partial<Snapshot>) => selectMonitor(patient(o), 'C').conscious;
+    expect(c({ conscious: 1, cannulated: 1 })).toMatchObject({
+      value: 'Sedated',
+      detail: 'brain could wake',
+    });
+    expect(c({ conscious: 0, cannulated: 1 })).toMatchObject({ value: 'No', tone: 'warn' });
+    expect(c({ conscious: 1, cannulated: 0 })).toMatchObject({ value: 'Yes', tone: 'ok' });
+  });
 });
 
 describe('brain cells panel', () => {
