@@ -12,6 +12,7 @@ import {
   type DebriefAction,
   type Outcome,
 } from '../../models/index.ts';
+import { outputsInWords } from '../state/outputWords.ts';
 import { logFileName } from '../state/runRecord.ts';
 import {
   formatClock,
@@ -153,7 +154,7 @@ function Report({ report, unit }: { report: DebriefReport; unit: TemperatureUnit
                         <strong>{o.met ? 'Met' : 'Missed'}:</strong> {t(o.text)}{' '}
                         <span className="weight">weight {o.weight}</span>
                       </p>
-                      <p className="muted why">{t(o.why)}</p>
+                      <p className="muted why">{t(outputsInWords(o.why))}</p>
                     </div>
                   </li>
                 ))}

@@ -71,9 +71,12 @@ const CELSIUS_IN_TEXT =
 /** Words after a temperature that make it a difference ("4 °C above the venous blood"). */
 const DIFFERENCE_AFTER =
   /^\s*(lower|higher|above|below|warmer|colder|cooler|less|more|apart|of each other)\b/;
-/** Words before a temperature that make it a difference ("within 10 °C", "by at most 4 °C"). */
+/**
+ * Words before a temperature that make it a difference ("within 10 °C", "by at most 4 °C", "gradient
+ * above 10 °C").
+ */
 const DIFFERENCE_BEFORE =
-  /\b(within|by|by at most|by at least|gradient of|difference of|up to)\s*$/;
+  /\b(within|by|by at most|by at least|gradient(?: of| above| below)?|difference(?: of| above| below)?|up to)\s*$/;
 
 /** A number with at most one decimal, without a trailing ".0", with a true minus sign. */
 function shortNumber(value: number): string {
