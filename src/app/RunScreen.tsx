@@ -1,6 +1,7 @@
 // The run: header with the scenario and clock; on the left the briefing, controls, the run's files
-// (log export and import, trends as CSV, charts as SVG or PNG) and the event log; in the middle the
-// bedside monitor and the trends; on the right the brain cells, the interventions and the heat
+// (log export and import, trends as CSV, charts as SVG or PNG) and the event log — or, behind the
+// header's "Instructor" switch, the instructor panel in place of the briefing and files; in the middle
+// the bedside monitor and the trends; on the right the brain cells, the interventions and the heat
 // balance. Laid out to fit 1280×720 (a classroom projector).
 
 import { lazy, Suspense, useRef, useState } from 'react';
@@ -15,6 +16,7 @@ import { CellsPanel } from './CellsPanel.tsx';
 import { BackToLibrary, FileErrorPanel, RunClock, ScreenHeader, useFocusTitle } from './Chrome.tsx';
 import { Controls } from './Controls.tsx';
 import { InterventionTabs } from './DevicesPanel.tsx';
+import { InstructorPanel } from './InstructorPanel.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { EventLog } from './EventLog.tsx';
 import { baseName, downloadChartsPng, downloadChartsSvg, downloadText } from './files.ts';
@@ -32,13 +34,15 @@ const ModelExplorer = lazy(() => import('./explorer/ModelExplorer.tsx'));
 const OddsDialog = lazy(() => import('../odds/OddsDialog.tsx'));
 
 export function RunScreen() {
-  const { title, scenario, status, endRun, unit } = useAppStore(
+  const { title, scenario, status, endRun, unit, instructorMode, setInstructorMode } = useAppStore(
     useShallow((s) => ({
       unit: s.unit,
       title: s.title,
       scenario: s.scenario,
       status: s.status,
       endRun: s.endRun,
+      instructorMode: s.instructorMode,
+      setInstructorMode: s.setInstructorMode,
     })),
   );
   useFocusTitle();
@@ -51,6 +55,16 @@ export function RunScreen() {
         nav={<BackToLibrary />}
       >
         <HeaderAnnouncer />
+        <button
+          type="button"
+          className="button button-ghost"
+          aria-pressed={instructorMode}
+          onClick={() => setInstructorMode(!instructorMode)}
+          data-testid="instructor-switch"
+          title="Show the instructor panel: inject faults and events, send messages"
+        >
+          Instructor
+        </button>
         <button
           type="button"
           className="button button-ghost"
@@ -85,11 +99,17 @@ export function RunScreen() {
         <div className="column column-side">
           <ErrorBoundary area="Scenario">
             <FileErrorPanel />
-            <Briefing />
+            {/* The instructor knows the story: the panel takes the briefing's place. */}
+            {!instructorMode && <Briefing />}
           </ErrorBoundary>
+          {instructorMode && (
+            <ErrorBoundary area="Instructor panel">
+              <InstructorPanel />
+            </ErrorBoundary>
+          )}
           <ErrorBoundary area="Controls">
             <Controls />
-            <RunFiles />
+            {!instructorMode && <RunFiles />}
           </ErrorBoundary>
           <ErrorBoundary area="Event log">
             <EventLog />
@@ -116,7 +136,7 @@ export function RunScreen() {
       {dialog === 'model' && (
         <ErrorBoundary area="Model explorer">
           <Suspense fallback={null}>
-            <ModelExplorer onClose={() => setDialog('none')} unit={unit} />
+            <RunModelExplorer onClose={() => setDialog('none')} />
           </Suspense>
         </ErrorBoundary>
       )}
@@ -128,6 +148,44 @@ export function RunScreen() {
         </ErrorBoundary>
       )}
     </>
+  );
+}
+
+/**
+ * The model explorer over the run. In the sandbox its parameters are editable: each change replays
+ * the run so far with the new values (the run log keeps them).
+ */
+function RunModelExplorer({ onClose }: { onClose: () => void }) {
+  const { unit, sandbox, parameters, setParameters, showNotice } = useAppStore(
+    useShallow((s) => ({
+      unit: s.unit,
+      sandbox: s.origin === 'sandbox' && s.scenario !== null,
+      parameters: s.parameters,
+      setParameters: s.setParameters,
+      showNotice: s.showNotice,
+    })),
+  );
+  if (!sandbox) return <ModelExplorer onClose={onClose} unit={unit} />;
+  return (
+    <ModelExplorer
+      onClose={onClose}
+      unit={unit}
+      editable
+      overrides={parameters as Record<string, number>}
+      onChangeOverrides={(next) => {
+        const count = Object.keys(next).length;
+        void setParameters(next).then((ok) => {
+          if (ok) {
+            showNotice(
+              'info',
+              count === 0
+                ? 'Every parameter is back to its best estimate: your run was replayed.'
+                : `Your run was replayed with ${count} changed parameter${count === 1 ? '' : 's'}.`,
+            );
+          }
+        });
+      }}
+    />
   );
 }
 
@@ -184,7 +242,17 @@ function RunOdds({ onClose }: { onClose: () => void }) {
       unit: state.unit,
     };
   });
-  return <OddsDialog {...run} onClose={onClose} />;
+  // The actions replayed are those up to now: the fan bands say from when.
+  const [atS] = useState(() => store.getState().snapshot?.tS ?? 0);
+  return (
+    <OddsDialog
+      {...run}
+      onClose={onClose}
+      onResult={(result) => {
+        if (result.fanBands) store.getState().setFanBands({ bands: result.fanBands, atS });
+      }}
+    />
+  );
 }
 
 function Briefing() {

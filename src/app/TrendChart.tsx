@@ -1,21 +1,30 @@
 // Trend chart of temperatures against simulated time. d3-scale and d3-shape compute scales and
 // paths; React renders the SVG. The data come from the store's columnar trend buffer, re-read only
-// when its version counter changes (no copies of the series).
+// when its version counter changes (no copies of the series). Only the shown time window is drawn,
+// thinned to about the plot's width in pixels; the y axis fits what the window shows. The odds' fan
+// bands (5–95 % of plausible patients, °C in the store) are drawn behind the lines when given.
 
 import { scaleLinear } from 'd3-scale';
-import { useMemo } from 'react';
+import { area, line } from 'd3-shape';
+import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TimedAction } from '../../models/index.ts';
+import type { FanBandOverlay } from '../state/store.ts';
 import { toDisplayUnit, unitSymbol } from '../state/units.ts';
 import { TEMPERATURE_SERIES, trendIndex } from '../worker/protocol.ts';
-import { layoutMarkerLabels, timeAxisEndS, timeTicks } from './chartTime.ts';
+import { layoutMarkerLabels, timeAxisEndS, windowTicks } from './chartTime.ts';
+import { downsampleIndices, visibleRange, type TimeWindow } from './chartWindow.ts';
 import {
   ActionMarkers,
+  FanBandPaths,
   NowCursor,
+  PlotClip,
   TimeAxis,
   TrendLines,
+  clipIdOf,
   plotFrame,
   plotLine,
+  type FanPaths,
   type Margin,
 } from './chartParts.tsx';
 import { SERIES_STYLE } from './series.ts';
@@ -31,13 +40,28 @@ export interface TrendChartProps {
   margin?: Partial<Margin>;
   /** Keys of series not drawn. */
   hidden?: ReadonlySet<string>;
+  /** The time shown, s (default: 0 to the end of the time axis). */
+  window?: TimeWindow;
+  /** Fan bands to draw behind the lines (°C), or none. */
+  fan?: FanBandOverlay | null;
 }
 
-/** Core-temperature thresholds of hypothermia drawn as reference lines, °C. */
+/**
+ * The body's temperature landmarks drawn as reference lines, °C: normal; shivering stops (about
+ * 31.7 °C); below about 28 °C the heartbeat is unreliable; around 18–20 °C it stops.
+ */
 const THRESHOLDS_C = [
-  { c: 35, label: 'mild below' },
-  { c: 32, label: 'moderate below' },
-  { c: 28, label: 'severe below' },
+  { c: 37, label: 'normal' },
+  { c: 32, label: 'shivering stops' },
+  { c: 28, label: 'heartbeat unreliable' },
+  { c: 20, label: 'heart stops' },
+];
+
+/** Shaded bands between the landmarks, °C: the colder, the deeper the shade (styles.css). */
+const ZONES_C = [
+  { lo: 28, hi: 32, className: 'zone-cold' },
+  { lo: 20, hi: 28, className: 'zone-danger' },
+  { lo: -Infinity, hi: 20, className: 'zone-arrest' },
 ];
 
 const MARKED_ACTIONS: Partial<Record<TimedAction['action']['do'], string>> = {
@@ -46,11 +70,40 @@ const MARKED_ACTIONS: Partial<Record<TimedAction['action']['do'], string>> = {
   setEnvironment: 'Surroundings',
 };
 
+/** Marker label rows: the first baseline below the top of the plot, and their spacing, px. */
+const MARKER_FIRST_ROW_DY = 12;
+const MARKER_ROW_PX = 13;
+/** Width of a character of a threshold's label (11 px text), px. */
+const THRESHOLD_CHAR_PX = 6;
+
+/** Least distance between the baselines of two threshold labels, px (11 px text). */
+const THRESHOLD_LABEL_GAP_PX = 12;
+
+/**
+ * Which thresholds get a label: from the top down, each one far enough below the last labelled one
+ * (a short chart squeezes 35 and 32 °C together); the others keep their line, with a tooltip.
+ */
+function labelThresholds<T extends { px: number }>(thresholds: readonly T[]) {
+  let lastPx = -Infinity;
+  return [...thresholds]
+    .sort((a, b) => a.px - b.px)
+    .map((th) => {
+      const labelled = th.px - lastPx >= THRESHOLD_LABEL_GAP_PX;
+      if (labelled) lastPx = th.px;
+      return { ...th, labelled };
+    });
+}
+
+/** Temperature series that may carry fan bands, in drawing order. */
+const FAN_SERIES = TEMPERATURE_SERIES.filter((s) => SERIES_STYLE[s.key] !== undefined);
+
 export function TrendChart({
   width = 860,
   height = 340,
   margin: marginProp,
   hidden,
+  window: windowProp,
+  fan,
 }: TrendChartProps) {
   const margin = { ...DEFAULT_MARGIN, ...marginProp };
   const { trend, version, unit, endS, events } = useAppStore(
@@ -62,15 +115,22 @@ export function TrendChart({
       events: s.events,
     })),
   );
+  const clipId = clipIdOf(useId(), 'trend-clip');
   const { innerW, innerH, x0, x1, y0, y1 } = plotFrame(width, height, margin);
+  const wT0 = windowProp?.t0;
+  const wT1 = windowProp?.t1;
 
   const chart = useMemo(() => {
     void version; // the buffer is mutable: its version is what changes
     const t = trend.time();
     const n = t.length;
     const lastT = n > 0 ? t[n - 1]! : 0;
-    const maxT = timeAxisEndS(endS, lastT);
-    const x = scaleLinear().domain([0, maxT]).range([x0, x1]);
+    const shown: TimeWindow =
+      wT0 !== undefined && wT1 !== undefined && wT1 > wT0
+        ? { t0: wT0, t1: wT1 }
+        : { t0: 0, t1: timeAxisEndS(endS, lastT) };
+    const x = scaleLinear().domain([shown.t0, shown.t1]).range([x0, x1]);
+    const { start, end } = visibleRange(t, n, shown);
 
     const visible = TEMPERATURE_SERIES.map((s) => ({ ...s, index: trendIndex(s.key) })).filter(
       (s) => !hidden?.has(s.key),
@@ -79,12 +139,29 @@ export function TrendChart({
     let hi = -Infinity;
     for (const s of visible) {
       const col = trend.series(s.index);
-      for (let i = 0; i < n; i++) {
+      for (let i = start; i < end; i++) {
         const v = col[i]!;
         if (v < lo) lo = v;
         if (v > hi) hi = v;
       }
     }
+
+    // Fan bands of the shown series, inside the window (and one grid point either side).
+    const fanTimes = fan?.bands.times ?? [];
+    const fanRange = visibleRange(fanTimes, fanTimes.length, shown);
+    const fanSeries = fan
+      ? FAN_SERIES.flatMap((s) => {
+          const band = fan.bands.bands[s.key];
+          return band && !hidden?.has(s.key) ? [{ key: s.key, label: s.label, band }] : [];
+        })
+      : [];
+    for (const { band } of fanSeries) {
+      for (let i = fanRange.start; i < fanRange.end; i++) {
+        if (band.p5[i]! < lo) lo = band.p5[i]!;
+        if (band.p95[i]! > hi) hi = band.p95[i]!;
+      }
+    }
+
     if (!(lo <= hi)) {
       lo = 25;
       hi = 38;
@@ -95,32 +172,85 @@ export function TrendChart({
       .domain([toDisplayUnit(lo, unit), toDisplayUnit(hi, unit)])
       .range([y0, y1])
       .nice();
+    const yOf = (c: number) => y(toDisplayUnit(c, unit));
 
-    const lines = visible.map((s) =>
-      plotLine(s.key, s.label, t, trend.series(s.index), n, x, (v) => y(toDisplayUnit(v, unit))),
+    // About two samples per pixel column: the M4 thinning keeps up to four per bucket.
+    const buckets = Math.max(1, Math.round(innerW / 2));
+    const lines = visible.map((s) => {
+      const values = trend.series(s.index);
+      const indices = downsampleIndices(t, values, start, end, shown, buckets);
+      return plotLine(s.key, s.label, t, values, indices, n, x, yOf);
+    });
+
+    const fanIndices = Array.from(
+      { length: fanRange.end - fanRange.start },
+      (_, k) => fanRange.start + k,
     );
+    const fans: FanPaths[] = fanSeries.map(({ key, label, band }) => ({
+      key,
+      label,
+      band:
+        area<number>()
+          .defined((i) => Number.isFinite(band.p5[i]!) && Number.isFinite(band.p95[i]!))
+          .x((i) => x(fanTimes[i]!))
+          .y0((i) => yOf(band.p5[i]!))
+          .y1((i) => yOf(band.p95[i]!))(fanIndices) ?? '',
+      median:
+        line<number>()
+          .defined((i) => Number.isFinite(band.p50[i]!))
+          .x((i) => x(fanTimes[i]!))
+          .y((i) => yOf(band.p50[i]!))(fanIndices) ?? '',
+    }));
 
-    const xTicks = timeTicks(maxT, innerW);
+    const xTicks = windowTicks(shown.t0, shown.t1, innerW);
     const yTicks = y.ticks(Math.max(3, Math.floor(innerH / 40)));
     const [dLo, dHi] = y.domain() as [number, number];
     const thresholds = THRESHOLDS_C.map((th) => ({ ...th, v: toDisplayUnit(th.c, unit) })).filter(
       (th) => th.v > dLo && th.v < dHi,
     );
+    const inWindow = (s: number) => s >= shown.t0 - 1e-9 && s <= shown.t1 + 1e-9;
+    const zones = ZONES_C.map((z) => ({
+      className: z.className,
+      top: Math.min(dHi, z.hi === Infinity ? dHi : toDisplayUnit(z.hi, unit)),
+      bottom: Math.max(dLo, z.lo === -Infinity ? dLo : toDisplayUnit(z.lo, unit)),
+    }))
+      .filter((z) => z.top > z.bottom)
+      .map((z) => ({ className: z.className, y: y(z.top), h: y(z.bottom) - y(z.top) }));
     return {
       lines,
-      nowX: n > 0 ? x(lastT) : null,
+      fans,
+      zones,
+      nowX: n > 0 && inWindow(lastT) ? x(lastT) : null,
       xTicks: xTicks.map((v) => ({ v, px: x(v) })),
       yTicks: yTicks.map((v) => ({ v, px: y(v) })),
-      thresholds: thresholds.map((th) => ({ ...th, px: y(th.v) })),
+      thresholds: labelThresholds(thresholds.map((th) => ({ ...th, px: y(th.v) }))),
       xOf: (s: number) => x(s),
+      inWindow,
     };
-  }, [trend, version, unit, endS, hidden, x0, x1, y0, y1, innerW, innerH]);
+  }, [trend, version, unit, endS, hidden, fan, wT0, wT1, x0, x1, y0, y1, innerW, innerH]);
 
+  // Marker labels sit in rows at the top of the plot, where the threshold labels may be too: a
+  // label that would cross one goes to another row, or is left out.
+  const thresholdBoxes = chart.thresholds
+    .filter((th) => th.labelled)
+    .map((th) => {
+      const chars = `${th.label} ${th.v.toFixed(0)}${unitSymbol(unit)}`.length;
+      return { left: x1 - 4 - chars * THRESHOLD_CHAR_PX, top: th.px - 14, bottom: th.px - 1 };
+    });
   const markers = layoutMarkerLabels(
     events
-      .filter((e) => MARKED_ACTIONS[e.action.do] !== undefined)
+      .filter((e) => MARKED_ACTIONS[e.action.do] !== undefined && chart.inWindow(e.atS))
       .map((e) => ({ id: e.id, px: chart.xOf(e.atS), label: MARKED_ACTIONS[e.action.do]! })),
     2,
+    undefined,
+    (row, _start, end) => {
+      if (end > x1) return true; // inside the plot
+      const baseline = y1 + MARKER_FIRST_ROW_DY + row * MARKER_ROW_PX;
+      return thresholdBoxes.some(
+        (b) => end > b.left && baseline + 2 > b.top && baseline - 10 < b.bottom,
+      );
+    },
+    x0,
   );
 
   return (
@@ -134,6 +264,7 @@ export function TrendChart({
       data-testid="trend-chart"
     >
       <title id="trend-title">Temperatures against simulated time, in {unitSymbol(unit)}</title>
+      <PlotClip id={clipId} x0={x0} x1={x1} y0={y0} y1={y1} />
       <rect className="plot-area" x={x0} y={y1} width={innerW} height={innerH} />
       <g className="grid">
         {chart.yTicks.map((t) => (
@@ -143,18 +274,43 @@ export function TrendChart({
           <line key={`gx${t.v}`} x1={t.px} x2={t.px} y1={y1} y2={y0} />
         ))}
       </g>
-      <g className="thresholds">
-        {chart.thresholds.map((th) => (
-          <g key={th.c}>
-            <line x1={x0} x2={x1} y1={th.px} y2={th.px} />
-            <text x={x1 - 4} y={th.px - 4} textAnchor="end">
-              {th.label} {th.v.toFixed(0)}
-              {unitSymbol(unit)}
-            </text>
-          </g>
+      <g className="zones" aria-hidden="true">
+        {chart.zones.map((z) => (
+          <rect
+            key={z.className}
+            className={z.className}
+            x={x0}
+            y={z.y}
+            width={innerW}
+            height={z.h}
+          />
         ))}
       </g>
-      <ActionMarkers markers={markers} y0={y0} y1={y1} firstRowDy={12} rowHeight={13} />
+      <FanBandPaths fans={chart.fans} styles={SERIES_STYLE} clipPath={`url(#${clipId})`} />
+      <g className="thresholds">
+        {chart.thresholds.map((th) => {
+          const text = `${th.label} ${th.v.toFixed(0)}${unitSymbol(unit)}`;
+          return (
+            <g key={th.c}>
+              <line x1={x0} x2={x1} y1={th.px} y2={th.px}>
+                <title>{text}</title>
+              </line>
+              {th.labelled && (
+                <text x={x1 - 4} y={th.px - 4} textAnchor="end">
+                  {text}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </g>
+      <ActionMarkers
+        markers={markers}
+        y0={y0}
+        y1={y1}
+        firstRowDy={MARKER_FIRST_ROW_DY}
+        rowHeight={MARKER_ROW_PX}
+      />
       <TimeAxis
         ticks={chart.xTicks}
         x0={x0}
@@ -178,7 +334,12 @@ export function TrendChart({
           {unitSymbol(unit)}
         </text>
       </g>
-      <TrendLines lines={chart.lines} styles={SERIES_STYLE} strokeWidth={1.75} />
+      <TrendLines
+        lines={chart.lines}
+        styles={SERIES_STYLE}
+        strokeWidth={1.75}
+        clipPath={`url(#${clipId})`}
+      />
       <NowCursor x={chart.nowX} y0={y0} y1={y1} lines={chart.lines} styles={SERIES_STYLE} />
     </svg>
   );

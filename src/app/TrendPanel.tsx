@@ -1,10 +1,38 @@
 // The trend card: temperatures on top, vital signs below, on one time axis. Beside each chart, its
-// legend with the values now; the temperature legend's buttons show or hide series.
+// legend with the values now; the temperature legend's buttons show or hide series. Above them, the
+// shown time window and its controls: both charts zoom and pan together (wheel about the pointer,
+// drag, the buttons, or keys on a focused chart). Showing everything or following the live end, new
+// data stays in view; zoomed into the past, the view holds still until "Live" or "Show all". The
+// odds' fan bands, when there are some, are drawn on the temperature chart, with a legend line and
+// a button to hide them.
 
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import {
+  useEffect,
+  useEffectEvent,
+  useRef,
+  useState,
+  type KeyboardEvent as ReactKeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+  type RefObject,
+} from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { formatFraction, formatPercent, formatTemperature } from '../state/units.ts';
+import type { FanBandOverlay } from '../state/store.ts';
+import { formatClock, formatFraction, formatPercent, formatTemperature } from '../state/units.ts';
 import { TEMPERATURE_SERIES, VITAL_SERIES } from '../worker/protocol.ts';
+import {
+  MIN_WINDOW_S,
+  SHOW_ALL,
+  describeWindow,
+  liveView,
+  panWindow,
+  resolveView,
+  trendExtent,
+  viewOfWindow,
+  wheelZoomFactor,
+  zoomWindow,
+  type TimeWindow,
+  type TrendView,
+} from './chartWindow.ts';
 import { FALLBACK_STYLE, SERIES_STYLE, VITAL_STYLE, type SeriesStyle } from './series.ts';
 import { useAppStore } from './store-context.tsx';
 import { DEFAULT_MARGIN, TrendChart, type Margin } from './TrendChart.tsx';
@@ -15,6 +43,14 @@ const INITIALLY_HIDDEN = new Set<string>(['shellTempC']);
 /** Both charts use these margins so their time axes line up (right: room for the % axis). */
 const TEMPERATURE_MARGIN: Margin = { ...DEFAULT_MARGIN, right: 40, bottom: 36 };
 const VITALS_MARGIN: Margin = { top: 20, right: 40, bottom: 24, left: DEFAULT_MARGIN.left };
+
+/** Zoom of one button press or key: halve or double the window. */
+const ZOOM_STEP = 2;
+/** Pan of one arrow key, share of the window (with Shift: half of it). */
+const PAN_STEP = 0.1;
+
+/** Series that carry fan bands on the temperature chart, for the legend's swatch. */
+const FAN_SWATCH = ['brainTempC', 'coreTempC'] as const;
 
 /** Tracks the content size of an element. */
 function useBoxSize(
@@ -39,15 +75,194 @@ function useBoxSize(
   return size;
 }
 
+/** The user's view of the time axis, the latest sample when they set it, and what to announce. */
+interface ViewState {
+  readonly view: TrendView;
+  readonly sinceS: number;
+  readonly announcement: string;
+}
+
+const INITIAL_VIEW: ViewState = { view: SHOW_ALL, sinceS: 0, announcement: '' };
+
+function windowText(view: TrendView, shown: TimeWindow): string {
+  const span = describeWindow(shown);
+  if (view.kind === 'all') return `Showing all: ${span}`;
+  if (view.kind === 'live') return `Showing ${span}, following live`;
+  return `Showing ${span}, held`;
+}
+
 export function TrendPanel() {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(INITIALLY_HIDDEN);
+  const [viewState, setViewState] = useState<ViewState>(INITIAL_VIEW);
+  const [fanHiddenFor, setFanHiddenFor] = useState<FanBandOverlay | null>(null);
   const tempBox = useRef<HTMLDivElement>(null);
   const vitalsBox = useRef<HTMLDivElement>(null);
+  const drag = useRef<{ pointerId: number; x: number; from: TimeWindow } | null>(null);
   const tempSize = useBoxSize(tempBox, { width: 560, height: 240 }, { width: 280, height: 150 });
   const vitalsSize = useBoxSize(vitalsBox, { width: 560, height: 130 }, { width: 280, height: 90 });
-  const { snapshot, unit } = useAppStore(
-    useShallow((s) => ({ snapshot: s.snapshot, unit: s.unit })),
+  const { snapshot, unit, trend, endS, overlay } = useAppStore(
+    useShallow((s) => ({
+      snapshot: s.snapshot,
+      unit: s.unit,
+      trend: s.trend,
+      endS: s.openEnded ? 0 : s.endS,
+      overlay: s.fanBands,
+      version: s.trendVersion, // re-render when the trend changes (its buffer is mutable)
+    })),
   );
+
+  const lastS = trend.lastTime() ?? 0;
+  // A reset or a new run starts earlier than the view was set: show everything again.
+  if (lastS < viewState.sinceS) setViewState({ ...INITIAL_VIEW, sinceS: lastS });
+  const fan = overlay && fanHiddenFor !== overlay ? overlay : null;
+  const extent = trendExtent(endS, lastS, fan?.bands.times.at(-1) ?? 0);
+  const { view } = viewState;
+  const shown = resolveView(view, extent, lastS);
+  const widthS = shown.t1 - shown.t0;
+  const plotWidth = Math.max(
+    10,
+    tempSize.width - TEMPERATURE_MARGIN.left - TEMPERATURE_MARGIN.right,
+  );
+
+  /** Shows a window chosen by the user (zoom, pan); announces it unless told not to. */
+  function showWindow(next: TimeWindow, announce = true) {
+    setNextView(viewOfWindow(next, extent, lastS), announce);
+  }
+
+  function setNextView(next: TrendView, announce = true) {
+    setViewState((prev) => ({
+      view: next,
+      sinceS: lastS,
+      announcement: announce
+        ? windowText(next, resolveView(next, extent, lastS))
+        : prev.announcement,
+    }));
+  }
+
+  /**
+   * Zooms about a time (the pointer's); without one, a view that follows the data zooms onto the
+   * latest sample (near the right edge, as "Live" puts it) and a held one about its middle.
+   */
+  function zoom(factor: number, anchorS?: number) {
+    if (anchorS !== undefined) {
+      showWindow(zoomWindow(shown, factor, anchorS, extent));
+    } else if (view.kind !== 'held' && lastS >= shown.t0 && lastS <= shown.t1) {
+      setNextView(liveView(zoomWindow(shown, factor, lastS, extent), extent, lastS));
+    } else {
+      showWindow(zoomWindow(shown, factor, (shown.t0 + shown.t1) / 2, extent));
+    }
+  }
+
+  function pan(share: number) {
+    showWindow(panWindow(shown, share * widthS, extent));
+  }
+
+  const canZoomIn = widthS > MIN_WINDOW_S + 1e-6;
+  const canZoomOut = view.kind !== 'all';
+  const canFollow = view.kind === 'held';
+
+  function onKeyDown(event: ReactKeyboardEvent<HTMLDivElement>) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const step = event.shiftKey ? 5 * PAN_STEP : PAN_STEP;
+    switch (event.key) {
+      case 'ArrowLeft':
+        pan(-step);
+        break;
+      case 'ArrowRight':
+        pan(step);
+        break;
+      case '+':
+      case '=':
+        zoom(1 / ZOOM_STEP);
+        break;
+      case '-':
+      case '_':
+        zoom(ZOOM_STEP);
+        break;
+      case 'Home':
+        showWindow(panWindow(shown, extent.t0 - shown.t0, extent));
+        break;
+      case 'End':
+        setNextView(liveView(shown, extent, lastS));
+        break;
+      case '0':
+        setNextView(SHOW_ALL);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  /** The time under the pointer on a chart (both charts share their left and right margins). */
+  function timeAt(box: HTMLElement, clientX: number): number {
+    const rect = box.getBoundingClientRect();
+    const inner = Math.max(1, rect.width - TEMPERATURE_MARGIN.left - TEMPERATURE_MARGIN.right);
+    const share = Math.min(1, Math.max(0, (clientX - rect.left - TEMPERATURE_MARGIN.left) / inner));
+    return shown.t0 + share * widthS;
+  }
+
+  const onWheel = useEffectEvent((event: WheelEvent, box: HTMLElement) => {
+    const horizontal = Math.abs(event.deltaX) > Math.abs(event.deltaY);
+    if (horizontal) {
+      const px = event.deltaMode === 1 ? event.deltaX * 40 : event.deltaX;
+      event.preventDefault();
+      showWindow(panWindow(shown, (px / plotWidth) * widthS, extent), false);
+      return;
+    }
+    if (event.deltaY === 0) return;
+    event.preventDefault();
+    zoom(wheelZoomFactor(event.deltaY, event.deltaMode), timeAt(box, event.clientX));
+  });
+
+  // Wheel listeners are not passive, so the page does not scroll while the wheel zooms a chart.
+  useEffect(() => {
+    const boxes = [tempBox.current, vitalsBox.current].filter(
+      (b): b is HTMLDivElement => b !== null,
+    );
+    const listeners = boxes.map((box) => {
+      const listener = (event: WheelEvent) => onWheel(event, box);
+      box.addEventListener('wheel', listener, { passive: false });
+      return () => box.removeEventListener('wheel', listener);
+    });
+    return () => listeners.forEach((remove) => remove());
+  }, []);
+
+  function onPointerDown(event: ReactPointerEvent<HTMLDivElement>) {
+    if (event.button !== 0 || !event.isPrimary) return;
+    drag.current = { pointerId: event.pointerId, x: event.clientX, from: shown };
+    event.currentTarget.setPointerCapture(event.pointerId);
+    event.currentTarget.classList.add('is-dragging');
+  }
+
+  function onPointerMove(event: ReactPointerEvent<HTMLDivElement>) {
+    const d = drag.current;
+    if (!d || d.pointerId !== event.pointerId) return;
+    const dx = event.clientX - d.x;
+    if (dx === 0) return;
+    const width = d.from.t1 - d.from.t0;
+    showWindow(panWindow(d.from, (-dx / plotWidth) * width, extent), false);
+  }
+
+  function onPointerEnd(event: ReactPointerEvent<HTMLDivElement>) {
+    const d = drag.current;
+    if (!d || d.pointerId !== event.pointerId) return;
+    drag.current = null;
+    event.currentTarget.classList.remove('is-dragging');
+    if (event.clientX !== d.x) setNextView(view);
+  }
+
+  const chartBoxProps = {
+    tabIndex: 0,
+    role: 'group',
+    'aria-describedby': 'trend-window-text trend-keys',
+    onKeyDown,
+    onPointerDown,
+    onPointerMove,
+    onPointerUp: onPointerEnd,
+    onPointerCancel: onPointerEnd,
+    title: 'Wheel: zoom. Drag: move in time.',
+  } as const;
 
   function toggle(key: string) {
     setHidden((prev) => {
@@ -63,13 +278,83 @@ export function TrendPanel() {
       <h2 id="trend-heading" className="visually-hidden">
         Trends
       </h2>
+      <div className="trend-toolbar" role="group" aria-label="Time shown on the trend charts">
+        <p
+          className="trend-window"
+          id="trend-window-text"
+          data-testid="trend-window"
+          data-mode={view.kind}
+          data-t0={Math.round(shown.t0)}
+          data-t1={Math.round(shown.t1)}
+        >
+          {windowText(view, shown)}
+        </p>
+        <p id="trend-keys" className="visually-hidden">
+          On a chart: left and right arrows move in time, plus and minus zoom, Home goes to the
+          start, End follows the latest, 0 shows all.
+        </p>
+        <p className="visually-hidden" role="status">
+          {viewState.announcement}
+        </p>
+        <div className="trend-zoom-buttons">
+          <ZoomButton
+            label="Zoom in"
+            enabled={canZoomIn}
+            onPress={() => zoom(1 / ZOOM_STEP)}
+            testId="trend-zoom-in"
+          />
+          <ZoomButton
+            label="Zoom out"
+            enabled={canZoomOut}
+            onPress={() => zoom(ZOOM_STEP)}
+            testId="trend-zoom-out"
+          />
+          <ZoomButton
+            label="Live"
+            enabled={canFollow}
+            onPress={() => setNextView(liveView(shown, extent, lastS))}
+            testId="trend-live"
+            title="Follow the latest data at this zoom"
+          />
+          <ZoomButton
+            label="Show all"
+            enabled={canZoomOut}
+            onPress={() => setNextView(SHOW_ALL)}
+            testId="trend-show-all"
+          />
+        </div>
+      </div>
+      {overlay && (
+        <div className="trend-fan-legend" data-testid="trend-fan-legend">
+          <FanSwatch />
+          <span className={fan ? undefined : 'muted'}>
+            Odds: 5–95 % of {overlay.bands.members.toLocaleString('en-US')} plausible patients, from{' '}
+            {formatClock(overlay.atS)}
+          </span>
+          <button
+            type="button"
+            className="button button-small trend-fan-toggle"
+            onClick={() => setFanHiddenFor(fan ? overlay : null)}
+            data-testid="trend-fan-toggle"
+          >
+            {fan ? 'Hide bands' : 'Show bands'}
+          </button>
+        </div>
+      )}
       <div className="trend-row trend-row-temperatures">
-        <div className="chart-box" ref={tempBox}>
+        <div
+          className="chart-box chart-zoomable"
+          ref={tempBox}
+          aria-label="Temperature chart"
+          {...chartBoxProps}
+        >
           <TrendChart
             width={tempSize.width}
             height={tempSize.height}
             margin={TEMPERATURE_MARGIN}
             hidden={hidden}
+            window={shown}
+            fan={fan}
           />
         </div>
         <div className="series-legend">
@@ -103,8 +388,18 @@ export function TrendPanel() {
         </div>
       </div>
       <div className="trend-row trend-row-vitals">
-        <div className="chart-box" ref={vitalsBox}>
-          <VitalsChart width={vitalsSize.width} height={vitalsSize.height} margin={VITALS_MARGIN} />
+        <div
+          className="chart-box chart-zoomable"
+          ref={vitalsBox}
+          aria-label="Vital signs chart"
+          {...chartBoxProps}
+        >
+          <VitalsChart
+            width={vitalsSize.width}
+            height={vitalsSize.height}
+            margin={VITALS_MARGIN}
+            window={shown}
+          />
         </div>
         <div className="series-legend">
           <h3 id="vitals-legend-heading">Vital signs</h3>
@@ -134,6 +429,60 @@ export function TrendPanel() {
         </div>
       </div>
     </section>
+  );
+}
+
+/** A zoom control: it stays focusable when it has nothing to do (aria-disabled), so focus stays. */
+function ZoomButton({
+  label,
+  enabled,
+  onPress,
+  testId,
+  title,
+}: {
+  label: string;
+  enabled: boolean;
+  onPress: () => void;
+  testId: string;
+  title?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button-small trend-zoom-button"
+      aria-disabled={!enabled}
+      onClick={() => enabled && onPress()}
+      data-testid={testId}
+      title={title}
+    >
+      {label}
+    </button>
+  );
+}
+
+/** The fan bands' legend swatch: a shaded band with its dashed median, per series. */
+function FanSwatch() {
+  return (
+    <svg width="34" height="12" aria-hidden="true" className="trend-fan-swatch">
+      {FAN_SWATCH.map((key, i) => {
+        const color = (SERIES_STYLE[key] ?? FALLBACK_STYLE).color;
+        const x = i * 18;
+        return (
+          <g key={key}>
+            <rect x={x} y={1} width={16} height={10} rx={2} fill={color} fillOpacity={0.28} />
+            <line
+              x1={x + 1}
+              x2={x + 15}
+              y1={6}
+              y2={6}
+              stroke={color}
+              strokeWidth={1.5}
+              strokeDasharray="3 2"
+            />
+          </g>
+        );
+      })}
+    </svg>
   );
 }
 

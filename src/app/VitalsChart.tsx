@@ -1,18 +1,22 @@
 // Trend chart of vital signs against simulated time: heart rate on the left axis (/min), SpO₂ and
 // the viable share of brain cells on the right axis (%). Same time axis and margins as the
-// temperature chart above it, so the two line up; bedside actions are marked where they happened.
+// temperature chart above it, so the two line up (and the same zoomed window); bedside actions are
+// marked where they happened. Only the shown window is drawn, thinned to about its width in pixels.
 
 import { scaleLinear } from 'd3-scale';
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TimedAction } from '../../models/index.ts';
 import { VITAL_SERIES, trendIndex } from '../worker/protocol.ts';
-import { layoutMarkerLabels, timeAxisEndS, timeTicks } from './chartTime.ts';
+import { layoutMarkerLabels, timeAxisEndS, windowTicks } from './chartTime.ts';
+import { downsampleIndices, visibleRange, type TimeWindow } from './chartWindow.ts';
 import {
   ActionMarkers,
   NowCursor,
+  PlotClip,
   TimeAxis,
   TrendLines,
+  clipIdOf,
   plotFrame,
   plotLine,
 } from './chartParts.tsx';
@@ -24,6 +28,8 @@ export interface VitalsChartProps {
   width: number;
   height: number;
   margin: Margin;
+  /** The time shown, s (default: 0 to the end of the time axis). */
+  window?: TimeWindow;
 }
 
 const MARKED_ACTIONS: Partial<Record<TimedAction['action']['do'], string>> = {
@@ -40,7 +46,7 @@ const MARKED_ACTIONS: Partial<Record<TimedAction['action']['do'], string>> = {
 /** Heart-rate axis ceiling at least, /min. */
 const MIN_HR_TOP = 120;
 
-export function VitalsChart({ width, height, margin }: VitalsChartProps) {
+export function VitalsChart({ width, height, margin, window: windowProp }: VitalsChartProps) {
   const { trend, version, endS, events } = useAppStore(
     useShallow((s) => ({
       trend: s.trend,
@@ -49,54 +55,68 @@ export function VitalsChart({ width, height, margin }: VitalsChartProps) {
       events: s.events,
     })),
   );
+  const clipId = clipIdOf(useId(), 'vitals-clip');
   const { innerW, innerH, x0, x1, y0, y1 } = plotFrame(width, height, margin);
+  const wT0 = windowProp?.t0;
+  const wT1 = windowProp?.t1;
 
   const chart = useMemo(() => {
     void version; // the buffer is mutable: its version is what changes
     const t = trend.time();
     const n = t.length;
     const lastT = n > 0 ? t[n - 1]! : 0;
-    const x = scaleLinear()
-      .domain([0, timeAxisEndS(endS, lastT)])
-      .range([x0, x1]);
+    const shown: TimeWindow =
+      wT0 !== undefined && wT1 !== undefined && wT1 > wT0
+        ? { t0: wT0, t1: wT1 }
+        : { t0: 0, t1: timeAxisEndS(endS, lastT) };
+    const x = scaleLinear().domain([shown.t0, shown.t1]).range([x0, x1]);
+    const { start, end } = visibleRange(t, n, shown);
 
     const hrIndex = trendIndex('heartRateBpm');
     const hrCol = trend.series(hrIndex);
     let hrMax = 0;
-    for (let i = 0; i < n; i++) if (hrCol[i]! > hrMax) hrMax = hrCol[i]!;
+    for (let i = start; i < end; i++) if (hrCol[i]! > hrMax) hrMax = hrCol[i]!;
     const yHr = scaleLinear()
       .domain([0, Math.max(MIN_HR_TOP, Math.ceil(hrMax / 20) * 20)])
       .range([y0, y1]);
     const yPct = scaleLinear().domain([0, 100]).range([y0, y1]);
 
-    const lines = VITAL_SERIES.map((s) =>
-      plotLine(
+    const buckets = Math.max(1, Math.round(innerW / 2));
+    const lines = VITAL_SERIES.map((s) => {
+      const values = trend.series(trendIndex(s.key));
+      return plotLine(
         s.key,
         s.label,
         t,
-        trend.series(trendIndex(s.key)),
+        values,
+        downsampleIndices(t, values, start, end, shown, buckets),
         n,
         x,
         s.unit === '/min' ? (v) => yHr(v) : (v) => yPct(v * 100),
-      ),
-    );
+      );
+    });
 
     const tickCount = Math.max(2, Math.min(5, Math.floor(innerH / 28)));
+    const inWindow = (s: number) => s >= shown.t0 - 1e-9 && s <= shown.t1 + 1e-9;
     return {
       lines,
-      nowX: n > 0 ? x(lastT) : null,
-      xTicks: timeTicks(x.domain()[1]!, innerW).map((v) => ({ v, px: x(v) })),
+      nowX: n > 0 && inWindow(lastT) ? x(lastT) : null,
+      xTicks: windowTicks(shown.t0, shown.t1, innerW).map((v) => ({ v, px: x(v) })),
       hrTicks: yHr.ticks(tickCount).map((v) => ({ v, px: yHr(v) })),
       pctTicks: yPct.ticks(tickCount).map((v) => ({ v, px: yPct(v) })),
       xOf: (s: number) => x(s),
+      inWindow,
     };
-  }, [trend, version, endS, x0, x1, y0, y1, innerW, innerH]);
+  }, [trend, version, endS, wT0, wT1, x0, x1, y0, y1, innerW, innerH]);
 
   const markers = layoutMarkerLabels(
     events
-      .filter((e) => MARKED_ACTIONS[e.action.do] !== undefined)
+      .filter((e) => MARKED_ACTIONS[e.action.do] !== undefined && chart.inWindow(e.atS))
       .map((e) => ({ id: e.id, px: chart.xOf(e.atS), label: MARKED_ACTIONS[e.action.do]! })),
-    Math.max(1, Math.min(4, Math.floor((y0 - y1) / 22))),
+    Math.max(1, Math.min(4, Math.floor((y0 - y1) / 20))),
+    undefined,
+    (_row, _start, end) => end > x1, // labels stay inside the plot, clear of the % axis
+    x0,
   );
 
   const hrColor = VITAL_STYLE.heartRateBpm?.color ?? FALLBACK_STYLE.color;
@@ -115,6 +135,7 @@ export function VitalsChart({ width, height, margin }: VitalsChartProps) {
       <title id="vitals-title">
         Heart rate (per minute), SpO₂ and brain cells viable (per cent) against simulated time
       </title>
+      <PlotClip id={clipId} x0={x0} x1={x1} y0={y0} y1={y1} />
       <rect className="plot-area" x={x0} y={y1} width={innerW} height={innerH} />
       <g className="grid">
         {chart.pctTicks.map((t) => (
@@ -168,7 +189,12 @@ export function VitalsChart({ width, height, margin }: VitalsChartProps) {
           %
         </text>
       </g>
-      <TrendLines lines={chart.lines} styles={VITAL_STYLE} strokeWidth={2} />
+      <TrendLines
+        lines={chart.lines}
+        styles={VITAL_STYLE}
+        strokeWidth={2}
+        clipPath={`url(#${clipId})`}
+      />
       <NowCursor x={chart.nowX} y0={y0} y1={y1} lines={chart.lines} styles={VITAL_STYLE} />
     </svg>
   );

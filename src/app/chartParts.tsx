@@ -1,5 +1,6 @@
 // SVG pieces shared by the trend charts (temperatures, vital signs): the plotted lines, the "now"
-// cursor, action markers and the time axis, so both charts draw them the same way.
+// cursor, action markers, the time axis, the clip to the plot area (zoomed windows) and the odds'
+// fan bands, so both charts draw them the same way.
 
 import { line } from 'd3-shape';
 import { formatHoursMinutes } from '../state/units.ts';
@@ -37,17 +38,21 @@ export interface PlotLine {
   readonly last: { readonly x: number; readonly y: number } | null;
 }
 
-/** Builds a series' path from the trend buffer's time column and one value column. */
+/**
+ * Builds a series' path from the trend buffer's time column and one value column, through the
+ * samples `indices` (in time order: those in the shown window, thinned); `n` is the buffer's length,
+ * for the latest point.
+ */
 export function plotLine(
   key: string,
   label: string,
   time: ArrayLike<number>,
   values: ArrayLike<number>,
+  indices: Iterable<number>,
   n: number,
   x: (s: number) => number,
   y: (v: number) => number,
 ): PlotLine {
-  const indices = Array.from({ length: n }, (_, i) => i);
   const path = line<number>()
     .defined((i) => Number.isFinite(values[i]!))
     .x((i) => x(time[i]!))
@@ -56,17 +61,82 @@ export function plotLine(
   return { key, label, path: path ?? '', last };
 }
 
+/** A clip path to the plot area, so lines of a zoomed window end at its edges. */
+export function PlotClip({
+  id,
+  x0,
+  x1,
+  y0,
+  y1,
+}: {
+  id: string;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}) {
+  return (
+    <defs>
+      <clipPath id={id}>
+        <rect x={x0} y={y1 - 4} width={x1 - x0} height={y0 - y1 + 8} />
+      </clipPath>
+    </defs>
+  );
+}
+
+/** An id for a chart's clip path: React's useId without the characters url(#…) may choke on. */
+export function clipIdOf(reactId: string, name: string): string {
+  return `${name}-${reactId.replace(/[^A-Za-z0-9_-]/g, '')}`;
+}
+
+/** One series' 5–95 % band (area path) and median (line path), ready to draw. */
+export interface FanPaths {
+  readonly key: string;
+  readonly label: string;
+  readonly band: string;
+  readonly median: string;
+}
+
+/** Fan bands: shaded 5–95 % areas with a dashed median, in the series' colours, behind the lines. */
+export function FanBandPaths({
+  fans,
+  styles,
+  clipPath,
+}: {
+  fans: readonly FanPaths[];
+  styles: Styles;
+  clipPath?: string;
+}) {
+  if (fans.length === 0) return null;
+  return (
+    <g className="fan-bands" data-testid="trend-fan-bands" clipPath={clipPath}>
+      {fans.map((f) => {
+        const color = (styles[f.key] ?? FALLBACK_STYLE).color;
+        return (
+          <g key={f.key} data-series={f.key}>
+            <title>{`${f.label}: 5–95 % of plausible patients, dashed: median`}</title>
+            <path className="trend-fan-band" d={f.band} fill={color} />
+            <path className="trend-fan-median" d={f.median} fill="none" stroke={color} />
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
 export function TrendLines({
   lines,
   styles,
   strokeWidth,
+  clipPath,
 }: {
   lines: readonly PlotLine[];
   styles: Styles;
   strokeWidth: number;
+  clipPath?: string;
 }) {
   return (
-    <g className="lines">
+    <g className="lines" clipPath={clipPath}>
       {lines.map((l) => {
         const style = styles[l.key] ?? FALLBACK_STYLE;
         return (
@@ -137,13 +207,17 @@ export function ActionMarkers({
 }) {
   return (
     <g className="markers">
-      {markers.map(({ marker: m, row }) => (
+      {markers.map(({ marker: m, row, side }) => (
         <g key={m.id}>
           <line x1={m.px} x2={m.px} y1={y1} y2={y0}>
             <title>{m.label}</title>
           </line>
           {row !== null && (
-            <text x={m.px + 3} y={y1 + firstRowDy + row * rowHeight}>
+            <text
+              x={side === 'left' ? m.px - 3 : m.px + 3}
+              y={y1 + firstRowDy + row * rowHeight}
+              textAnchor={side === 'left' ? 'end' : 'start'}
+            >
               {m.label}
             </text>
           )}

@@ -28,6 +28,8 @@ interface Props {
   readonly unit: TemperatureUnit;
   /** Parameter values held in every member (the sandbox's edits). */
   readonly fixed?: Readonly<Record<string, number>>;
+  /** Called with each finished ensemble (the run screen draws its fan bands on its trend chart). */
+  readonly onResult?: (result: EnsembleResult) => void;
 }
 
 type Job =
@@ -45,7 +47,7 @@ const CPC_LABELS: Record<string, string> = {
   '5': 'death',
 };
 
-export function OddsPanel({ scenario, actions, seed, unit, fixed }: Props) {
+export function OddsPanel({ scenario, actions, seed, unit, fixed, onResult }: Props) {
   const [members, setMembers] = useState<number>(500);
   const [job, setJob] = useState<Job>({ kind: 'idle' });
   const [odds, setOdds] = useState<{ result: EnsembleResult; seconds: number } | null>(null);
@@ -71,6 +73,7 @@ export function OddsPanel({ scenario, actions, seed, unit, fixed }: Props) {
       if (what === 'odds') {
         const result = await runOdds({ ...request, members }, { onProgress, signal: abort.signal });
         setOdds({ result, seconds: (performance.now() - started) / 1000 });
+        onResult?.(result);
       } else {
         setSweep(await runHypothesis(request, { onProgress, signal: abort.signal }));
       }
@@ -153,7 +156,14 @@ export function OddsPanel({ scenario, actions, seed, unit, fixed }: Props) {
           The odds could not be computed: {job.message}
         </p>
       )}
-      {odds && <OddsResult result={odds.result} seconds={odds.seconds} unit={unit} />}
+      {odds && (
+        <OddsResult
+          result={odds.result}
+          seconds={odds.seconds}
+          unit={unit}
+          onChart={onResult !== undefined}
+        />
+      )}
       {sweep && <SweepResult points={sweep} unit={unit} />}
     </section>
   );
@@ -167,10 +177,13 @@ function OddsResult({
   result,
   seconds,
   unit,
+  onChart,
 }: {
   result: EnsembleResult;
   seconds: number;
   unit: TemperatureUnit;
+  /** The bands are also drawn on the run's temperature chart. */
+  onChart: boolean;
 }) {
   const s = result.summary;
   const [lo, hi] = s.survival.ci95;
@@ -211,6 +224,11 @@ function OddsResult({
           ]}
           unit={unit}
         />
+      )}
+      {result.fanBands && onChart && (
+        <p className="muted odds-footnote" data-testid="odds-on-chart">
+          These bands are also drawn on the run&apos;s temperature chart (hide them there).
+        </p>
       )}
       <p className="muted odds-footnote">
         {s.members.toLocaleString('en-US')} patients, {s.sampled_parameters} uncertain parameters,

@@ -68,7 +68,10 @@ describe('time controls', () => {
       triggers: [
         {
           when: { kind: 'compare', output: 'skin_temp_c', below: 5.5 },
-          actions: [{ do: 'message', text: 'The skin is below 5.5 °C: what now?' }, { do: 'pause' }],
+          actions: [
+            { do: 'message', text: 'The skin is below 5.5 °C: what now?' },
+            { do: 'pause' },
+          ],
           repeat: false,
           prompt: true,
         },
