@@ -79,6 +79,7 @@ export default tseslint.config(
     files: [
       'src/cli/**/*.ts',
       'test/**/*.ts',
+      'bench/**/*.ts',
       'scripts/**/*.{ts,js}',
       'bin/**/*.js',
       '*.config.{js,ts}',

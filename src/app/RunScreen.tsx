@@ -240,6 +240,8 @@ function RunOdds({ onClose }: { onClose: () => void }) {
       // The scenario's own entries are made again by the scenario in every member.
       actions: (log?.actions ?? []).filter((entry) => entry.source !== 'scenario'),
       unit: state.unit,
+      // The sandbox's edited parameters are held at their values in every member.
+      ...(Object.keys(state.parameters).length > 0 ? { fixed: state.parameters } : {}),
     };
   });
   // The actions replayed are those up to now: the fan bands say from when.
