@@ -48,7 +48,7 @@ export function ScreenHeader({
           {nav}
         </nav>
       )}
-      <h1 className="scenario-title" id="screen-title" tabIndex={-1}>
+      <h1 className="scenario-title" id="screen-title" tabIndex={-1} title={title}>
         {title}
       </h1>
       <UnitSwitch />
