@@ -12,7 +12,8 @@ import type { TimedAction } from '../../models/index.ts';
 import type { FanBandOverlay } from '../state/store.ts';
 import { toDisplayUnit, unitSymbol } from '../state/units.ts';
 import { TEMPERATURE_SERIES, trendIndex } from '../worker/protocol.ts';
-import { layoutMarkerLabels, timeAxisEndS, windowTicks } from './chartTime.ts';
+import { useChartTrendVersion } from './chartVersion.ts';
+import { layoutMarkerLabels, windowTicks } from './chartTime.ts';
 import { downsampleIndices, visibleRange, type TimeWindow } from './chartWindow.ts';
 import {
   ActionMarkers,
@@ -22,6 +23,7 @@ import {
   TimeAxis,
   TrendLines,
   clipIdOf,
+  trendSpan,
   plotFrame,
   plotLine,
   type FanPaths,
@@ -106,15 +108,16 @@ export function TrendChart({
   fan,
 }: TrendChartProps) {
   const margin = { ...DEFAULT_MARGIN, ...marginProp };
-  const { trend, version, unit, endS, events } = useAppStore(
+  const { trend, unit, endS, events } = useAppStore(
     useShallow((s) => ({
       trend: s.trend,
-      version: s.trendVersion,
       unit: s.unit,
       endS: s.openEnded ? 0 : s.endS,
       events: s.events,
     })),
   );
+  // Redrawn at most every CHART_REDRAW_MS while the trend changes (chartVersion.ts).
+  const version = useChartTrendVersion();
   const clipId = clipIdOf(useId(), 'trend-clip');
   const { innerW, innerH, x0, x1, y0, y1 } = plotFrame(width, height, margin);
   const wT0 = windowProp?.t0;
@@ -122,15 +125,7 @@ export function TrendChart({
 
   const chart = useMemo(() => {
     void version; // the buffer is mutable: its version is what changes
-    const t = trend.time();
-    const n = t.length;
-    const lastT = n > 0 ? t[n - 1]! : 0;
-    const shown: TimeWindow =
-      wT0 !== undefined && wT1 !== undefined && wT1 > wT0
-        ? { t0: wT0, t1: wT1 }
-        : { t0: 0, t1: timeAxisEndS(endS, lastT) };
-    const x = scaleLinear().domain([shown.t0, shown.t1]).range([x0, x1]);
-    const { start, end } = visibleRange(t, n, shown);
+    const { t, n, lastT, shown, x, start, end } = trendSpan(trend, wT0, wT1, endS, x0, x1);
 
     const visible = TEMPERATURE_SERIES.map((s) => ({ ...s, index: trendIndex(s.key) })).filter(
       (s) => !hidden?.has(s.key),

@@ -8,8 +8,9 @@ import { useId, useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { TimedAction } from '../../models/index.ts';
 import { VITAL_SERIES, trendIndex } from '../worker/protocol.ts';
-import { layoutMarkerLabels, timeAxisEndS, windowTicks } from './chartTime.ts';
-import { downsampleIndices, visibleRange, type TimeWindow } from './chartWindow.ts';
+import { useChartTrendVersion } from './chartVersion.ts';
+import { layoutMarkerLabels, windowTicks } from './chartTime.ts';
+import { downsampleIndices, type TimeWindow } from './chartWindow.ts';
 import {
   ActionMarkers,
   NowCursor,
@@ -17,6 +18,7 @@ import {
   TimeAxis,
   TrendLines,
   clipIdOf,
+  trendSpan,
   plotFrame,
   plotLine,
 } from './chartParts.tsx';
@@ -47,14 +49,15 @@ const MARKED_ACTIONS: Partial<Record<TimedAction['action']['do'], string>> = {
 const MIN_HR_TOP = 120;
 
 export function VitalsChart({ width, height, margin, window: windowProp }: VitalsChartProps) {
-  const { trend, version, endS, events } = useAppStore(
+  const { trend, endS, events } = useAppStore(
     useShallow((s) => ({
       trend: s.trend,
-      version: s.trendVersion,
       endS: s.openEnded ? 0 : s.endS,
       events: s.events,
     })),
   );
+  // Redrawn at most every CHART_REDRAW_MS while the trend changes (chartVersion.ts).
+  const version = useChartTrendVersion();
   const clipId = clipIdOf(useId(), 'vitals-clip');
   const { innerW, innerH, x0, x1, y0, y1 } = plotFrame(width, height, margin);
   const wT0 = windowProp?.t0;
@@ -62,15 +65,7 @@ export function VitalsChart({ width, height, margin, window: windowProp }: Vital
 
   const chart = useMemo(() => {
     void version; // the buffer is mutable: its version is what changes
-    const t = trend.time();
-    const n = t.length;
-    const lastT = n > 0 ? t[n - 1]! : 0;
-    const shown: TimeWindow =
-      wT0 !== undefined && wT1 !== undefined && wT1 > wT0
-        ? { t0: wT0, t1: wT1 }
-        : { t0: 0, t1: timeAxisEndS(endS, lastT) };
-    const x = scaleLinear().domain([shown.t0, shown.t1]).range([x0, x1]);
-    const { start, end } = visibleRange(t, n, shown);
+    const { t, n, lastT, shown, x, start, end } = trendSpan(trend, wT0, wT1, endS, x0, x1);
 
     const hrIndex = trendIndex('heartRateBpm');
     const hrCol = trend.series(hrIndex);

@@ -2,9 +2,12 @@
 // cursor, action markers, the time axis, the clip to the plot area (zoomed windows) and the odds'
 // fan bands, so both charts draw them the same way.
 
+import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
+import type { TrendBuffer } from '../state/trendBuffer.ts';
 import { formatHoursMinutes } from '../state/units.ts';
-import type { MarkerLabel } from './chartTime.ts';
+import { timeAxisEndS, type MarkerLabel } from './chartTime.ts';
+import { visibleRange, type TimeWindow } from './chartWindow.ts';
 import { FALLBACK_STYLE, type SeriesStyle } from './series.ts';
 
 type Styles = Partial<Record<string, SeriesStyle>>;
@@ -261,4 +264,28 @@ export function TimeAxis({
       )}
     </g>
   );
+}
+
+/**
+ * What a trend chart shows: the window asked for (both ends given), or the whole time axis; its x
+ * scale onto [x0, x1], and the range of samples that fall in it.
+ */
+export function trendSpan(
+  trend: TrendBuffer,
+  t0: number | undefined,
+  t1: number | undefined,
+  endS: number,
+  x0: number,
+  x1: number,
+) {
+  const t = trend.time();
+  const n = t.length;
+  const lastT = n > 0 ? t[n - 1]! : 0;
+  const shown: TimeWindow =
+    t0 !== undefined && t1 !== undefined && t1 > t0
+      ? { t0, t1 }
+      : { t0: 0, t1: timeAxisEndS(endS, lastT) };
+  const x = scaleLinear().domain([shown.t0, shown.t1]).range([x0, x1]);
+  const { start, end } = visibleRange(t, n, shown);
+  return { t, n, lastT, shown, x, start, end };
 }

@@ -24,40 +24,64 @@ function prefersReducedMotion(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
 
+interface Trace {
+  readonly rhythm: Snapshot['rhythm'];
+  readonly rate: number;
+  readonly compressions: boolean;
+}
+
+/** Draws the last SECONDS of the trace up to `nowS` into the path. */
+function drawTrace(path: SVGPathElement, trace: Trace, nowS: number): void {
+  const samples = rhythmWave({
+    rhythm: trace.rhythm,
+    rateBpm: trace.rate,
+    compressions: trace.compressions,
+    samplesPerSecond: SAMPLES_PER_SECOND,
+    seconds: SECONDS,
+    startS: nowS - SECONDS,
+  });
+  path.setAttribute('d', wavePath(samples, WIDTH, HEIGHT));
+}
+
 export function RhythmStrip({ snapshot, running }: Props) {
   const pathRef = useRef<SVGPathElement>(null);
   const rhythm = snapshot?.rhythm ?? 'asystole';
   const rate = snapshot?.heartRateBpm ?? 0;
   const compressions = (snapshot?.cpr ?? 'none') !== 'none';
+  // What the trace draws, read by the animation loop: the heart rate changes with nearly every tick
+  // of the worker, and restarting the loop for each would draw twice as often as it needs to.
+  const trace = useRef<Trace>({ rhythm, rate, compressions });
+  const animating = useRef(false);
+
+  useEffect(() => {
+    trace.current = { rhythm, rate, compressions };
+    // A still trace is redrawn here; a scrolling one takes the change at its next frame.
+    if (!animating.current && pathRef.current) {
+      drawTrace(pathRef.current, trace.current, performance.now() / 1000);
+    }
+  }, [rhythm, rate, compressions]);
 
   useEffect(() => {
     const path = pathRef.current;
     if (!path) return;
-    const draw = (nowS: number) => {
-      const samples = rhythmWave({
-        rhythm,
-        rateBpm: rate,
-        compressions,
-        samplesPerSecond: SAMPLES_PER_SECOND,
-        seconds: SECONDS,
-        startS: nowS - SECONDS,
-      });
-      path.setAttribute('d', wavePath(samples, WIDTH, HEIGHT));
-    };
-    draw(performance.now() / 1000);
+    drawTrace(path, trace.current, performance.now() / 1000);
     if (!running || prefersReducedMotion()) return;
+    animating.current = true;
     let frame = 0;
     let last = 0;
     const tick = (ms: number) => {
       if (ms - last >= FRAME_MS) {
         last = ms;
-        draw(ms / 1000);
+        drawTrace(path, trace.current, ms / 1000);
       }
       frame = requestAnimationFrame(tick);
     };
     frame = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(frame);
-  }, [rhythm, rate, compressions, running]);
+    return () => {
+      animating.current = false;
+      cancelAnimationFrame(frame);
+    };
+  }, [running]);
 
   const label = snapshot
     ? `${snapshot.rhythmLabel}${rhythm === 'sinus' || rhythm === 'af' || rhythm === 'pea' ? `, ${Math.round(rate)} per minute` : ''}${compressions ? ', with compressions' : ''}`
