@@ -12,6 +12,7 @@ import {
   type TemperatureUnit,
 } from '../state/units.ts';
 import type { TemperatureTrace } from '../worker/debriefProtocol.ts';
+import { PlotGrid } from './chartParts.tsx';
 import { timeTicks } from './chartTime.ts';
 import { SERIES_STYLE } from './series.ts';
 
@@ -89,15 +90,7 @@ export function DebriefChart({ run, expert, unit, width, height }: Props) {
         Brain and core temperature of this run
         {expert ? ', with the expert run as dashed lines' : ''}, in {unitSymbol(unit)}
       </title>
-      <rect className="plot-area" x={x0} y={y1} width={x1 - x0} height={y0 - y1} />
-      <g className="grid">
-        {chart.yTicks.map((t) => (
-          <line key={`gy${t.v}`} x1={x0} x2={x1} y1={t.px} y2={t.px} />
-        ))}
-        {chart.xTicks.map((t) => (
-          <line key={`gx${t.v}`} x1={t.px} x2={t.px} y1={y1} y2={y0} />
-        ))}
-      </g>
+      <PlotGrid x0={x0} x1={x1} y0={y0} y1={y1} xTicks={chart.xTicks} yTicks={chart.yTicks} />
       <g className="axis axis-x" aria-hidden="true">
         <line x1={x0} x2={x1} y1={y0} y2={y0} />
         {chart.xTicks.map((t) => (

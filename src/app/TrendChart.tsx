@@ -7,12 +7,11 @@
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { useId, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { TimedAction } from '../../models/index.ts';
 import type { FanBandOverlay } from '../state/store.ts';
 import { toDisplayUnit, unitSymbol } from '../state/units.ts';
 import { TEMPERATURE_SERIES, trendIndex } from '../worker/protocol.ts';
-import { useChartTrendVersion } from './chartVersion.ts';
+import { useTrendChartSource } from './chartVersion.ts';
 import { layoutMarkerLabels, windowTicks } from './chartTime.ts';
 import { downsampleIndices, visibleRange, type TimeWindow } from './chartWindow.ts';
 import {
@@ -20,6 +19,7 @@ import {
   FanBandPaths,
   NowCursor,
   PlotClip,
+  PlotGrid,
   TimeAxis,
   TrendLines,
   clipIdOf,
@@ -108,16 +108,8 @@ export function TrendChart({
   fan,
 }: TrendChartProps) {
   const margin = { ...DEFAULT_MARGIN, ...marginProp };
-  const { trend, unit, endS, events } = useAppStore(
-    useShallow((s) => ({
-      trend: s.trend,
-      unit: s.unit,
-      endS: s.openEnded ? 0 : s.endS,
-      events: s.events,
-    })),
-  );
-  // Redrawn at most every CHART_REDRAW_MS while the trend changes (chartVersion.ts).
-  const version = useChartTrendVersion();
+  const unit = useAppStore((s) => s.unit);
+  const { trend, endS, events, version } = useTrendChartSource();
   const clipId = clipIdOf(useId(), 'trend-clip');
   const { innerW, innerH, x0, x1, y0, y1 } = plotFrame(width, height, margin);
   const wT0 = windowProp?.t0;
@@ -260,15 +252,7 @@ export function TrendChart({
     >
       <title id="trend-title">Temperatures against simulated time, in {unitSymbol(unit)}</title>
       <PlotClip id={clipId} x0={x0} x1={x1} y0={y0} y1={y1} />
-      <rect className="plot-area" x={x0} y={y1} width={innerW} height={innerH} />
-      <g className="grid">
-        {chart.yTicks.map((t) => (
-          <line key={`gy${t.v}`} x1={x0} x2={x1} y1={t.px} y2={t.px} />
-        ))}
-        {chart.xTicks.map((t) => (
-          <line key={`gx${t.v}`} x1={t.px} x2={t.px} y1={y1} y2={y0} />
-        ))}
-      </g>
+      <PlotGrid x0={x0} x1={x1} y0={y0} y1={y1} xTicks={chart.xTicks} yTicks={chart.yTicks} />
       <g className="zones" aria-hidden="true">
         {chart.zones.map((z) => (
           <rect

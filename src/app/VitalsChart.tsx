@@ -5,16 +5,16 @@
 
 import { scaleLinear } from 'd3-scale';
 import { useId, useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { TimedAction } from '../../models/index.ts';
 import { VITAL_SERIES, trendIndex } from '../worker/protocol.ts';
-import { useChartTrendVersion } from './chartVersion.ts';
+import { useTrendChartSource } from './chartVersion.ts';
 import { layoutMarkerLabels, windowTicks } from './chartTime.ts';
 import { downsampleIndices, type TimeWindow } from './chartWindow.ts';
 import {
   ActionMarkers,
   NowCursor,
   PlotClip,
+  PlotGrid,
   TimeAxis,
   TrendLines,
   clipIdOf,
@@ -23,7 +23,6 @@ import {
   plotLine,
 } from './chartParts.tsx';
 import { FALLBACK_STYLE, VITAL_STYLE } from './series.ts';
-import { useAppStore } from './store-context.tsx';
 import type { Margin } from './TrendChart.tsx';
 
 export interface VitalsChartProps {
@@ -49,15 +48,7 @@ const MARKED_ACTIONS: Partial<Record<TimedAction['action']['do'], string>> = {
 const MIN_HR_TOP = 120;
 
 export function VitalsChart({ width, height, margin, window: windowProp }: VitalsChartProps) {
-  const { trend, endS, events } = useAppStore(
-    useShallow((s) => ({
-      trend: s.trend,
-      endS: s.openEnded ? 0 : s.endS,
-      events: s.events,
-    })),
-  );
-  // Redrawn at most every CHART_REDRAW_MS while the trend changes (chartVersion.ts).
-  const version = useChartTrendVersion();
+  const { trend, endS, events, version } = useTrendChartSource();
   const clipId = clipIdOf(useId(), 'vitals-clip');
   const { innerW, innerH, x0, x1, y0, y1 } = plotFrame(width, height, margin);
   const wT0 = windowProp?.t0;
@@ -131,15 +122,7 @@ export function VitalsChart({ width, height, margin, window: windowProp }: Vital
         Heart rate (per minute), SpO₂ and brain cells viable (per cent) against simulated time
       </title>
       <PlotClip id={clipId} x0={x0} x1={x1} y0={y0} y1={y1} />
-      <rect className="plot-area" x={x0} y={y1} width={innerW} height={innerH} />
-      <g className="grid">
-        {chart.pctTicks.map((t) => (
-          <line key={`gy${t.v}`} x1={x0} x2={x1} y1={t.px} y2={t.px} />
-        ))}
-        {chart.xTicks.map((t) => (
-          <line key={`gx${t.v}`} x1={t.px} x2={t.px} y1={y1} y2={y0} />
-        ))}
-      </g>
+      <PlotGrid x0={x0} x1={x1} y0={y0} y1={y1} xTicks={chart.xTicks} yTicks={chart.pctTicks} />
       <ActionMarkers markers={markers} y0={y0} y1={y1} firstRowDy={11} rowHeight={12} />
       <TimeAxis ticks={chart.xTicks} x0={x0} x1={x1} y0={y0} labelDy={17} />
       <g className="axis axis-y" aria-hidden="true">

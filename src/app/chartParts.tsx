@@ -289,3 +289,39 @@ export function trendSpan(
   const { start, end } = visibleRange(t, n, shown);
   return { t, n, lastT, shown, x, start, end };
 }
+
+interface Tick {
+  readonly v: number;
+  readonly px: number;
+}
+
+/** The plot's background: its area and the grid lines at the ticks of both axes. */
+export function PlotGrid({
+  x0,
+  x1,
+  y0,
+  y1,
+  xTicks,
+  yTicks,
+}: {
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+  xTicks: readonly Tick[];
+  yTicks: readonly Tick[];
+}) {
+  return (
+    <>
+      <rect className="plot-area" x={x0} y={y1} width={x1 - x0} height={y0 - y1} />
+      <g className="grid">
+        {yTicks.map((t) => (
+          <line key={`gy${t.v}`} x1={x0} x2={x1} y1={t.px} y2={t.px} />
+        ))}
+        {xTicks.map((t) => (
+          <line key={`gx${t.v}`} x1={t.px} x2={t.px} y1={y1} y2={y0} />
+        ))}
+      </g>
+    </>
+  );
+}

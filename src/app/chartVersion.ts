@@ -8,8 +8,9 @@
 // change with every tick.
 
 import { useMemo, useSyncExternalStore } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { AppStore } from '../state/store.ts';
-import { useAppStoreApi } from './store-context.tsx';
+import { useAppStore, useAppStoreApi } from './store-context.tsx';
 
 /** Least time between two redraws of a trend chart while the trend keeps changing, ms. */
 export const CHART_REDRAW_MS = 100;
@@ -64,4 +65,21 @@ export function useChartTrendVersion(): number {
   const store = useAppStoreApi();
   const source = useMemo(() => throttledTrendVersion(store), [store]);
   return useSyncExternalStore(source.subscribe, source.get);
+}
+
+/**
+ * What both trend charts read: the trend buffer with its throttled version (read the buffer when the
+ * version changes), the end of the time axis (0 for an open-ended run) and the run's events.
+ */
+export function useTrendChartSource() {
+  const source = useAppStore(
+    useShallow((s) => ({
+      trend: s.trend,
+      endS: s.openEnded ? 0 : s.endS,
+      events: s.events,
+    })),
+  );
+  // Redrawn at most every CHART_REDRAW_MS while the trend changes.
+  const version = useChartTrendVersion();
+  return { ...source, version };
 }
