@@ -9,6 +9,7 @@
 import {
   useEffect,
   useEffectEvent,
+  useMemo,
   useRef,
   useState,
   type KeyboardEvent as ReactKeyboardEvent,
@@ -33,6 +34,7 @@ import {
   type TimeWindow,
   type TrendView,
 } from './chartWindow.ts';
+import { useChartTrendVersion } from './chartVersion.ts';
 import { FALLBACK_STYLE, SERIES_STYLE, VITAL_STYLE, type SeriesStyle } from './series.ts';
 import { useAppStore } from './store-context.tsx';
 import { DEFAULT_MARGIN, TrendChart, type Margin } from './TrendChart.tsx';
@@ -107,11 +109,16 @@ export function TrendPanel() {
       trend: s.trend,
       endS: s.openEnded ? 0 : s.endS,
       overlay: s.fanBands,
-      version: s.trendVersion, // re-render when the trend changes (its buffer is mutable)
     })),
   );
 
-  const lastS = trend.lastTime() ?? 0;
+  // The view follows the trend at the charts' pace (chartVersion.ts): a live window moves at most
+  // every CHART_REDRAW_MS, so the charts do not redraw for every tick.
+  const chartVersion = useChartTrendVersion();
+  const lastS = useMemo(() => {
+    void chartVersion; // the buffer is mutable: its version is what changes
+    return trend.lastTime() ?? 0;
+  }, [trend, chartVersion]);
   // A reset or a new run starts earlier than the view was set: show everything again.
   if (lastS < viewState.sinceS) setViewState({ ...INITIAL_VIEW, sinceS: lastS });
   const fan = overlay && fanHiddenFor !== overlay ? overlay : null;
