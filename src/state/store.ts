@@ -253,6 +253,8 @@ interface Runtime {
   awaitingLoaded: boolean;
   /** Compute the debrief as soon as the replay being loaded has arrived (restoring a debrief). */
   debriefWhenLoaded: boolean;
+  /** The replay asked of the latest load (undefined for a fresh run). */
+  lastReplay: ReplayRequest | undefined;
   debriefId: number;
   send(message: MainToWorker): void;
   /** Pauses the current run and ignores its messages until the next `loaded`. */
@@ -334,16 +336,19 @@ const createRunSlice =
       runtime.send({ type: 'apply', action, source });
     },
     async setParameters(overrides) {
-      const { scenario, snapshot, origin, scenarioText, fileName, seed, actions, speed } = get();
-      if (!scenario || !snapshot || origin !== 'sandbox') return false;
+      const { scenario, snapshot, origin, scenarioText, fileName, seed, actions, speed, status } =
+        get();
+      if (!scenario || origin !== 'sandbox') return false;
+      // While a replay is still loading (an edit right after another), it is replayed again.
+      const replay = snapshot
+        ? { actions, toS: snapshot.tS }
+        : status === 'loading'
+          ? runtime.lastReplay
+          : undefined;
+      if (!snapshot && status !== 'loading') return false;
       return get().loadScenario(
         { text: scenarioText, fileName, origin },
-        {
-          seed,
-          speed,
-          parameters: { ...overrides },
-          replay: { actions, toS: snapshot.tS },
-        },
+        { seed, speed, parameters: { ...overrides }, ...(replay ? { replay } : {}) },
       );
     },
     runLog() {
@@ -474,6 +479,7 @@ const createScenarioSlice =
           ...(options.speed !== undefined ? { speed: clampSpeed(options.speed) } : {}),
         }));
         connect();
+        runtime.lastReplay = options.replay;
         runtime.send({
           type: 'load',
           scenario,
@@ -634,6 +640,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     debriefPort: undefined,
     awaitingLoaded: false,
     debriefWhenLoaded: false,
+    lastReplay: undefined,
     debriefId: 0,
     send(message) {
       if (!runtime.port) return;

@@ -183,6 +183,22 @@ describe('model parameters and stops', () => {
     });
   });
 
+  it('replays the same run again when a second edit comes before the first has loaded', async () => {
+    const { store, ports } = setup();
+    await store.getState().loadScenario({ text: YAML, fileName: 'sandbox', origin: 'sandbox' });
+    const port = ports[0]!;
+    port.emit({ type: 'loaded', title: 'Test dip', endS: 600 });
+    tick(port, 0, [immerse]);
+    tick(port, 120, [ventilate], false);
+    expect(await store.getState().setParameters({ waterHeatTransferWPerM2K: 100 })).toBe(true);
+    expect(await store.getState().setParameters({ waterHeatTransferWPerM2K: 150 })).toBe(true);
+    const loads = port.sent.filter((m) => m.type === 'load');
+    expect(loads.at(-1)).toMatchObject({
+      parameters: { waterHeatTransferWPerM2K: 150 },
+      replay: { toS: 120, actions: [immerse, ventilate] },
+    });
+  });
+
   it('changes no parameters outside the sandbox', async () => {
     const { store, port } = await running();
     const loads = port.sent.filter((m) => m.type === 'load').length;
