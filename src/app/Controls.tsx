@@ -163,16 +163,19 @@ export function Controls() {
           <label htmlFor={autoPauseId}>Pause on alarms</label>
         </div>
       </div>
-      {status === 'finished' ? (
-        <p className="muted">The scenario has ended. Reset to run it again.</p>
-      ) : (
-        stopReason &&
-        status !== 'running' && (
-          <p className="stop-reason" data-testid="stop-reason">
-            {stopReasonText(stopReason, unit)}
-          </p>
-        )
-      )}
+      {/* Always present, so screen readers hear why the run stopped (a prompt's question). */}
+      <div role="status" aria-live="polite" className="stop-reason-region">
+        {status === 'finished' ? (
+          <p className="muted">The scenario has ended. Reset to run it again.</p>
+        ) : (
+          stopReason &&
+          status !== 'running' && (
+            <p className="stop-reason" data-testid="stop-reason">
+              {stopReasonText(stopReason, unit)}
+            </p>
+          )
+        )}
+      </div>
     </section>
   );
 }
