@@ -8,6 +8,10 @@
 // instead of leaping ahead. One tick message is posted per frame (≤ 1000 / FRAME_MS per second),
 // carrying the latest snapshot plus every trend sample taken since the previous tick; samples are
 // taken on exact multiples of TREND_SAMPLE_INTERVAL_S of simulated time.
+//
+// A paused run can also be moved on at once: a step of a set simulated time, or a skip to the
+// scenario's next timeline entry. Play, steps and skips all stop at the scenario's prompts and, with
+// auto-pause on, at a new alarm; the tick that stops the run says why (`stopped`).
 
 import {
   createSimulation,
