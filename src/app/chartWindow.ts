@@ -25,7 +25,7 @@ export type TrendView =
 
 export const SHOW_ALL: TrendView = { kind: 'all' };
 
-/** Narrowest window, s (the trend has a sample every 10 s). */
+/** Narrowest window, s (the trend has a sample every second). */
 export const MIN_WINDOW_S = 120;
 
 /** Share of the window left to the right of the latest sample when "Live" is pressed. */

@@ -4,8 +4,8 @@
 
 import type { TrendSample } from '../worker/protocol.ts';
 
-/** Room for 12 h 20 min at one sample per 10 simulated seconds. */
-export const DEFAULT_TREND_CAPACITY = 4_440;
+/** Room for 12 h 20 min at one sample per simulated second (about 4.6 MB for every series). */
+export const DEFAULT_TREND_CAPACITY = 44_400;
 
 export class TrendBuffer {
   readonly capacity: number;

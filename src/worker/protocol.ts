@@ -10,8 +10,11 @@ import type {
 } from '../../models/index.ts';
 import { TEMPERATURE_OUTPUTS } from '../../models/index.ts';
 
-/** Simulated seconds between trend samples: 12 h of simulated time is 4 320 samples. */
-export const TREND_SAMPLE_INTERVAL_S = 10;
+/**
+ * Simulated seconds between trend samples: one per model step, so the trend holds the run's
+ * one-second data (12 h of simulated time is 43,200 samples; the charts thin them for display).
+ */
+export const TREND_SAMPLE_INTERVAL_S = 1;
 
 /** Speeds offered to learners, × real time. */
 export const SPEEDS = [1, 10, 60, 120, 300, 600] as const;

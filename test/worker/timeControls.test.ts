@@ -4,7 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../models/index.ts';
 import { MAX_JUMP_S, SimulationHost } from '../../src/worker/host.ts';
-import type { TickMessage, WorkerToMain } from '../../src/worker/protocol.ts';
+import {
+  TREND_SAMPLE_INTERVAL_S,
+  type TickMessage,
+  type WorkerToMain,
+} from '../../src/worker/protocol.ts';
 import { FakeClock } from './fakeClock.ts';
 
 const scenario: Scenario = {
@@ -43,7 +47,10 @@ describe('time controls', () => {
     expect(tick.snapshot.tS).toBe(30);
     expect(tick.running).toBe(false);
     expect(tick.stopped).toEqual({ kind: 'step', atS: 30 });
-    expect(tick.samples.map((s) => s.tS)).toEqual([10, 20, 30]);
+    const interval = TREND_SAMPLE_INTERVAL_S;
+    expect(tick.samples.map((s) => s.tS)).toEqual(
+      Array.from({ length: 30 / interval }, (_, i) => (i + 1) * interval),
+    );
   });
 
   it('stops a step at a scenario prompt, and a running run is paused by a step', () => {
