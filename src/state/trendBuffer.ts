@@ -2,10 +2,10 @@
 // samples and bounded in size. It is mutable and shared: the store bumps a version counter after
 // each change, and charts read the columns directly (no copies) when the version changes.
 
-import type { TrendSample } from '../worker/protocol.ts';
+import { TREND_KEPT_SAMPLES, type TrendSample } from '../worker/protocol.ts';
 
 /** Room for 12 h 20 min at one sample per simulated second (about 4.6 MB for every series). */
-export const DEFAULT_TREND_CAPACITY = 44_400;
+export const DEFAULT_TREND_CAPACITY = TREND_KEPT_SAMPLES;
 
 export class TrendBuffer {
   readonly capacity: number;

@@ -22,6 +22,7 @@ import {
   type TimedAction,
 } from '../../models/index.ts';
 import {
+  TREND_KEPT_SAMPLES,
   TREND_SAMPLE_INTERVAL_S,
   clampSpeed,
   sampleOf,
@@ -336,6 +337,13 @@ export class SimulationHost {
   private fastForward(run: Run, toS: number): void {
     const { sim } = run;
     const targetS = Math.min(run.scenario.end.atS, Math.max(0, toS));
+    // The page keeps only the newest TREND_KEPT_SAMPLES: older ones are not taken (a long sandbox).
+    const firstKeptS = targetS - (TREND_KEPT_SAMPLES - 1) * TREND_SAMPLE_INTERVAL_S;
+    if (run.nextSampleS < firstKeptS) {
+      run.nextSampleS +=
+        Math.ceil((firstKeptS - run.nextSampleS) / TREND_SAMPLE_INTERVAL_S) *
+        TREND_SAMPLE_INTERVAL_S;
+    }
     while (run.advancedToS < targetS - EPSILON_S && !sim.isFinished()) {
       const stopS = Math.min(targetS, run.nextSampleS);
       sim.advance(stopS - run.advancedToS);
@@ -344,6 +352,9 @@ export class SimulationHost {
         this.sample(run);
         run.nextSampleS += TREND_SAMPLE_INTERVAL_S;
       }
+    }
+    if (this.pendingSamples.length > 0 && this.pendingSamples[0]!.tS < firstKeptS) {
+      this.pendingSamples = this.pendingSamples.filter((s) => s.tS >= firstKeptS);
     }
     this.collectEvents(run);
     // The trend ends where the run stands.

@@ -16,6 +16,9 @@ import { TEMPERATURE_OUTPUTS } from '../../models/index.ts';
  */
 export const TREND_SAMPLE_INTERVAL_S = 1;
 
+/** Trend samples the page keeps, the newest: 12 h 20 min at one a second. */
+export const TREND_KEPT_SAMPLES = 44_400;
+
 /** Speeds offered to learners, × real time. */
 export const SPEEDS = [1, 10, 60, 120, 300, 600] as const;
 export const MAX_SPEED = 600;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../models/index.ts';
 import { MAX_JUMP_S, SimulationHost } from '../../src/worker/host.ts';
 import {
+  TREND_KEPT_SAMPLES,
   TREND_SAMPLE_INTERVAL_S,
   type TickMessage,
   type WorkerToMain,
@@ -240,6 +241,24 @@ describe('time controls', () => {
       changed.out
         .filter((m): m is TickMessage => m.type === 'tick')
         .find((t) => t.snapshot.tS === 120)!.snapshot.skinTempC,
+    );
+  });
+
+  it('replays a long run with only the trend the page keeps: its newest 12 h 20 min', () => {
+    const long: Scenario = { ...scenario, timeline: [], end: { atS: 20 * 3600 } };
+    const { host, last } = setup();
+    host.handle({
+      type: 'load',
+      scenario: long,
+      seed: 1,
+      replay: { actions: [], toS: 15 * 3600 },
+    });
+    const samples = last().samples;
+    expect(samples.length).toBeLessThanOrEqual(TREND_KEPT_SAMPLES);
+    expect(samples.length).toBeGreaterThan(TREND_KEPT_SAMPLES - 2);
+    expect(samples.at(-1)!.tS).toBe(15 * 3600);
+    expect(samples[0]!.tS).toBeGreaterThanOrEqual(
+      15 * 3600 - TREND_KEPT_SAMPLES * TREND_SAMPLE_INTERVAL_S,
     );
   });
 
