@@ -56,14 +56,14 @@ function seconds(clock: string): number {
 }
 
 /** The shown window as the trend panel states it. */
+/** The window shown, read at one moment (a running chart may move between separate reads). */
 async function shownWindow(page: Page) {
-  const el = page.getByTestId('trend-window');
-  return {
-    mode: await el.getAttribute('data-mode'),
-    t0: Number(await el.getAttribute('data-t0')),
-    t1: Number(await el.getAttribute('data-t1')),
-    text: await el.innerText(),
-  };
+  return page.getByTestId('trend-window').evaluate((el: HTMLElement) => ({
+    mode: el.getAttribute('data-mode'),
+    t0: Number(el.getAttribute('data-t0')),
+    t1: Number(el.getAttribute('data-t1')),
+    text: el.innerText,
+  }));
 }
 
 const clockS = async (page: Page) => seconds(await page.getByTestId('clock').innerText());
