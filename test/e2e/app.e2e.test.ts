@@ -2,23 +2,11 @@
 // Run with `npm run test:e2e` (builds first).
 
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, OUT_DIR, ROOT, startHarness, watchErrors } from './harness.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DIST, OUT_DIR, ROOT, useHarness, watchErrors } from './harness.ts';
 
-let server: PreviewServer;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  ({ server, browser, baseUrl } = await startHarness());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useHarness();
 
 const FIXTURE = readFileSync(`${ROOT}test/e2e/fixtures/immersion.yaml`, 'utf8');
 const FIXTURE_TITLE = 'Under the ice (test fixture)';
@@ -35,10 +23,10 @@ function libraryIndex(): { file: string; title: string }[] {
 async function openPage(
   path = '',
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const page = await context.newPage();
   const errors = watchErrors(page);
-  await page.goto(baseUrl + path);
+  await page.goto(harness.baseUrl + path);
   return { context, page, errors };
 }
 
@@ -428,7 +416,7 @@ describe('ColdBoot in Chromium', () => {
       // The shared link, in a new tab, opens the same briefing.
       const tab = await context.newPage();
       const tabErrors = watchErrors(tab);
-      await tab.goto(`${baseUrl}?scenario=${encodeURIComponent(first.file)}`);
+      await tab.goto(`${harness.baseUrl}?scenario=${encodeURIComponent(first.file)}`);
       await expect.poll(() => screenOf(tab), { timeout: 10_000 }).toBe('briefing');
       expect(await tab.getByRole('heading', { level: 1 }).innerText()).toBe(first.title);
       await tab.getByRole('button', { name: /^Start/ }).click();
@@ -436,7 +424,7 @@ describe('ColdBoot in Chromium', () => {
       expect(new URL(tab.url()).search).toBe(`?scenario=${first.file}`);
 
       // A link to a file that is not in the library says so on the library.
-      await tab.goto(`${baseUrl}?scenario=no-such-case.yaml`);
+      await tab.goto(`${harness.baseUrl}?scenario=no-such-case.yaml`);
       await expect
         .poll(() => tab.getByTestId('load-error').textContent(), { timeout: 10_000 })
         .toContain('no-such-case.yaml');

@@ -2,23 +2,11 @@
 // (faults, events and messages, behind a switch) and the sandbox's parameter edits reaching the run,
 // its log and a reload. Run with `npm run test:e2e`.
 
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT_DIR, seriousViolations, startHarness, watchErrors } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { OUT_DIR, seriousViolations, useHarness, watchErrors } from './harness.ts';
 
-let server: PreviewServer;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  ({ server, browser, baseUrl } = await startHarness());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useHarness();
 
 const poll = { timeout: 30_000 };
 const screenOf = (page: Page) => page.locator('.app').getAttribute('data-screen');
@@ -32,11 +20,11 @@ async function clockS(page: Page): Promise<number> {
 
 describe('time controls, instructor panel and sandbox parameters', () => {
   it('steps, skips to the next event, and pauses on an alarm the instructor injects', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     try {
-      await page.goto(`${baseUrl}?scenario=skier-under-ice.yaml`);
+      await page.goto(`${harness.baseUrl}?scenario=skier-under-ice.yaml`);
       await expect.poll(() => screenOf(page), poll).toBe('briefing');
       await page.getByTestId('start-run').click();
       await expect.poll(() => status(page), poll).toBe('Ready');
@@ -118,11 +106,11 @@ describe('time controls, instructor panel and sandbox parameters', () => {
   });
 
   it('replays the sandbox with an edited parameter, keeps it in the log and after a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     try {
-      await page.goto(baseUrl);
+      await page.goto(harness.baseUrl);
       await expect.poll(() => screenOf(page), poll).toBe('library');
       await page.getByLabel('Water (to the neck)').check();
       await page.getByLabel('Temperature (°C)').fill('10');

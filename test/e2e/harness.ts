@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -63,6 +64,22 @@ export async function startHarness(required: readonly string[] = ['index.html'])
   });
   await mkdir(OUT_DIR, { recursive: true });
   return { server, browser, baseUrl: `http://127.0.0.1:${port}/` };
+}
+
+/**
+ * Starts the harness before a test file's tests and stops it after them. The fields of what it
+ * returns are set once the tests run (read them inside tests, not at the top of the file).
+ */
+export function useHarness(required?: readonly string[]): Harness {
+  const harness = {} as { -readonly [K in keyof Harness]: Harness[K] };
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness(required));
+  });
+  afterAll(async () => {
+    await harness.browser?.close();
+    await harness.server?.close();
+  });
+  return harness;
 }
 
 /** Collects console errors, uncaught page errors and failed requests. */

@@ -2,29 +2,17 @@
 // odds?" with its threshold sweep, the model explorer, and an axe-core accessibility check of every
 // screen and dialog (no serious or critical violations). Run with `npm run test:e2e`.
 
-import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT_DIR, seriousViolations, startHarness, watchErrors } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { OUT_DIR, seriousViolations, useHarness, watchErrors } from './harness.ts';
 
-let server: PreviewServer;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  ({ server, browser, baseUrl } = await startHarness());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useHarness();
 
 const poll = { timeout: 30_000 };
 const screenOf = (page: Page) => page.locator('.app').getAttribute('data-screen');
 
 async function openSkier(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}?scenario=skier-under-ice.yaml`);
+  await page.goto(`${harness.baseUrl}?scenario=skier-under-ice.yaml`);
   await expect.poll(() => screenOf(page), poll).toBe('briefing');
   await page.getByTestId('start-run').click();
   await expect.poll(() => screenOf(page), poll).toBe('run');
@@ -33,11 +21,11 @@ async function openSkier(page: Page): Promise<void> {
 
 describe('monitor, odds, explorer and accessibility', () => {
   it('draws the rhythm and the body, announces changes, and passes axe on every screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     try {
-      await page.goto(baseUrl);
+      await page.goto(harness.baseUrl);
       await expect.poll(() => screenOf(page), poll).toBe('library');
       expect(await seriousViolations(page)).toEqual([]);
 
@@ -84,7 +72,7 @@ describe('monitor, odds, explorer and accessibility', () => {
   });
 
   it('"What are the odds?" runs the learner\'s log on many patients, cancels, and sweeps the threshold', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     try {

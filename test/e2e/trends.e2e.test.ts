@@ -3,23 +3,11 @@
 // the temperature chart (with a legend and a button to hide them). Run with `npm run test:e2e`.
 
 import { readFileSync } from 'node:fs';
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT_DIR, ROOT, startHarness, watchErrors } from './harness.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { OUT_DIR, ROOT, useHarness, watchErrors } from './harness.ts';
 
-let server: PreviewServer;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  ({ server, browser, baseUrl } = await startHarness());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useHarness();
 
 const AXE = readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, 'utf8');
 
@@ -108,7 +96,7 @@ function labelCollisions(chart: Locator): Promise<string[]> {
 
 describe('trend charts: zoom, pan, follow, fan bands', () => {
   it('zooms and pans both charts together, follows the live end or holds, and draws the odds', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     const temperatures = page.getByTestId('trend-chart');
@@ -117,7 +105,7 @@ describe('trend charts: zoom, pan, follow, fan bands', () => {
     const corePath = () =>
       temperatures.locator('path.trend-line[data-series="coreTempC"]').getAttribute('d');
     try {
-      await page.goto(`${baseUrl}?scenario=skier-under-ice.yaml`);
+      await page.goto(`${harness.baseUrl}?scenario=skier-under-ice.yaml`);
       await expect.poll(() => screenOf(page), poll).toBe('briefing');
       await page.getByTestId('start-run').click();
       await expect.poll(() => screenOf(page), poll).toBe('run');

@@ -4,23 +4,11 @@
 // settings, the bedside buttons and the speed selector, and finally "End and debrief". The debrief
 // must show every objective met and the expert's score. Run with `npm run test:e2e` (builds first).
 
-import type { Browser, Locator, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OUT_DIR, startHarness, watchErrors } from './harness.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { OUT_DIR, useHarness, watchErrors } from './harness.ts';
 
-let server: PreviewServer;
-let browser: Browser;
-let baseUrl: string;
-
-beforeAll(async () => {
-  ({ server, browser, baseUrl } = await startHarness());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useHarness();
 
 const TITLE = 'Tutorial: the heart-lung machine';
 const poll = { timeout: 30_000 };
@@ -140,7 +128,7 @@ function learner(page: Page) {
 
 describe('the heart-lung machine tutorial, through the UI alone', () => {
   it('library → briefing → the eight prompted steps → End and debrief: every objective met', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const errors = watchErrors(page);
     const shot = (name: string) => page.screenshot({ path: `${OUT_DIR}/tutorial-${name}.png` });
@@ -149,7 +137,7 @@ describe('the heart-lung machine tutorial, through the UI alone', () => {
     const circuit = () => hlm.getByRole('heading', { level: 2 }).innerText();
     try {
       // The library: the tutorial's card.
-      await page.goto(baseUrl);
+      await page.goto(harness.baseUrl);
       await page.getByRole('link', { name: TITLE, exact: true }).click();
 
       // The briefing: the story, the patient and what is graded; Start.
