@@ -3,7 +3,7 @@
 // the run in progress are wired in appEffects.ts.
 
 import { useAppStore, useAppStoreApi } from './store-context.tsx';
-import { usePersistence, useStartup, useUrlSync } from './appEffects.ts';
+import { usePersistence, usePreferences, useStartup, useUrlSync } from './appEffects.ts';
 import { BriefingScreen } from './BriefingScreen.tsx';
 import { NoticeToast } from './Chrome.tsx';
 import { DebriefScreen } from './DebriefScreen.tsx';
@@ -16,6 +16,7 @@ export function App() {
   useStartup(store);
   useUrlSync(store);
   usePersistence(store);
+  usePreferences(store);
   const screen = useAppStore((s) => s.screen);
   return (
     <div className={`app screen-${screen}`} data-screen={screen}>

@@ -1,10 +1,12 @@
 // The app's links to the browser: startup (a saved run, or a `?scenario=` link), the address bar
 // (a shareable `?scenario=<file>` while a built-in scenario is open; back and forward move between
-// screens) and saving the run in progress to localStorage every few seconds.
+// screens), saving the run in progress to localStorage every few seconds, and the display
+// preferences kept between visits.
 
 import { useEffect } from 'react';
 import { formatClock } from '../../models/index.ts';
 import { scenarioParam, urlWithScenario } from '../state/library.ts';
+import { PREFERENCES_KEY, parsePreferences, preferencesOf } from '../state/preferences.ts';
 import {
   SAVED_RUN_KEY,
   parseSavedRun,
@@ -29,9 +31,9 @@ function browserStorage(): Storage | null {
   }
 }
 
-function readStorage(storage: Storage | null): string | null {
+function readStorage(storage: Storage | null, key = SAVED_RUN_KEY): string | null {
   try {
-    return storage?.getItem(SAVED_RUN_KEY) ?? null;
+    return storage?.getItem(key) ?? null;
   } catch {
     return null;
   }
@@ -235,5 +237,35 @@ export function usePersistence(store: AppStore): void {
       unsubscribe();
       window.removeEventListener('pagehide', save);
     };
+  }, [store]);
+}
+
+/** Applies the preferences kept in the browser, and keeps them as they change. */
+export function usePreferences(store: AppStore): void {
+  useEffect(() => {
+    const storage = browserStorage();
+    if (!storage) return;
+    const saved = parsePreferences(readStorage(storage, PREFERENCES_KEY));
+    const state = store.getState();
+    if (saved.unit !== state.unit) state.setUnit(saved.unit);
+    if (saved.autoPauseOnAlarm !== state.autoPauseOnAlarm) {
+      state.setAutoPauseOnAlarm(saved.autoPauseOnAlarm);
+    }
+    if (saved.instructorMode !== state.instructorMode)
+      state.setInstructorMode(saved.instructorMode);
+    return store.subscribe((s, prev) => {
+      if (
+        s.unit === prev.unit &&
+        s.autoPauseOnAlarm === prev.autoPauseOnAlarm &&
+        s.instructorMode === prev.instructorMode
+      ) {
+        return;
+      }
+      try {
+        storage.setItem(PREFERENCES_KEY, JSON.stringify(preferencesOf(s)));
+      } catch {
+        // Not kept: the preferences apply to this visit only.
+      }
+    });
   }, [store]);
 }

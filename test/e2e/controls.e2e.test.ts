@@ -99,6 +99,14 @@ describe('time controls, instructor panel and sandbox parameters', () => {
             action: { do: 'cardiacArrest', rhythm: 'asystole' },
           },
         ]);
+
+      // The preferences outlive a reload: pause on alarms stays on, the panel stays closed.
+      await page.reload();
+      await expect.poll(() => status(page), poll).toBe('Paused');
+      expect(await page.getByLabel('Pause on alarms').isChecked()).toBe(true);
+      expect(await page.getByTestId('instructor-switch').getAttribute('aria-pressed')).toBe(
+        'false',
+      );
       expect(errors).toEqual([]);
     } finally {
       await context.close();
