@@ -1,6 +1,7 @@
-// Output names in words: the debrief's reasons are written with the engine's output names, as
-// scenario files use them ("core_temp_c below 35 at 0:12:00 (core_temp_c 34.97)"); learners read
-// "core temperature below 35 °C at 0:12:00 (core temperature 34.97 °C)".
+// Output and action names in words: the debrief's reasons are written with the engine's names, as
+// scenario files use them ("core_temp_c below 35 at 0:12:00 (core_temp_c 34.97)", "setOxygenator
+// (sweepLPerMin above 2) at 17:26"); learners read "core temperature below 35 °C at 0:12:00 (core
+// temperature 34.97 °C)" and "oxygenator set (sweep above 2 L/min) at 17:26".
 
 import { OUTPUTS, TEXT_OUTPUTS, type OutputDefinition } from '../../models/index.ts';
 
@@ -18,6 +19,53 @@ function lowerFirst(label: string): string {
     : label;
 }
 
+/** Actions as the debrief names them (names that are words already are left alone). */
+const ACTION_WORDS: Readonly<Record<string, string>> = {
+  setEnvironment: 'surroundings changed',
+  immerse: 'immersion',
+  extricate: 'rescue from the water',
+  stopBreathing: 'breathing stopped',
+  resumeBreathing: 'breathing allowed',
+  cardiacArrest: 'cardiac arrest',
+  startCpr: 'CPR started',
+  stopCpr: 'CPR stopped',
+  ventilate: 'ventilation',
+  stopVentilation: 'ventilation stopped',
+  defibrillate: 'shock',
+  applyIcePacks: 'ice packs on',
+  removeIcePacks: 'ice packs off',
+  startForcedAirWarming: 'forced-air warming on',
+  stopForcedAirWarming: 'forced-air warming off',
+  infuseFluid: 'infusion',
+  startLavage: 'lavage started',
+  stopLavage: 'lavage stopped',
+  giveVasodilator: 'vasodilator',
+  cannulate: 'cannulation',
+  startPump: 'pump started',
+  setPumpFlow: 'pump flow set',
+  stopPump: 'pump stopped',
+  setHeaterCooler: 'heater-cooler set',
+  setOxygenator: 'oxygenator set',
+  handCrank: 'hand crank',
+  decannulate: 'decannulation',
+  clearFault: 'fault cleared',
+};
+
+/** Action fields as objectives' `where` names them. */
+const FIELD_WORDS: Readonly<Record<string, Words>> = {
+  fio2: { name: 'FiO₂', unit: '' },
+  sweepLPerMin: { name: 'sweep', unit: 'L/min' },
+  flowLPerMin: { name: 'flow', unit: 'L/min' },
+  waterTemperatureC: { name: 'water', unit: '°C' },
+  temperatureC: { name: 'temperature', unit: '°C' },
+  airTemperatureC: { name: 'air', unit: '°C' },
+  primeTemperatureC: { name: 'prime', unit: '°C' },
+  primeVolumeMl: { name: 'prime volume', unit: 'mL' },
+  volumeMl: { name: 'volume', unit: 'mL' },
+  windMPerS: { name: 'wind', unit: 'm/s' },
+  durationS: { name: 'duration', unit: 's' },
+};
+
 function wordsOf(output: OutputDefinition): Words {
   const temperature = output.unit === '°C' && !/temp|gradient|°/i.test(output.label);
   return {
@@ -29,6 +77,11 @@ function wordsOf(output: OutputDefinition): Words {
 const WORDS = new Map<string, Words>([
   ...OUTPUTS.map((o): [string, Words] => [o.column, wordsOf(o)]),
   ...TEXT_OUTPUTS.map((o): [string, Words] => [o.column, { name: lowerFirst(o.label), unit: '' }]),
+  ...Object.entries(ACTION_WORDS).map(([name, words]): [string, Words] => [
+    name,
+    { name: words, unit: '' },
+  ]),
+  ...Object.entries(FIELD_WORDS),
 ]);
 
 const NUMBER = String.raw`-?\d+(?:\.\d+)?`;
@@ -39,7 +92,7 @@ const OUTPUT_IN_TEXT = new RegExp(
   'g',
 );
 
-/** The text with every output name in words and a unit after each of its numbers. */
+/** The text with every output, action and field name in words, a unit after each of its numbers. */
 export function outputsInWords(text: string): string {
   return text.replace(OUTPUT_IN_TEXT, (_match, column: string, rest: string | undefined) => {
     const words = WORDS.get(column)!;

@@ -12,10 +12,22 @@ describe('output names in words', () => {
         'defibrillate at 0:30 with heart_temp_c 31.2, rhythm sinus (needed heart_temp_c above 30 and rhythm is vf)',
       ),
     ).toBe(
-      'defibrillate at 0:30 with heart temperature 31.2 °C, rhythm sinus (needed heart temperature above 30 °C and rhythm is vf)',
+      'shock at 0:30 with heart temperature 31.2 °C, rhythm sinus (needed heart temperature above 30 °C and rhythm is vf)',
     );
     expect(outputsInWords('pump_flow_l_min above 3 and below 6')).toMatch(
       /above 3 L\/min and below 6 L\/min$/,
+    );
+  });
+
+  it('names actions and their fields', () => {
+    expect(outputsInWords('setHeaterCooler at 15:01, then setPumpFlow at 17:27')).toBe(
+      'heater-cooler set at 15:01, then pump flow set at 17:27',
+    );
+    expect(outputsInWords('setOxygenator (fio2 above 0.5, sweepLPerMin above 2) at 17:26')).toBe(
+      'oxygenator set (FiO₂ above 0.5, sweep above 2 L/min) at 17:26',
+    );
+    expect(outputsInWords('stopCpr at 17:28 with pump_flow_l_min 4.50')).toMatch(
+      /^CPR stopped at 17:28 with pump flow 4\.50 L\/min$/,
     );
   });
 
