@@ -82,7 +82,7 @@ export function useHarness(required?: readonly string[]): Harness {
   return harness;
 }
 
-/** Collects console errors, uncaught page errors and failed requests. */
+/** Collects console errors, uncaught page errors and failed requests (not those the page aborted). */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (msg) => {
@@ -92,9 +92,13 @@ export function watchErrors(page: Page): string[] {
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
   });
-  page.on('requestfailed', (request) =>
-    errors.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`),
-  );
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    // A reload or a navigation cancels the requests still in flight (the service worker's
+    // precaching, a fetch of the library): aborted by the page, not failed.
+    if (reason.includes('ERR_ABORTED')) return;
+    errors.push(`request failed: ${request.url()} ${reason}`);
+  });
   return errors;
 }
 
