@@ -9,7 +9,13 @@ import { precachePlugin } from './scripts/precachePlugin.ts';
 export default defineConfig({
   plugins: [react(), precachePlugin()],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // The engine (models/) is pure: a module none of whose exports is used can be left out, so the
+    // ensemble code the barrel models/index.ts re-exports goes with the lazy odds dialog only.
+    rollupOptions: { treeshake: { moduleSideEffects: (id) => !id.includes('/models/') } },
+  },
   test: {
     projects: [
       {
