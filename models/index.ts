@@ -44,6 +44,7 @@ export {
   checkRunLogMatches,
   emptyRunLog,
   expertRunLog,
+  parseAction,
   parseRunLog,
   replayRun,
   runLogToJson,

@@ -152,6 +152,21 @@ export function runLogJsonSchema(): Record<string, unknown> {
   };
 }
 
+/**
+ * One action written as YAML or JSON, `{ do: setEnvironment, medium: air, temperatureC: 20 }`, checked
+ * as run logs check theirs (the instructor's free-form event). Errors name `where` and the field.
+ */
+export function parseAction(text: string, where: string): TimedAction['action'] {
+  const { data, lineOf } = readDataFile(text, where, {
+    maxBytes: 4096,
+    emptyExpected: 'an action, e.g. { do: ventilate, fio2: 1 }',
+  });
+  const issues: ScenarioIssue[] = [];
+  const result = actionSchema.validate(data, [], { issues, lineOf });
+  if (result === INVALID || issues.length > 0) throw new ScenarioError(where, issues);
+  return result as unknown as TimedAction['action'];
+}
+
 export function parseRunLog(text: string, fileName: string): RunLog {
   const { data, lineOf } = readDataFile(text, fileName, {
     maxBytes: MAX_RUN_LOG_BYTES,

@@ -1,11 +1,16 @@
 // The instructor panel (behind the header's "Instructor" switch): pause the run, inject a fault into
-// the heart-lung machine or an event into the patient, clear a fault, and send a message to the
-// learners. Everything done here is logged with the source "instructor": the run log and debrief keep
+// the heart-lung machine or an event into the patient, clear a fault, inject any action written as in
+// a scenario file, and send a message to the learners. Everything done here is logged with the source "instructor": the run log and debrief keep
 // it; the learners' event log shows only the instructor's messages (they find faults by their alarms).
 
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { ArrestRhythm, FaultKind } from '../../models/index.ts';
+import {
+  ScenarioError,
+  parseAction,
+  type ArrestRhythm,
+  type FaultKind,
+} from '../../models/index.ts';
 import { useAppStore } from './store-context.tsx';
 
 /** Each fault: its name, and what the learners will see and must do (models/devices/alarms.ts). */
@@ -52,6 +57,8 @@ export function InstructorPanel() {
   const faultId = useId();
   const rhythmId = useId();
   const messageId = useId();
+  const eventId = useId();
+  const eventErrorId = useId();
   const { status, togglePlay, apply, faults, circuit, breathing, live } = useAppStore(
     useShallow((s) => ({
       status: s.status,
@@ -68,11 +75,32 @@ export function InstructorPanel() {
   const [fault, setFault] = useState<FaultKind>('oxygenator-failure');
   const [rhythm, setRhythm] = useState<ArrestRhythm>('vf');
   const [message, setMessage] = useState('');
+  const [event, setEvent] = useState('');
+  const [eventError, setEventError] = useState<string | null>(null);
   const chosen = FAULTS.find((f) => f.kind === fault)!;
   const running = status === 'running';
 
-  function send(event: React.FormEvent) {
-    event.preventDefault();
+  /** Any action of the scenario format, written as in a scenario file. */
+  function inject(e: React.FormEvent) {
+    e.preventDefault();
+    try {
+      const action = parseAction(event, 'event');
+      apply(action, 'instructor');
+      setEvent('');
+      setEventError(null);
+    } catch (error) {
+      setEventError(
+        error instanceof ScenarioError
+          ? error.issues
+              .map((i) => `${i.path ? `${i.path}: ` : ''}expected ${i.expected}, found ${i.found}`)
+              .join('; ')
+          : String(error),
+      );
+    }
+  }
+
+  function send(e: React.FormEvent) {
+    e.preventDefault();
     const text = message.trim();
     if (!text) return;
     apply({ do: 'message', text }, 'instructor');
@@ -183,6 +211,33 @@ export function InstructorPanel() {
         </button>
       </div>
 
+      <form className="instructor-row" onSubmit={inject}>
+        <label htmlFor={eventId}>Event</label>
+        <input
+          id={eventId}
+          type="text"
+          value={event}
+          maxLength={400}
+          spellCheck={false}
+          placeholder="{ do: setEnvironment, medium: air, temperatureC: 20 }"
+          title="Any action of the scenario format (doc/scenario-format.md), as YAML or JSON"
+          aria-invalid={eventError !== null}
+          aria-describedby={eventError !== null ? eventErrorId : undefined}
+          onChange={(e) => {
+            setEvent(e.target.value);
+            setEventError(null);
+          }}
+          data-testid="instructor-event"
+        />
+        <button type="submit" className="button button-small" disabled={!live || !event.trim()}>
+          Inject
+        </button>
+      </form>
+      {eventError !== null && (
+        <p id={eventErrorId} className="instructor-error" role="alert">
+          {eventError}
+        </p>
+      )}
       <form className="instructor-row" onSubmit={send}>
         <label htmlFor={messageId}>Message</label>
         <input

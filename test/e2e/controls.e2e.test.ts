@@ -59,6 +59,25 @@ describe('time controls, instructor panel and sandbox parameters', () => {
         .poll(() => page.locator('.log-list').innerText(), poll)
         .toContain('Check the pupils now.');
 
+      // Any action, written as in a scenario file: a mistake is explained and nothing is done.
+      const eventBox = page.getByTestId('instructor-event');
+      await eventBox.fill('{ do: setEnvironment, medium: lava, temperatureC: 20 }');
+      await page
+        .getByTestId('instructor-panel')
+        .getByRole('button', { name: 'Inject' })
+        .last()
+        .click();
+      await expect
+        .poll(() => page.getByRole('alert').innerText(), poll)
+        .toMatch(/medium: expected .*found "lava"/);
+      expect(await eventBox.getAttribute('aria-invalid')).toBe('true');
+      await eventBox.fill('{ do: setEnvironment, medium: air, temperatureC: 20 }');
+      await eventBox.press('Enter');
+      await expect
+        .poll(() => page.locator('.log-list').innerText(), poll)
+        .toMatch(/Surroundings: Air at 20(\.0)? °C/);
+      expect(await eventBox.inputValue()).toBe('');
+
       // With "Pause on alarms", an arrest the instructor injects while the run goes pauses it.
       await page.getByLabel('Pause on alarms').check();
       await page.getByRole('button', { name: 'Play' }).click();
@@ -79,6 +98,7 @@ describe('time controls, instructor panel and sandbox parameters', () => {
       const learners = await page.locator('.log-list').innerText();
       expect(learners).not.toMatch(/asystole/i);
       expect(learners).toContain('Check the pupils now.');
+      expect(learners).not.toMatch(/Surroundings: Air at 20/);
 
       // The saved run log keeps the instructor's actions with their source.
       await expect
@@ -92,6 +112,11 @@ describe('time controls, instructor panel and sandbox parameters', () => {
             atS: expect.any(Number),
             source: 'instructor',
             action: { do: 'message', text: 'Check the pupils now.' },
+          },
+          {
+            atS: expect.any(Number),
+            source: 'instructor',
+            action: { do: 'setEnvironment', medium: 'air', temperatureC: 20 },
           },
           {
             atS: expect.any(Number),
