@@ -64,6 +64,14 @@ export interface ResumeBreathingAction {
 /** Rhythms a heart can be put into by `cardiacArrest`. */
 export type ArrestRhythm = 'vf' | 'asystole' | 'pea';
 
+/** The rhythms in which the heart does not pump. */
+export const ARREST_RHYTHMS: readonly ArrestRhythm[] = ['vf', 'asystole', 'pea'];
+
+/** True for rhythms without a pulse: ventricular fibrillation, asystole, PEA. */
+export function isArrestRhythm(rhythm: string): rhythm is ArrestRhythm {
+  return (ARREST_RHYTHMS as readonly string[]).includes(rhythm);
+}
+
 /** The heart stops pumping now, in the given rhythm. */
 export interface CardiacArrestAction {
   readonly do: 'cardiacArrest';

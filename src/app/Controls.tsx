@@ -4,6 +4,7 @@
 
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { formatDuration } from '../state/library.ts';
 import type { TemperatureUnit } from '../state/units.ts';
 import { formatClock, temperaturesInText } from '../state/units.ts';
 import { SPEEDS, type StopReason } from '../worker/protocol.ts';
@@ -15,14 +16,9 @@ export function stepSeconds(speed: number): number {
   return Math.max(1, Math.round(speed));
 }
 
-/** "1 s", "10 s", "1 min", "10 min", "1 h 30 min". */
+/** "1 s", "10 s", then as the library writes lengths: "1 min", "10 min", "1 h 30 min". */
 export function durationWords(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  const rest = minutes % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+  return seconds < 60 ? `${seconds} s` : formatDuration(seconds);
 }
 
 /** Why the run stopped by itself, in words: "Paused at 0:47:12: alarm: ventricular fibrillation". */

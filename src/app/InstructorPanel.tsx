@@ -11,47 +11,29 @@ import {
   type ArrestRhythm,
   type FaultKind,
 } from '../../models/index.ts';
+import { ARREST_WORDS, FAULT_WORDS, capitalised } from './describe.ts';
 import { useAppStore } from './store-context.tsx';
 
-/** Each fault: its name, and what the learners will see and must do (models/devices/alarms.ts). */
-export const FAULTS: readonly { kind: FaultKind; label: string; fix: string }[] = [
-  {
-    kind: 'oxygenator-failure',
-    label: 'Oxygenator failure',
-    fix: 'a post-oxygenator PO₂ alarm; they change out the oxygenator (the circuit is clamped meanwhile)',
-  },
-  {
-    kind: 'heater-cooler-failure',
-    label: 'Heater-cooler failure',
-    fix: 'the water drifts from its set temperature; they replace the heater-cooler',
-  },
-  {
-    kind: 'pump-failure',
-    label: 'Pump failure (power loss)',
-    fix: 'flow stops; they turn the hand crank until power is restored',
-  },
-  {
-    kind: 'air-in-line',
-    label: 'Air in the arterial line',
-    fix: 'the air detector stops the pump; they de-air the line and restart the pump',
-  },
-  {
-    kind: 'sweep-disconnect',
-    label: 'Sweep gas disconnected',
-    fix: 'a no-sweep-gas alarm and no gas exchange; they reconnect the sweep gas',
-  },
-  {
-    kind: 'venous-kink',
-    label: 'Venous line kinked',
-    fix: 'flow falls below the flow set; they unkink the venous line',
-  },
-];
+/** What the learners see of each fault and must do about it (models/devices/alarms.ts). */
+const FAULT_FIX: Readonly<Record<FaultKind, string>> = {
+  'oxygenator-failure':
+    'a post-oxygenator PO₂ alarm; they change out the oxygenator (the circuit is clamped meanwhile)',
+  'heater-cooler-failure':
+    'the water drifts from its set temperature; they replace the heater-cooler',
+  'pump-failure': 'flow stops; they turn the hand crank until power is restored',
+  'air-in-line': 'the air detector stops the pump; they de-air the line and restart the pump',
+  'sweep-disconnect': 'a no-sweep-gas alarm and no gas exchange; they reconnect the sweep gas',
+  'venous-kink': 'flow falls below the flow set; they unkink the venous line',
+};
 
-const RHYTHMS: readonly { rhythm: ArrestRhythm; label: string }[] = [
-  { rhythm: 'vf', label: 'Ventricular fibrillation' },
-  { rhythm: 'asystole', label: 'Asystole' },
-  { rhythm: 'pea', label: 'Pulseless electrical activity' },
-];
+/** Each fault: its name (as the event log writes it) and what the learners will see and do. */
+export const FAULTS: readonly { kind: FaultKind; label: string; fix: string }[] = (
+  Object.keys(FAULT_FIX) as FaultKind[]
+).map((kind) => ({ kind, label: capitalised(FAULT_WORDS[kind]), fix: FAULT_FIX[kind] }));
+
+const RHYTHMS: readonly { rhythm: ArrestRhythm; label: string }[] = (
+  Object.keys(ARREST_WORDS) as ArrestRhythm[]
+).map((rhythm) => ({ rhythm, label: capitalised(ARREST_WORDS[rhythm]) }));
 
 export function InstructorPanel() {
   const faultId = useId();

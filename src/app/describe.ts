@@ -3,14 +3,16 @@
 import type { Action } from '../../models/index.ts';
 import { formatTemperature, type TemperatureUnit } from '../state/units.ts';
 
-const ARREST_WORDS = {
+/** Arrest rhythms in words. */
+export const ARREST_WORDS = {
   vf: 'ventricular fibrillation',
   asystole: 'asystole',
   pea: 'pulseless electrical activity',
 } as const;
 
 const LAVAGE_WORDS = { bladder: 'Bladder', gastric: 'Gastric', thoracic: 'Thoracic' } as const;
-const FAULT_WORDS = {
+/** Heart-lung machine faults in words. */
+export const FAULT_WORDS = {
   'oxygenator-failure': 'oxygenator failure',
   'heater-cooler-failure': 'heater-cooler failure',
   'pump-failure': 'pump failure (power loss)',
@@ -18,6 +20,11 @@ const FAULT_WORDS = {
   'sweep-disconnect': 'sweep gas disconnected',
   'venous-kink': 'venous line kinked',
 } as const;
+
+/** "oxygenator failure" → "Oxygenator failure". */
+export function capitalised(words: string): string {
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export function describeAction(action: Action, unit: TemperatureUnit): string {
   switch (action.do) {

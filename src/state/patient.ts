@@ -2,7 +2,12 @@
 // and which bedside actions make sense now. Pure functions of the store's state, so they are tested
 // in Node and the React views only lay them out.
 
-import type { CprMode, Snapshot, TimedAction } from '../../models/index.ts';
+import {
+  isArrestRhythm,
+  type CprMode,
+  type Snapshot,
+  type TimedAction,
+} from '../../models/index.ts';
 import type { RunStatus } from './store.ts';
 import {
   formatFraction,
@@ -46,12 +51,7 @@ export const POTASSIUM_HIGH_MMOL_PER_L = 8;
 /** Potassium above which no hypothermic patient has been reported to survive, mmol/L. */
 export const POTASSIUM_NO_SURVIVOR_MMOL_PER_L = 12;
 
-const NON_PERFUSING: ReadonlySet<Snapshot['rhythm']> = new Set(['vf', 'asystole', 'pea']);
-
-/** True for rhythms without a pulse: ventricular fibrillation, asystole, PEA. */
-export function isArrestRhythm(rhythm: Snapshot['rhythm']): boolean {
-  return NON_PERFUSING.has(rhythm);
-}
+export { isArrestRhythm };
 
 const MISSING = '—';
 

@@ -15,6 +15,7 @@
 
 import {
   createSimulation,
+  isArrestRhythm,
   type Action,
   type Scenario,
   type Simulation,
@@ -49,9 +50,6 @@ const EPSILON_S = 1e-9;
 
 /** How the run moves: live play, a step of a set length, or a skip to the scenario's next entry. */
 type AdvanceMode = 'play' | 'step' | 'skip';
-
-/** Rhythms in which the heart does not pump: the monitor alarms on them. */
-const ARREST_RHYTHMS: ReadonlySet<string> = new Set(['vf', 'asystole', 'pea']);
 
 export interface HostClock {
   /** Monotonic wall time, ms. */
@@ -298,8 +296,10 @@ export class SimulationHost {
       if (watching || run.conditionalPause) stopS = Math.min(stopS, run.advancedToS + FINE_CHUNK_S);
       sim.advance(stopS - run.advancedToS);
       run.advancedToS = stopS;
+      // The state after this chunk, when the trend sample took it (the alarm check reads it too).
+      let taken: Snapshot | undefined;
       if (sim.timeS() >= run.nextSampleS - EPSILON_S) {
-        this.sample(run);
+        taken = this.sample(run);
         run.nextSampleS += TREND_SAMPLE_INTERVAL_S;
       }
       const entries = this.collectEvents(run);
@@ -308,7 +308,7 @@ export class SimulationHost {
       const event = entries.find((e) => e.source === 'scenario');
       if (prompt) reason = promptReason(entries, prompt, atS);
       else if (mode === 'skip' && event) reason = { kind: 'event', atS, action: event.action };
-      else if (watching) reason = this.checkAlarms(run);
+      else if (watching) reason = this.checkAlarms(run, taken ?? sim.snapshot());
     }
     if (sim.isFinished()) {
       // The end may fall between sample times: close the trend at the end.
@@ -318,13 +318,12 @@ export class SimulationHost {
   }
 
   /** An alarm reason when a new alarm has sounded since the last check (the check is remembered). */
-  private checkAlarms(run: Run): StopReason | undefined {
-    const now = run.sim.snapshot();
+  private checkAlarms(run: Run, now: Snapshot): StopReason | undefined {
     const before = run.watch;
     const next = alarmWatch(now);
     run.watch = next;
     // The monitor alarms when the heart goes into a rhythm that does not pump (VF to asystole too).
-    const arrest = next.rhythm !== before.rhythm && ARREST_RHYTHMS.has(next.rhythm);
+    const arrest = next.rhythm !== before.rhythm && isArrestRhythm(next.rhythm);
     if (next.count <= before.count && !arrest) return undefined;
     const messages = arrest ? [now.rhythmLabel, ...now.alarmMessages] : [...now.alarmMessages];
     return { kind: 'alarm', atS: now.tS, messages };
@@ -361,10 +360,13 @@ export class SimulationHost {
     if (run.lastSampleS < sim.timeS() - EPSILON_S) this.sample(run);
   }
 
-  private sample(run: Run): void {
-    const sample = sampleOf(run.sim.snapshot());
+  /** Takes a trend sample of the run as it stands; returns the snapshot it was taken from. */
+  private sample(run: Run): Snapshot {
+    const snapshot = run.sim.snapshot();
+    const sample = sampleOf(snapshot);
     this.pendingSamples.push(sample);
     run.lastSampleS = sample.tS;
+    return snapshot;
   }
 
   /** Queues the log entries made since the last call, and returns them. */

@@ -3,29 +3,15 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
-import { preview, type PreviewServer } from 'vite';
+import { ROOT, launchChromium, serveBuild } from '../../scripts/browser.ts';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export { ROOT };
 export const OUT_DIR = `${ROOT}test-results/e2e`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The built app to serve: dist/ unless COLDBOOT_DIST names another build (`vite build --outDir`). */
 export const DIST = process.env.COLDBOOT_DIST ?? 'dist';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Harness {
   readonly server: PreviewServer;
@@ -42,28 +28,10 @@ export async function startHarness(required: readonly string[] = ['index.html'])
       );
     }
   }
-  const port = await freePort();
-  const server = await preview({
-    root: ROOT,
-    logLevel: 'warn',
-    build: { outDir: DIST },
-    preview: { host: '127.0.0.1', port, strictPort: true, open: false },
-  });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
-  });
+  const { server, baseUrl } = await serveBuild(DIST);
+  const browser = await launchChromium();
   await mkdir(OUT_DIR, { recursive: true });
-  return { server, browser, baseUrl: `http://127.0.0.1:${port}/` };
+  return { server, browser, baseUrl };
 }
 
 /**

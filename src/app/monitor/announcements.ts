@@ -1,7 +1,7 @@
 // What to announce when the patient changes: alarms raised and cleared, and rhythm changes. Pure:
 // the announcer (an ARIA live region and the alarm tone) calls it with the last and the new snapshot.
 
-import type { Snapshot } from '../../../models/index.ts';
+import { isArrestRhythm, type Snapshot } from '../../../models/index.ts';
 
 export type AnnouncementKind = 'alarm' | 'cleared' | 'rhythm';
 
@@ -11,8 +11,6 @@ export interface Announcement {
   /** Sounds the alarm tone: a new alarm, or the heart stopping pumping. */
   readonly urgent: boolean;
 }
-
-const ARREST_RHYTHMS: ReadonlySet<string> = new Set(['vf', 'asystole', 'pea']);
 
 type Watched = Pick<Snapshot, 'alarms' | 'alarmMessages' | 'rhythm' | 'rhythmLabel'>;
 
@@ -30,7 +28,7 @@ export function announcements(previous: Watched | null, next: Watched | null): A
     out.push({
       kind: 'rhythm',
       text: `Rhythm now ${next.rhythmLabel}.`,
-      urgent: ARREST_RHYTHMS.has(next.rhythm),
+      urgent: isArrestRhythm(next.rhythm),
     });
   }
   previous?.alarms.forEach((id, i) => {
