@@ -25,6 +25,10 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // Tests assert behaviour, not time: many run whole simulations, and CI's two cores may be
+          // busy. Speed targets live in `npm run bench`.
+          testTimeout: 180_000,
+          hookTimeout: 600_000,
         },
       },
       {

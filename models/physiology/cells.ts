@@ -3,7 +3,8 @@
 // - Energy (ATP charge, 0–1) follows the share of oxygen demand that is met: it falls within minutes
 //   without oxygen at 37 °C and more slowly when cold (Q10), and recovers when oxygen returns.
 // - Derangement ("out of spec" load, in equivalent minutes of warm energy failure) builds while energy
-//   has failed, faster when warm (Q10 ≈ 3), and is repaired slowly by energised cells.
+//   has failed, faster when warm (Q10 ≈ 3), and is repaired by energised cells (first order, slower
+//   when cold).
 // - Cells differ in how much derangement they tolerate (log-normal across the population). A cell whose
 //   tolerance is exceeded is at risk. If it has energy and its self-check is running (a steep logistic
 //   function of temperature), it commits to autolysis. Without energy it can also die slowly
@@ -66,6 +67,16 @@ export function fractionOutOfSpec(
 /** Activity of the cell self-check at a temperature, 0–1 (logistic, half at selfCheckHalfTempC). */
 export function selfCheckActivity(tempC: number, v: ParameterValues): number {
   return 1 / (1 + Math.exp(-(tempC - v.selfCheckHalfTempC) / v.selfCheckWidthK));
+}
+
+/**
+ * Time for out-of-spec cells without energy to die of the ischaemia itself at 37 °C, min: geometric
+ * interpolation between the essay's view (hypothesisBalance 0: dormant for hours) and the
+ * conventional one (hypothesisBalance 1: dead within minutes).
+ */
+export function necrosisTimeMin(v: ParameterValues): number {
+  const w = v.hypothesisBalance;
+  return v.necrosisTimeDormantMin ** (1 - w) * v.necrosisTimeConventionalMin ** w;
 }
 
 /** Median tolerance of a group, equivalent minutes of warm energy failure. */
@@ -139,7 +150,9 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
   const minutes = dtS / 60;
   const logEnergyQ10 = Math.log(v.energyQ10);
   const logDerangementQ10 = Math.log(v.derangementQ10);
+  const logCommitQ10 = Math.log(v.commitQ10);
   const awake = v.reawakeningEnergy;
+  const necrosisMin = necrosisTimeMin(v);
   let deadKgBefore = 0;
   let deadKgAfter = 0;
   for (const g of CELL_GROUPS) {
@@ -156,11 +169,15 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const power = Math.min(1, Math.max(0, (eNew - awake) / (1 - awake)));
 
     // Derangement: built while energy has failed, repaired while the cell has energy.
+    // Repair is first order (a cell restores itself in proportion to how far out of spec it is),
+    // integrated exactly over the step so that no step length can overshoot below zero.
     const d = state[g.derangement]!;
-    const dNew = Math.max(
-      0,
-      d + minutes * (qDerange * (1 - eNew) - v.repairRateAt37 * qEnergy * power),
-    );
+    const repairPerMin = (qEnergy * power) / v.repairTimeMin;
+    const build = qDerange * (1 - eNew);
+    const dNew =
+      repairPerMin > 0
+        ? build / repairPerMin + (d - build / repairPerMin) * Math.exp(-repairPerMin * minutes)
+        : d + minutes * build;
     state[g.derangement] = dNew;
 
     // Commitment to autolysis (energy and a running self-check) and necrosis (no energy).
@@ -170,9 +187,10 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
       const outOfSpec = fractionOutOfSpec(dNew, toleranceMedianMin(g.name, v), v.toleranceSpread);
       const atRisk = outOfSpec - autolysed;
       if (atRisk > 0) {
+        const qCommit = Math.exp((logCommitQ10 * (t - 37)) / 10);
         const ratePerMin =
-          (selfCheckActivity(t, v) * power) / v.commitTimeMin +
-          (qDerange * (1 - power)) / v.necrosisTimeMin;
+          (selfCheckActivity(t, v) * power * qCommit) / v.commitTimeMin +
+          (qDerange * (1 - power)) / necrosisMin;
         autolysedNew = autolysed + atRisk * (1 - Math.exp(-ratePerMin * minutes));
         state[g.autolysed] = autolysedNew;
       }

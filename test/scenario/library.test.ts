@@ -160,6 +160,27 @@ const WRONG_RUNS: Readonly<Record<string, Readonly<Record<string, readonly Step[
       ['56:00', { do: 'stopCpr' }],
     ],
   },
+  'cool-before-oxygen.yaml': {
+    'cooled before oxygen, then rewarmed at once with 38 °C water': [
+      ['0:15', { do: 'startCpr', mode: 'mechanical' }],
+      ['0:30', { do: 'cannulate', mode: 'va-ecmo' }],
+      ['14:00', { do: 'setHeaterCooler', waterTemperatureC: 4 }],
+      ['15:00', { do: 'setOxygenator', fio2: 1, sweepLPerMin: 0 }],
+      ['16:00', { do: 'setPumpFlow', flowLPerMin: 4.5 }],
+      ['17:00', { do: 'stopCpr' }],
+      ['35:00', { do: 'setOxygenator', fio2: 1, sweepLPerMin: 4 }],
+      ['35:00', { do: 'setHeaterCooler', waterTemperatureC: 38 }],
+    ],
+    'compressions late, the pump at 40 minutes': [
+      ['3:00', { do: 'startCpr', mode: 'manual' }],
+      ['3:30', { do: 'ventilate', fio2: 1 }],
+      ['10:00', { do: 'cannulate', mode: 'va-ecmo' }],
+      ['38:00', { do: 'setHeaterCooler', waterTemperatureC: 36 }],
+      ['39:00', { do: 'setOxygenator', fio2: 1, sweepLPerMin: 4 }],
+      ['40:00', { do: 'setPumpFlow', flowLPerMin: 4.5 }],
+      ['41:00', { do: 'stopCpr' }],
+    ],
+  },
   'dhca-aortic-surgery.yaml': {
     'arrest at a brain of about 22 °C': [
       ['0:00', { do: 'cannulate', mode: 'cpb' }],
