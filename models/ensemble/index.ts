@@ -30,6 +30,7 @@ export * from './member.ts';
 export * from './summary.ts';
 export * from './fanBands.ts';
 export * from './actionLog.ts';
+export * from './continuation.ts';
 
 /** Everything that defines an ensemble; plain data, so it can be posted to a worker. */
 export interface EnsembleRequest extends EnsembleDesignOptions {
