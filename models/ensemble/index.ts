@@ -30,6 +30,8 @@ export * from './member.ts';
 export * from './summary.ts';
 export * from './fanBands.ts';
 export * from './actionLog.ts';
+export * from './continuation.ts';
+export * from './memberTable.ts';
 
 /** Everything that defines an ensemble; plain data, so it can be posted to a worker. */
 export interface EnsembleRequest extends EnsembleDesignOptions {

@@ -12,7 +12,7 @@ import {
   type EnsembleResult,
 } from './index.ts';
 import type { MemberResult } from './member.ts';
-import { ensembleDesign, memberPlan, type MemberPlan } from './sampling.ts';
+import { ensembleDesign, memberPlan, type EnsembleDesign, type MemberPlan } from './sampling.ts';
 
 /** Messages to a worker. */
 export type ToWorker =
@@ -103,18 +103,28 @@ export function createWorkerHandler(
   };
 }
 
+/** What else an ensemble run can be given or asked for, besides the pool's options. */
+export interface EnsembleRunOptions extends PoolOptions {
+  /** The request's design, when the caller has computed it already (it must be of this request). */
+  readonly design?: EnsembleDesign;
+  /** Called with each member's result as it arrives, in any order (e.g. to keep every outcome). */
+  readonly onMember?: (member: number, result: MemberResult) => void;
+}
+
 /** Runs the ensemble on `options.workers` workers started by `spawn` (in this thread if 0). */
 export async function runEnsembleInPool(
   request: EnsembleRequest,
   spawn: () => PoolWorker,
-  options: PoolOptions,
+  options: EnsembleRunOptions,
 ): Promise<EnsembleResult> {
-  const design = ensembleDesign(request);
+  const design = options.design ?? ensembleDesign(request);
   const collector = createEnsembleCollector(request, design);
   const plans = Array.from({ length: design.members }, (_, i) => memberPlan(design, i));
-  await runPlansInPool(request, plans, spawn, options, (member, result) =>
-    collector.add(member, result),
-  );
+  const { onMember } = options;
+  await runPlansInPool(request, plans, spawn, options, (member, result) => {
+    collector.add(member, result);
+    onMember?.(member, result);
+  });
   return collector.result();
 }
 

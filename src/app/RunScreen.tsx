@@ -228,7 +228,10 @@ function RunBodyMap() {
   return <BodyMap snapshot={snapshot} unit={unit} />;
 }
 
-/** "What are the odds?" on the run so far: its scenario, seed and actions when the dialog opens. */
+/**
+ * "What are the odds?" on the run so far: its scenario, seed, actions and time when the dialog opens
+ * (the dialog asks what happens after that time: the expert's plan, or nothing more).
+ */
 function RunOdds({ onClose }: { onClose: () => void }) {
   const store = useAppStoreApi();
   const [run] = useState(() => {
@@ -239,19 +242,26 @@ function RunOdds({ onClose }: { onClose: () => void }) {
       seed: log?.seed ?? 1,
       // The scenario's own entries are made again by the scenario in every member.
       actions: (log?.actions ?? []).filter((entry) => entry.source !== 'scenario'),
+      atS: state.snapshot?.tS ?? 0,
+      finished: state.snapshot?.finished ?? false,
       unit: state.unit,
       // The sandbox's edited parameters are held at their values in every member.
       ...(Object.keys(state.parameters).length > 0 ? { fixed: state.parameters } : {}),
     };
   });
-  // The actions replayed are those up to now: the fan bands say from when.
-  const [atS] = useState(() => store.getState().snapshot?.tS ?? 0);
   return (
     <OddsDialog
       {...run}
       onClose={onClose}
-      onResult={(result) => {
-        if (result.fanBands) store.getState().setFanBands({ bands: result.fanBands, atS });
+      onResult={(result, asked) => {
+        // The fan bands say from when, and which question they answer.
+        if (result.fanBands) {
+          store.getState().setFanBands({
+            bands: result.fanBands,
+            atS: asked.fromS,
+            ...(asked.continuation !== null ? { continuation: asked.continuation } : {}),
+          });
+        }
       }}
     />
   );

@@ -17,6 +17,7 @@ import {
   type RefObject,
 } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { CONTINUATION_LABELS } from '../../models/ensemble/continuation.ts';
 import type { FanBandOverlay } from '../state/store.ts';
 import { formatClock, formatFraction, formatPercent, formatTemperature } from '../state/units.ts';
 import { TEMPERATURE_SERIES, VITAL_SERIES } from '../worker/protocol.ts';
@@ -337,6 +338,7 @@ export function TrendPanel() {
           <span className={fan ? undefined : 'muted'}>
             Odds: 5–95 % of {overlay.bands.members.toLocaleString('en-US')} plausible patients, from{' '}
             {formatClock(overlay.atS)}
+            {overlay.continuation && `, ${CONTINUATION_LABELS[overlay.continuation].toLowerCase()}`}
           </span>
           <button
             type="button"

@@ -1,9 +1,11 @@
-// `coldboot ensemble`: runs one scenario (and optionally a learner's action log) many times with the
-// model's uncertain parameters drawn by Latin hypercube, across worker threads, and prints the spread
-// of outcomes as text or JSON. The numbers depend only on the scenario, the log, the options and the
-// seed, never on the number of threads.
+// `coldboot ensemble`: runs one scenario (with a learner's action log, the expert run, or nothing) many
+// times with the model's uncertain parameters drawn by Latin hypercube, across worker threads, and
+// prints the spread of outcomes as text or JSON, saying which actions were replayed; optionally writes
+// every member's parameters and outcome as CSV. The numbers depend only on the scenario, the actions,
+// the options and the seed, never on the number of threads.
 
 import { readInputFile } from './files.ts';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatClock } from '../../models/engine/clock.ts';
 import {
@@ -18,14 +20,21 @@ import {
   DEFAULT_FAN_KEYS,
   EnsembleMemberError,
   MAX_MEMBERS,
+  continuationActions,
+  ensembleDesign,
+  memberTableHeader,
+  memberTableRow,
+  outcomeColumns,
   parseActionLog,
   sampledParameters,
+  type EnsembleDesign,
   type EnsembleRequest,
   type EnsembleResult,
   type Distribution,
   type ParameterSensitivity,
   type ReplayAction,
 } from '../../models/ensemble/index.ts';
+import type { Outcome } from '../../models/engine/outputs.ts';
 import {
   RUN_LOG_FORMAT,
   MAX_RUN_LOG_BYTES,
@@ -51,8 +60,8 @@ export async function ensembleCommand(
 ): Promise<number> {
   const args = parseArgs(
     argv,
-    ['members', 'log', 'seed', 'format', 'workers', 'step', 'set', 'vary', 'fan'],
-    ['collapse', 'shared-seed'],
+    ['members', 'log', 'seed', 'format', 'workers', 'step', 'set', 'vary', 'fan', 'members-out'],
+    ['collapse', 'shared-seed', 'expert'],
   );
   if (args.positional.length !== 1) {
     throw new UsageError(
@@ -84,6 +93,8 @@ export async function ensembleCommand(
     logPath !== undefined
       ? readActionLog(logPath, scenario, scenarioPath)
       : { actions: [], parameters: {} };
+  const replayed = replayedActions(scenario, scenarioPath, logPath, log, args.flags.has('expert'));
+  const membersOut = args.flags.get('members-out')?.at(-1);
   const stepSeconds = numberFlag(
     args,
     'step',
@@ -114,7 +125,7 @@ export async function ensembleCommand(
       throw new UsageError(`--vary: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const actions = log.actions;
+  const actions = replayed.actions;
 
   const request: EnsembleRequest = {
     scenario,
@@ -128,15 +139,31 @@ export async function ensembleCommand(
     seeds: args.flags.has('shared-seed') ? 'shared' : 'per-member',
     ...(fanEveryS !== undefined ? { fan: { everyS: fanEveryS, keys: DEFAULT_FAN_KEYS } } : {}),
   };
+  // The design is computed once here: the members' table needs its values.
+  const design = membersOut !== undefined ? ensembleDesign(request) : undefined;
+  const outcomes: Outcome[] = [];
   let result: EnsembleResult;
   try {
-    result = await runEnsembleInWorkers(request, { workers });
+    result = await runEnsembleInWorkers(request, {
+      workers,
+      ...(design
+        ? {
+            design,
+            onMember: (member: number, r: { outcome: Outcome }) => (outcomes[member] = r.outcome),
+          }
+        : {}),
+    });
   } catch (error) {
     if (!(error instanceof EnsembleMemberError)) throw error;
     const sets = Object.entries(error.parameters)
       .map(([name, value]) => `--set ${name}=${value}`)
       .join(' ');
-    const replay = logPath !== undefined ? ` (replaying the actions of ${logPath})` : '';
+    const replay =
+      replayed.what === 'expert'
+        ? ' --expert'
+        : replayed.what === 'none'
+          ? ''
+          : ` (replaying ${replayed.description})`;
     const step = stepSeconds !== 1 ? ` with a ${stepSeconds} s step` : '';
     io.stderr(
       `coldboot: ${error.message}\n` +
@@ -144,7 +171,13 @@ export async function ensembleCommand(
     );
     return EXIT_FAILURE;
   }
-  const context = { scenario, stepSeconds, actions: actions.length };
+  if (design && membersOut !== undefined) writeMemberTable(membersOut, design, outcomes);
+  const context: Context = {
+    scenario,
+    stepSeconds,
+    replayed,
+    ...(membersOut !== undefined ? { membersOut } : {}),
+  };
   io.stdout(
     format === 'json'
       ? JSON.stringify(ensembleJson(result, context), null, 2) + '\n'
@@ -158,6 +191,129 @@ export interface LoadedActionLog {
   readonly actions: ReplayAction[];
   /** Parameter overrides of a recorded run (coldboot/run-log@1), held in every member. */
   readonly parameters: Readonly<Record<string, number>>;
+  /** Where a recorded run stopped before the scenario's end, s (a run log's endS). */
+  readonly endS?: number;
+}
+
+/** The actions every member replays, where they come from, and that in words. */
+export interface ReplayedActions {
+  /** none; a --log file; the expert run (--expert); a log that stopped, then the expert's plan. */
+  readonly what: 'none' | 'log' | 'expert' | 'log-then-expert';
+  readonly actions: readonly ReplayAction[];
+  /** E.g. "the expert run (13 actions)", "the 7 actions of run.json". */
+  readonly description: string;
+  readonly logActions: number;
+  readonly expertActions: number;
+  /** The time from which the expert's plan is followed, s (--log with --expert). */
+  readonly fromS?: number;
+}
+
+function actionCount(n: number): string {
+  return `${n} action${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Chooses what to replay. --expert alone replays the scenario's expert run. --log with --expert
+ * continues a recorded run that stopped before the end (a run log with endS, as the app saves a run
+ * in progress) with the expert's plan from where it stopped: the odds dialog's "if the rest follows
+ * the expert's plan". A log that ran to the end, or a plain action log, has no such point: refused.
+ */
+export function replayedActions(
+  scenario: Scenario,
+  scenarioPath: string,
+  logPath: string | undefined,
+  log: LoadedActionLog,
+  expert: boolean,
+): ReplayedActions {
+  if (expert && scenario.expert === undefined) {
+    throw new ScenarioError(basename(scenarioPath), [
+      {
+        path: 'expert',
+        expected: 'an expert run (expert: { actions: [...] }) for --expert',
+        found: 'nothing',
+      },
+    ]);
+  }
+  if (logPath === undefined && !expert) {
+    return {
+      what: 'none',
+      actions: [],
+      description: "none: only the scenario's own timeline, nobody acts (no --log or --expert)",
+      logActions: 0,
+      expertActions: 0,
+    };
+  }
+  if (logPath === undefined) {
+    const actions = scenario.expert!.actions;
+    return {
+      what: 'expert',
+      actions,
+      description: `the expert run (${actionCount(actions.length)})`,
+      logActions: 0,
+      expertActions: actions.length,
+    };
+  }
+  const name = basename(logPath);
+  if (!expert) {
+    const stopped =
+      log.endS !== undefined
+        ? `, which stopped at ${formatClock(log.endS, true)}; nothing more is done after it`
+        : '';
+    return {
+      what: 'log',
+      actions: log.actions,
+      description: `the ${actionCount(log.actions.length)} of ${name}${stopped}`,
+      logActions: log.actions.length,
+      expertActions: 0,
+    };
+  }
+  if (log.endS === undefined) {
+    throw new UsageError(
+      `--log with --expert follows the expert's plan from where a recorded run stopped, but ${name} ` +
+        'has no such point (it ran to the end, or it is a plain action log); give one of them',
+    );
+  }
+  const c = continuationActions(scenario, log.actions, log.endS, 'expert');
+  return {
+    what: 'log-then-expert',
+    actions: c.actions,
+    description:
+      `the ${actionCount(c.runActions)} of ${name} to ${formatClock(log.endS, true)}, where it ` +
+      `stopped, then the expert run's ${actionCount(c.expertActions)} from there`,
+    logActions: c.runActions,
+    expertActions: c.expertActions,
+    fromS: log.endS,
+  };
+}
+
+/** Writes --members-out: a header, then one line per member in member order. */
+function writeMemberTable(
+  path: string,
+  design: EnsembleDesign,
+  outcomes: readonly Outcome[],
+): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'w');
+    const columns = outcomeColumns(outcomes[0]!);
+    writeSync(fd, memberTableHeader(design, outcomes[0]!));
+    // In chunks: 20,000 members of ~200 columns would make one string of tens of MB.
+    let chunk = '';
+    for (let member = 0; member < design.members; member++) {
+      chunk += memberTableRow(design, member, outcomes[member]!, columns);
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    }
+    writeSync(fd, chunk);
+  } catch (error) {
+    throw new UsageError(
+      `--members-out: cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /**
@@ -188,6 +344,7 @@ export function readActionLog(
     return {
       actions: log.actions.filter((entry) => entry.source !== 'scenario'),
       parameters: log.parameters,
+      ...(log.endS !== undefined ? { endS: log.endS } : {}),
     };
   }
   if (jsonError !== undefined) {
@@ -199,15 +356,26 @@ export function readActionLog(
 interface Context {
   readonly scenario: Scenario;
   readonly stepSeconds: number;
-  readonly actions: number;
+  readonly replayed: ReplayedActions;
+  /** Where --members-out wrote the members. */
+  readonly membersOut?: string;
 }
 
 function ensembleJson(result: EnsembleResult, context: Context): Record<string, unknown> {
+  const r = context.replayed;
   return {
     title: context.scenario.title,
     end_s: context.scenario.end.atS,
     step_s: context.stepSeconds,
-    actions_replayed: context.actions,
+    actions_replayed: r.actions.length,
+    replayed: {
+      what: r.what,
+      description: r.description,
+      log_actions: r.logActions,
+      expert_actions: r.expertActions,
+      ...(r.fromS !== undefined ? { expert_from_s: r.fromS } : {}),
+    },
+    ...(context.membersOut !== undefined ? { members_out: context.membersOut } : {}),
     ...result.summary,
     ...(result.fanBands ? { fan_bands: result.fanBands } : {}),
   };
@@ -266,7 +434,7 @@ export function ensembleText(result: EnsembleResult, context: Context): string {
   );
   const held = Object.entries(s.held_parameters);
   if (held.length > 0) lines.push(`  held: ${held.map(([k, v]) => `${k}=${v}`).join(', ')}`);
-  if (context.actions > 0) lines.push(`  learner actions replayed: ${context.actions}`);
+  lines.push(`  actions replayed: ${context.replayed.description}`);
   const reordered = Object.entries(s.reordered_members);
   if (reordered.length > 0) {
     lines.push(
@@ -342,6 +510,9 @@ export function ensembleText(result: EnsembleResult, context: Context): string {
       });
       lines.push(`  ${formatClock(t, true).padEnd(10)}${cells.join('')}`);
     });
+  }
+  if (context.membersOut !== undefined) {
+    lines.push('', `Members (parameters and outcome of each, CSV): ${context.membersOut}`);
   }
   lines.push('');
   return lines.join('\n');

@@ -8,7 +8,12 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EnsembleRequest, EnsembleResult } from '../../models/ensemble/index.ts';
+import type {
+  EnsembleDesign,
+  EnsembleRequest,
+  EnsembleResult,
+  MemberResult,
+} from '../../models/ensemble/index.ts';
 import { runEnsembleInPool, type PoolWorker } from '../../models/ensemble/pool.ts';
 
 export interface NodePoolOptions {
@@ -16,6 +21,10 @@ export interface NodePoolOptions {
   readonly workers?: number;
   /** Called after each batch of members arrives. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** The request's design, when already computed. */
+  readonly design?: EnsembleDesign;
+  /** Called with each member's result as it arrives (in any order). */
+  readonly onMember?: (member: number, result: MemberResult) => void;
 }
 
 /** Threads used when not told: one per core the process may use. */
@@ -40,6 +49,8 @@ export function runEnsembleInWorkers(
   return runEnsembleInPool(request, () => spawnThread(code), {
     workers: options.workers ?? defaultWorkerCount(),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.design ? { design: options.design } : {}),
+    ...(options.onMember ? { onMember: options.onMember } : {}),
   });
 }
 

@@ -50,13 +50,17 @@ Usage:
       with the scenario's expert run. --instructor adds the instructor-only notes.
   coldboot schema [scenario|run-log]
       Print the JSON Schema of scenario files (default) or run logs, for editors.
-  coldboot ensemble <scenario> --members N [--log run.json] [--seed S] [--format text|json]
-                    [--workers K] [--step S] [--set param=value ...] [--vary param ...]
-                    [--collapse] [--shared-seed] [--fan S]
+  coldboot ensemble <scenario> --members N [--log run.json] [--expert] [--seed S]
+                    [--format text|json] [--workers K] [--step S] [--set param=value ...]
+                    [--vary param ...] [--collapse] [--shared-seed] [--fan S]
+                    [--members-out members.csv]
       Run the scenario N times with the uncertain parameters drawn from their ranges (Latin
       hypercube), across K worker threads (default one per core), and print the spread of outcomes
-      and the parameters that matter most. --log replays a learner's action log. See
-      doc/uncertainty.md.
+      and the parameters that matter most, saying which actions were replayed. Without --log or
+      --expert nobody acts: only the scenario's own timeline. --log replays a learner's action
+      log; --expert replays the scenario's expert run; both together follow the expert's plan from
+      where a recorded run stopped (a run log with endS). --members-out writes one CSV row per
+      member: number, seed, every sampled parameter and the outcome. See doc/uncertainty.md.
   coldboot bench
       Print the engine's speed (simulated seconds per wall-clock second).
   coldboot help

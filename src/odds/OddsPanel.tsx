@@ -1,14 +1,23 @@
-// "What are the odds?": the learner's own run replayed across what is plausible. An ensemble over
-// the uncertain parameters (Web Workers, one per core, progress and cancel) gives the chance of
-// survival, the neurological outcome, the brain cells lost and 5–95 % fan bands of the brain and core
-// temperatures; the hypothesis sweep shows how the outcome depends on the temperature at which the
-// cells' self-check stops, which nobody knows.
+// "What are the odds?": the learner's own run replayed across what is plausible. In the middle of a
+// run it asks one of two questions: if the rest follows the expert's plan, or if nothing more is done
+// (the only one without an expert run). An ensemble over the uncertain parameters (Web Workers, one
+// per core, progress and cancel) gives the chance of survival, the neurological outcome, the brain
+// cells lost and 5–95 % fan bands of the brain and core temperatures; the hypothesis sweep shows how
+// the outcome depends on the temperature at which the cells' self-check stops, which nobody knows.
 
 import './odds.css';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { area, line } from 'd3-shape';
 import { scaleLinear } from 'd3-scale';
-import type { EnsembleResult, FanBand, ReplayAction } from '../../models/ensemble/index.ts';
+import {
+  CONTINUATION_LABELS,
+  continuationActions,
+  type Continuation,
+  type EnsembleResult,
+  type FanBand,
+  type ReplayAction,
+} from '../../models/ensemble/index.ts';
+import { formatClock } from '../../models/engine/clock.ts';
 import type { HypothesisPoint } from '../../models/ensemble/hypothesis.ts';
 import type { Scenario } from '../../models/index.ts';
 import {
@@ -24,12 +33,25 @@ interface Props {
   readonly scenario: Scenario | null;
   /** The run's actions so far (learner and instructor). */
   readonly actions: readonly ReplayAction[];
+  /** The run's time when the odds are asked, s: the questions are about what happens after it. */
+  readonly atS: number;
+  /** The run has ended: its actions are all there is (no question about what comes next). */
+  readonly finished: boolean;
   readonly seed: number;
   readonly unit: TemperatureUnit;
   /** Parameter values held in every member (the sandbox's edits). */
   readonly fixed?: Readonly<Record<string, number>>;
   /** Called with each finished ensemble (the run screen draws its fan bands on its trend chart). */
-  readonly onResult?: (result: EnsembleResult) => void;
+  readonly onResult?: (result: EnsembleResult, asked: Asked) => void;
+}
+
+/** What an odds run asked: which continuation, from when, and how many actions of each kind. */
+export interface Asked {
+  /** null when the run had ended: its own actions, nothing to continue. */
+  readonly continuation: Continuation | null;
+  readonly fromS: number;
+  readonly runActions: number;
+  readonly expertActions: number;
 }
 
 type Job =
@@ -47,11 +69,32 @@ const CPC_LABELS: Record<string, string> = {
   '5': 'death',
 };
 
-export function OddsPanel({ scenario, actions, seed, unit, fixed, onResult }: Props) {
+export function OddsPanel({
+  scenario,
+  actions,
+  atS,
+  finished,
+  seed,
+  unit,
+  fixed,
+  onResult,
+}: Props) {
   const [members, setMembers] = useState<number>(500);
   const [job, setJob] = useState<Job>({ kind: 'idle' });
-  const [odds, setOdds] = useState<{ result: EnsembleResult; seconds: number } | null>(null);
-  const [sweep, setSweep] = useState<readonly HypothesisPoint[] | null>(null);
+  const [odds, setOdds] = useState<{
+    result: EnsembleResult;
+    seconds: number;
+    asked: Asked;
+    endS: number;
+  } | null>(null);
+  const [sweep, setSweep] = useState<{
+    points: readonly HypothesisPoint[];
+    asked: Asked;
+    endS: number;
+  } | null>(null);
+  // In the middle of a run with an expert run, both questions; otherwise the only one there is.
+  const canFollowExpert = scenario?.expert !== undefined && !finished;
+  const [question, setQuestion] = useState<Continuation>(canFollowExpert ? 'expert' : 'nothing');
   const controller = useRef<AbortController | null>(null);
 
   // Stop any workers when the panel goes away.
@@ -69,13 +112,27 @@ export function OddsPanel({ scenario, actions, seed, unit, fixed, onResult }: Pr
       setJob({ kind: 'running', what, done, total: all });
     const started = performance.now();
     try {
-      const request = { scenario, actions, seed, ...(fixed ? { fixed } : {}) };
+      const endS = scenario.end.atS;
+      const continuation = continuationActions(scenario, actions, atS, question);
+      const asked: Asked = {
+        continuation: finished ? null : question,
+        fromS: atS,
+        runActions: continuation.runActions,
+        expertActions: continuation.expertActions,
+      };
+      const request = {
+        scenario,
+        actions: continuation.actions,
+        seed,
+        ...(fixed ? { fixed } : {}),
+      };
       if (what === 'odds') {
         const result = await runOdds({ ...request, members }, { onProgress, signal: abort.signal });
-        setOdds({ result, seconds: (performance.now() - started) / 1000 });
-        onResult?.(result);
+        setOdds({ result, seconds: (performance.now() - started) / 1000, asked, endS });
+        onResult?.(result, asked);
       } else {
-        setSweep(await runHypothesis(request, { onProgress, signal: abort.signal }));
+        const points = await runHypothesis(request, { onProgress, signal: abort.signal });
+        setSweep({ points, asked, endS });
       }
       setJob({ kind: 'idle' });
     } catch (error) {
@@ -91,10 +148,19 @@ export function OddsPanel({ scenario, actions, seed, unit, fixed, onResult }: Pr
     <section className="panel odds" aria-labelledby="odds-heading" data-testid="odds-panel">
       <h2 id="odds-heading">What are the odds?</h2>
       <p className="muted odds-intro">
-        Your actions so far, replayed on {members.toLocaleString('en-US')} patients whose uncertain
-        physiology (the self-check temperature, tolerances, rates) is drawn from its plausible
-        range.
+        Your {finished ? 'run' : 'actions so far'}, replayed on {members.toLocaleString('en-US')}{' '}
+        patients whose uncertain physiology (the self-check temperature, tolerances, rates) is drawn
+        from its plausible range.
       </p>
+      <QuestionChoice
+        scenario={scenario}
+        actions={actions}
+        atS={atS}
+        finished={finished}
+        question={question}
+        onChange={setQuestion}
+        disabled={busy}
+      />
       <div className="odds-controls">
         <label>
           Patients{' '}
@@ -160,12 +226,112 @@ export function OddsPanel({ scenario, actions, seed, unit, fixed, onResult }: Pr
         <OddsResult
           result={odds.result}
           seconds={odds.seconds}
+          asked={odds.asked}
+          endS={odds.endS}
           unit={unit}
           onChart={onResult !== undefined}
         />
       )}
-      {sweep && <SweepResult points={sweep} unit={unit} />}
+      {sweep && (
+        <SweepResult points={sweep.points} asked={sweep.asked} endS={sweep.endS} unit={unit} />
+      )}
     </section>
+  );
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** What an odds run replays, in words: "Your actions so far (2), then the expert's 11 actions …". */
+function askedDetail(asked: Asked, endS: number): string {
+  const n = asked.runActions;
+  if (asked.continuation === null) return `Your whole run (${count(n, 'action')}), as it was.`;
+  const yours = `Your actions so far (${n === 0 ? 'none' : n})`;
+  if (asked.continuation === 'expert') {
+    return `${yours}, then the expert's ${count(asked.expertActions, 'action')} from ${formatClock(asked.fromS, true)} on.`;
+  }
+  return `${yours}, then nothing more to the end (${formatClock(endS, true)}).`;
+}
+
+/** The question an odds run answered, as its result's heading says it. */
+function askedTitle(asked: Asked): string {
+  const at = formatClock(asked.fromS, true);
+  if (asked.continuation === null) return `Your run as it ended at ${at}`;
+  return `${CONTINUATION_LABELS[asked.continuation]} after ${at}`;
+}
+
+/**
+ * The choice of question in the middle of a run: a radio group when the scenario has an expert run,
+ * otherwise the one question that applies, said as such. Nothing once the run has ended.
+ */
+function QuestionChoice({
+  scenario,
+  actions,
+  atS,
+  finished,
+  question,
+  onChange,
+  disabled,
+}: {
+  scenario: Scenario | null;
+  actions: readonly ReplayAction[];
+  atS: number;
+  finished: boolean;
+  question: Continuation;
+  onChange: (question: Continuation) => void;
+  disabled: boolean;
+}) {
+  const id = useId();
+  if (!scenario || finished) return null;
+  const endS = scenario.end.atS;
+  const at = formatClock(atS, true);
+  const detail = (continuation: Continuation): string => {
+    const c = continuationActions(scenario, actions, atS, continuation);
+    return askedDetail(
+      {
+        continuation,
+        fromS: atS,
+        runActions: c.runActions,
+        expertActions: c.expertActions,
+      },
+      endS,
+    );
+  };
+  if (scenario.expert === undefined) {
+    return (
+      <p className="odds-question-only" data-testid="odds-question-only">
+        <strong>{CONTINUATION_LABELS.nothing}</strong> after {at}. {detail('nothing')} This run has
+        no expert plan to follow.
+      </p>
+    );
+  }
+  return (
+    <fieldset
+      className="odds-question-choice"
+      disabled={disabled}
+      data-testid="odds-question-choice"
+    >
+      <legend>What happens after {at}?</legend>
+      {(['expert', 'nothing'] as const).map((continuation) => (
+        <div key={continuation} className="odds-question-option">
+          <input
+            id={`${id}-${continuation}`}
+            type="radio"
+            name={id}
+            value={continuation}
+            checked={question === continuation}
+            onChange={() => onChange(continuation)}
+            aria-describedby={`${id}-${continuation}-detail`}
+            data-testid={`odds-question-${continuation}`}
+          />
+          <label htmlFor={`${id}-${continuation}`}>{CONTINUATION_LABELS[continuation]}</label>
+          <span id={`${id}-${continuation}-detail`} className="muted odds-question-detail">
+            {detail(continuation)}
+          </span>
+        </div>
+      ))}
+    </fieldset>
   );
 }
 
@@ -176,11 +342,16 @@ function percent(x: number, digits = 0): string {
 function OddsResult({
   result,
   seconds,
+  asked,
+  endS,
   unit,
   onChart,
 }: {
   result: EnsembleResult;
   seconds: number;
+  asked: Asked;
+  /** The scenario's end, s. */
+  endS: number;
   unit: TemperatureUnit;
   /** The bands are also drawn on the run's temperature chart. */
   onChart: boolean;
@@ -190,6 +361,7 @@ function OddsResult({
   const lost = s.brain_autolysed_fraction;
   return (
     <div className="odds-result" data-testid="odds-result">
+      <AskedLine asked={asked} endS={endS} />
       <dl className="odds-figures">
         <div>
           <dt>Survive</dt>
@@ -367,11 +539,24 @@ function timeTicks(endS: number): number[] {
   return ticks;
 }
 
+/** Which question a result answers: its heading and what was replayed. */
+function AskedLine({ asked, endS }: { asked: Asked; endS: number }) {
+  return (
+    <p className="odds-asked" data-testid="odds-asked">
+      <strong>{askedTitle(asked)}.</strong> {askedDetail(asked, endS)}
+    </p>
+  );
+}
+
 function SweepResult({
   points,
+  asked,
+  endS,
   unit,
 }: {
   points: readonly HypothesisPoint[];
+  asked: Asked;
+  endS: number;
   unit: TemperatureUnit;
 }) {
   const x = scaleLinear()
@@ -386,6 +571,7 @@ function SweepResult({
   return (
     <div className="sweep" data-testid="odds-sweep-result">
       <h3>If the self-check stops at…</h3>
+      <AskedLine asked={asked} endS={endS} />
       <svg
         className="fan-chart"
         viewBox={`0 0 ${W} ${H}`}

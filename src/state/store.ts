@@ -20,6 +20,7 @@ import {
   type TimedAction,
 } from '../../models/index.ts';
 import type { FanBands } from '../../models/ensemble/fanBands.ts';
+import type { Continuation } from '../../models/ensemble/continuation.ts';
 import type { DebriefReport, DebriefResponse } from '../worker/debriefProtocol.ts';
 import {
   TREND_SERIES,
@@ -199,6 +200,8 @@ export interface FanBandOverlay {
   readonly bands: FanBands;
   /** Simulated time of the run when the ensemble was started (its actions were those up to here), s. */
   readonly atS: number;
+  /** What the ensemble assumed after atS (absent when the run had ended). */
+  readonly continuation?: Continuation;
 }
 
 export interface DisplaySlice {

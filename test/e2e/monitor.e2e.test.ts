@@ -1,6 +1,7 @@
 // End-to-end: the run screen's monitor (rhythm strip, body map, alarm announcements), "What are the
-// odds?" with its threshold sweep, the model explorer, and an axe-core accessibility check of every
-// screen and dialog (no serious or critical violations). Run with `npm run test:e2e`.
+// odds?" with its threshold sweep and its two questions in the middle of a run, the model explorer,
+// and an axe-core accessibility check of every screen and dialog (no serious or critical
+// violations). Run with `npm run test:e2e`.
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -113,6 +114,87 @@ describe('monitor, odds, explorer and accessibility', () => {
       await page.screenshot({ path: `${OUT_DIR}/odds-sweep.png` });
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByTestId('odds-panel').count()).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("asks mid-run what happens next: the expert's plan (the default) or nothing more", async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const survival = async (): Promise<number> =>
+      Number((await page.getByTestId('odds-survival').innerText()).replace(' %', ''));
+    try {
+      // What the expert does first: mechanical compressions and oxygen; then on to the helicopter.
+      await openSkier(page);
+      await page.getByRole('button', { name: 'Start CPR mechanical' }).click();
+      await page.getByLabel('FiO₂').fill('1');
+      await page.getByRole('button', { name: 'Ventilate', exact: true }).click();
+      await expect
+        .poll(() => page.getByTestId('monitor-breathing').innerText(), poll)
+        .toBe('Ventilated');
+      await page.getByRole('button', { name: 'Next event' }).click();
+      await expect.poll(() => page.getByTestId('run-status').innerText(), poll).toBe('Paused');
+      const clock = (await page.getByTestId('clock').innerText()).trim();
+      expect(clock).not.toBe('0:00:00');
+
+      await page.getByTestId('open-odds').click();
+      const choice = page.getByRole('group', { name: `What happens after ${clock}?` });
+      await expect.poll(() => choice.isVisible(), poll).toBe(true);
+      const expert = choice.getByRole('radio', { name: /If the rest follows the expert's plan/ });
+      const nothing = choice.getByRole('radio', { name: /If nothing more is done/ });
+      expect(await expert.isChecked()).toBe(true);
+      expect(await nothing.isChecked()).toBe(false);
+      expect(await choice.innerText()).toMatch(
+        /Your actions so far \(2\), then the expert's \d+ actions from/,
+      );
+      expect(await seriousViolations(page)).toEqual([]);
+
+      await page.getByLabel('Patients').selectOption('200');
+      await page.getByTestId('odds-run').click();
+      await expect
+        .poll(() => page.getByTestId('odds-result').count(), { timeout: 120_000 })
+        .toBe(1);
+      expect(await page.getByTestId('odds-asked').innerText()).toContain(
+        `If the rest follows the expert's plan after ${clock}.`,
+      );
+      const withExpert = await survival();
+      await page.screenshot({ path: `${OUT_DIR}/odds-expert-plan.png`, fullPage: true });
+
+      await nothing.check();
+      expect(await expert.isChecked()).toBe(false);
+      await page.getByTestId('odds-run').click();
+      await expect
+        .poll(() => page.getByTestId('odds-asked').innerText(), { timeout: 120_000 })
+        .toContain(`If nothing more is done after ${clock}.`);
+      expect(await page.getByTestId('odds-asked').innerText()).toContain(
+        'Your actions so far (2), then nothing more to the end (8:00:00).',
+      );
+      expect(withExpert).toBeGreaterThan(await survival());
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.keyboard.press('Escape');
+      // The bands on the chart say which question they answer.
+      expect(await page.getByTestId('trend-fan-legend').innerText()).toContain(
+        `from ${clock}, if nothing more is done`,
+      );
+
+      // The sandbox has no expert run: only "if nothing more is done", said so.
+      await page.getByRole('button', { name: 'Library' }).click();
+      await expect.poll(() => screenOf(page), poll).toBe('library');
+      await page.getByRole('button', { name: 'Start sandbox run' }).click();
+      await expect.poll(() => page.getByTestId('run-status').innerText(), poll).toBe('Ready');
+      await page.getByLabel('Speed').selectOption('600');
+      await page.getByRole('button', { name: 'Step 10 min' }).click();
+      await expect.poll(() => page.getByTestId('clock').innerText(), poll).toBe('0:10:00');
+      await page.getByTestId('open-odds').click();
+      const only = page.getByTestId('odds-question-only');
+      await expect.poll(() => only.isVisible(), poll).toBe(true);
+      expect(await only.innerText()).toMatch(
+        /^If nothing more is done after 0:10:00\. Your actions so far \(none\)/,
+      );
+      expect(await page.getByRole('radio').count()).toBe(0);
       expect(errors).toEqual([]);
     } finally {
       await context.close();

@@ -41,11 +41,55 @@ writeFileSync(
   }),
 );
 
+/** The same short scenario with an expert run: oxygen at 2:00, more at 11:00, a shock at 15:00. */
+const withExpert = join(dir, 'expert.yaml');
+writeFileSync(
+  withExpert,
+  readFileSync(scenario, 'utf8') +
+    `expert:
+  actions:
+    - { at: '2:00', do: ventilate, fio2: 0.5 }
+    - { at: '11:00', do: ventilate, fio2: 1 }
+    - { at: '15:00', do: defibrillate }
+`,
+);
+const expertLog = join(dir, 'expert-actions.json');
+writeFileSync(
+  expertLog,
+  JSON.stringify({
+    actions: [
+      { atS: 120, action: { do: 'ventilate', fio2: 0.5 } },
+      { atS: 660, action: { do: 'ventilate', fio2: 1 } },
+      { atS: 900, action: { do: 'defibrillate' } },
+    ],
+  }),
+);
+
+interface Replayed {
+  what: string;
+  description: string;
+  log_actions: number;
+  expert_actions: number;
+  expert_from_s?: number;
+}
+
+/** The ensemble's numbers without the lines that say where the actions came from. */
+function outcomesOf(json: string): Record<string, unknown> {
+  const {
+    replayed: _r,
+    actions_replayed: _a,
+    ...rest
+  } = JSON.parse(json) as Record<string, unknown>;
+  return rest;
+}
+
 interface EnsembleJson {
   title: string;
   members: number;
   seed: number;
   actions_replayed: number;
+  replayed: Replayed;
+  members_out?: string;
   survival: { probability: number; survivors: number; ci95: [number, number] };
   neuro_outcome_cpc: Record<string, { count: number; fraction: number }>;
   brain_autolysed_fraction: Record<string, number>;
@@ -135,7 +179,7 @@ describe('coldboot ensemble', () => {
     expect(result.held_parameters).toEqual({ brainQ10: 3 });
     // The same actions and held parameter given as a plain action log and --set.
     const plain = await cli(...common, '--log', log, '--set', 'brainQ10=3');
-    expect(fromRunLog.out).toBe(plain.out);
+    expect(outcomesOf(fromRunLog.out)).toEqual(outcomesOf(plain.out));
     // A run log of another scenario is refused, as by coldboot summary --log.
     const other = join(dir, 'other.json');
     writeFileSync(
@@ -146,6 +190,120 @@ describe('coldboot ensemble', () => {
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/^other\.json: scenario\.hash: expected the hash of short\.yaml/);
   });
+
+  it("replays the scenario's expert run with --expert, and says so", async () => {
+    const common = ['ensemble', withExpert, '--members', '3', '--workers', '0', '--format', 'json'];
+    const expert = await cli(...common, '--expert');
+    expect(expert.err).toBe('');
+    expect(expert.code).toBe(0);
+    const result = JSON.parse(expert.out) as EnsembleJson;
+    expect(result.actions_replayed).toBe(3);
+    expect(result.replayed).toEqual({
+      what: 'expert',
+      description: 'the expert run (3 actions)',
+      log_actions: 0,
+      expert_actions: 3,
+    });
+    // The same actions as a plain log give the same numbers.
+    const asLog = await cli(...common, '--log', expertLog);
+    expect((JSON.parse(asLog.out) as EnsembleJson).replayed.description).toBe(
+      'the 3 actions of expert-actions.json',
+    );
+    expect(outcomesOf(asLog.out)).toEqual(outcomesOf(expert.out));
+    const text = await cli('ensemble', withExpert, '--members', '2', '--workers', '0', '--expert');
+    expect(text.out).toContain('  actions replayed: the expert run (3 actions)\n');
+  }, 120_000);
+
+  it("says when nothing is replayed, and which log's actions are", async () => {
+    const none = await cli('ensemble', scenario, '--members', '2', '--workers', '0');
+    expect(none.out).toContain(
+      "  actions replayed: none: only the scenario's own timeline, nobody acts (no --log or --expert)\n",
+    );
+    const logged = await cli(
+      ...['ensemble', scenario, '--members', '2', '--workers', '0'],
+      '--log',
+      log,
+    );
+    expect(logged.out).toContain('  actions replayed: the 1 action of run.json\n');
+  }, 120_000);
+
+  it("with --log and --expert follows the expert's plan from where a recorded run stopped", async () => {
+    const parsed = parseScenario(readFileSync(withExpert, 'utf8'), 'expert.yaml');
+    const sim = createSimulation(parsed, { seed: 2 });
+    sim.advance(120);
+    sim.apply({ do: 'ventilate', fio2: 0.5 });
+    sim.advance(480);
+    const stopped = join(dir, 'stopped.json');
+    writeFileSync(stopped, runLogToJson(runLogOf(sim, {})));
+    const common = ['ensemble', withExpert, '--members', '3', '--workers', '0', '--format', 'json'];
+    const continued = await cli(...common, '--log', stopped, '--expert');
+    expect(continued.err).toBe('');
+    const result = JSON.parse(continued.out) as EnsembleJson;
+    expect(result.replayed).toEqual({
+      what: 'log-then-expert',
+      description:
+        "the 1 action of stopped.json to 0:10:00, where it stopped, then the expert run's 2 actions from there",
+      log_actions: 1,
+      expert_actions: 2,
+      expert_from_s: 600,
+    });
+    // The learner's action at 2:00, then the expert's at 11:00 and 15:00: the whole expert run here.
+    expect(outcomesOf(continued.out)).toEqual(outcomesOf((await cli(...common, '--expert')).out));
+    // Without --expert, nothing more is done after 10:00, and the output says so.
+    const alone = JSON.parse((await cli(...common, '--log', stopped)).out) as EnsembleJson;
+    expect(alone.replayed.description).toBe(
+      'the 1 action of stopped.json, which stopped at 0:10:00; nothing more is done after it',
+    );
+  }, 120_000);
+
+  it('writes every member with its seed, sampled parameters and outcome to --members-out', async () => {
+    const csv = join(dir, 'members.csv');
+    const common = ['ensemble', scenario, '--members', '4', '--seed', '3', '--step', '1'];
+    const run = await cli(...common, '--workers', '2', '--members-out', csv, '--format', 'json');
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out) as EnsembleJson & { sampled_parameters: number };
+    expect(result.members_out).toBe(csv);
+    const text = readFileSync(csv, 'utf8');
+    const [header, ...rows] = text.trimEnd().split('\n');
+    const columns = header!.split(',');
+    expect(rows).toHaveLength(4);
+    expect(columns.slice(0, 2)).toEqual(['member', 'seed']);
+    expect(columns).toContain('selfCheckHalfTempC');
+    for (const outcome of [
+      'survived',
+      'rosc_time_s',
+      'neuro_outcome_cpc',
+      'brain_autolysed_fraction',
+      'min_core_temp_c',
+      'max_potassium_mmol_l',
+    ]) {
+      expect(columns).toContain(outcome);
+    }
+    const member = Object.fromEntries(rows[2]!.split(',').map((v, i) => [columns[i]!, v]));
+    expect(member.member).toBe('2');
+    // The values parse back exactly: a single run with them reproduces the member's outcome.
+    const sets = columns
+      .slice(2, 2 + result.sampled_parameters)
+      .flatMap((name) => ['--set', `${name}=${member[name]}`]);
+    const single = JSON.parse(
+      (await cli('summary', scenario, '--seed', member.seed!, ...sets)).out,
+    ) as Record<string, unknown>;
+    // Every outcome field of a run is a column, after the sampled parameters.
+    const notOutcome = ['title', 'seed', 'end_s', 'end_reason', 'score'];
+    expect(columns.slice(2 + result.sampled_parameters)).toEqual(
+      Object.keys(single).filter((key) => !notOutcome.includes(key)),
+    );
+    expect(String(single.brain_autolysed_fraction)).toBe(member.brain_autolysed_fraction);
+    expect(String(single.min_core_temp_c)).toBe(member.min_core_temp_c);
+    expect(String(single.survived)).toBe(member.survived);
+    expect(single.rosc_time_s === null ? '' : String(single.rosc_time_s)).toBe(member.rosc_time_s);
+    // The same file whatever the number of threads; the text output names it.
+    const again = join(dir, 'members-0.csv');
+    const inline = await cli(...common, '--workers', '0', '--members-out', again);
+    expect(readFileSync(again, 'utf8')).toBe(text);
+    expect(inline.out).toContain(`Members (parameters and outcome of each, CSV): ${again}`);
+  }, 120_000);
 
   it('prints a readable text summary by default', async () => {
     const { code, out } = await cli('ensemble', scenario, '--members', '4', '--workers', '0');
@@ -203,8 +361,21 @@ describe('coldboot ensemble', () => {
       /run.json: expected a readable action log \(JSON\), found no such file/,
     ],
     [['ensemble', '/no/such/scenario.yaml', '--members', '3'], /no such file/],
+    [
+      ['ensemble', 'SCENARIO', '--members', '3', '--expert'],
+      /short\.yaml: expert: expected an expert run \(expert: \{ actions: \[\.\.\.\] \}\) for --expert, found nothing/,
+    ],
+    [
+      ['ensemble', 'EXPERT', '--members', '3', '--expert', '--log', 'LOG'],
+      /--log with --expert follows the expert's plan from where a recorded run stopped, but run\.json has no such point/,
+    ],
+    [
+      ['ensemble', 'SCENARIO', '--members', '1', '--members-out', '/no/such/dir/members.csv'],
+      /--members-out: cannot write \/no\/such\/dir\/members\.csv/,
+    ],
   ])('exits 2 with a clear message for %j', async (argv, message) => {
-    const { code, err, out } = await cli(...argv.map((a) => (a === 'SCENARIO' ? scenario : a)));
+    const files: Record<string, string> = { SCENARIO: scenario, EXPERT: withExpert, LOG: log };
+    const { code, err, out } = await cli(...argv.map((a) => files[a] ?? a));
     expect(err).toMatch(message);
     expect(code).toBe(2);
     expect(out).toBe('');
