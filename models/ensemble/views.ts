@@ -28,6 +28,9 @@ export const VIEWS: readonly View[] = [
 /** Patients per view and plan by default (5 views × 40 = 200 runs a plan). */
 export const VIEW_MEMBERS = 40;
 
+/** Shares of good outcomes (CPC 1–2) this far apart decide the winner before brain loss does. */
+export const VIEW_GOOD_OUTCOME_MARGIN = 0.1;
+
 /** Two plans count as equal when their median brain loss differs by less than this fraction. */
 export const VIEW_TIE_FRACTION = 0.03;
 
@@ -101,16 +104,30 @@ export interface ViewComparison {
   readonly winner: ViewWinner;
 }
 
-/** Pairs two plans' summaries view by view and names the winner of each. */
+/**
+ * Pairs two plans' summaries view by view and names the winner of each: the plan with more good
+ * outcomes (CPC 1–2) when they differ by VIEW_GOOD_OUTCOME_MARGIN or more (a brain kept in a patient
+ * whose heart never restarts is no win), otherwise the one that loses less of the brain at the
+ * median, or a tie within VIEW_TIE_FRACTION.
+ */
 export function compareViews(
   first: readonly ViewOutcome[],
   second: readonly ViewOutcome[],
 ): ViewComparison[] {
   return first.map((a, i) => {
     const b = second[i]!;
-    const difference = a.lost.p50 - b.lost.p50;
+    const good = a.goodOutcome - b.goodOutcome;
+    const lost = a.lost.p50 - b.lost.p50;
     const winner: ViewWinner =
-      Math.abs(difference) < VIEW_TIE_FRACTION ? 'tie' : difference < 0 ? 'first' : 'second';
+      Math.abs(good) >= VIEW_GOOD_OUTCOME_MARGIN
+        ? good > 0
+          ? 'first'
+          : 'second'
+        : Math.abs(lost) < VIEW_TIE_FRACTION
+          ? 'tie'
+          : lost < 0
+            ? 'first'
+            : 'second';
     return { view: a.view, first: a, second: b, winner };
   });
 }
@@ -130,8 +147,9 @@ export function viewVerdict(
     const who = c.winner === 'tie' ? 'about the same' : `${c.winner === 'first' ? a : b} wins`;
     return (
       `${c.view.name} (balance ${c.view.balance}): ${a} loses ${pct(c.first.lost.p50)} of the brain ` +
-      `(5–95 %: ${pct(c.first.lost.p5)}–${pct(c.first.lost.p95)}), ${b} ${pct(c.second.lost.p50)} ` +
-      `(${pct(c.second.lost.p5)}–${pct(c.second.lost.p95)}): ${who}.`
+      `(5–95 %: ${pct(c.first.lost.p5)}–${pct(c.first.lost.p95)}; good outcome ${pct(c.first.goodOutcome)}), ` +
+      `${b} ${pct(c.second.lost.p50)} (${pct(c.second.lost.p5)}–${pct(c.second.lost.p95)}; ` +
+      `good outcome ${pct(c.second.goodOutcome)}): ${who}.`
     );
   });
   const essay = comparisons[0]?.winner;

@@ -4,7 +4,7 @@
 // comparison with the expert (with timing) and every action with the physiology just before it.
 // The same report downloads as Markdown.
 
-import { useRef, useState, useEffect, type RefObject } from 'react';
+import { lazy, Suspense, useRef, useState, useEffect, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   runLogToJson,
@@ -28,6 +28,9 @@ import { describeAction } from './describe.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { baseName, downloadChartsSvg, downloadText } from './files.ts';
 import { useAppStore, useAppStoreApi } from './store-context.tsx';
+
+// Loaded on first use: it runs the odds' Web Workers.
+const DebriefViews = lazy(() => import('../odds/DebriefViews.tsx'));
 
 export function DebriefScreen() {
   const store = useAppStoreApi();
@@ -212,10 +215,33 @@ function Report({ report, unit }: { report: DebriefReport; unit: TemperatureUnit
               )}
             </section>
           )}
+          <ViewsPanel />
         </div>
       </div>
       <ActionsTable actions={debrief.actions} unit={unit} />
     </div>
+  );
+}
+
+/** "Which view decides?": the run and the expert's plan under each view (src/odds/DebriefViews). */
+function ViewsPanel() {
+  const store = useAppStoreApi();
+  const [run] = useState(() => {
+    const state = store.getState();
+    const log = state.runLog();
+    return {
+      scenario: state.scenario,
+      seed: log?.seed ?? 1,
+      // The scenario's own entries are made again by the scenario in every member.
+      actions: (log?.actions ?? []).filter((entry) => entry.source !== 'scenario'),
+      ...(Object.keys(state.parameters).length > 0 ? { fixed: state.parameters } : {}),
+    };
+  });
+  if (!run.scenario) return null;
+  return (
+    <Suspense fallback={null}>
+      <DebriefViews {...run} scenario={run.scenario} />
+    </Suspense>
   );
 }
 

@@ -27,7 +27,9 @@ import {
   unitSymbol,
   type TemperatureUnit,
 } from '../state/units.ts';
-import { runHypothesis, runOdds } from './runOdds.ts';
+import { runHypothesis, runOdds, runViews } from './runOdds.ts';
+import { ViewsResult } from './ViewsResult.tsx';
+import { VIEW_MEMBERS, VIEWS, type ViewOutcome } from '../../models/ensemble/views.ts';
 
 interface Props {
   readonly scenario: Scenario | null;
@@ -56,7 +58,12 @@ export interface Asked {
 
 type Job =
   | { readonly kind: 'idle' }
-  | { readonly kind: 'running'; readonly what: 'odds' | 'sweep'; done: number; total: number }
+  | {
+      readonly kind: 'running';
+      readonly what: 'odds' | 'sweep' | 'views';
+      done: number;
+      total: number;
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 const MEMBER_CHOICES = [200, 500, 1000] as const;
@@ -92,6 +99,12 @@ export function OddsPanel({
     asked: Asked;
     endS: number;
   } | null>(null);
+  const [views, setViews] = useState<{
+    yours: readonly ViewOutcome[];
+    expert: readonly ViewOutcome[] | null;
+    asked: Asked;
+    endS: number;
+  } | null>(null);
   // In the middle of a run with an expert run, both questions; otherwise the only one there is.
   const canFollowExpert = scenario?.expert !== undefined && !finished;
   const [question, setQuestion] = useState<Continuation>(canFollowExpert ? 'expert' : 'nothing');
@@ -102,11 +115,17 @@ export function OddsPanel({
 
   const busy = job.kind === 'running';
 
-  async function start(what: 'odds' | 'sweep') {
+  async function start(what: 'odds' | 'sweep' | 'views') {
     if (!scenario || busy) return;
     const abort = new AbortController();
     controller.current = abort;
-    const total = what === 'odds' ? members : 12;
+    const hasExpert = scenario.expert !== undefined;
+    const total =
+      what === 'odds'
+        ? members
+        : what === 'views'
+          ? VIEW_MEMBERS * VIEWS.length * (hasExpert ? 2 : 1)
+          : 12;
     setJob({ kind: 'running', what, done: 0, total });
     const onProgress = (done: number, all: number) =>
       setJob({ kind: 'running', what, done, total: all });
@@ -130,6 +149,20 @@ export function OddsPanel({
         const result = await runOdds({ ...request, members }, { onProgress, signal: abort.signal });
         setOdds({ result, seconds: (performance.now() - started) / 1000, asked, endS });
         onResult?.(result, asked);
+      } else if (what === 'views') {
+        const expertPlan = hasExpert
+          ? continuationActions(scenario, [], 0, 'expert').actions
+          : null;
+        const result = await runViews(
+          {
+            scenario,
+            seed,
+            ...(fixed ? { fixed } : {}),
+            plans: { yours: request.actions, ...(expertPlan ? { expert: expertPlan } : {}) },
+          },
+          { onProgress, signal: abort.signal },
+        );
+        setViews({ yours: result.yours!, expert: result.expert ?? null, asked, endS });
       } else {
         const points = await runHypothesis(request, { onProgress, signal: abort.signal });
         setSweep({ points, asked, endS });
@@ -149,8 +182,8 @@ export function OddsPanel({
       <h2 id="odds-heading">What are the odds?</h2>
       <p className="muted odds-intro">
         Your {finished ? 'run' : 'actions so far'}, replayed on {members.toLocaleString('en-US')}{' '}
-        patients whose uncertain physiology (the self-check temperature, tolerances, rates) is drawn
-        from its plausible range.
+        patients whose uncertain physiology (the balance between the two views of brain-cell death,
+        the self-check temperature, tolerances, rates) is drawn from its plausible range.
       </p>
       <QuestionChoice
         scenario={scenario}
@@ -189,6 +222,15 @@ export function OddsPanel({
           type="button"
           className="button"
           disabled={!scenario || busy}
+          onClick={() => void start('views')}
+          data-testid="odds-views"
+        >
+          Compare the two views
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!scenario || busy}
           onClick={() => void start('sweep')}
           data-testid="odds-sweep"
         >
@@ -210,10 +252,10 @@ export function OddsPanel({
           <progress
             max={job.total}
             value={job.done}
-            aria-label={job.what === 'odds' ? 'Patients simulated' : 'Thresholds simulated'}
+            aria-label={job.what === 'sweep' ? 'Thresholds simulated' : 'Patients simulated'}
           />
           <span role="status">
-            {job.done} of {job.total} {job.what === 'odds' ? 'patients' : 'thresholds'}
+            {job.done} of {job.total} {job.what === 'sweep' ? 'thresholds' : 'patients'}
           </span>
         </div>
       )}
@@ -230,6 +272,13 @@ export function OddsPanel({
           endS={odds.endS}
           unit={unit}
           onChart={onResult !== undefined}
+        />
+      )}
+      {views && (
+        <ViewsResult
+          yours={views.yours}
+          expert={views.expert}
+          caption={`${askedTitle(views.asked)}: ${askedDetail(views.asked, views.endS)} The expert's plan is replayed whole.`}
         />
       )}
       {sweep && (

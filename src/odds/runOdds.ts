@@ -21,6 +21,12 @@ import {
   type PoolWorker,
 } from '../../models/ensemble/pool.ts';
 import type { Outcome, Scenario } from '../../models/index.ts';
+import {
+  VIEW_MEMBERS,
+  summariseViews,
+  viewPlans,
+  type ViewOutcome,
+} from '../../models/ensemble/views.ts';
 
 export interface OddsRequest {
   readonly scenario: Scenario;
@@ -94,6 +100,57 @@ export async function runHypothesis(
     },
   );
   return hypothesisPoints(plans, outcomes, request.fixed);
+}
+
+/** The plans a views comparison replays: the learner's, and the expert's when there is one. */
+export interface ViewsRequest {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  readonly fixed?: Readonly<Record<string, number>>;
+  /** Each plan's actions, by name; their outcomes come back under the same names. */
+  readonly plans: Readonly<Record<string, readonly ReplayAction[]>>;
+  /** Sampled worlds per view (default VIEW_MEMBERS). */
+  readonly members?: number;
+}
+
+/**
+ * The two views side by side: each plan replayed on the same sampled worlds with the balance between
+ * the views held at each of VIEWS (models/ensemble/views.ts). Progress counts every run of every plan.
+ */
+export async function runViews(
+  request: ViewsRequest,
+  options: OddsOptions = {},
+): Promise<Record<string, ViewOutcome[]>> {
+  const members = request.members ?? VIEW_MEMBERS;
+  const plans = viewPlans(members, request.seed, request.fixed);
+  const names = Object.keys(request.plans);
+  const total = plans.length * names.length;
+  const result: Record<string, ViewOutcome[]> = {};
+  for (const [index, name] of names.entries()) {
+    const outcomes: Outcome[] = new Array<Outcome>(plans.length);
+    const offset = index * plans.length;
+    await runPlansInPool(
+      {
+        scenario: request.scenario,
+        members: plans.length,
+        seed: request.seed,
+        actions: request.plans[name]!,
+      },
+      plans,
+      spawnWebWorker,
+      poolOptions({
+        ...options,
+        ...(options.onProgress
+          ? { onProgress: (done: number) => options.onProgress!(offset + done, total) }
+          : {}),
+      }),
+      (member, memberResult) => {
+        outcomes[member] = memberResult.outcome;
+      },
+    );
+    result[name] = summariseViews(members, outcomes);
+  }
+  return result;
 }
 
 function poolOptions(options: OddsOptions): PoolOptions {

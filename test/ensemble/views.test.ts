@@ -7,11 +7,9 @@
 // - under both, cooling hours after a warm reperfusion changes little.
 // The case is the library's cool-before-oxygen.yaml: 12 min of warm no-flow, then ECPR.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseScenario, type Action, type Outcome } from '../../models/index.ts';
-import { runPlannedMember, type ReplayAction } from '../../models/ensemble/index.ts';
+import type { Outcome } from '../../models/index.ts';
+import { runPlannedMember } from '../../models/ensemble/index.ts';
 import {
   VIEWS,
   compareViews,
@@ -21,67 +19,19 @@ import {
   type View,
 } from '../../models/ensemble/views.ts';
 
-const FILE = 'cool-before-oxygen.yaml';
-const scenario = parseScenario(
-  readFileSync(join(import.meta.dirname, '..', '..', 'public', 'scenarios', FILE), 'utf8'),
-  FILE,
-);
+import { ESSAY_PLANS, essayScenario } from '../../scripts/essayPlans.ts';
 
-const clock = (text: string) => text.split(':').reduce((s, part) => s * 60 + Number(part), 0);
-type Step = readonly [string, Action];
-const plan = (steps: readonly Step[]): ReplayAction[] =>
-  steps.map(([at, action]) => ({ atS: clock(at), source: 'learner', action }));
-
-function rewarmSteps(fromC: number, toC: number, startAt: string, everyMin: number): Step[] {
-  const steps: Step[] = [];
-  for (let c = fromC + 1, t = clock(startAt); c <= toC; c++, t += everyMin * 60) {
-    const h = Math.floor(t / 3600);
-    const m = Math.floor((t % 3600) / 60);
-    steps.push([
-      `${h}:${String(m).padStart(2, '0')}:00`,
-      { do: 'setHeaterCooler', waterTemperatureC: c },
-    ]);
-  }
-  return steps;
-}
-
-const onScene: Step[] = [
-  ['0:15', { do: 'startCpr', mode: 'mechanical' }],
-  ['0:30', { do: 'cannulate', mode: 'va-ecmo' }],
-];
-const oxygenAtOnce: Step[] = [...onScene, ['0:20', { do: 'ventilate', fio2: 1 }]];
-const pumpOn = (waterC: number, sweepLPerMin: number): Step[] => [
-  ['14:00', { do: 'setHeaterCooler', waterTemperatureC: waterC }],
-  ['15:00', { do: 'setOxygenator', fio2: 1, sweepLPerMin }],
-  ['16:00', { do: 'setPumpFlow', flowLPerMin: 4.5 }],
-  ['17:00', { do: 'stopCpr' }],
-];
-const coolFirst: Step[] = [
-  ...onScene,
-  ...pumpOn(4, 0),
-  // Oxygen once the brain is near 10 °C, the water then held at 15 °C.
-  ['35:00', { do: 'setHeaterCooler', waterTemperatureC: 15 }],
-  ['35:00', { do: 'setOxygenator', fio2: 1, sweepLPerMin: 4 }],
-];
+const scenario = essayScenario();
 
 // The case ends once his heart beats and he is warm; the late-cooling pair runs 4 h regardless.
 const fourHours = { ...scenario, end: { atS: 4 * 3600 } };
 
 const PLANS = {
-  oxygenNormothermic: plan([...oxygenAtOnce, ...pumpOn(36, 4)]),
-  oxygenNormothermicFourHours: plan([...oxygenAtOnce, ...pumpOn(36, 4)]),
-  // As the TTM trials cooled: hours after the circulation was restored.
-  oxygenThenCooledLate: plan([
-    ...oxygenAtOnce,
-    ...pumpOn(36, 4),
-    ['1:30:00', { do: 'setHeaterCooler', waterTemperatureC: 31 }],
-    ['3:00:00', { do: 'setHeaterCooler', waterTemperatureC: 36 }],
-  ]),
-  coolFirstRewarmSlowly: plan([...coolFirst, ...rewarmSteps(15, 37, '2:35:00', 20)]),
-  coolFirstRewarmAtOnce: plan([
-    ...coolFirst,
-    ['35:01', { do: 'setHeaterCooler', waterTemperatureC: 38 }],
-  ]),
+  oxygenNormothermic: ESSAY_PLANS.oxygenNormothermic,
+  oxygenNormothermicFourHours: ESSAY_PLANS.oxygenNormothermic,
+  oxygenThenCooledLate: ESSAY_PLANS.oxygenThenCooledLate,
+  coolFirstRewarmSlowly: ESSAY_PLANS.coolFirstRewarmSlowly,
+  coolFirstRewarmAtOnce: ESSAY_PLANS.coolFirstRewarmAtOnce,
 };
 type PlanName = keyof typeof PLANS;
 
@@ -194,6 +144,11 @@ describe('viewVerdict', () => {
       /Your plan wins if the essay is right; the expert's plan wins if the conventional view is/,
     );
     expect(lines[2]).toMatch(/Nobody knows/);
+  });
+  it('lets more good outcomes win before less brain lost', () => {
+    const kept = { ...at(0.1, ESSAY), goodOutcome: 0 };
+    const [c] = compareViews([kept], [at(0.4, ESSAY)]);
+    expect(c!.winner).toBe('second');
   });
   it('calls plans within 3 % of the brain a tie, and one that wins everywhere a winner everywhere', () => {
     const a = [at(0.2, ESSAY), at(0.21, CONVENTIONAL)];
