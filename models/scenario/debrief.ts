@@ -170,10 +170,18 @@ const MOSTLY_REPAIRED = 0.25;
 const WARM_BRAIN_C = 30;
 /** Cardiac output below which blood is taken as not moving (without compressions or a pump), L/min. */
 const NO_FLOW_L_PER_MIN = 0.3;
-/** Air at least this warm after extrication: further core cooling is afterdrop, °C. */
+/** Air at least this warm is out of the cold, °C. */
 const WARM_AIR_C = 15;
-/** How long after extrication the core's further fall is measured, s. */
+/** How long after a rescue or the start of warming the core's further fall is followed, s. */
 const AFTERDROP_WINDOW_S = 3600;
+/** Fall of the core after warming began that counts as an afterdrop, °C. */
+const AFTERDROP_MIN_C = 0.5;
+/** Fall of the core in cold air after extrication that is worth a point, °C. */
+const COOLING_AFTER_RESCUE_MIN_C = 0.5;
+/** The skin-and-fat shell at least this much colder than the core: a cold periphery, °C. */
+const COLD_PERIPHERY_GAP_C = 2;
+/** Heat from devices beyond which they count as warming (or, below its negative, cooling), W. */
+const DEVICE_HEAT_W = 10;
 /** Largest number of points one rule adds (a run can re-oxygenate many times). */
 const MAX_POINTS_PER_RULE = 5;
 
@@ -238,9 +246,8 @@ export function teachingRules(values: ParameterValues): {
   let arrestActionAtS: number | undefined;
   // Shocks waiting for the next step to see their effect.
   let pendingShocks: { atS: number; heartTempC: number; rhythm: string }[] = [];
-  // Extrication and the cooling that may follow it.
-  let extricated:
-    { atS: number; coreC: number; minCoreC: number; minAtS: number; minAirC?: number } | undefined;
+  // The core after a rescue from the cold and after warming began (afterdrop).
+  const core = coreAfterRescueRule(add);
   let shiveringStopped = false;
   let maxPotassium: { value: number; atS: number } | undefined;
 
@@ -254,13 +261,7 @@ export function teachingRules(values: ParameterValues): {
           rhythm: before.rhythm,
         });
       if (entry.action.do === 'cardiacArrest') arrestActionAtS = entry.atS;
-      if (entry.action.do === 'extricate' && extricated === undefined)
-        extricated = {
-          atS: entry.atS,
-          coreC: before.coreTempC,
-          minCoreC: before.coreTempC,
-          minAtS: entry.atS,
-        };
+      core.action(moment);
     },
     step(s) {
       const first = previous === undefined;
@@ -358,14 +359,7 @@ export function teachingRules(values: ParameterValues): {
         });
       }
       pendingShocks = [];
-      // Cooling after extrication.
-      if (extricated !== undefined && s.tS <= extricated.atS + AFTERDROP_WINDOW_S) {
-        if (s.coreTempC < extricated.minCoreC) {
-          extricated.minCoreC = s.coreTempC;
-          extricated.minAtS = s.tS;
-          extricated.minAirC = s.environment.airTempC;
-        }
-      }
+      core.step(s, previous);
       // Shivering stops in the cold.
       if (
         !shiveringStopped &&
@@ -465,23 +459,7 @@ export function teachingRules(values: ParameterValues): {
         });
       }
     }
-    if (extricated !== undefined && extricated.coreC - extricated.minCoreC >= 0.5) {
-      const drop = `${(extricated.coreC - extricated.minCoreC).toFixed(1)} °C lower ${minutes(extricated.minAtS - extricated.atS)} later`;
-      const air = extricated.minAirC ?? final.environment.airTempC;
-      add(
-        air >= WARM_AIR_C
-          ? {
-              id: 'afterdrop',
-              atS: extricated.atS,
-              text: `The core kept cooling after extrication at ${formatClock(extricated.atS)}: ${drop}, with the patient by then in air at ${air.toFixed(0)} °C. The cold shell and limbs keep drawing heat from the core after the cold has gone (afterdrop).`,
-            }
-          : {
-              id: 'cooling-after-rescue',
-              atS: extricated.atS,
-              text: `The core kept cooling after extrication at ${formatClock(extricated.atS)}: ${drop}, in air at ${air.toFixed(0)} °C. Out of the water the body cools more slowly, but in cold air it keeps cooling.`,
-            },
-      );
-    }
+    core.finish();
     if (maxPotassium !== undefined && maxPotassium.value > 12) {
       add({
         id: 'potassium',
@@ -515,6 +493,199 @@ export function teachingRules(values: ParameterValues): {
   }
 
   return { observer, points };
+}
+
+/** What began a warming: a rescue from the cold, devices starting to warm, or the pump stopping. */
+type WarmingKind = 'rescue' | 'devices' | 'bypass-end';
+
+interface WarmingEpisode {
+  readonly kind: WarmingKind;
+  readonly atS: number;
+  /** What began it, in words, e.g. "extrication into air at 22 °C". */
+  readonly cause: string;
+  readonly coreC: number;
+  readonly shellC: number;
+  minCoreC: number;
+  minAtS: number;
+  shellAtMinC: number;
+}
+
+interface ColdRescue {
+  readonly atS: number;
+  readonly coreC: number;
+  minCoreC: number;
+  minAtS: number;
+  airAtMinC: number;
+}
+
+/**
+ * The core after a rescue and after warming began. An afterdrop is the core going on falling once
+ * the cold has gone or warming has begun (extrication or a move into warm air, warming devices
+ * switched on, the pump stopped after rewarming on it), because the cold shell and limbs draw heat
+ * from it. It counts only while nothing cools the patient (ice packs, cold lavage or fluid, a
+ * heart-lung machine or other device taking heat away, cold water) and when the shell was colder
+ * than the core and warmed while the core fell: so cooling done on purpose is never called an
+ * afterdrop. Extrication into cold air is followed apart: the core goes on cooling there because the
+ * air is cold.
+ */
+function coreAfterRescueRule(add: (point: TeachingPoint) => void): {
+  action(moment: ActionMoment): void;
+  step(s: Snapshot, previous: Snapshot | undefined): void;
+  finish(): void;
+} {
+  let lavageTempC: number | undefined;
+  let fluidTempC: number | undefined;
+  let warming: WarmingEpisode | undefined;
+  let coldRescue: ColdRescue | undefined;
+  let devicesWereWarming = false;
+  let pumpHasWarmed = false;
+
+  const inWater = (s: Snapshot): boolean => s.environment.immersedFraction > 0.5;
+  const inCold = (s: Snapshot): boolean => inWater(s) || s.environment.airTempC < WARM_AIR_C;
+  /** Something takes heat from the patient: a device (on purpose) or the water. */
+  const cooling = (s: Snapshot): boolean =>
+    s.icePacks === true ||
+    s.externalHeatW < -DEVICE_HEAT_W ||
+    (s.pumpFlowLPerMin > 0 && s.pumpHeatW < -DEVICE_HEAT_W) ||
+    (Boolean(s.lavage) && lavageTempC !== undefined && lavageTempC < s.coreTempC) ||
+    (s.fluidRemainingMl > 0 && fluidTempC !== undefined && fluidTempC < s.coreTempC) ||
+    (inWater(s) && s.environment.waterTempC < s.coreTempC);
+
+  function deviceWords(s: Snapshot): string {
+    const parts: string[] = [];
+    if (s.pumpFlowLPerMin > 0 && s.pumpHeatW > DEVICE_HEAT_W)
+      parts.push('rewarming on the heart-lung machine');
+    if (s.forcedAirTempC !== null && s.forcedAirTempC !== undefined)
+      parts.push('forced-air warming');
+    if (s.lavage && lavageTempC !== undefined && lavageTempC > s.coreTempC)
+      parts.push(`warm ${s.lavage} lavage`);
+    if (s.fluidRemainingMl > 0 && fluidTempC !== undefined && fluidTempC > s.coreTempC)
+      parts.push('warm fluid');
+    return parts.length > 0 ? parts.join(' and ') : 'active warming';
+  }
+
+  function startWarming(kind: WarmingKind, atS: number, cause: string, s: Snapshot): void {
+    closeWarming();
+    warming = {
+      kind,
+      atS,
+      cause,
+      coreC: s.coreTempC,
+      shellC: s.shellTempC,
+      minCoreC: s.coreTempC,
+      minAtS: atS,
+      shellAtMinC: s.shellTempC,
+    };
+  }
+
+  function closeWarming(): void {
+    const w = warming;
+    warming = undefined;
+    if (w === undefined) return;
+    const drop = w.coreC - w.minCoreC;
+    const coldPeriphery = w.coreC - w.shellC >= COLD_PERIPHERY_GAP_C;
+    if (drop < AFTERDROP_MIN_C || !coldPeriphery || w.shellAtMinC <= w.shellC) return;
+    add({
+      id: 'afterdrop',
+      atS: w.atS,
+      text: `After ${w.cause} at ${formatClock(w.atS)}, the core kept falling: ${drop.toFixed(1)} °C lower ${minutes(w.minAtS - w.atS)} later (${degrees(w.coreC)} to ${degrees(w.minCoreC)}), while the skin-and-fat shell warmed from ${degrees(w.shellC)} to ${degrees(w.shellAtMinC)} and nothing was cooling the patient. The cold shell and limbs go on drawing heat from the core after ${w.kind === 'rescue' ? 'the cold has gone' : 'warming begins'} (afterdrop).`,
+    });
+  }
+
+  function closeColdRescue(): void {
+    const c = coldRescue;
+    coldRescue = undefined;
+    if (c === undefined || c.coreC - c.minCoreC < COOLING_AFTER_RESCUE_MIN_C) return;
+    add({
+      id: 'cooling-after-rescue',
+      atS: c.atS,
+      text: `The core kept cooling after extrication at ${formatClock(c.atS)}: ${(c.coreC - c.minCoreC).toFixed(1)} °C lower ${minutes(c.minAtS - c.atS)} later, in air at ${c.airAtMinC.toFixed(0)} °C. Out of the water the body cools more slowly, but in cold air it keeps cooling.`,
+    });
+  }
+
+  return {
+    action({ entry, before }) {
+      const a = entry.action;
+      if (a.do === 'startLavage') lavageTempC = a.temperatureC;
+      if (a.do === 'infuseFluid') fluidTempC = a.temperatureC;
+      const airC =
+        a.do === 'extricate'
+          ? a.airTemperatureC
+          : a.do === 'setEnvironment' && a.medium === 'air'
+            ? a.temperatureC
+            : undefined;
+      if (airC === undefined || !inCold(before)) return;
+      if (airC >= WARM_AIR_C) {
+        closeColdRescue();
+        const into = `into air at ${airC.toFixed(0)} °C`;
+        startWarming(
+          'rescue',
+          entry.atS,
+          a.do === 'extricate' ? `extrication ${into}` : `the move ${into}`,
+          before,
+        );
+      } else if (a.do === 'extricate' && coldRescue === undefined) {
+        coldRescue = {
+          atS: entry.atS,
+          coreC: before.coreTempC,
+          minCoreC: before.coreTempC,
+          minAtS: entry.atS,
+          airAtMinC: airC,
+        };
+      }
+    },
+    step(s, previous) {
+      const coolingNow = cooling(s);
+      if (coldRescue !== undefined) {
+        if (
+          s.tS > coldRescue.atS + AFTERDROP_WINDOW_S ||
+          coolingNow ||
+          inWater(s) ||
+          s.environment.airTempC >= WARM_AIR_C
+        )
+          closeColdRescue();
+        else if (s.coreTempC < coldRescue.minCoreC) {
+          coldRescue.minCoreC = s.coreTempC;
+          coldRescue.minAtS = s.tS;
+          coldRescue.airAtMinC = s.environment.airTempC;
+        }
+      }
+      // Warming begins when the pump stops after rewarming, or when devices start adding heat.
+      const pumping = s.pumpFlowLPerMin > 0;
+      if (pumping && s.pumpHeatW > DEVICE_HEAT_W) pumpHasWarmed = true;
+      if (previous !== undefined && previous.pumpFlowLPerMin > 0 && !pumping && pumpHasWarmed) {
+        pumpHasWarmed = false;
+        startWarming(
+          'bypass-end',
+          s.tS,
+          'the end of rewarming on the heart-lung machine (pump stopped)',
+          s,
+        );
+      }
+      const devicesWarming = s.externalHeatW > DEVICE_HEAT_W;
+      if (devicesWarming && !devicesWereWarming && warming === undefined)
+        startWarming('devices', s.tS, deviceWords(s), s);
+      devicesWereWarming = devicesWarming;
+      if (warming !== undefined) {
+        if (
+          s.tS > warming.atS + AFTERDROP_WINDOW_S ||
+          coolingNow ||
+          inWater(s) ||
+          (warming.kind === 'rescue' && s.environment.airTempC < WARM_AIR_C)
+        )
+          closeWarming();
+        else if (s.coreTempC < warming.minCoreC) {
+          warming.minCoreC = s.coreTempC;
+          warming.minAtS = s.tS;
+          warming.shellAtMinC = s.shellTempC;
+        }
+      }
+    },
+    finish() {
+      closeColdRescue();
+      closeWarming();
+    },
+  };
 }
 
 function firstTimes(actions: readonly ActionMoment[]): Map<string, number> {

@@ -4,14 +4,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parameterValues, parseScenario, type Snapshot } from '../../models/index.ts';
+import {
+  observeRun,
+  parameterValues,
+  parseScenario,
+  type Action,
+  type Scenario,
+  type Snapshot,
+} from '../../models/index.ts';
 import type { Outcome } from '../../models/engine/outputs.ts';
 import { debriefMarkdown, debriefRun, teachingRules } from '../../models/scenario/debrief.ts';
 import { emptyRunLog, expertRunLog, type RunLog } from '../../models/scenario/runLog.ts';
 import { fakeSnapshot } from '../helpers.ts';
 
 const scenariosDir = join(import.meta.dirname, '..', '..', 'scenarios');
+const publicDir = join(import.meta.dirname, '..', '..', 'public', 'scenarios');
 const load = (name: string) => parseScenario(readFileSync(join(scenariosDir, name), 'utf8'), name);
+const loadPublic = (name: string) =>
+  parseScenario(readFileSync(join(publicDir, name), 'utf8'), name);
 
 const OUTCOME: Outcome = {
   survived: true,
@@ -35,6 +45,58 @@ function pointsFor(steps: Partial<Snapshot>[]): { id: string; text: string }[] {
     rules.observer.step!(last);
   });
   return rules.points(last, OUTCOME);
+}
+
+/** Feeds snapshots (one a minute) and actions (before the step of the same index) to the rules. */
+function pointsWithActions(
+  steps: Partial<Snapshot>[],
+  actions: Readonly<Record<number, Action>>,
+): { id: string; text: string; atS?: number }[] {
+  const rules = teachingRules(parameterValues());
+  let last = fakeSnapshot();
+  steps.forEach((step, i) => {
+    const action = actions[i];
+    if (action !== undefined)
+      rules.observer.action!({
+        entry: { atS: i * 60, source: 'learner', action },
+        before: last,
+        index: 0,
+      });
+    last = fakeSnapshot({ tS: i * 60, ...step });
+    rules.observer.step!(last);
+  });
+  return rules.points(last, OUTCOME);
+}
+
+/** The teaching points of a replayed log (without the expert's run). */
+function runPoints(scenario: Scenario, log: RunLog): { id: string; text: string; atS?: number }[] {
+  const rules = teachingRules(parameterValues(log.parameters));
+  const run = observeRun(scenario, log, [rules.observer]);
+  return rules.points(run.final, run.outcome);
+}
+
+/** A man rescued after 90 minutes in 5 °C water into a 22 °C room, with the learners' actions. */
+const outOfColdWater = parseScenario(
+  `format: coldboot/scenario@1
+title: Out of cold water
+briefing: Ninety minutes in cold water, then a warm room.
+patient: { preset: adult-male }
+start:
+  environment: { medium: air, temperatureC: 22, clothingClo: 0.5 }
+  history:
+    - { at: '-1:30:00', do: immerse, waterTemperatureC: 5, headAboveWater: true }
+timeline:
+  - { at: '0:00', do: extricate, airTemperatureC: 22 }
+end: { at: '1:30:00' }
+`,
+  'out-of-cold-water.yaml',
+);
+
+function learnerLog(scenario: Scenario, actions: { atS: number; action: Action }[]): RunLog {
+  return {
+    ...emptyRunLog(scenario),
+    actions: actions.map((a) => ({ ...a, source: 'learner' as const })),
+  };
 }
 
 describe('teaching rules', () => {
@@ -165,3 +227,178 @@ describe('debriefRun', () => {
     expect(forLearners).not.toContain('## Instructor notes');
   });
 });
+
+describe('afterdrop: named only when the core fell after warming began, with nothing cooling', () => {
+  const SLOW = 60_000;
+
+  it(
+    'names the afterdrop when the core keeps falling after rescue into a warm room',
+    () => {
+      const points = runPoints(outOfColdWater, learnerLog(outOfColdWater, []));
+      const afterdrop = points.find((p) => p.id === 'afterdrop');
+      expect(afterdrop, points.map((p) => p.id).join(', ')).toBeDefined();
+      expect(afterdrop!.atS).toBe(0);
+      expect(afterdrop!.text).toMatch(/^After extrication into air at 22 °C at 0:00, the core/);
+      expect(afterdrop!.text).toContain('(afterdrop)');
+      const drop = Number(/falling: (\d+\.\d) °C lower/.exec(afterdrop!.text)![1]);
+      expect(drop).toBeGreaterThanOrEqual(0.5);
+      expect(drop).toBeLessThan(5);
+      expect(points.map((p) => p.id)).not.toContain('cooling-after-rescue');
+    },
+    SLOW,
+  );
+
+  it(
+    'does not call cooling on the heart-lung machine after the rescue an afterdrop',
+    () => {
+      const log = learnerLog(outOfColdWater, [
+        { atS: 0, action: { do: 'cannulate', mode: 'cpb', durationS: 0 } },
+        { atS: 0, action: { do: 'setOxygenator', fio2: 0.6, sweepLPerMin: 4.5 } },
+        { atS: 0, action: { do: 'setHeaterCooler', waterTemperatureC: 15 } },
+        { atS: 0, action: { do: 'startPump', flowLPerMin: 4.5 } },
+      ]);
+      const rules = teachingRules(parameterValues());
+      const run = observeRun(outOfColdWater, log, [rules.observer]);
+      // The pump cooled him far below where he was rescued ...
+      expect(run.outcome.min_core_temp_c).toBeLessThan(25);
+      // ... on purpose: no afterdrop.
+      const ids = rules.points(run.final, run.outcome).map((p) => p.id);
+      expect(ids).not.toContain('afterdrop');
+      expect(ids).not.toContain('cooling-after-rescue');
+    },
+    SLOW,
+  );
+
+  it(
+    'does not call cooling with ice packs after the rescue an afterdrop',
+    () => {
+      const log = learnerLog(outOfColdWater, [{ atS: 60, action: { do: 'applyIcePacks' } }]);
+      expect(runPoints(outOfColdWater, log).map((p) => p.id)).not.toContain('afterdrop');
+    },
+    SLOW,
+  );
+
+  it(
+    "gives no afterdrop in the expert's deep hypothermic arrest, cooled on purpose on bypass",
+    () => {
+      const dhca = loadPublic('dhca-aortic-surgery.yaml');
+      const expert = expertRunLog(dhca)!;
+      expect(runPoints(dhca, expert).map((p) => p.id)).not.toContain('afterdrop');
+      // Nor when an extrication is recorded as he lies in theatre: the old rule blamed the pump's
+      // cooling in the hour after it on the afterdrop.
+      const extricated: RunLog = {
+        ...expert,
+        actions: [
+          { atS: 0, source: 'instructor', action: { do: 'extricate', airTemperatureC: 20 } },
+          ...expert.actions,
+        ],
+      };
+      const ids = runPoints(dhca, extricated).map((p) => p.id);
+      expect(ids).not.toContain('afterdrop');
+      expect(ids).not.toContain('cooling-after-rescue');
+    },
+    SLOW,
+  );
+
+  it('measures cooling in cold air after extrication apart, until the patient is moved', () => {
+    const points = pointsWithActions(
+      [
+        { coreTempC: 30, shellTempC: 12, environment: water(4) },
+        { coreTempC: 30, shellTempC: 12, environment: air(-5) },
+        { coreTempC: 29.4, shellTempC: 11, environment: air(-5) },
+        { coreTempC: 29.0, shellTempC: 11, environment: air(-5) },
+        { coreTempC: 28.8, shellTempC: 12, environment: air(20) },
+        { coreTempC: 28.5, shellTempC: 13, environment: air(20) },
+        { coreTempC: 28.2, shellTempC: 14, environment: air(20) },
+        { coreTempC: 28.3, shellTempC: 15, environment: air(20) },
+      ],
+      {
+        1: { do: 'extricate', airTemperatureC: -5 },
+        4: { do: 'setEnvironment', medium: 'air', temperatureC: 20 },
+      },
+    );
+    expect(points.map((p) => p.id)).toEqual(['cooling-after-rescue', 'afterdrop', 'outcome']);
+    expect(points[0]!.text).toBe(
+      'The core kept cooling after extrication at 1:00: 1.0 °C lower 2 min later, in air at -5 °C. Out of the water the body cools more slowly, but in cold air it keeps cooling.',
+    );
+    expect(points[1]!.text).toBe(
+      'After the move into air at 20 °C at 4:00, the core kept falling: 0.8 °C lower 2 min later (29.0 °C to 28.2 °C), while the skin-and-fat shell warmed from 11.0 °C to 14.0 °C and nothing was cooling the patient. The cold shell and limbs go on drawing heat from the core after the cold has gone (afterdrop).',
+    );
+  });
+
+  it('names the afterdrop after the pump stops following rewarming, not while it cools', () => {
+    const onPump = { pumpFlowLPerMin: 4.5, environment: air(20) };
+    const cooling = { ...onPump, pumpHeatW: -600, externalHeatW: -600 };
+    const warming = { ...onPump, pumpHeatW: 400, externalHeatW: 400 };
+    const off = { pumpFlowLPerMin: 0, pumpHeatW: 0, externalHeatW: 0, environment: air(20) };
+    const points = pointsWithActions(
+      [
+        { ...off, coreTempC: 37, shellTempC: 33 },
+        { ...cooling, coreTempC: 34, shellTempC: 32 },
+        { ...cooling, coreTempC: 30, shellTempC: 31 },
+        { ...cooling, coreTempC: 28, shellTempC: 30 },
+        { ...warming, coreTempC: 31, shellTempC: 29 },
+        { ...warming, coreTempC: 35, shellTempC: 29 },
+        { ...warming, coreTempC: 36.2, shellTempC: 29.5 },
+        { ...off, coreTempC: 36.0, shellTempC: 30 },
+        { ...off, coreTempC: 35.6, shellTempC: 30.5 },
+        { ...off, coreTempC: 35.3, shellTempC: 31 },
+        { ...off, coreTempC: 35.4, shellTempC: 31.5 },
+      ],
+      {},
+    );
+    const afterdrops = points.filter((p) => p.id === 'afterdrop');
+    expect(afterdrops).toHaveLength(1);
+    expect(afterdrops[0]!.atS).toBe(7 * 60);
+    expect(afterdrops[0]!.text).toMatch(
+      /^After the end of rewarming on the heart-lung machine \(pump stopped\) at 7:00, the core kept falling: 0\.7 °C lower 2 min later/,
+    );
+  });
+
+  it('gives no afterdrop when the shell is not colder than the core or does not warm', () => {
+    const extricate: Record<number, Action> = { 1: { do: 'extricate', airTemperatureC: 22 } };
+    const shellCooling = pointsWithActions(
+      [
+        { coreTempC: 36, shellTempC: 30, environment: water(10) },
+        { coreTempC: 36, shellTempC: 30, environment: air(22) },
+        { coreTempC: 35.5, shellTempC: 29.5, environment: air(22) },
+        { coreTempC: 35, shellTempC: 29, environment: air(22) },
+      ],
+      extricate,
+    );
+    expect(shellCooling.map((p) => p.id)).toEqual(['outcome']);
+    const shellWarm = pointsWithActions(
+      [
+        { coreTempC: 36, shellTempC: 35, environment: water(30) },
+        { coreTempC: 36, shellTempC: 35, environment: air(22) },
+        { coreTempC: 35.5, shellTempC: 35.2, environment: air(22) },
+        { coreTempC: 35, shellTempC: 35.4, environment: air(22) },
+      ],
+      extricate,
+    );
+    expect(shellWarm.map((p) => p.id)).toEqual(['outcome']);
+  });
+});
+
+function air(temperatureC: number): Snapshot['environment'] {
+  return {
+    medium: 'air',
+    temperatureC,
+    airTempC: temperatureC,
+    waterTempC: 20,
+    immersedFraction: 0,
+    windMPerS: 0,
+    headUnderWater: false,
+    canBreathe: true,
+  };
+}
+
+function water(temperatureC: number): Snapshot['environment'] {
+  return {
+    ...air(5),
+    medium: 'water',
+    temperatureC,
+    waterTempC: temperatureC,
+    immersedFraction: 0.9,
+  };
+}
