@@ -166,6 +166,10 @@ const CONSEQUENCE_WINDOW_S = 3600;
 const AT_RISK_THRESHOLD = 0.02;
 /** Share of the out-of-spec cells that may commit while "most could repair" still holds. */
 const MOSTLY_REPAIRED = 0.25;
+/** Brain cells lost before oxygen returned below which the loss counts as small, 0–1. */
+const SMALL_LOSS = 0.05;
+/** Brain cells lost at the end from which "most of the brain" was lost, 0–1. */
+const MOST_LOST = 0.5;
 /** Brain temperature above which energy failure counts as warm, °C. */
 const WARM_BRAIN_C = 30;
 /** Cardiac output below which blood is taken as not moving (without compressions or a pump), L/min. */
@@ -210,10 +214,15 @@ interface Reoxygenation {
   readonly failedBeforeStart: boolean;
   readonly failedAtTempC: number;
   autolysedAfter: number;
+  /** Out of spec at the end of the span after. */
+  atRiskAfter: number;
   measuredUntilS: number;
   /** Highest self-check activity and brain temperature in the span after. */
   maxSelfCheck: number;
   maxBrainTempC: number;
+  /** Highest self-check activity and brain temperature from then to the end of the run. */
+  laterMaxSelfCheck: number;
+  laterMaxBrainTempC: number;
 }
 
 /**
@@ -286,19 +295,25 @@ export function teachingRules(values: ParameterValues): {
           failedBeforeStart,
           failedAtTempC: failedFrom.brainTempC,
           autolysedAfter: s.brainAutolysedFraction,
+          atRiskAfter: s.brainAtRiskFraction,
           measuredUntilS: s.tS,
           maxSelfCheck: s.brainSelfCheck,
           maxBrainTempC: s.brainTempC,
+          laterMaxSelfCheck: s.brainSelfCheck,
+          laterMaxBrainTempC: s.brainTempC,
         });
         failedFrom = undefined;
       }
       for (const r of reoxygenations) {
         if (s.tS <= r.atS + CONSEQUENCE_WINDOW_S) {
           r.autolysedAfter = s.brainAutolysedFraction;
+          r.atRiskAfter = s.brainAtRiskFraction;
           r.measuredUntilS = s.tS;
           r.maxSelfCheck = Math.max(r.maxSelfCheck, s.brainSelfCheck);
           r.maxBrainTempC = Math.max(r.maxBrainTempC, s.brainTempC);
         }
+        r.laterMaxSelfCheck = Math.max(r.laterMaxSelfCheck, s.brainSelfCheck);
+        r.laterMaxBrainTempC = Math.max(r.laterMaxBrainTempC, s.brainTempC);
       }
       // Arrests (including one already going on at time zero) and returns of circulation.
       const perfusing = PERFUSING.has(s.rhythm);
@@ -439,10 +454,7 @@ export function teachingRules(values: ParameterValues): {
         add({
           id: 'reoxygenated-cold',
           atS: r.atS,
-          text:
-            lost <= MOSTLY_REPAIRED * r.atRisk
-              ? `Oxygen returned to the brain at ${at} with the brain cold (${degrees(r.brainTempC)}): the self-check was nearly off (${pct(r.selfCheck)}), so the ${pct(r.atRisk)} of cells out of spec could repair before it woke (${pct(lost)} committed within ${within}).`
-              : `Oxygen returned to the brain at ${at} with the brain cold (${degrees(r.brainTempC)}): the self-check was nearly off (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec, yet ${pct(lost)} of brain cells committed within ${within}: ${r.maxSelfCheck >= 0.5 ? `the brain warmed to ${degrees(r.maxBrainTempC)} and the check woke before they had repaired` : 'cells without enough energy died anyway (necrosis)'}.`,
+          text: coldReoxygenationText(r, lost, within, outcome.brain_autolysed_fraction),
         });
       } else {
         add({
@@ -493,6 +505,33 @@ export function teachingRules(values: ParameterValues): {
   }
 
   return { observer, points };
+}
+
+/**
+ * Oxygen back to a cold brain, in words that claim only what the run shows: cells out of spec
+ * "could repair" only when many were out of spec, few had died before and few committed after, and
+ * the run did not lose most of the brain in the end; a run that lost most of it says so.
+ */
+function coldReoxygenationText(
+  r: Reoxygenation,
+  lost: number,
+  within: string,
+  finalLost: number,
+): string {
+  const cold = `Oxygen returned to the brain at ${formatClock(r.atS)} with the brain cold (${degrees(r.brainTempC)}): the self-check was nearly off (${pct(r.selfCheck)})`;
+  const before = r.autolysedBefore;
+  if (finalLost >= MOST_LOST) {
+    const later =
+      r.laterMaxSelfCheck >= 0.5
+        ? `; the brain later warmed to ${degrees(r.laterMaxBrainTempC)} and the check woke`
+        : '';
+    return `${cold} while ${pct(r.atRisk)} of its cells were out of spec, but most of the brain was lost all the same: ${pct(finalLost)} of brain cells by the end (${pct(before)} before oxygen returned, ${pct(lost)} within ${within} after it${later}).`;
+  }
+  if (lost > MOSTLY_REPAIRED * r.atRisk)
+    return `${cold} while ${pct(r.atRisk)} of its cells were out of spec, yet ${pct(lost)} of brain cells committed within ${within}: ${r.maxSelfCheck >= 0.5 ? `the brain warmed to ${degrees(r.maxBrainTempC)} and the check woke before they had repaired` : 'cells without enough energy died anyway (necrosis)'}.`;
+  if (before >= SMALL_LOSS)
+    return `${cold}, and few of the ${pct(r.atRisk)} of cells out of spec committed within ${within} (${pct(lost)}); but ${pct(before)} of brain cells had already died before oxygen returned.`;
+  return `${cold}, so the ${pct(r.atRisk)} of cells out of spec could repair before it woke (${pct(lost)} committed within ${within}; ${pct(r.atRiskAfter)} still out of spec then).`;
 }
 
 /** What began a warming: a rescue from the cold, devices starting to warm, or the pump stopping. */

@@ -37,14 +37,17 @@ const OUTCOME: Outcome = {
 };
 
 /** Feeds a sequence of snapshots (one a minute) to the rules and returns their points. */
-function pointsFor(steps: Partial<Snapshot>[]): { id: string; text: string }[] {
+function pointsFor(
+  steps: Partial<Snapshot>[],
+  outcome: Outcome = OUTCOME,
+): { id: string; text: string; atS?: number }[] {
   const rules = teachingRules(parameterValues());
   let last = fakeSnapshot();
   steps.forEach((step, i) => {
     last = fakeSnapshot({ tS: i * 60, ...step });
     rules.observer.step!(last);
   });
-  return rules.points(last, OUTCOME);
+  return rules.points(last, outcome);
 }
 
 /** Feeds snapshots (one a minute) and actions (before the step of the same index) to the rules. */
@@ -402,3 +405,113 @@ function water(temperatureC: number): Snapshot['environment'] {
     immersedFraction: 0.9,
   };
 }
+
+describe('oxygen back to a cold brain: "could repair" only when the run shows it', () => {
+  /** Energy fails at 36 °C, the brain is cooled to 17 °C, then oxygen returns; `after` follows. */
+  function coldReoxygenation(
+    atRisk: number,
+    autolysedBefore: number,
+    after: Partial<Snapshot>[],
+  ): Partial<Snapshot>[] {
+    const cooling = Array.from({ length: 20 }, (_, i) => ({
+      brainEnergy: 0.05,
+      brainTempC: 36 - i,
+      brainAtRiskFraction: atRisk,
+      brainAutolysedFraction: autolysedBefore,
+    }));
+    return [
+      { brainEnergy: 1, brainTempC: 36.5 },
+      ...cooling,
+      {
+        brainEnergy: 0.5,
+        brainTempC: 17,
+        brainSelfCheck: 0.004,
+        brainAtRiskFraction: atRisk,
+        brainAutolysedFraction: autolysedBefore,
+      },
+      ...after,
+    ];
+  }
+  const coldPoint = (points: { id: string; text: string }[]) =>
+    points.find((p) => p.id === 'reoxygenated-cold')!.text;
+
+  it('says cells out of spec could repair when many were, few had died and few committed', () => {
+    const text = coldPoint(
+      pointsFor(
+        coldReoxygenation(0.25, 0.002, [
+          { brainEnergy: 0.7, brainTempC: 17, brainAtRiskFraction: 0.1 },
+        ]),
+        { ...OUTCOME, brain_autolysed_fraction: 0.03, neuro_outcome_cpc: 1 },
+      ),
+    );
+    expect(text).toBe(
+      'Oxygen returned to the brain at 21:00 with the brain cold (17.0 °C): the self-check was nearly off (0.4 %), so the 25 % of cells out of spec could repair before it woke (0.0 % committed within 1 min; 10 % still out of spec then).',
+    );
+  });
+
+  it('says plainly that most of the brain was lost when it was, and not that cells could repair', () => {
+    const points = pointsFor(
+      coldReoxygenation(0.6, 0.01, [
+        {
+          brainEnergy: 0.7,
+          brainTempC: 17,
+          brainAtRiskFraction: 0.6,
+          brainAutolysedFraction: 0.02,
+        },
+        { brainEnergy: 0.9, brainTempC: 34, brainSelfCheck: 0.99, brainAutolysedFraction: 0.55 },
+      ]),
+      { ...OUTCOME, brain_autolysed_fraction: 0.55, neuro_outcome_cpc: 4 },
+    );
+    const text = coldPoint(points);
+    expect(text).not.toContain('could repair');
+    expect(text).toBe(
+      'Oxygen returned to the brain at 21:00 with the brain cold (17.0 °C): the self-check was nearly off (0.4 %) while 60 % of its cells were out of spec, but most of the brain was lost all the same: 55 % of brain cells by the end (1.0 % before oxygen returned, 54 % within 2 min after it; the brain later warmed to 34.0 °C and the check woke).',
+    );
+  });
+
+  it('says how many cells had died before oxygen returned when that was not small', () => {
+    const text = coldPoint(
+      pointsFor(
+        coldReoxygenation(0.2, 0.12, [
+          {
+            brainEnergy: 0.7,
+            brainTempC: 17,
+            brainAtRiskFraction: 0.15,
+            brainAutolysedFraction: 0.12,
+          },
+        ]),
+        { ...OUTCOME, brain_autolysed_fraction: 0.15, neuro_outcome_cpc: 2 },
+      ),
+    );
+    expect(text).not.toContain('could repair');
+    expect(text).toContain('but 12 % of brain cells had already died before oxygen returned');
+  });
+
+  it('in a 2-hour arrest rewarmed at once, never says "could repair" while most of the brain is lost', () => {
+    // The DHCA case with the circulation stopped for 2 hours and the water set to 37 °C 80 minutes
+    // after reperfusion: the words must follow the run's outcome, whatever the cell model's numbers.
+    const dhca = loadPublic('dhca-aortic-surgery.yaml');
+    const expert = expertRunLog(dhca)!;
+    const log: RunLog = {
+      ...expert,
+      actions: [
+        ...expert.actions.filter((a) => a.atS <= 4800),
+        { atS: 12000, source: 'learner', action: { do: 'setPumpFlow', flowLPerMin: 4.7 } },
+        { atS: 16800, source: 'learner', action: { do: 'setHeaterCooler', waterTemperatureC: 37 } },
+      ],
+    };
+    const rules = teachingRules(parameterValues());
+    const run = observeRun(dhca, log, [rules.observer]);
+    const points = rules.points(run.final, run.outcome);
+    const lost = run.outcome.brain_autolysed_fraction;
+    expect(lost).toBeGreaterThan(0.05);
+    const oxygen = points.filter((p) => p.id.startsWith('reoxygenated-'));
+    expect(oxygen.length).toBeGreaterThan(0);
+    for (const p of oxygen) {
+      if (lost >= 0.5) {
+        expect(p.text).not.toContain('could repair');
+        if (p.id === 'reoxygenated-cold') expect(p.text).toContain('most of the brain was lost');
+      }
+    }
+  }, 60_000);
+});
