@@ -8,7 +8,8 @@ import { formatClock } from '../engine/clock.ts';
 import type { Outcome } from '../engine/outputs.ts';
 import type { EndReason } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
-import { parameterValues, type ParameterValues } from '../parameters/index.ts';
+import { allParameters, parameterValues, type ParameterValues } from '../parameters/index.ts';
+import { selfCheckActivity } from '../physiology/cells.ts';
 import {
   createGrader,
   observeRun,
@@ -172,6 +173,11 @@ const SMALL_LOSS = 0.05;
 const MOST_LOST = 0.5;
 /** Brain temperature above which energy failure counts as warm, °C. */
 const WARM_BRAIN_C = 30;
+/** Energy back this long after oxygen reached the brain is named apart from it, s. */
+const ENERGY_LAG_S = 90;
+/** Self-check activity from which it counts as running, and up to which as not yet running, 0–1. */
+const CHECK_RUNNING = 0.9;
+const CHECK_NOT_RUNNING = 0.1;
 /** Cardiac output below which blood is taken as not moving (without compressions or a pump), L/min. */
 const NO_FLOW_L_PER_MIN = 0.3;
 /** Air at least this warm is out of the cold, °C. */
@@ -213,6 +219,10 @@ interface Reoxygenation {
   readonly failedFromS: number;
   readonly failedBeforeStart: boolean;
   readonly failedAtTempC: number;
+  /** When oxygen reached the brain again: its energy's lowest point, where it began to recover. */
+  readonly oxygenAtS: number;
+  readonly oxygenBrainTempC: number;
+  readonly oxygenSelfCheck: number;
   autolysedAfter: number;
   /** Out of spec at the end of the span after. */
   atRiskAfter: number;
@@ -246,6 +256,8 @@ export function teachingRules(values: ParameterValues): {
   let previous: Snapshot | undefined;
   // Brain energy failure episodes and re-oxygenations.
   let failedFrom: Snapshot | undefined;
+  /** The lowest brain energy in the current failure: from there, oxygen is back. */
+  let lowestEnergy: Snapshot | undefined;
   /** The energy had already failed at time zero (in the history before it). */
   let failedBeforeStart = false;
   let warmFailedS = 0;
@@ -282,8 +294,11 @@ export function teachingRules(values: ParameterValues): {
           failedBeforeStart = first;
           warmFailedS = 0;
         }
+        if (lowestEnergy === undefined || s.brainEnergy <= lowestEnergy.brainEnergy)
+          lowestEnergy = s;
         if (s.brainTempC >= WARM_BRAIN_C) warmFailedS += dt;
       } else if (failedFrom !== undefined) {
+        const oxygen = lowestEnergy ?? failedFrom;
         reportWarmFailure(warmFailedS, failedFrom.tS, s.tS);
         reoxygenations.push({
           atS: s.tS,
@@ -294,6 +309,9 @@ export function teachingRules(values: ParameterValues): {
           failedFromS: failedFrom.tS,
           failedBeforeStart,
           failedAtTempC: failedFrom.brainTempC,
+          oxygenAtS: oxygen.tS,
+          oxygenBrainTempC: oxygen.brainTempC,
+          oxygenSelfCheck: oxygen.brainSelfCheck,
           autolysedAfter: s.brainAutolysedFraction,
           atRiskAfter: s.brainAtRiskFraction,
           measuredUntilS: s.tS,
@@ -303,6 +321,7 @@ export function teachingRules(values: ParameterValues): {
           laterMaxBrainTempC: s.brainTempC,
         });
         failedFrom = undefined;
+        lowestEnergy = undefined;
       }
       for (const r of reoxygenations) {
         if (s.tS <= r.atS + CONSEQUENCE_WINDOW_S) {
@@ -432,9 +451,10 @@ export function teachingRules(values: ParameterValues): {
     }
     reportNoFlow();
     for (const r of reoxygenations) {
+      add({ id: 'oxygen-returned', atS: r.oxygenAtS, text: oxygenReturnedText(r, values) });
       const lost = Math.max(0, r.autolysedAfter - r.autolysedBefore);
       const within = minutes(r.measuredUntilS - r.atS);
-      const at = formatClock(r.atS);
+      const returned = returnedWords(r);
       const without = r.failedBeforeStart
         ? `more than ${minutes(r.atS - r.failedFromS)} without energy (it had failed before time zero)`
         : `${minutes(r.atS - r.failedFromS)} without energy`;
@@ -442,13 +462,13 @@ export function teachingRules(values: ParameterValues): {
         add({
           id: 'reoxygenated-early',
           atS: r.atS,
-          text: `Oxygen returned to the brain at ${at} after ${without}, with the brain at ${degrees(r.brainTempC)} and few of its cells out of spec (${pct(r.atRisk)}).`,
+          text: `${returned} after ${without}, with the brain at ${degrees(r.brainTempC)} and few of its cells out of spec (${pct(r.atRisk)}).`,
         });
       } else if (r.selfCheck >= 0.5) {
         add({
           id: 'reoxygenated-warm',
           atS: r.atS,
-          text: `Oxygen returned to the brain at ${at} with the brain at ${degrees(r.brainTempC)}: the self-check was active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec, ${lost >= 0.01 ? `so autolysis was triggered (${pct(lost)} of brain cells committed within ${within})` : `yet few committed (${pct(lost)} within ${within})`}.`,
+          text: `${returned} with the brain at ${degrees(r.brainTempC)}: the self-check was active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec, ${lost >= 0.01 ? `so autolysis was triggered (${pct(lost)} of brain cells committed within ${within})` : `yet few committed (${pct(lost)} within ${within})`}.`,
         });
       } else if (r.selfCheck < 0.1) {
         add({
@@ -460,7 +480,7 @@ export function teachingRules(values: ParameterValues): {
         add({
           id: 'reoxygenated-cool',
           atS: r.atS,
-          text: `Oxygen returned to the brain at ${at} with the brain at ${degrees(r.brainTempC)}: the self-check was partly active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec (${pct(lost)} committed within ${within}).`,
+          text: `${returned} with the brain at ${degrees(r.brainTempC)}: the self-check was partly active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec (${pct(lost)} committed within ${within}).`,
         });
       }
       if (!r.failedBeforeStart && r.brainTempC <= r.failedAtTempC - 3) {
@@ -508,6 +528,46 @@ export function teachingRules(values: ParameterValues): {
 }
 
 /**
+ * The moment oxygen reached the brain again (its energy's lowest point, where it began to recover),
+ * the brain's temperature then and what that means for the self-check, with the uncertainty of the
+ * temperature at which the check runs: the model's value and what the plausible range would give.
+ */
+function oxygenReturnedText(r: Reoxygenation, values: ParameterValues): string {
+  const tempC = r.oxygenBrainTempC;
+  const check = r.oxygenSelfCheck;
+  const after = r.failedBeforeStart
+    ? 'energy failure that began before time zero'
+    : `${minutes(r.oxygenAtS - r.failedFromS)} of energy failure`;
+  const band = check >= CHECK_RUNNING ? 'warm' : check <= CHECK_NOT_RUNNING ? 'cold' : 'cool';
+  const model = `${pct(check)} in the model`;
+  const meaning =
+    check >= CHECK_RUNNING
+      ? `the self-check was running (${model}), so cells out of spec commit to autolysis as their energy returns`
+      : check <= CHECK_NOT_RUNNING
+        ? `oxygen returned before the self-check could run (${model}), so cells out of spec can repair first if the brain stays cold until they have`
+        : `the self-check was partly running (${model}), so some cells out of spec commit and others repair`;
+  const range = allParameters.selfCheckHalfTempC;
+  const low = selfCheckActivity(tempC, { ...values, selfCheckHalfTempC: range.max });
+  const high = selfCheckActivity(tempC, { ...values, selfCheckHalfTempC: range.min });
+  const spread =
+    high - low < 0.1
+      ? `at ${degrees(tempC)} it would be ${low >= 0.5 ? 'running' : 'off'} anywhere in that range`
+      : `at ${degrees(tempC)} it could be anywhere from ${pct(low)} to ${pct(high)} active`;
+  return `Oxygen reached the brain again at ${formatClock(r.oxygenAtS)}, after ${after}, with the brain at ${degrees(tempC)} (${band}): ${meaning}. Where the check switches on is uncertain (half activity at ${range.min}–${range.max} °C; the model uses ${values.selfCheckHalfTempC} °C): ${spread}.`;
+}
+
+/**
+ * How a re-oxygenation point begins: "Oxygen returned to the brain at 5:00", or, when the cells'
+ * energy came back well after oxygen reached the brain, "Energy returned to the brain at 7:09
+ * (oxygen had reached it at 1:00)".
+ */
+function returnedWords(r: Reoxygenation): string {
+  return r.atS - r.oxygenAtS >= ENERGY_LAG_S
+    ? `Energy returned to the brain at ${formatClock(r.atS)} (oxygen had reached it at ${formatClock(r.oxygenAtS)})`
+    : `Oxygen returned to the brain at ${formatClock(r.atS)}`;
+}
+
+/**
  * Oxygen back to a cold brain, in words that claim only what the run shows: cells out of spec
  * "could repair" only when many were out of spec, few had died before and few committed after, and
  * the run did not lose most of the brain in the end; a run that lost most of it says so.
@@ -518,7 +578,7 @@ function coldReoxygenationText(
   within: string,
   finalLost: number,
 ): string {
-  const cold = `Oxygen returned to the brain at ${formatClock(r.atS)} with the brain cold (${degrees(r.brainTempC)}): the self-check was nearly off (${pct(r.selfCheck)})`;
+  const cold = `${returnedWords(r)} with the brain cold (${degrees(r.brainTempC)}): the self-check was nearly off (${pct(r.selfCheck)})`;
   const before = r.autolysedBefore;
   if (finalLost >= MOST_LOST) {
     const later =

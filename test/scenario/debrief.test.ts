@@ -515,3 +515,94 @@ describe('oxygen back to a cold brain: "could repair" only when the run shows it
     }
   }, 60_000);
 });
+
+describe('oxygen returned: the moment, the brain temperature then and what it means', () => {
+  /** Energy fails at 1:00, is lowest at 4:00 (oxygen back) and passes 0.3 again at 7:00. */
+  function failureThenOxygen(tempC: number, selfCheck: number): Partial<Snapshot>[] {
+    const at = { brainTempC: tempC, brainSelfCheck: selfCheck };
+    return [
+      { brainEnergy: 1, ...at },
+      { brainEnergy: 0.2, ...at },
+      { brainEnergy: 0.1, ...at },
+      { brainEnergy: 0.05, ...at },
+      { brainEnergy: 0.04, ...at },
+      { brainEnergy: 0.15, ...at },
+      { brainEnergy: 0.25, ...at },
+      { brainEnergy: 0.35, brainAtRiskFraction: 0.2, ...at },
+      { brainEnergy: 0.5, ...at },
+    ];
+  }
+
+  it('names the moment the energy began to recover and says a warm brain ran its self-check', () => {
+    const points = pointsFor(failureThenOxygen(36, 1));
+    const oxygen = points.filter((p) => p.id === 'oxygen-returned');
+    expect(oxygen).toHaveLength(1);
+    expect(oxygen[0]!.atS).toBe(4 * 60);
+    expect(oxygen[0]!.text).toBe(
+      'Oxygen reached the brain again at 4:00, after 3 min of energy failure, with the brain at 36.0 °C (warm): the self-check was running (100 % in the model), so cells out of spec commit to autolysis as their energy returns. Where the check switches on is uncertain (half activity at 10–32 °C; the model uses 25 °C): at 36.0 °C it would be running anywhere in that range.',
+    );
+    // The energy came back 3 minutes later: the re-oxygenation point says which is which.
+    expect(points.find((p) => p.id === 'reoxygenated-warm')!.text).toMatch(
+      /^Energy returned to the brain at 7:00 \(oxygen had reached it at 4:00\) with the brain at 36\.0 °C/,
+    );
+  });
+
+  it('says a cold brain got its oxygen back before the check could run, and how unsure that is', () => {
+    const text = pointsFor(failureThenOxygen(17, 0.0035)).find(
+      (p) => p.id === 'oxygen-returned',
+    )!.text;
+    expect(text).toContain('with the brain at 17.0 °C (cold)');
+    expect(text).toContain('oxygen returned before the self-check could run (0.4 % in the model)');
+    expect(text).toMatch(/at 17\.0 °C it could be anywhere from 0\.0 % to 99 % active\.$/);
+  });
+
+  it('follows the self-check temperature the run was given', () => {
+    const rules = teachingRules(parameterValues({ selfCheckHalfTempC: 15 }));
+    let last = fakeSnapshot();
+    failureThenOxygen(17, 0.79).forEach((step, i) => {
+      last = fakeSnapshot({ tS: i * 60, ...step });
+      rules.observer.step!(last);
+    });
+    const text = rules.points(last, OUTCOME).find((p) => p.id === 'oxygen-returned')!.text;
+    expect(text).toContain('(cool)');
+    expect(text).toContain('the model uses 15 °C');
+  });
+
+  it('says nothing when the brain never lacked oxygen', () => {
+    const ids = pointsFor([{}, { brainEnergy: 0.9 }, {}]).map((p) => p.id);
+    expect(ids).not.toContain('oxygen-returned');
+  });
+
+  it('gives no such point in the heat-stroke ice tub, where the brain never lacked oxygen', () => {
+    const tub = loadPublic('field-ice-tub.yaml');
+    const ids = runPoints(tub, expertRunLog(tub)!).map((p) => p.id);
+    expect(ids).not.toContain('oxygen-returned');
+    expect(ids.filter((id) => id.startsWith('reoxygenated'))).toEqual([]);
+  }, 60_000);
+
+  it("names the pump's restart after the deep hypothermic arrest, with the brain cold", () => {
+    const dhca = loadPublic('dhca-aortic-surgery.yaml');
+    const points = runPoints(dhca, expertRunLog(dhca)!);
+    const oxygen = points.filter((p) => p.id === 'oxygen-returned');
+    expect(oxygen).toHaveLength(1);
+    // The pump restarts at 1:55:00; oxygen is back within a couple of minutes of it.
+    expect(oxygen[0]!.atS).toBeGreaterThanOrEqual(6900);
+    expect(oxygen[0]!.atS).toBeLessThan(6900 + 180);
+    expect(oxygen[0]!.text).toMatch(/^Oxygen reached the brain again at 1:5\d:\d\d, after \d+ min/);
+    expect(oxygen[0]!.text).toMatch(/with the brain at 1\d\.\d °C \(cold\)/);
+    expect(oxygen[0]!.text).toContain('Where the check switches on is uncertain');
+    // Its energy came back later, and that point says so.
+    const reox = points.find((p) => p.id.startsWith('reoxygenated-'))!;
+    expect(reox.atS!).toBeGreaterThan(oxygen[0]!.atS!);
+    expect(reox.text).toMatch(/^Energy returned to the brain at .* \(oxygen had reached it at /);
+  }, 60_000);
+
+  it('says the warm-water drowning got its oxygen back warm, with the self-check running', () => {
+    const drowning = load('warm-water-drowning.yaml');
+    const oxygen = runPoints(drowning, expertRunLog(drowning)!).filter(
+      (p) => p.id === 'oxygen-returned',
+    );
+    expect(oxygen).toHaveLength(1);
+    expect(oxygen[0]!.text).toMatch(/\(warm\): the self-check was running/);
+  }, 60_000);
+});
