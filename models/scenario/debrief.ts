@@ -192,6 +192,14 @@ const COOLING_AFTER_RESCUE_MIN_C = 0.5;
 const COLD_PERIPHERY_GAP_C = 2;
 /** Heat from devices beyond which they count as warming (or, below its negative, cooling), W. */
 const DEVICE_HEAT_W = 10;
+/** Window over which the fastest rewarming of the brain is measured, s. */
+const RATE_WINDOW_S = 600;
+/** Brain samples are kept for the rewarming rate at most this often, s. */
+const BRAIN_SAMPLE_S = 10;
+/** Core below this counts as hypothermic: rewarming from it is worth a point, °C. */
+const HYPOTHERMIC_CORE_C = 35;
+/** Rise of the core from its lowest (with oxygen) that counts as rewarming, °C. */
+const REWARMED_C = 2;
 /** Largest number of points one rule adds (a run can re-oxygenate many times). */
 const MAX_POINTS_PER_RULE = 5;
 
@@ -269,6 +277,8 @@ export function teachingRules(values: ParameterValues): {
   let pendingShocks: { atS: number; heartTempC: number; rhythm: string }[] = [];
   // The core after a rescue from the cold and after warming began (afterdrop).
   const core = coreAfterRescueRule(add);
+  // How fast the brain rewarmed once it had oxygen.
+  const rewarming = rewarmingRule(values);
   let shiveringStopped = false;
   let maxPotassium: { value: number; atS: number } | undefined;
 
@@ -394,6 +404,7 @@ export function teachingRules(values: ParameterValues): {
       }
       pendingShocks = [];
       core.step(s, previous);
+      rewarming.step(s);
       // Shivering stops in the cold.
       if (
         !shiveringStopped &&
@@ -492,6 +503,8 @@ export function teachingRules(values: ParameterValues): {
       }
     }
     core.finish();
+    const rewarmingPoint = rewarming.point(final);
+    if (rewarmingPoint !== undefined) add(rewarmingPoint);
     if (maxPotassium !== undefined && maxPotassium.value > 12) {
       add({
         id: 'potassium',
@@ -592,6 +605,148 @@ function coldReoxygenationText(
   if (before >= SMALL_LOSS)
     return `${cold}, and few of the ${pct(r.atRisk)} of cells out of spec committed within ${within} (${pct(lost)}); but ${pct(before)} of brain cells had already died before oxygen returned.`;
   return `${cold}, so the ${pct(r.atRisk)} of cells out of spec could repair before it woke (${pct(lost)} committed within ${within}; ${pct(r.atRiskAfter)} still out of spec then).`;
+}
+
+interface BrainSample {
+  readonly tS: number;
+  readonly brainC: number;
+  readonly coreC: number;
+  readonly selfCheck: number;
+  readonly atRisk: number;
+  readonly autolysed: number;
+  /** The outlet's rewarming rate while the pump flows with the outlet at the guideline's threshold or warmer, °C/min; else null. */
+  readonly outletRateCPerMin: number | null;
+}
+
+/**
+ * How fast the brain rewarmed once it had oxygen: the fastest rise of the brain over 10 minutes that
+ * began below 30 °C while the core rose too, from where the core (below 35 °C) began to rewarm by
+ * at least 2 °C with oxygen; compared with the guidance, and what it did to the cells in the model
+ * (whether the self-check woke on cells still out of spec). No point without such a rewarming.
+ */
+function rewarmingRule(values: ParameterValues): {
+  step(s: Snapshot): void;
+  point(final: Snapshot): TeachingPoint | undefined;
+} {
+  const awake = values.reawakeningEnergy;
+  /** Stretches with brain energy (from where it began to recover), sampled. */
+  const segments: BrainSample[][] = [];
+  let segment: BrainSample[] | undefined;
+  /** During energy failure: the samples from its lowest energy on (oxygen back from there). */
+  let sinceLowest: BrainSample[] = [];
+  let lowestEnergy = Infinity;
+
+  const keep = (list: BrainSample[], b: BrainSample): void => {
+    const last = list.at(-1);
+    if (last === undefined || b.tS - last.tS >= BRAIN_SAMPLE_S - 1e-9) list.push(b);
+  };
+
+  return {
+    step(s) {
+      const b: BrainSample = {
+        tS: s.tS,
+        brainC: s.brainTempC,
+        coreC: s.coreTempC,
+        selfCheck: s.brainSelfCheck,
+        atRisk: s.brainAtRiskFraction,
+        autolysed: s.brainAutolysedFraction,
+        outletRateCPerMin:
+          s.pumpFlowLPerMin > 0 && s.arterialOutletTempC >= values.warmThresholdC
+            ? s.outletRateCPerMin
+            : null,
+      };
+      if (s.brainEnergy < awake) {
+        segment = undefined;
+        if (s.brainEnergy <= lowestEnergy) {
+          lowestEnergy = s.brainEnergy;
+          sinceLowest = [b];
+        } else keep(sinceLowest, b);
+        return;
+      }
+      if (segment === undefined) {
+        segment = sinceLowest;
+        segments.push(segment);
+        sinceLowest = [];
+        lowestEnergy = Infinity;
+      }
+      keep(segment, b);
+    },
+
+    point(final) {
+      // Where rewarming began: the core's lowest point before it first rose by REWARMED_C.
+      let start: { k: number; i: number } | undefined;
+      for (let k = 0; k < segments.length && start === undefined; k++) {
+        const seg = segments[k]!;
+        let low = 0;
+        for (let i = 0; i < seg.length; i++) {
+          if (seg[i]!.coreC < seg[low]!.coreC) low = i;
+          if (
+            seg[low]!.coreC < HYPOTHERMIC_CORE_C &&
+            seg[i]!.coreC - seg[low]!.coreC >= REWARMED_C
+          ) {
+            start = { k, i: low };
+            break;
+          }
+        }
+      }
+      if (start === undefined) return undefined;
+      const from = segments[start.k]![start.i]!;
+      let fastest: { a: BrainSample; b: BrainSample; ratePerMin: number } | undefined;
+      let wake: BrainSample | undefined;
+      let outletMax: number | undefined;
+      for (let k = start.k; k < segments.length; k++) {
+        const seg = segments[k]!;
+        const first = k === start.k ? start.i : 0;
+        let j = first;
+        for (let i = first; i < seg.length; i++) {
+          const b = seg[i]!;
+          while (j + 1 < i && seg[j + 1]!.tS <= b.tS - RATE_WINDOW_S + 1e-9) j++;
+          const a = seg[j]!;
+          if (b.tS - a.tS >= RATE_WINDOW_S - 1e-9 && a.brainC < WARM_BRAIN_C && b.coreC > a.coreC) {
+            const ratePerMin = (b.brainC - a.brainC) / ((b.tS - a.tS) / 60);
+            if (fastest === undefined || ratePerMin > fastest.ratePerMin)
+              fastest = { a, b, ratePerMin };
+          }
+          const before = seg[i - 1];
+          if (
+            wake === undefined &&
+            i > first &&
+            before !== undefined &&
+            before.selfCheck < 0.5 &&
+            b.selfCheck >= 0.5
+          )
+            wake = b;
+          if (b.outletRateCPerMin !== null)
+            outletMax = Math.max(outletMax ?? -Infinity, b.outletRateCPerMin);
+        }
+      }
+      if (fastest === undefined || fastest.ratePerMin <= 0) return undefined;
+      const { a, b, ratePerMin } = fastest;
+      const cap = values.maxRewarmingRateCPerMin;
+      const compared =
+        ratePerMin > cap ? 'faster than' : ratePerMin >= 0.8 * cap ? 'close to' : 'within';
+      const outlet =
+        outletMax !== undefined && outletMax > 0
+          ? `; the heart-lung machine's arterial outlet rose at up to ${outletMax.toFixed(2)} °C/min once at ${values.warmThresholdC} °C or warmer`
+          : '';
+      const guidance = `That is ${compared} the ${cap} °C/min that guidelines allow the heart-lung machine's arterial outlet from ${values.warmThresholdC} °C (Engelman 2015); slower rewarming on bypass went with better thinking six weeks after surgery (Grigore 2002).`;
+      const rule =
+        'In the model, rewarming faster than cells repair wakes the self-check on cells still out of spec';
+      const cells =
+        wake !== undefined
+          ? wake.atRisk >= AT_RISK_THRESHOLD
+            ? `${rule}: it passed half activity at ${formatClock(wake.tS)} (brain ${degrees(wake.brainC)}) with ${pct(wake.atRisk)} of brain cells still out of spec, and ${pct(Math.max(0, final.brainAutolysedFraction - wake.autolysed))} of brain cells committed after that.`
+            : `${rule}; here few were out of spec (${pct(wake.atRisk)}) when it passed half activity at ${formatClock(wake.tS)} (brain ${degrees(wake.brainC)}).`
+          : from.selfCheck >= 0.5
+            ? `${rule}; here it was already ${pct(from.selfCheck)} active when rewarming began, with ${pct(from.atRisk)} of brain cells out of spec.`
+            : `${rule}; here the brain stayed below the temperature at which it is half active (${values.selfCheckHalfTempC} °C in the model).`;
+      return {
+        id: 'rewarming-rate',
+        atS: a.tS,
+        text: `The brain rewarmed at up to ${ratePerMin.toFixed(2)} °C/min (${(ratePerMin * 60).toFixed(0)} °C/h) over ${minutes(b.tS - a.tS)}, from ${degrees(a.brainC)} at ${formatClock(a.tS)} to ${degrees(b.brainC)} at ${formatClock(b.tS)}${outlet}. ${guidance} ${cells}`,
+      };
+    },
+  };
 }
 
 /** What began a warming: a rescue from the cold, devices starting to warm, or the pump stopping. */

@@ -606,3 +606,87 @@ describe('oxygen returned: the moment, the brain temperature then and what it me
     expect(oxygen[0]!.text).toMatch(/\(warm\): the self-check was running/);
   }, 60_000);
 });
+
+describe('rewarming rate: how fast the brain rewarmed once it had oxygen', () => {
+  /** A cold patient with brain energy, rewarmed from 5:00 on (the core by 0.3 °C a minute). */
+  function rewarmed(brainPerMinC: number, atRisk: number): Partial<Snapshot>[] {
+    return Array.from({ length: 31 }, (_, m) => {
+      const warmingMin = Math.max(0, m - 5);
+      const brainTempC = 20 + brainPerMinC * warmingMin;
+      return {
+        brainEnergy: 0.9,
+        brainTempC,
+        coreTempC: 22 + 0.3 * warmingMin,
+        // Half active at 25 °C, as in the model.
+        brainSelfCheck: 1 / (1 + Math.exp(-(brainTempC - 25) / 1.5)),
+        brainAtRiskFraction: atRisk,
+        brainAutolysedFraction: brainTempC > 25 ? 0.02 : 0,
+      };
+    });
+  }
+
+  it('gives the fastest 10-minute rise, the guidance and what it did to the cells', () => {
+    const points = pointsFor(rewarmed(0.5, 0.1));
+    const rate = points.filter((p) => p.id === 'rewarming-rate');
+    expect(rate).toHaveLength(1);
+    expect(rate[0]!.atS).toBe(5 * 60);
+    expect(rate[0]!.text).toBe(
+      "The brain rewarmed at up to 0.50 °C/min (30 °C/h) over 10 min, from 20.0 °C at 5:00 to 25.0 °C at 15:00. That is close to the 0.5 °C/min that guidelines allow the heart-lung machine's arterial outlet from 30 °C (Engelman 2015); slower rewarming on bypass went with better thinking six weeks after surgery (Grigore 2002). In the model, rewarming faster than cells repair wakes the self-check on cells still out of spec: it passed half activity at 15:00 (brain 25.0 °C) with 10 % of brain cells still out of spec, and 2.0 % of brain cells committed after that.",
+    );
+  });
+
+  it('says when the rewarming was faster than the guideline and few cells were out of spec', () => {
+    const text = pointsFor(rewarmed(0.8, 0.001)).find((p) => p.id === 'rewarming-rate')!.text;
+    expect(text).toContain('0.80 °C/min (48 °C/h)');
+    expect(text).toContain('That is faster than the 0.5 °C/min');
+    expect(text).toContain('here few were out of spec (0.1 %) when it passed half activity');
+  });
+
+  it('says nothing without a rewarming, or while the brain has no energy', () => {
+    const cold = Array.from({ length: 31 }, () => ({
+      brainEnergy: 1,
+      brainTempC: 20,
+      coreTempC: 22,
+    }));
+    expect(pointsFor(cold).map((p) => p.id)).not.toContain('rewarming-rate');
+    const withoutEnergy = rewarmed(0.5, 0.1).map((s) => ({ ...s, brainEnergy: 0.05 }));
+    expect(pointsFor(withoutEnergy).map((p) => p.id)).not.toContain('rewarming-rate');
+    // A warm patient whose core moves by a couple of degrees was not rewarmed from hypothermia.
+    const warm = Array.from({ length: 31 }, (_, m) => ({
+      brainTempC: 36 + m / 30,
+      coreTempC: 35.5 + (2 * m) / 30,
+    }));
+    expect(pointsFor(warm).map((p) => p.id)).not.toContain('rewarming-rate');
+  });
+
+  it('in the deep hypothermic arrest, measures the rewarming after reperfusion against the guidance', () => {
+    const dhca = loadPublic('dhca-aortic-surgery.yaml');
+    const points = runPoints(dhca, expertRunLog(dhca)!);
+    const rate = points.filter((p) => p.id === 'rewarming-rate');
+    expect(rate).toHaveLength(1);
+    const oxygen = points.find((p) => p.id === 'oxygen-returned')!;
+    expect(rate[0]!.atS!).toBeGreaterThan(oxygen.atS!);
+    const match =
+      /^The brain rewarmed at up to (\d+\.\d\d) °C\/min \((\d+) °C\/h\) over 10 min, from (\d+\.\d) °C/.exec(
+        rate[0]!.text,
+      );
+    expect(match, rate[0]!.text).not.toBeNull();
+    const perMin = Number(match![1]);
+    expect(perMin).toBeGreaterThan(0.05);
+    expect(perMin).toBeLessThan(1.5);
+    expect(Number(match![3])).toBeLessThan(30);
+    expect(rate[0]!.text).toContain("the heart-lung machine's arterial outlet rose at up to");
+    expect(rate[0]!.text).toContain('(Engelman 2015)');
+    expect(rate[0]!.text).toContain('(Grigore 2002)');
+    expect(rate[0]!.text).toMatch(/In the model, rewarming faster than cells repair wakes/);
+  }, 60_000);
+
+  it('gives no rewarming point in a run that never rewarms or never got cold', () => {
+    const dhca = loadPublic('dhca-aortic-surgery.yaml');
+    // Stopped 25 minutes after reperfusion, before the water is warmed.
+    const stillCold: RunLog = { ...expertRunLog(dhca)!, endS: 2 * 3600 + 20 * 60 };
+    expect(runPoints(dhca, stillCold).map((p) => p.id)).not.toContain('rewarming-rate');
+    const tub = loadPublic('field-ice-tub.yaml');
+    expect(runPoints(tub, expertRunLog(tub)!).map((p) => p.id)).not.toContain('rewarming-rate');
+  }, 60_000);
+});
