@@ -8,7 +8,8 @@ import { formatClock } from '../engine/clock.ts';
 import type { Outcome } from '../engine/outputs.ts';
 import type { EndReason } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
-import { parameterValues, type ParameterValues } from '../parameters/index.ts';
+import { allParameters, parameterValues, type ParameterValues } from '../parameters/index.ts';
+import { selfCheckActivity } from '../physiology/cells.ts';
 import {
   createGrader,
   observeRun,
@@ -166,14 +167,39 @@ const CONSEQUENCE_WINDOW_S = 3600;
 const AT_RISK_THRESHOLD = 0.02;
 /** Share of the out-of-spec cells that may commit while "most could repair" still holds. */
 const MOSTLY_REPAIRED = 0.25;
+/** Brain cells lost before oxygen returned below which the loss counts as small, 0–1. */
+const SMALL_LOSS = 0.05;
+/** Brain cells lost at the end from which "most of the brain" was lost, 0–1. */
+const MOST_LOST = 0.5;
 /** Brain temperature above which energy failure counts as warm, °C. */
 const WARM_BRAIN_C = 30;
+/** Energy back this long after oxygen reached the brain is named apart from it, s. */
+const ENERGY_LAG_S = 90;
+/** Self-check activity from which it counts as running, and up to which as not yet running, 0–1. */
+const CHECK_RUNNING = 0.9;
+const CHECK_NOT_RUNNING = 0.1;
 /** Cardiac output below which blood is taken as not moving (without compressions or a pump), L/min. */
 const NO_FLOW_L_PER_MIN = 0.3;
-/** Air at least this warm after extrication: further core cooling is afterdrop, °C. */
+/** Air at least this warm is out of the cold, °C. */
 const WARM_AIR_C = 15;
-/** How long after extrication the core's further fall is measured, s. */
+/** How long after a rescue or the start of warming the core's further fall is followed, s. */
 const AFTERDROP_WINDOW_S = 3600;
+/** Fall of the core after warming began that counts as an afterdrop, °C. */
+const AFTERDROP_MIN_C = 0.5;
+/** Fall of the core in cold air after extrication that is worth a point, °C. */
+const COOLING_AFTER_RESCUE_MIN_C = 0.5;
+/** The skin-and-fat shell at least this much colder than the core: a cold periphery, °C. */
+const COLD_PERIPHERY_GAP_C = 2;
+/** Heat from devices beyond which they count as warming (or, below its negative, cooling), W. */
+const DEVICE_HEAT_W = 10;
+/** Window over which the fastest rewarming of the brain is measured, s. */
+const RATE_WINDOW_S = 600;
+/** Brain samples are kept for the rewarming rate at most this often, s. */
+const BRAIN_SAMPLE_S = 10;
+/** Core below this counts as hypothermic: rewarming from it is worth a point, °C. */
+const HYPOTHERMIC_CORE_C = 35;
+/** Rise of the core from its lowest (with oxygen) that counts as rewarming, °C. */
+const REWARMED_C = 2;
 /** Largest number of points one rule adds (a run can re-oxygenate many times). */
 const MAX_POINTS_PER_RULE = 5;
 
@@ -201,11 +227,20 @@ interface Reoxygenation {
   readonly failedFromS: number;
   readonly failedBeforeStart: boolean;
   readonly failedAtTempC: number;
+  /** When oxygen reached the brain again: its energy's lowest point, where it began to recover. */
+  readonly oxygenAtS: number;
+  readonly oxygenBrainTempC: number;
+  readonly oxygenSelfCheck: number;
   autolysedAfter: number;
+  /** Out of spec at the end of the span after. */
+  atRiskAfter: number;
   measuredUntilS: number;
   /** Highest self-check activity and brain temperature in the span after. */
   maxSelfCheck: number;
   maxBrainTempC: number;
+  /** Highest self-check activity and brain temperature from then to the end of the run. */
+  laterMaxSelfCheck: number;
+  laterMaxBrainTempC: number;
 }
 
 /**
@@ -229,6 +264,8 @@ export function teachingRules(values: ParameterValues): {
   let previous: Snapshot | undefined;
   // Brain energy failure episodes and re-oxygenations.
   let failedFrom: Snapshot | undefined;
+  /** The lowest brain energy in the current failure: from there, oxygen is back. */
+  let lowestEnergy: Snapshot | undefined;
   /** The energy had already failed at time zero (in the history before it). */
   let failedBeforeStart = false;
   let warmFailedS = 0;
@@ -238,9 +275,10 @@ export function teachingRules(values: ParameterValues): {
   let arrestActionAtS: number | undefined;
   // Shocks waiting for the next step to see their effect.
   let pendingShocks: { atS: number; heartTempC: number; rhythm: string }[] = [];
-  // Extrication and the cooling that may follow it.
-  let extricated:
-    { atS: number; coreC: number; minCoreC: number; minAtS: number; minAirC?: number } | undefined;
+  // The core after a rescue from the cold and after warming began (afterdrop).
+  const core = coreAfterRescueRule(add);
+  // How fast the brain rewarmed once it had oxygen.
+  const rewarming = rewarmingRule(values);
   let shiveringStopped = false;
   let maxPotassium: { value: number; atS: number } | undefined;
 
@@ -254,13 +292,7 @@ export function teachingRules(values: ParameterValues): {
           rhythm: before.rhythm,
         });
       if (entry.action.do === 'cardiacArrest') arrestActionAtS = entry.atS;
-      if (entry.action.do === 'extricate' && extricated === undefined)
-        extricated = {
-          atS: entry.atS,
-          coreC: before.coreTempC,
-          minCoreC: before.coreTempC,
-          minAtS: entry.atS,
-        };
+      core.action(moment);
     },
     step(s) {
       const first = previous === undefined;
@@ -272,8 +304,11 @@ export function teachingRules(values: ParameterValues): {
           failedBeforeStart = first;
           warmFailedS = 0;
         }
+        if (lowestEnergy === undefined || s.brainEnergy <= lowestEnergy.brainEnergy)
+          lowestEnergy = s;
         if (s.brainTempC >= WARM_BRAIN_C) warmFailedS += dt;
       } else if (failedFrom !== undefined) {
+        const oxygen = lowestEnergy ?? failedFrom;
         reportWarmFailure(warmFailedS, failedFrom.tS, s.tS);
         reoxygenations.push({
           atS: s.tS,
@@ -284,20 +319,30 @@ export function teachingRules(values: ParameterValues): {
           failedFromS: failedFrom.tS,
           failedBeforeStart,
           failedAtTempC: failedFrom.brainTempC,
+          oxygenAtS: oxygen.tS,
+          oxygenBrainTempC: oxygen.brainTempC,
+          oxygenSelfCheck: oxygen.brainSelfCheck,
           autolysedAfter: s.brainAutolysedFraction,
+          atRiskAfter: s.brainAtRiskFraction,
           measuredUntilS: s.tS,
           maxSelfCheck: s.brainSelfCheck,
           maxBrainTempC: s.brainTempC,
+          laterMaxSelfCheck: s.brainSelfCheck,
+          laterMaxBrainTempC: s.brainTempC,
         });
         failedFrom = undefined;
+        lowestEnergy = undefined;
       }
       for (const r of reoxygenations) {
         if (s.tS <= r.atS + CONSEQUENCE_WINDOW_S) {
           r.autolysedAfter = s.brainAutolysedFraction;
+          r.atRiskAfter = s.brainAtRiskFraction;
           r.measuredUntilS = s.tS;
           r.maxSelfCheck = Math.max(r.maxSelfCheck, s.brainSelfCheck);
           r.maxBrainTempC = Math.max(r.maxBrainTempC, s.brainTempC);
         }
+        r.laterMaxSelfCheck = Math.max(r.laterMaxSelfCheck, s.brainSelfCheck);
+        r.laterMaxBrainTempC = Math.max(r.laterMaxBrainTempC, s.brainTempC);
       }
       // Arrests (including one already going on at time zero) and returns of circulation.
       const perfusing = PERFUSING.has(s.rhythm);
@@ -358,14 +403,8 @@ export function teachingRules(values: ParameterValues): {
         });
       }
       pendingShocks = [];
-      // Cooling after extrication.
-      if (extricated !== undefined && s.tS <= extricated.atS + AFTERDROP_WINDOW_S) {
-        if (s.coreTempC < extricated.minCoreC) {
-          extricated.minCoreC = s.coreTempC;
-          extricated.minAtS = s.tS;
-          extricated.minAirC = s.environment.airTempC;
-        }
-      }
+      core.step(s, previous);
+      rewarming.step(s);
       // Shivering stops in the cold.
       if (
         !shiveringStopped &&
@@ -423,9 +462,10 @@ export function teachingRules(values: ParameterValues): {
     }
     reportNoFlow();
     for (const r of reoxygenations) {
+      add({ id: 'oxygen-returned', atS: r.oxygenAtS, text: oxygenReturnedText(r, values) });
       const lost = Math.max(0, r.autolysedAfter - r.autolysedBefore);
       const within = minutes(r.measuredUntilS - r.atS);
-      const at = formatClock(r.atS);
+      const returned = returnedWords(r);
       const without = r.failedBeforeStart
         ? `more than ${minutes(r.atS - r.failedFromS)} without energy (it had failed before time zero)`
         : `${minutes(r.atS - r.failedFromS)} without energy`;
@@ -433,28 +473,25 @@ export function teachingRules(values: ParameterValues): {
         add({
           id: 'reoxygenated-early',
           atS: r.atS,
-          text: `Oxygen returned to the brain at ${at} after ${without}, with the brain at ${degrees(r.brainTempC)} and few of its cells out of spec (${pct(r.atRisk)}).`,
+          text: `${returned} after ${without}, with the brain at ${degrees(r.brainTempC)} and few of its cells out of spec (${pct(r.atRisk)}).`,
         });
       } else if (r.selfCheck >= 0.5) {
         add({
           id: 'reoxygenated-warm',
           atS: r.atS,
-          text: `Oxygen returned to the brain at ${at} with the brain at ${degrees(r.brainTempC)}: the self-check was active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec, ${lost >= 0.01 ? `so autolysis was triggered (${pct(lost)} of brain cells committed within ${within})` : `yet few committed (${pct(lost)} within ${within})`}.`,
+          text: `${returned} with the brain at ${degrees(r.brainTempC)}: the self-check was active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec, ${lost >= 0.01 ? `so autolysis was triggered (${pct(lost)} of brain cells committed within ${within})` : `yet few committed (${pct(lost)} within ${within})`}.`,
         });
       } else if (r.selfCheck < 0.1) {
         add({
           id: 'reoxygenated-cold',
           atS: r.atS,
-          text:
-            lost <= MOSTLY_REPAIRED * r.atRisk
-              ? `Oxygen returned to the brain at ${at} with the brain cold (${degrees(r.brainTempC)}): the self-check was nearly off (${pct(r.selfCheck)}), so the ${pct(r.atRisk)} of cells out of spec could repair before it woke (${pct(lost)} committed within ${within}).`
-              : `Oxygen returned to the brain at ${at} with the brain cold (${degrees(r.brainTempC)}): the self-check was nearly off (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec, yet ${pct(lost)} of brain cells committed within ${within}: ${r.maxSelfCheck >= 0.5 ? `the brain warmed to ${degrees(r.maxBrainTempC)} and the check woke before they had repaired` : 'cells without enough energy died anyway (necrosis)'}.`,
+          text: coldReoxygenationText(r, lost, within, outcome.brain_autolysed_fraction),
         });
       } else {
         add({
           id: 'reoxygenated-cool',
           atS: r.atS,
-          text: `Oxygen returned to the brain at ${at} with the brain at ${degrees(r.brainTempC)}: the self-check was partly active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec (${pct(lost)} committed within ${within}).`,
+          text: `${returned} with the brain at ${degrees(r.brainTempC)}: the self-check was partly active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec (${pct(lost)} committed within ${within}).`,
         });
       }
       if (!r.failedBeforeStart && r.brainTempC <= r.failedAtTempC - 3) {
@@ -465,23 +502,9 @@ export function teachingRules(values: ParameterValues): {
         });
       }
     }
-    if (extricated !== undefined && extricated.coreC - extricated.minCoreC >= 0.5) {
-      const drop = `${(extricated.coreC - extricated.minCoreC).toFixed(1)} °C lower ${minutes(extricated.minAtS - extricated.atS)} later`;
-      const air = extricated.minAirC ?? final.environment.airTempC;
-      add(
-        air >= WARM_AIR_C
-          ? {
-              id: 'afterdrop',
-              atS: extricated.atS,
-              text: `The core kept cooling after extrication at ${formatClock(extricated.atS)}: ${drop}, with the patient by then in air at ${air.toFixed(0)} °C. The cold shell and limbs keep drawing heat from the core after the cold has gone (afterdrop).`,
-            }
-          : {
-              id: 'cooling-after-rescue',
-              atS: extricated.atS,
-              text: `The core kept cooling after extrication at ${formatClock(extricated.atS)}: ${drop}, in air at ${air.toFixed(0)} °C. Out of the water the body cools more slowly, but in cold air it keeps cooling.`,
-            },
-      );
-    }
+    core.finish();
+    const rewarmingPoint = rewarming.point(final);
+    if (rewarmingPoint !== undefined) add(rewarmingPoint);
     if (maxPotassium !== undefined && maxPotassium.value > 12) {
       add({
         id: 'potassium',
@@ -515,6 +538,408 @@ export function teachingRules(values: ParameterValues): {
   }
 
   return { observer, points };
+}
+
+/**
+ * The moment oxygen reached the brain again (its energy's lowest point, where it began to recover),
+ * the brain's temperature then and what that means for the self-check, with the uncertainty of the
+ * temperature at which the check runs: the model's value and what the plausible range would give.
+ */
+function oxygenReturnedText(r: Reoxygenation, values: ParameterValues): string {
+  const tempC = r.oxygenBrainTempC;
+  const check = r.oxygenSelfCheck;
+  const after = r.failedBeforeStart
+    ? 'energy failure that began before time zero'
+    : `${minutes(r.oxygenAtS - r.failedFromS)} of energy failure`;
+  const band = check >= CHECK_RUNNING ? 'warm' : check <= CHECK_NOT_RUNNING ? 'cold' : 'cool';
+  const model = `${pct(check)} in the model`;
+  const meaning =
+    check >= CHECK_RUNNING
+      ? `the self-check was running (${model}), so cells out of spec commit to autolysis as their energy returns`
+      : check <= CHECK_NOT_RUNNING
+        ? `oxygen returned before the self-check could run (${model}), so cells out of spec can repair first if the brain stays cold until they have`
+        : `the self-check was partly running (${model}), so some cells out of spec commit and others repair`;
+  const range = allParameters.selfCheckHalfTempC;
+  const low = selfCheckActivity(tempC, { ...values, selfCheckHalfTempC: range.max });
+  const high = selfCheckActivity(tempC, { ...values, selfCheckHalfTempC: range.min });
+  const spread =
+    high - low < 0.1
+      ? `at ${degrees(tempC)} it would be ${low >= 0.5 ? 'running' : 'off'} anywhere in that range`
+      : `at ${degrees(tempC)} it could be anywhere from ${pct(low)} to ${pct(high)} active`;
+  return `Oxygen reached the brain again at ${formatClock(r.oxygenAtS)}, after ${after}, with the brain at ${degrees(tempC)} (${band}): ${meaning}. Where the check switches on is uncertain (half activity at ${range.min}–${range.max} °C; the model uses ${values.selfCheckHalfTempC} °C): ${spread}.`;
+}
+
+/**
+ * How a re-oxygenation point begins: "Oxygen returned to the brain at 5:00", or, when the cells'
+ * energy came back well after oxygen reached the brain, "Energy returned to the brain at 7:09
+ * (oxygen had reached it at 1:00)".
+ */
+function returnedWords(r: Reoxygenation): string {
+  return r.atS - r.oxygenAtS >= ENERGY_LAG_S
+    ? `Energy returned to the brain at ${formatClock(r.atS)} (oxygen had reached it at ${formatClock(r.oxygenAtS)})`
+    : `Oxygen returned to the brain at ${formatClock(r.atS)}`;
+}
+
+/**
+ * Oxygen back to a cold brain, in words that claim only what the run shows: cells out of spec
+ * "could repair" only when many were out of spec, few had died before and few committed after, and
+ * the run did not lose most of the brain in the end; a run that lost most of it says so.
+ */
+function coldReoxygenationText(
+  r: Reoxygenation,
+  lost: number,
+  within: string,
+  finalLost: number,
+): string {
+  const cold = `${returnedWords(r)} with the brain cold (${degrees(r.brainTempC)}): the self-check was nearly off (${pct(r.selfCheck)})`;
+  const before = r.autolysedBefore;
+  if (finalLost >= MOST_LOST) {
+    const later =
+      r.laterMaxSelfCheck >= 0.5
+        ? `; the brain later warmed to ${degrees(r.laterMaxBrainTempC)} and the check woke`
+        : '';
+    return `${cold} while ${pct(r.atRisk)} of its cells were out of spec, but most of the brain was lost all the same: ${pct(finalLost)} of brain cells by the end (${pct(before)} before oxygen returned, ${pct(lost)} within ${within} after it${later}).`;
+  }
+  if (lost > MOSTLY_REPAIRED * r.atRisk)
+    return `${cold} while ${pct(r.atRisk)} of its cells were out of spec, yet ${pct(lost)} of brain cells committed within ${within}: ${r.maxSelfCheck >= 0.5 ? `the brain warmed to ${degrees(r.maxBrainTempC)} and the check woke before they had repaired` : 'cells without enough energy died anyway (necrosis)'}.`;
+  if (before >= SMALL_LOSS)
+    return `${cold}, and few of the ${pct(r.atRisk)} of cells out of spec committed within ${within} (${pct(lost)}); but ${pct(before)} of brain cells had already died before oxygen returned.`;
+  return `${cold}, so the ${pct(r.atRisk)} of cells out of spec could repair before it woke (${pct(lost)} committed within ${within}; ${pct(r.atRiskAfter)} still out of spec then).`;
+}
+
+interface BrainSample {
+  readonly tS: number;
+  readonly brainC: number;
+  readonly coreC: number;
+  readonly selfCheck: number;
+  readonly atRisk: number;
+  readonly autolysed: number;
+  /** The outlet's rewarming rate while the pump flows with the outlet at the guideline's threshold or warmer, °C/min; else null. */
+  readonly outletRateCPerMin: number | null;
+}
+
+/**
+ * How fast the brain rewarmed once it had oxygen: the fastest rise of the brain over 10 minutes that
+ * began below 30 °C while the core rose too, from where the core (below 35 °C) began to rewarm by
+ * at least 2 °C with oxygen; compared with the guidance, and what it did to the cells in the model
+ * (whether the self-check woke on cells still out of spec). No point without such a rewarming.
+ */
+function rewarmingRule(values: ParameterValues): {
+  step(s: Snapshot): void;
+  point(final: Snapshot): TeachingPoint | undefined;
+} {
+  const awake = values.reawakeningEnergy;
+  /** Stretches with brain energy (from where it began to recover), sampled. */
+  const segments: BrainSample[][] = [];
+  let segment: BrainSample[] | undefined;
+  /** During energy failure: the samples from its lowest energy on (oxygen back from there). */
+  let sinceLowest: BrainSample[] = [];
+  let lowestEnergy = Infinity;
+
+  const keep = (list: BrainSample[], b: BrainSample): void => {
+    const last = list.at(-1);
+    if (last === undefined || b.tS - last.tS >= BRAIN_SAMPLE_S - 1e-9) list.push(b);
+  };
+
+  return {
+    step(s) {
+      const b: BrainSample = {
+        tS: s.tS,
+        brainC: s.brainTempC,
+        coreC: s.coreTempC,
+        selfCheck: s.brainSelfCheck,
+        atRisk: s.brainAtRiskFraction,
+        autolysed: s.brainAutolysedFraction,
+        outletRateCPerMin:
+          s.pumpFlowLPerMin > 0 && s.arterialOutletTempC >= values.warmThresholdC
+            ? s.outletRateCPerMin
+            : null,
+      };
+      if (s.brainEnergy < awake) {
+        segment = undefined;
+        if (s.brainEnergy <= lowestEnergy) {
+          lowestEnergy = s.brainEnergy;
+          sinceLowest = [b];
+        } else keep(sinceLowest, b);
+        return;
+      }
+      if (segment === undefined) {
+        segment = sinceLowest;
+        segments.push(segment);
+        sinceLowest = [];
+        lowestEnergy = Infinity;
+      }
+      keep(segment, b);
+    },
+
+    point(final) {
+      // Where rewarming began: the core's lowest point before it first rose by REWARMED_C.
+      let start: { k: number; i: number } | undefined;
+      for (let k = 0; k < segments.length && start === undefined; k++) {
+        const seg = segments[k]!;
+        let low = 0;
+        for (let i = 0; i < seg.length; i++) {
+          if (seg[i]!.coreC < seg[low]!.coreC) low = i;
+          if (
+            seg[low]!.coreC < HYPOTHERMIC_CORE_C &&
+            seg[i]!.coreC - seg[low]!.coreC >= REWARMED_C
+          ) {
+            start = { k, i: low };
+            break;
+          }
+        }
+      }
+      if (start === undefined) return undefined;
+      const from = segments[start.k]![start.i]!;
+      let fastest: { a: BrainSample; b: BrainSample; ratePerMin: number } | undefined;
+      let wake: BrainSample | undefined;
+      let outletMax: number | undefined;
+      for (let k = start.k; k < segments.length; k++) {
+        const seg = segments[k]!;
+        const first = k === start.k ? start.i : 0;
+        let j = first;
+        for (let i = first; i < seg.length; i++) {
+          const b = seg[i]!;
+          while (j + 1 < i && seg[j + 1]!.tS <= b.tS - RATE_WINDOW_S + 1e-9) j++;
+          const a = seg[j]!;
+          if (b.tS - a.tS >= RATE_WINDOW_S - 1e-9 && a.brainC < WARM_BRAIN_C && b.coreC > a.coreC) {
+            const ratePerMin = (b.brainC - a.brainC) / ((b.tS - a.tS) / 60);
+            if (fastest === undefined || ratePerMin > fastest.ratePerMin)
+              fastest = { a, b, ratePerMin };
+          }
+          const before = seg[i - 1];
+          if (
+            wake === undefined &&
+            i > first &&
+            before !== undefined &&
+            before.selfCheck < 0.5 &&
+            b.selfCheck >= 0.5
+          )
+            wake = b;
+          if (b.outletRateCPerMin !== null)
+            outletMax = Math.max(outletMax ?? -Infinity, b.outletRateCPerMin);
+        }
+      }
+      if (fastest === undefined || fastest.ratePerMin <= 0) return undefined;
+      const { a, b, ratePerMin } = fastest;
+      const cap = values.maxRewarmingRateCPerMin;
+      const compared =
+        ratePerMin > cap ? 'faster than' : ratePerMin >= 0.8 * cap ? 'close to' : 'within';
+      const outlet =
+        outletMax !== undefined && outletMax > 0
+          ? `; the heart-lung machine's arterial outlet rose at up to ${outletMax.toFixed(2)} °C/min once at ${values.warmThresholdC} °C or warmer`
+          : '';
+      const guidance = `That is ${compared} the ${cap} °C/min that guidelines allow the heart-lung machine's arterial outlet from ${values.warmThresholdC} °C (Engelman 2015); slower rewarming on bypass went with better thinking six weeks after surgery (Grigore 2002).`;
+      const rule =
+        'In the model, rewarming faster than cells repair wakes the self-check on cells still out of spec';
+      const cells =
+        wake !== undefined
+          ? wake.atRisk >= AT_RISK_THRESHOLD
+            ? `${rule}: it passed half activity at ${formatClock(wake.tS)} (brain ${degrees(wake.brainC)}) with ${pct(wake.atRisk)} of brain cells still out of spec, and ${pct(Math.max(0, final.brainAutolysedFraction - wake.autolysed))} of brain cells committed after that.`
+            : `${rule}; here few were out of spec (${pct(wake.atRisk)}) when it passed half activity at ${formatClock(wake.tS)} (brain ${degrees(wake.brainC)}).`
+          : from.selfCheck >= 0.5
+            ? `${rule}; here it was already ${pct(from.selfCheck)} active when rewarming began, with ${pct(from.atRisk)} of brain cells out of spec.`
+            : `${rule}; here the brain stayed below the temperature at which it is half active (${values.selfCheckHalfTempC} °C in the model).`;
+      return {
+        id: 'rewarming-rate',
+        atS: a.tS,
+        text: `The brain rewarmed at up to ${ratePerMin.toFixed(2)} °C/min (${(ratePerMin * 60).toFixed(0)} °C/h) over ${minutes(b.tS - a.tS)}, from ${degrees(a.brainC)} at ${formatClock(a.tS)} to ${degrees(b.brainC)} at ${formatClock(b.tS)}${outlet}. ${guidance} ${cells}`,
+      };
+    },
+  };
+}
+
+/** What began a warming: a rescue from the cold, devices starting to warm, or the pump stopping. */
+type WarmingKind = 'rescue' | 'devices' | 'bypass-end';
+
+interface WarmingEpisode {
+  readonly kind: WarmingKind;
+  readonly atS: number;
+  /** What began it, in words, e.g. "extrication into air at 22 °C". */
+  readonly cause: string;
+  readonly coreC: number;
+  readonly shellC: number;
+  minCoreC: number;
+  minAtS: number;
+  shellAtMinC: number;
+}
+
+interface ColdRescue {
+  readonly atS: number;
+  readonly coreC: number;
+  minCoreC: number;
+  minAtS: number;
+  airAtMinC: number;
+}
+
+/**
+ * The core after a rescue and after warming began. An afterdrop is the core going on falling once
+ * the cold has gone or warming has begun (extrication or a move into warm air, warming devices
+ * switched on, the pump stopped after rewarming on it), because the cold shell and limbs draw heat
+ * from it. It counts only while nothing cools the patient (ice packs, cold lavage or fluid, a
+ * heart-lung machine or other device taking heat away, cold water) and when the shell was colder
+ * than the core and warmed while the core fell: so cooling done on purpose is never called an
+ * afterdrop. Extrication into cold air is followed apart: the core goes on cooling there because the
+ * air is cold.
+ */
+function coreAfterRescueRule(add: (point: TeachingPoint) => void): {
+  action(moment: ActionMoment): void;
+  step(s: Snapshot, previous: Snapshot | undefined): void;
+  finish(): void;
+} {
+  let lavageTempC: number | undefined;
+  let fluidTempC: number | undefined;
+  let warming: WarmingEpisode | undefined;
+  let coldRescue: ColdRescue | undefined;
+  let devicesWereWarming = false;
+  let pumpHasWarmed = false;
+
+  const inWater = (s: Snapshot): boolean => s.environment.immersedFraction > 0.5;
+  const inCold = (s: Snapshot): boolean => inWater(s) || s.environment.airTempC < WARM_AIR_C;
+  /** Something takes heat from the patient: a device (on purpose) or the water. */
+  const cooling = (s: Snapshot): boolean =>
+    s.icePacks === true ||
+    s.externalHeatW < -DEVICE_HEAT_W ||
+    (s.pumpFlowLPerMin > 0 && s.pumpHeatW < -DEVICE_HEAT_W) ||
+    (Boolean(s.lavage) && lavageTempC !== undefined && lavageTempC < s.coreTempC) ||
+    (s.fluidRemainingMl > 0 && fluidTempC !== undefined && fluidTempC < s.coreTempC) ||
+    (inWater(s) && s.environment.waterTempC < s.coreTempC);
+
+  function deviceWords(s: Snapshot): string {
+    const parts: string[] = [];
+    if (s.pumpFlowLPerMin > 0 && s.pumpHeatW > DEVICE_HEAT_W)
+      parts.push('rewarming on the heart-lung machine');
+    if (s.forcedAirTempC !== null && s.forcedAirTempC !== undefined)
+      parts.push('forced-air warming');
+    if (s.lavage && lavageTempC !== undefined && lavageTempC > s.coreTempC)
+      parts.push(`warm ${s.lavage} lavage`);
+    if (s.fluidRemainingMl > 0 && fluidTempC !== undefined && fluidTempC > s.coreTempC)
+      parts.push('warm fluid');
+    return parts.length > 0 ? parts.join(' and ') : 'active warming';
+  }
+
+  function startWarming(kind: WarmingKind, atS: number, cause: string, s: Snapshot): void {
+    closeWarming();
+    warming = {
+      kind,
+      atS,
+      cause,
+      coreC: s.coreTempC,
+      shellC: s.shellTempC,
+      minCoreC: s.coreTempC,
+      minAtS: atS,
+      shellAtMinC: s.shellTempC,
+    };
+  }
+
+  function closeWarming(): void {
+    const w = warming;
+    warming = undefined;
+    if (w === undefined) return;
+    const drop = w.coreC - w.minCoreC;
+    const coldPeriphery = w.coreC - w.shellC >= COLD_PERIPHERY_GAP_C;
+    if (drop < AFTERDROP_MIN_C || !coldPeriphery || w.shellAtMinC <= w.shellC) return;
+    add({
+      id: 'afterdrop',
+      atS: w.atS,
+      text: `After ${w.cause} at ${formatClock(w.atS)}, the core kept falling: ${drop.toFixed(1)} °C lower ${minutes(w.minAtS - w.atS)} later (${degrees(w.coreC)} to ${degrees(w.minCoreC)}), while the skin-and-fat shell warmed from ${degrees(w.shellC)} to ${degrees(w.shellAtMinC)} and nothing was cooling the patient. The cold shell and limbs go on drawing heat from the core after ${w.kind === 'rescue' ? 'the cold has gone' : 'warming begins'} (afterdrop).`,
+    });
+  }
+
+  function closeColdRescue(): void {
+    const c = coldRescue;
+    coldRescue = undefined;
+    if (c === undefined || c.coreC - c.minCoreC < COOLING_AFTER_RESCUE_MIN_C) return;
+    add({
+      id: 'cooling-after-rescue',
+      atS: c.atS,
+      text: `The core kept cooling after extrication at ${formatClock(c.atS)}: ${(c.coreC - c.minCoreC).toFixed(1)} °C lower ${minutes(c.minAtS - c.atS)} later, in air at ${c.airAtMinC.toFixed(0)} °C. Out of the water the body cools more slowly, but in cold air it keeps cooling.`,
+    });
+  }
+
+  return {
+    action({ entry, before }) {
+      const a = entry.action;
+      if (a.do === 'startLavage') lavageTempC = a.temperatureC;
+      if (a.do === 'infuseFluid') fluidTempC = a.temperatureC;
+      const airC =
+        a.do === 'extricate'
+          ? a.airTemperatureC
+          : a.do === 'setEnvironment' && a.medium === 'air'
+            ? a.temperatureC
+            : undefined;
+      if (airC === undefined || !inCold(before)) return;
+      if (airC >= WARM_AIR_C) {
+        closeColdRescue();
+        const into = `into air at ${airC.toFixed(0)} °C`;
+        startWarming(
+          'rescue',
+          entry.atS,
+          a.do === 'extricate' ? `extrication ${into}` : `the move ${into}`,
+          before,
+        );
+      } else if (a.do === 'extricate' && coldRescue === undefined) {
+        coldRescue = {
+          atS: entry.atS,
+          coreC: before.coreTempC,
+          minCoreC: before.coreTempC,
+          minAtS: entry.atS,
+          airAtMinC: airC,
+        };
+      }
+    },
+    step(s, previous) {
+      const coolingNow = cooling(s);
+      if (coldRescue !== undefined) {
+        if (
+          s.tS > coldRescue.atS + AFTERDROP_WINDOW_S ||
+          coolingNow ||
+          inWater(s) ||
+          s.environment.airTempC >= WARM_AIR_C
+        )
+          closeColdRescue();
+        else if (s.coreTempC < coldRescue.minCoreC) {
+          coldRescue.minCoreC = s.coreTempC;
+          coldRescue.minAtS = s.tS;
+          coldRescue.airAtMinC = s.environment.airTempC;
+        }
+      }
+      // Warming begins when the pump stops after rewarming, or when devices start adding heat.
+      const pumping = s.pumpFlowLPerMin > 0;
+      if (pumping && s.pumpHeatW > DEVICE_HEAT_W) pumpHasWarmed = true;
+      if (previous !== undefined && previous.pumpFlowLPerMin > 0 && !pumping && pumpHasWarmed) {
+        pumpHasWarmed = false;
+        startWarming(
+          'bypass-end',
+          s.tS,
+          'the end of rewarming on the heart-lung machine (pump stopped)',
+          s,
+        );
+      }
+      const devicesWarming = s.externalHeatW > DEVICE_HEAT_W;
+      if (devicesWarming && !devicesWereWarming && warming === undefined)
+        startWarming('devices', s.tS, deviceWords(s), s);
+      devicesWereWarming = devicesWarming;
+      if (warming !== undefined) {
+        if (
+          s.tS > warming.atS + AFTERDROP_WINDOW_S ||
+          coolingNow ||
+          inWater(s) ||
+          (warming.kind === 'rescue' && s.environment.airTempC < WARM_AIR_C)
+        )
+          closeWarming();
+        else if (s.coreTempC < warming.minCoreC) {
+          warming.minCoreC = s.coreTempC;
+          warming.minAtS = s.tS;
+          warming.shellAtMinC = s.shellTempC;
+        }
+      }
+    },
+    finish() {
+      closeColdRescue();
+      closeWarming();
+    },
+  };
 }
 
 function firstTimes(actions: readonly ActionMoment[]): Map<string, number> {

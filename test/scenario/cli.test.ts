@@ -11,6 +11,7 @@ const root = join(import.meta.dirname, '..', '..');
 const drowning = join(root, 'scenarios', 'warm-water-drowning.yaml');
 const ice = join(root, 'scenarios', 'through-the-ice.yaml');
 const skier = join(root, 'test', 'fixtures', 'skier-under-ice.yaml');
+const dhca = join(root, 'public', 'scenarios', 'dhca-aortic-surgery.yaml');
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -157,6 +158,20 @@ describe('coldboot debrief', () => {
     expect(debrief.grade.score).toBe(100);
     expect(debrief.teachingPoints.map((p) => p.id)).toContain('reoxygenated-warm');
   });
+
+  it('lists when oxygen returned and how fast the brain rewarmed among the teaching points', async () => {
+    const md = await cli('debrief', dhca, '--expert');
+    expect(md.code).toBe(0);
+    const points = md.out.slice(
+      md.out.indexOf('## Teaching points'),
+      md.out.indexOf('\n## ', md.out.indexOf('## Teaching points') + 1),
+    );
+    expect(points).toMatch(/^- \*\*1:5\d:\d\d\*\* Oxygen reached the brain again at /m);
+    expect(points).toMatch(
+      /^- \*\*\d:\d\d:\d\d\*\* The brain rewarmed at up to \d+\.\d\d °C\/min/m,
+    );
+    expect(points).not.toContain('afterdrop');
+  }, 60_000);
 });
 
 describe('coldboot schema', () => {

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type RunLog } from '../../models/index.ts';
+import { expertRunLog, parseScenario, type RunLog } from '../../models/index.ts';
 import { recordedRunLog } from '../../src/state/runRecord.ts';
 import { debriefReport, temperatureTrace, traceIntervalS } from '../../src/worker/debriefReport.ts';
 
@@ -62,4 +64,24 @@ describe('the debrief report', () => {
     // Structured-clone safe (it crosses from the worker).
     expect(structuredClone(report)).toEqual(report);
   });
+
+  it('carries the teaching points on oxygen and rewarming to the screen and the downloaded report', () => {
+    const file = join(
+      import.meta.dirname,
+      '..',
+      '..',
+      'public',
+      'scenarios',
+      'dhca-aortic-surgery.yaml',
+    );
+    const dhca = parseScenario(readFileSync(file, 'utf8'), 'dhca-aortic-surgery.yaml');
+    const report = debriefReport(dhca, expertRunLog(dhca)!);
+    const points = report.debrief.teachingPoints;
+    for (const id of ['oxygen-returned', 'rewarming-rate']) {
+      const point = points.find((p) => p.id === id);
+      expect(point, id).toBeDefined();
+      expect(report.markdown).toContain(point!.text);
+    }
+    expect(points.map((p) => p.id)).not.toContain('afterdrop');
+  }, 60_000);
 });
