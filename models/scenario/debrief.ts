@@ -723,13 +723,17 @@ function rewarmingRule(values: ParameterValues): {
       if (fastest === undefined || fastest.ratePerMin <= 0) return undefined;
       const { a, b, ratePerMin } = fastest;
       const cap = values.maxRewarmingRateCPerMin;
+      // The guideline limits the machine's outlet from 30 °C, not the brain: compare the outlet's
+      // rate when a pump ran there, the brain's otherwise.
+      const outletLimited = outletMax !== undefined && outletMax > 0 ? outletMax : null;
+      const limitedRate = outletLimited ?? ratePerMin;
       const compared =
-        ratePerMin > cap ? 'faster than' : ratePerMin >= 0.8 * cap ? 'close to' : 'within';
+        limitedRate > cap ? 'faster than' : limitedRate >= 0.8 * cap ? 'close to' : 'within';
       const outlet =
         outletMax !== undefined && outletMax > 0
           ? `; the heart-lung machine's arterial outlet rose at up to ${outletMax.toFixed(2)} °C/min once at ${values.warmThresholdC} °C or warmer`
           : '';
-      const guidance = `That is ${compared} the ${cap} °C/min that guidelines allow the heart-lung machine's arterial outlet from ${values.warmThresholdC} °C (Engelman 2015); slower rewarming on bypass went with better thinking six weeks after surgery (Grigore 2002).`;
+      const guidance = `${outletLimited !== null ? "The outlet's rate is" : 'That is'} ${compared} the ${cap} °C/min that guidelines allow the heart-lung machine's arterial outlet from ${values.warmThresholdC} °C (Engelman 2015); slower rewarming on bypass went with better thinking six weeks after surgery (Grigore 2002).`;
       const rule =
         'In the model, rewarming faster than cells repair wakes the self-check on cells still out of spec';
       const cells =
