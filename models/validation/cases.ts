@@ -42,6 +42,22 @@ import {
   settledBreathing,
   settledVentilated,
   validationScenario,
+  DHCA_ARREST_MIN,
+  DHCA_BRAIN_C,
+  DHCA_COLD_REPERFUSION_MIN,
+  REPERFUSION_FLOW_L_PER_MIN,
+  TTM_COOLING_FROM_H,
+  TTM_CPR_MIN,
+  TTM_NO_FLOW_MIN,
+  TTM_READ_AT_H,
+  dhcaRewarmingRun,
+  eprRun,
+  hossmannRun,
+  postMortemRun,
+  reperfusionRun,
+  ttmRun,
+  type BrainCells,
+  type ReperfusionPlan,
 } from './runs.ts';
 
 export interface ReferenceCase {
@@ -415,6 +431,580 @@ function describeVolunteer(method: 'blankets' | 'bath'): string {
 
 const VOLUNTEER_METHOD =
   'Reference man (35 y, 73 kg, 176 cm) settled in thermoneutral air, immersed to the neck in 15 °C water until his core falls to 36 °C (at most 2 h); seed 1. Then';
+
+// --- Ischaemia and reperfusion: the two views of brain-cell death (research notes §9) ------------
+
+/** Parameter overrides of a run. */
+type Overrides = Readonly<Record<string, number>>;
+
+/** hypothesisBalance 0: cells without energy lie dormant for hours and die at warm reperfusion. */
+const ESSAY_VIEW: Overrides = { hypothesisBalance: 0 };
+/** hypothesisBalance 1: cells out of spec die of warm ischaemia itself within minutes. */
+const CONVENTIONAL_VIEW: Overrides = { hypothesisBalance: 1 };
+
+const ESSAY_METHOD =
+  'Run with hypothesisBalance 0 (the essay’s view: cells without energy lie dormant and die when oxygen returns while they are warm enough to check themselves), the view this source supports; the run details give the other end of the balance (1, the conventional view) and the default.';
+const BOTH_METHOD =
+  'Expected under both views: run at both ends of the balance (hypothesisBalance 0, the essay’s view, and 1, the conventional view), the model value is the worse (larger) of the two; the run details give each end and the default.';
+
+/**
+ * What a two-views case computes: its value under a set of parameter overrides, and how the case's
+ * value is taken (at the essay's end, or the worse of the two ends).
+ */
+interface ViewsSpec {
+  readonly value: (parameters: Overrides) => number;
+  readonly view: 'essay' | 'both';
+  /** Facts about the run at the essay's end (or both), for the run details. */
+  readonly facts?: () => string;
+  /** Extra runs with other parameters: label and overrides (added to the essay's view). */
+  readonly sensitivity?: readonly (readonly [string, Overrides])[];
+}
+
+type CaseText = Omit<ReferenceCase, 'compute' | 'detail' | 'method'> & { readonly method: string };
+
+/** A two-views case: compute() at the view the source supports; detail() at every end. */
+function viewsCase(text: CaseText, spec: ViewsSpec): ReferenceCase {
+  const compute = (): number =>
+    spec.view === 'essay'
+      ? spec.value(ESSAY_VIEW)
+      : Math.max(spec.value(ESSAY_VIEW), spec.value(CONVENTIONAL_VIEW));
+  const c: ReferenceCase = {
+    ...text,
+    method: `${spec.view === 'essay' ? ESSAY_METHOD : BOTH_METHOD} ${text.method}`,
+    compute,
+    detail() {
+      const show = (x: number): string =>
+        `${Number.isFinite(x) ? x.toFixed(text.decimals) : '—'} (${isAcceptable(c, x) ? 'inside' : 'outside'})`;
+      const essay = spec.value(ESSAY_VIEW);
+      const conventional = spec.value(CONVENTIONAL_VIEW);
+      const middle = spec.value({});
+      const inside = [isAcceptable(c, essay), isAcceptable(c, conventional)];
+      const verdict =
+        inside[0] && inside[1]
+          ? 'both ends of the balance'
+          : inside[0]
+            ? 'the essay’s view only'
+            : inside[1]
+              ? 'the conventional view only'
+              : 'neither end of the balance';
+      const parts = [
+        `hypothesisBalance 0 (the essay’s view) ${show(essay)}; default (${parameterValues().hypothesisBalance}) ${show(middle)}; 1 (the conventional view) ${show(conventional)}: reproduced by ${verdict}`,
+      ];
+      for (const [label, overrides] of spec.sensitivity ?? []) {
+        parts.push(
+          `with ${label}: ${show(spec.value({ ...ESSAY_VIEW, ...overrides }))} at balance 0, ${show(spec.value({ ...CONVENTIONAL_VIEW, ...overrides }))} at balance 1`,
+        );
+      }
+      if (spec.facts) parts.push(spec.facts());
+      return parts.join('; ');
+    },
+  };
+  return c;
+}
+
+/** The top of the self-check's temperature range: the check half off at 32 °C. */
+const WARM_SELF_CHECK: readonly [string, Overrides] = [
+  'selfCheckHalfTempC 32 (the top of its range)',
+  { selfCheckHalfTempC: 32 },
+];
+
+function fmtCells(c: BrainCells | undefined): string {
+  return c === undefined
+    ? 'never'
+    : `${fmt(c.tS / 60, 1)} min (brain ${fmt(c.brainTempC, 1)} °C, energy ${fmt(c.energy, 2)}, viable ${fmt(c.viable, 3)}, at risk ${fmt(c.atRisk, 3)}, dead ${fmt(c.autolysed, 3)})`;
+}
+
+const REFERENCE_MAN_TEXT = 'Reference man (ICRP 89: 35 y, 73 kg, 176 cm), seed 1, 1-s steps.';
+const WARM_ARREST = `${REFERENCE_MAN_TEXT} In a 22 °C room, clothed (1 clo), he arrests in VF at time zero; no compressions, no flow (the brain cools from 37.3 to about 36.3 °C in 10 min). The circuit is VA-ECMO at ${REPERFUSION_FLOW_L_PER_MIN} L/min, cannulated during the 5 min before it starts; oxygen returns with the sweep gas (FiO2 1, ${REPERFUSION_FLOW_L_PER_MIN} L/min). Brain loss = autolysed brain fraction once no cell is at risk and energy is restored (the fate of every cell settled).`;
+const SERVO =
+  'Cooling to a target: a servo sets the heater-cooler water every 10 s to 3 °C below the target per °C the brain is above it (within 2–37 °C); from 37 °C it brings the brain within 0.5 °C of 34 °C in about 3.5 min and then holds it about 0.1 °C above the target.';
+const COOL_BEFORE_OXYGEN =
+  'Cooling before oxygen: the pump runs with the sweep gas off (no oxygen: the blood still carries what it had), the water 15 °C below the target until the brain is within 2 °C of it, then the servo; the sweep gas goes on 90 s after the pump starts.';
+
+// Abella 2004 (H4) and Zhao 2008 (H9): 8 min at 37 °C; cooling to 30 °C in the last 90 s of the arrest
+// (intra-arrest) or after it (Zhao's delayed intra-arrest), or from 20 min after reperfusion.
+const ABELLA_NORMOTHERMIC: ReperfusionPlan = { noFlowMin: 8 };
+const ABELLA_INTRA_ARREST: ReperfusionPlan = {
+  noFlowMin: 6.5,
+  targetC: 30,
+  coolBeforeOxygenMin: 1.5,
+  rewarmAtMin: 60,
+};
+const ABELLA_DELAYED: ReperfusionPlan = {
+  noFlowMin: 8,
+  targetC: 30,
+  coolFromMin: 20,
+  rewarmAtMin: 80,
+};
+const ZHAO_DELAYED_INTRA_ARREST: ReperfusionPlan = {
+  noFlowMin: 8,
+  targetC: 30,
+  coolBeforeOxygenMin: 1.5,
+  rewarmAtMin: 60,
+};
+// Kuboyama 1993 (H5): 12.5 min of VF; 34 °C from reperfusion to 1 h, or from 15 min to 1 h 15 min.
+const KUBOYAMA_NORMOTHERMIC: ReperfusionPlan = { noFlowMin: 12.5 };
+const KUBOYAMA_IMMEDIATE: ReperfusionPlan = {
+  noFlowMin: 12.5,
+  targetC: 34,
+  coolFromMin: 0,
+  rewarmAtMin: 60,
+};
+const KUBOYAMA_DELAYED: ReperfusionPlan = {
+  noFlowMin: 12.5,
+  targetC: 34,
+  coolFromMin: 15,
+  rewarmAtMin: 75,
+};
+// Busto 1989 (H6): 10 min of ischaemia; 30 °C for 3 h from 5 or 30 min into recirculation.
+const BUSTO_NORMOTHERMIC: ReperfusionPlan = { noFlowMin: 10 };
+const BUSTO_IMMEDIATE: ReperfusionPlan = {
+  noFlowMin: 10,
+  targetC: 30,
+  coolFromMin: 5,
+  rewarmAtMin: 185,
+};
+const BUSTO_DELAYED: ReperfusionPlan = {
+  noFlowMin: 10,
+  targetC: 30,
+  coolFromMin: 30,
+  rewarmAtMin: 210,
+};
+
+/** Brain loss of a plan ÷ that of another (the control), under a set of overrides. */
+function lossRatio(p: Overrides, plan: ReperfusionPlan, control: ReperfusionPlan): number {
+  return reperfusionRun(p, plan).end.autolysed / reperfusionRun(p, control).end.autolysed;
+}
+
+/** Brain loss of each arm at the essay's end, and when the brain reached its target. */
+function describeArms(arms: readonly (readonly [string, ReperfusionPlan])[]): string {
+  return `at balance 0: ${arms
+    .map(([label, plan]) => {
+      const r = reperfusionRun(ESSAY_VIEW, plan);
+      const oxygen = r.marks.oxygen;
+      const target = r.marks.target;
+      const reached =
+        plan.targetC === undefined || oxygen === undefined
+          ? ''
+          : `, brain within 0.5 °C of ${plan.targetC} °C ${target === undefined ? 'never' : `${fmt((target.tS - oxygen.tS) / 60, 1)} min after oxygen returned`}`;
+      return `${label}: oxygen at ${fmtCells(oxygen)}${reached}, brain loss ${fmt(r.end.autolysed, 3)}`;
+    })
+    .join('; ')}`;
+}
+
+const HOSSMANN =
+  'Hossmann K-A, Crit Care Med 1988;16:964-71 [read: abstract and quoted passages]: 143 cats, 60 min of complete cerebral ischaemia at 36–37 °C, then recirculation with intensive care: major spontaneous EEG activity returned in 50 %; one cat survived 1 year with no electrophysiologic deficit; recovery almost consistent with an initial recirculation flow above 40 mL/100 g/min. Hossmann group, 1 h of ischaemia in cats (n = 20) [read]: electrical excitability back within 15 min of recirculation, adenylate energy charge > 95 % of pre-ischaemic within 30 min, 16 of 20 recovered electrophysiological function';
+const HOSSMANN_METHOD = `${REFERENCE_MAN_TEXT} Kept warm (37 °C air under 2.5 clo, standing in for the warming that kept the cats at 36–37 °C: brain 37.3 °C throughout), he arrests in VF at time zero; no compressions, no flow. VA-ECMO, cannulated during the last 5 min, starts at 60 min at ${REPERFUSION_FLOW_L_PER_MIN} L/min with 37 °C water and oxygen (FiO2 1).`;
+
+const VRSELJA =
+  'Vrselja Z, Daniele SG, … Sestan N, Nature 2019;568:336-43 [read: abstract and press]: 32 pig brains connected 4 h after slaughter to BrainEx and perfused 6 h at 37 °C: microcirculation, cytoarchitecture, spontaneous synaptic activity and active metabolism restored, cell death attenuated, no global electrocorticographic activity; unperfused brains at 10 h: hippocampal neurons and astrocytes disintegrate [read; press]. Brain temperature over the 4 h not found (the heads stood at room temperature [recall])';
+
+const BEHRINGER =
+  'Behringer W, Safar P et al., Crit Care Med 2003;31:1523 [read: abstract]: 27 dogs, exsanguination cardiac arrest; at 2 min an aortic flush of 2 °C saline to tympanic 20, 15 or 10 °C; closed-chest bypass after the arrest, 34 °C to 12 h, outcome at 72 h; 60 min of arrest at 20 °C: 2 dogs OPC 1, 4 OPC 2; at 10 °C "survival without functional or histologic brain damage after cardiac arrest no-flow of 60 or 90 mins and possibly 120 mins"; the 15 °C, 90 and 120-min groups cut off [recall: mostly OPC 1]';
+const EPR_METHOD = (noFlowMin: number, brainC: number): string =>
+  `${REFERENCE_MAN_TEXT} In a 22 °C room, clothed (1 clo), he arrests in VF at time zero. At 2 min a cardiopulmonary bypass circuit (cannulated from 1 min) pumps ${REPERFUSION_FLOW_L_PER_MIN} L/min through 2 °C water with the sweep gas off (a cold flush without oxygen) until the brain is at ${brainC} °C, then stops. At ${noFlowMin} min after the arrest it restarts with oxygen (FiO2 1) and ${brainC} °C water; after 30 min the water rises 6 °C/h to 34 °C and stays there (the dogs were held at 34 °C to 12 h). Brain loss = autolysed fraction once no cell is at risk and energy is restored.`;
+const describeEpr = (noFlowMin: number, brainC: number) => (): string => {
+  const r = eprRun(ESSAY_VIEW, noFlowMin, brainC);
+  return `at balance 0: brain at ${brainC} °C at ${fmtCells(r.marks.cold)}; oxygen returns at ${fmtCells(r.marks.reflow)}; settled at ${fmtCells(r.end)}`;
+};
+
+const ABELLA =
+  'Abella BS, Zhao D, Alvarado J, Hamann K, Vanden Hoek TL, Becker LB, Circulation 2004;109:2786-91 [read]: mice, 8 min of untreated potassium-induced arrest; cooled to 30 °C just before resuscitation and rewarmed after 1 h, or kept at 37 °C for 20 min after return of circulation and then at 30 °C for 1 h, or 37 °C throughout: 72-h survival 6/10 vs 1/10 vs 1/10 (similar differences at 6 h and in neurological scores)';
+const ABELLA_METHOD = `${WARM_ARREST} Three arms: normothermic (oxygen and 37 °C water at 8 min); intra-arrest (pump at 6.5 min; ${COOL_BEFORE_OXYGEN} Oxygen at 8 min with the brain near 30 °C, held at 30 °C for 1 h, then 37 °C water); delayed (oxygen and 37 °C water at 8 min, the brain servo-cooled to 30 °C from 20 to 80 min after, then 37 °C water). ${SERVO} Deaths are taken as a proxy for brain loss.`;
+
+const KUBOYAMA =
+  'Kuboyama K, Safar P, Radovsky A, Tisherman SA, Stezoski SW, Alexander H, Crit Care Med 1993;21:1348-58 [read]: dogs, 12.5 min of normothermic VF without flow, reperfusion by brief bypass; 34 °C from reperfusion to 1 h (tympanic 34 °C at 6 ± 3 min) vs 34 °C from 15 min to 1 h 15 min (at 29 ± 1 min) vs normothermia (n = 6 each): total brain histologic damage score 81 ± 13 vs 107 ± 17 vs 150 ± 32; best neurological deficit score 19 vs 38 vs 44 %';
+const KUBOYAMA_METHOD = `${WARM_ARREST} Three arms, reperfused at 12.5 min: normothermic (37 °C water throughout); immediate (brain servo-cooled to 34 °C from reperfusion to 1 h, then 37 °C water); delayed (37 °C water, the servo to 34 °C from 15 min to 1 h 15 min, then 37 °C water). ${SERVO} The ratio of brain losses stands for the ratio of histologic damage scores.`;
+
+const BUSTO =
+  'Busto R, Dietrich WD, Globus MY-T, Ginsberg MD, Neurosci Lett 1989;101:299-304 [read: abstract]: rats, 10 min of forebrain ischaemia with the brain at 36 °C; post-ischaemic brain at 36 °C: CA1 severely damaged at 3 days; 30 °C from 5 min into recirculation: "normal-appearing pyramidal neurons were present throughout the CA1"; 30 °C from 30 min: no benefit shown. Cooling lasted 3 h [recall: not in the texts seen]; the CA1 counts were not found';
+const BUSTO_METHOD = `${WARM_ARREST} Three arms, reperfused at 10 min (brain about 36.3 °C): normothermic (37 °C water throughout); immediate (brain servo-cooled to 30 °C from 5 min after reperfusion for 3 h, then 37 °C water); delayed (the same from 30 min after reperfusion). ${SERVO}`;
+
+const BORGER_GRIGORE =
+  'Borger MA, Rao V, Semin Cardiothorac Vasc Anesth [read]: CPB patients drifted to 34 °C and rewarmed to 37.5 °C in 15 ± 4 min (n = 70) or 30 ± 9 min (n = 76), about 14 and 7 °C/h [derived]: neuropsychological impairment at 1 week 82 % vs 57 % (P < 0.05); Grigore AM et al., Anesth Analg 2002;94:4-10 [read]: 165 CABG patients on CPB at 28–32 °C, slower rewarming (≤ 2 °C gradient) associated with better cognition at 6 weeks; Berger C et al., Exp Neurol 2007;204:131 [read]: rat infarct 69 mm³ rewarmed within 20 min vs 41 mm³ within 2 h';
+const DHCA_METHOD = `The model’s version: the bypass patients of these studies had no circulatory arrest, so in the model no brain cell is out of spec and the rewarming rate cannot matter; here cells are put out of spec by the deep hypothermic arrest of the project’s scenario (public/scenarios/dhca-aortic-surgery.yaml). ${REFERENCE_MAN_TEXT} Ventilated (FiO2 0.5) in a 20 °C theatre, uncovered; cardiopulmonary bypass (cannulated in 5 min) at 2.4 L/min/m² with oxygen (FiO2 1), the water stepped 30, 26, 22, 18, 15 °C every 5 min until the brain is at ${DHCA_BRAIN_C} °C; the pump stops for ${DHCA_ARREST_MIN} min, then restarts with 15 °C water for ${DHCA_COLD_REPERFUSION_MIN} min of cold reperfusion; then the water rises from the venous temperature at 14 or 7 °C/h (Borger’s two rates) to 37 °C. Brain loss = autolysed fraction once no cell is at risk and energy is restored.`;
+const describeDhca = (): string =>
+  [14, 7]
+    .map((rate) => {
+      const r = dhcaRewarmingRun(ESSAY_VIEW, rate);
+      const start = r.marks.rewarming;
+      const at35 = r.marks['brain 35'];
+      const brainRate =
+        start === undefined || at35 === undefined
+          ? '—'
+          : fmt((35 - start.brainTempC) / ((at35.tS - start.tS) / 3600), 1);
+      return `at balance 0, water rising ${rate} °C/h: rewarming starts at ${fmtCells(start)}, brain warms ${brainRate} °C/h to 35 °C, brain loss ${fmt(r.end.autolysed, 3)}`;
+    })
+    .join('; ');
+
+const TTM =
+  'Nielsen N et al., N Engl J Med 2013;369:2197-206 (TTM) [read]: 939 adults unconscious after out-of-hospital arrest (median 25 min to return of circulation), 33 vs 36 °C for 28 h: death 50 vs 48 %, death or poor neurological function at 180 days 54 vs 52 % (RR 1.02); Dankiewicz J et al., N Engl J Med 2021;384:2283-94 (TTM2) [read]: 33 °C vs normothermia, death 50 vs 48 %, mRS ≥ 4 55 vs 55 %; target reached about 3 h after return of circulation in TTM2 [read; secondary, clock unstated], several hours in TTM [recall]';
+const TTM_METHOD = `${REFERENCE_MAN_TEXT} In a 22 °C room, clothed (1 clo), he arrests in VF at time zero; ${TTM_NO_FLOW_MIN} min without flow, then manual compressions and ventilation (FiO2 1) for ${TTM_CPR_MIN} min (25 min to return of circulation, the TTM median); then VA-ECMO (cannulated during the last 5 min of compressions) with 37 °C water and oxygen. From ${TTM_COOLING_FROM_H} h after reflow the water is at 33 or 36 °C (the circuit stands in for the trials’ cooling devices, and cools faster than they did); brain loss read ${TTM_READ_AT_H} h after reflow (later if a cell is still at risk). Model value: |loss at 33 °C − loss at 36 °C|.`;
+const ttmDifference = (p: Overrides): number =>
+  Math.abs(ttmRun(p, 33).end.autolysed - ttmRun(p, 36).end.autolysed);
+
+const ZHAO =
+  'Zhao D, … Abella BS, Resuscitation 2008 [read: abstract]: mice (n = 15 per group), 8 min of arrest at 37 °C then resuscitation, vs 8 min at 37 °C plus 90 s of cooling and resuscitation at 30 °C at 9.5 min: 7-day survival 0/15 vs 4/15, despite 1.5 min more ischaemia (the early intra-arrest group’s number not in the excerpt)';
+
+const TWO_VIEWS_CASES: readonly ReferenceCase[] = [
+  viewsCase(
+    {
+      id: 'H1a',
+      reference: 'Research notes §9.1',
+      title: 'Hossmann: the brain is not necrotic after 1 h of warm no-flow',
+      citation: 'Hossmann 1988',
+      source: HOSSMANN,
+      quantity:
+        'brain cells dead (autolysed) when flow returns after 60 min of no-flow at 37 °C (fraction)',
+      unit: '1',
+      published: 0.8,
+      acceptable: [0, 0.8],
+      tolerance:
+        'upper bound: EEG returned in about half the cats, so the brain was far from wholly necrotic at reflow; the notes ask for a viable-plus-at-risk fraction well above 0, read as at least 0.2 (the low end of their 20–80 % for recovery) [derived]',
+      method: `${HOSSMANN_METHOD} Autolysed brain fraction at 60 min, as the pump starts.`,
+      kind: 'upper bound',
+      decimals: 3,
+    },
+    {
+      view: 'essay',
+      value: (p) => hossmannRun(p).marks.reflow!.autolysed,
+      facts: () => {
+        const r = hossmannRun(ESSAY_VIEW);
+        return `at balance 0: reflow at ${fmtCells(r.marks.reflow)}; settled at ${fmtCells(r.end)} (case H1c)`;
+      },
+    },
+  ),
+  viewsCase(
+    {
+      id: 'H1b',
+      reference: 'Research notes §9.1',
+      title: 'Hossmann: brain energy restored within 30 min of reflow',
+      citation: 'Hossmann 1988',
+      source: HOSSMANN,
+      quantity:
+        'brain energy 30 min after flow returns after 60 min of no-flow at 37 °C (fraction of normal)',
+      unit: '1',
+      published: 0.95,
+      acceptable: [0.9, 1],
+      tolerance:
+        'the notes: energy ≥ 0.9 within about 30 min of reflow; adenylate energy charge > 95 % of pre-ischaemic [read]',
+      method: `${HOSSMANN_METHOD} Snapshot brainEnergy at 90 min. The model’s energy is that of the whole population, dead cells included, so it recovers under either view.`,
+      decimals: 3,
+    },
+    { view: 'essay', value: (p) => hossmannRun(p).marks['reflow+30']!.energy },
+  ),
+  viewsCase(
+    {
+      id: 'H1c',
+      reference: 'Research notes §9.1',
+      title: 'Hossmann: warm reperfusion after 1 h leaves a damaged, not a dead, brain',
+      citation: 'Hossmann 1988; Schmidt-Kastner 1990',
+      source: `${HOSSMANN}; Schmidt-Kastner R, Grosse Ophoff B, Hossmann K-A, Acta Neuropathol 1990;79:444 [read]: in all cats (1 day to 1 year after 1 h of ischaemia) the hilus and CA1 of the dorsal hippocampus severely damaged, CA3 and dentate gyrus variably`,
+      quantity:
+        'brain cells lost (autolysed) once settled after 60 min of no-flow at 37 °C and warm reperfusion (fraction)',
+      unit: '1',
+      published: 0.85,
+      acceptable: [0.2, 0.85],
+      tolerance:
+        'upper bound with a floor [derived]: the notes ask for selective delayed loss and an outcome no better than CPC 3 (a loss of at least 0.2 in the model’s outcome mapping, cpc3AutolysedFraction), but EEG returned in half the cats and one was nearly normal after a year, so not brain death (below 0.85, brainDeathAutolysedFraction)',
+      method: `${HOSSMANN_METHOD} Autolysed brain fraction once no cell is at risk and energy is restored.`,
+      kind: 'upper bound',
+      decimals: 3,
+    },
+    { view: 'essay', value: (p) => hossmannRun(p).end.autolysed },
+  ),
+  viewsCase(
+    {
+      id: 'H2',
+      reference: 'Research notes §9.2',
+      title: 'BrainEx: most brain cells not dead 4 h after death',
+      citation: 'Vrselja 2019',
+      source: VRSELJA,
+      quantity:
+        'brain cells dead (autolysed) 4 h after death without flow, cooling in a 20 °C room (fraction)',
+      unit: '1',
+      published: 0.7,
+      acceptable: [0, 0.7],
+      tolerance:
+        'upper bound: "most cells structurally intact" at reflow [read, qualitative]; the notes: at least 30 % non-necrotic at 4 h',
+      method: `${REFERENCE_MAN_TEXT} Uncovered in a 20 °C room, he arrests in VF at time zero and stays without flow (a pig’s head cools faster than a human body; here the brain is at about 23.5 °C at 4 h). Autolysed brain fraction at 4 h.`,
+      kind: 'upper bound',
+      decimals: 3,
+    },
+    {
+      view: 'essay',
+      value: (p) => postMortemRun(p).marks['4 h']!.autolysed,
+      facts: () => {
+        const r = postMortemRun(ESSAY_VIEW);
+        const perfused = postMortemRun(ESSAY_VIEW, true);
+        return `at balance 0: at 4 h ${fmtCells(r.marks['4 h'])}; at 10 h still without flow ${fmtCells(r.marks['10 h'])} — the notes expect the unperfused brain to be lost by then, and the cold keeps most cells at risk instead (at balance 1: dead ${fmt(postMortemRun(CONVENTIONAL_VIEW).marks['10 h']!.autolysed, 3)}); perfused at 4 h with oxygenated 37 °C blood on VA-ECMO, ${fmt(perfused.end.autolysed, 3)} dead once settled, since warm cells still out of spec commit (BrainEx’s perfusate was acellular and cytoprotective, which the model does not represent)`;
+      },
+    },
+  ),
+  viewsCase(
+    {
+      id: 'H3a',
+      reference: 'Research notes §9.3',
+      title: 'EPR: 90 min of no-flow at a brain of 10 °C, no damage',
+      citation: 'Behringer 2003',
+      source: BEHRINGER,
+      quantity:
+        'brain cells lost (autolysed) after 90 min of no-flow with the brain flushed to 10 °C in the first minutes (fraction)',
+      unit: '1',
+      published: 0.05,
+      acceptable: [0, 0.05],
+      tolerance:
+        'upper bound: the notes’ lost fraction < 0.05 ("without functional or histologic brain damage"); in the model’s outcome mapping a loss below 0.05 is CPC 1',
+      method: EPR_METHOD(90, 10),
+      kind: 'upper bound',
+      decimals: 3,
+    },
+    { view: 'both', value: (p) => eprRun(p, 90, 10).end.autolysed, facts: describeEpr(90, 10) },
+  ),
+  viewsCase(
+    {
+      id: 'H3b',
+      reference: 'Research notes §9.3',
+      title: 'EPR: 60 min of no-flow at a brain of 20 °C, mild damage',
+      citation: 'Behringer 2003',
+      source: BEHRINGER,
+      quantity:
+        'brain cells lost (autolysed) after 60 min of no-flow with the brain flushed to 20 °C in the first minutes (fraction)',
+      unit: '1',
+      published: 0.2,
+      acceptable: [0.02, 0.2],
+      tolerance:
+        'upper bound with a floor: 2 dogs OPC 1 and 4 OPC 2 [read]; the notes’ range 0.02–0.2; in the model’s outcome mapping a loss below 0.2 is CPC 1–2',
+      method: EPR_METHOD(60, 20),
+      kind: 'upper bound',
+      decimals: 3,
+    },
+    { view: 'both', value: (p) => eprRun(p, 60, 20).end.autolysed, facts: describeEpr(60, 20) },
+  ),
+  viewsCase(
+    {
+      id: 'H4a',
+      reference: 'Research notes §9.4',
+      title: 'Abella: intra-arrest cooling loses less than normothermia',
+      citation: 'Abella 2004',
+      source: ABELLA,
+      quantity:
+        'brain loss with intra-arrest cooling to 30 °C ÷ brain loss at normothermia, 8 min of arrest (ratio)',
+      unit: '1',
+      published: 0.44,
+      acceptable: [0.2, 0.86],
+      tolerance:
+        'deaths 4/10 ÷ 9/10 [derived]; range from the notes’ acceptable survival (intra-arrest 40–80 %, normothermic 0–30 %): deaths 20–60 % ÷ 70–100 % [derived]',
+      method: ABELLA_METHOD,
+      decimals: 3,
+    },
+    {
+      view: 'essay',
+      value: (p) => lossRatio(p, ABELLA_INTRA_ARREST, ABELLA_NORMOTHERMIC),
+      sensitivity: [WARM_SELF_CHECK],
+      facts: () =>
+        describeArms([
+          ['normothermic', ABELLA_NORMOTHERMIC],
+          ['intra-arrest', ABELLA_INTRA_ARREST],
+          ['delayed', ABELLA_DELAYED],
+        ]),
+    },
+  ),
+  viewsCase(
+    {
+      id: 'H4b',
+      reference: 'Research notes §9.4',
+      title: 'Abella: cooling 20 min after reperfusion is no better than none',
+      citation: 'Abella 2004',
+      source: ABELLA,
+      quantity:
+        'brain loss with cooling to 30 °C from 20 min after reperfusion ÷ brain loss at normothermia, 8 min of arrest (ratio)',
+      unit: '1',
+      published: 1,
+      acceptable: [0.7, 1.43],
+      tolerance:
+        'deaths 9/10 ÷ 9/10 [derived]; range from the notes’ acceptable survival of 0–30 % in both groups: deaths 70–100 % ÷ 70–100 % [derived]',
+      method: ABELLA_METHOD,
+      decimals: 3,
+    },
+    { view: 'essay', value: (p) => lossRatio(p, ABELLA_DELAYED, ABELLA_NORMOTHERMIC) },
+  ),
+  viewsCase(
+    {
+      id: 'H5a',
+      reference: 'Research notes §9.5',
+      title: 'Kuboyama: mild cooling at reperfusion protects',
+      citation: 'Kuboyama 1993',
+      source: KUBOYAMA,
+      quantity:
+        'brain loss with 34 °C from reperfusion ÷ at normothermia, 12.5 min of VF without flow (ratio)',
+      unit: '1',
+      published: 0.54,
+      acceptable: [0.3, 0.7],
+      tolerance:
+        'histologic damage 81 ÷ 150 [derived]; the notes’ range for the immediate group (function 0.45×, histology 0.55×)',
+      method: KUBOYAMA_METHOD,
+      decimals: 3,
+    },
+    {
+      view: 'essay',
+      value: (p) => lossRatio(p, KUBOYAMA_IMMEDIATE, KUBOYAMA_NORMOTHERMIC),
+      sensitivity: [WARM_SELF_CHECK],
+      facts: () =>
+        describeArms([
+          ['normothermic', KUBOYAMA_NORMOTHERMIC],
+          ['immediate', KUBOYAMA_IMMEDIATE],
+          ['delayed', KUBOYAMA_DELAYED],
+        ]),
+    },
+  ),
+  viewsCase(
+    {
+      id: 'H5b',
+      reference: 'Research notes §9.5',
+      title: 'Kuboyama: mild cooling delayed 15 min protects little',
+      citation: 'Kuboyama 1993',
+      source: KUBOYAMA,
+      quantity:
+        'brain loss with 34 °C from 15 min after reperfusion ÷ at normothermia, 12.5 min of VF without flow (ratio)',
+      unit: '1',
+      published: 0.71,
+      acceptable: [0.65, 1],
+      tolerance:
+        'histologic damage 107 ÷ 150 [derived]; the notes’ range for the delayed group (function 0.85×, histology 0.7×)',
+      method: KUBOYAMA_METHOD,
+      decimals: 3,
+    },
+    { view: 'essay', value: (p) => lossRatio(p, KUBOYAMA_DELAYED, KUBOYAMA_NORMOTHERMIC) },
+  ),
+  viewsCase(
+    {
+      id: 'H6a',
+      reference: 'Research notes §9.6',
+      title: 'Busto: 30 °C from 5 min into reflow saves most cells',
+      citation: 'Busto 1989',
+      source: BUSTO,
+      quantity:
+        'brain loss with 30 °C from 5 min after reperfusion ÷ at normothermia, 10 min of ischaemia (ratio)',
+      unit: '1',
+      published: 0.2,
+      acceptable: [0, 0.2],
+      tolerance:
+        'upper bound: CA1 "normal-appearing" [read]; the notes: lost fraction ≤ 0.2 × normothermic',
+      method: BUSTO_METHOD,
+      kind: 'upper bound',
+      decimals: 3,
+    },
+    {
+      view: 'essay',
+      value: (p) => lossRatio(p, BUSTO_IMMEDIATE, BUSTO_NORMOTHERMIC),
+      sensitivity: [WARM_SELF_CHECK],
+      facts: () =>
+        describeArms([
+          ['normothermic', BUSTO_NORMOTHERMIC],
+          ['immediate', BUSTO_IMMEDIATE],
+          ['delayed', BUSTO_DELAYED],
+        ]),
+    },
+  ),
+  viewsCase(
+    {
+      id: 'H6b',
+      reference: 'Research notes §9.6',
+      title: 'Busto: 30 °C from 30 min into reflow saves none',
+      citation: 'Busto 1989',
+      source: BUSTO,
+      quantity:
+        'brain loss with 30 °C from 30 min after reperfusion ÷ at normothermia, 10 min of ischaemia (ratio)',
+      unit: '1',
+      published: 1,
+      acceptable: [0.8, 1.2],
+      tolerance:
+        'no benefit shown [read]; the notes: ≥ 0.8 × normothermic; up to 1.2 allowed, since cooling is not expected to harm [derived]',
+      method: BUSTO_METHOD,
+      decimals: 3,
+    },
+    { view: 'essay', value: (p) => lossRatio(p, BUSTO_DELAYED, BUSTO_NORMOTHERMIC) },
+  ),
+  viewsCase(
+    {
+      id: 'H7',
+      reference: 'Research notes §9.7',
+      title: 'Slow rewarming after cold bypass loses less than fast',
+      citation: 'Borger; Grigore 2002',
+      source: BORGER_GRIGORE,
+      quantity:
+        'brain loss rewarming at 7 °C/h ÷ at 14 °C/h after 35 min of circulatory arrest at a brain of 18 °C (ratio)',
+      unit: '1',
+      published: 0.7,
+      acceptable: [0.5, 0.9],
+      tolerance:
+        'impaired 57 % ÷ 82 % (Borger) [derived]; rat infarct 41 ÷ 69 = 0.59 (Berger); the notes: a factor of 0.5–0.9, never the opposite direction',
+      method: `${DHCA_METHOD} The notes say this source supports the essay’s view only weakly (a lower peak temperature explains it as well).`,
+      decimals: 3,
+    },
+    {
+      view: 'essay',
+      value: (p) => dhcaRewarmingRun(p, 7).end.autolysed / dhcaRewarmingRun(p, 14).end.autolysed,
+      facts: describeDhca,
+    },
+  ),
+  viewsCase(
+    {
+      id: 'H8',
+      reference: 'Research notes §9.8',
+      title: 'TTM: 33 °C started hours after reperfusion is no better than 36 °C',
+      citation: 'Nielsen 2013; Dankiewicz 2021',
+      source: TTM,
+      quantity:
+        '|brain loss at 33 °C − at 36 °C|, cooling from 2 h after return of circulation (fraction)',
+      unit: '1',
+      published: 0.05,
+      acceptable: [0, 0.05],
+      tolerance:
+        'upper bound: the notes: the arms differ by at most 5 points in lost fraction (the trials: 54 vs 52 % and 55 vs 55 % poor outcome)',
+      method: TTM_METHOD,
+      kind: 'upper bound',
+      decimals: 4,
+    },
+    {
+      view: 'both',
+      value: ttmDifference,
+      facts: () => {
+        const r = ttmRun(ESSAY_VIEW, 33);
+        return `at balance 0: reflow at ${fmtCells(r.marks.reflow)}; cooling starts at ${fmtCells(r.marks.cooling)}; brain loss ${fmt(r.end.autolysed, 3)} at 33 °C, ${fmt(ttmRun(ESSAY_VIEW, 36).end.autolysed, 3)} at 36 °C (at balance 1: ${fmt(ttmRun(CONVENTIONAL_VIEW, 33).end.autolysed, 3)} and ${fmt(ttmRun(CONVENTIONAL_VIEW, 36).end.autolysed, 3)})`;
+      },
+    },
+  ),
+  viewsCase(
+    {
+      id: 'H9',
+      reference: 'Research notes §9.4',
+      title: 'Zhao: cold reperfusion at 9.5 min beats warm reperfusion at 8 min',
+      citation: 'Zhao 2008',
+      source: ZHAO,
+      quantity:
+        'brain loss with cooling to 30 °C before oxygen returns at 9.5 min ÷ warm reperfusion at 8 min (ratio)',
+      unit: '1',
+      published: 0.73,
+      acceptable: [0, 1],
+      tolerance:
+        'deaths 11/15 ÷ 15/15 [derived]; the notes: the sharpest test between the views, cold reperfusion after more ischaemia must lose less (ratio below 1)',
+      method: `${WARM_ARREST} Two arms: warm (oxygen and 37 °C water at 8 min, as H4’s normothermic arm); cold (pump at 8 min; ${COOL_BEFORE_OXYGEN} Oxygen at 9.5 min with the brain near 30 °C, held at 30 °C for 1 h, then 37 °C water). ${SERVO} Deaths are taken as a proxy for brain loss. The notes expect the essay’s view to reproduce this and the conventional view (extra ischaemic minutes can only hurt) to fail it.`,
+      decimals: 3,
+    },
+    {
+      view: 'essay',
+      value: (p) => lossRatio(p, ZHAO_DELAYED_INTRA_ARREST, ABELLA_NORMOTHERMIC),
+      sensitivity: [WARM_SELF_CHECK],
+      facts: () =>
+        describeArms([
+          ['warm at 8 min', ABELLA_NORMOTHERMIC],
+          ['cold at 9.5 min', ZHAO_DELAYED_INTRA_ARREST],
+        ]),
+    },
+  ),
+];
 
 // --- The cases ---------------------------------------------------------------------------------
 
@@ -1117,4 +1707,5 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
         )
         .join('; '),
   },
+  ...TWO_VIEWS_CASES,
 ];

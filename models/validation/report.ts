@@ -1,6 +1,7 @@
 // Runs the reference cases and lays out the results: a plain-text table for the terminal and the
 // Markdown of doc/validation.md. Pure TypeScript: the caller prints or writes the text.
 
+import { VALIDATION_SECTIONS } from './sections.ts';
 import {
   REFERENCE_CASES,
   isAcceptable,
@@ -155,6 +156,10 @@ export function validationMarkdown(results: readonly CaseResult[]): string {
     out.push(`| ${row.map(escapeCell).join(' | ')} |`);
   }
   out.push('');
+  for (const section of VALIDATION_SECTIONS) {
+    out.push(section.trim());
+    out.push('');
+  }
   out.push('## Cases');
   for (const r of results) {
     const c = r.case;

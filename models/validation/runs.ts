@@ -761,3 +761,416 @@ export function volunteerRewarming(method: 'blankets' | 'bath'): VolunteerRewarm
   volunteerCache.set(method, run);
   return run;
 }
+
+// --- Ischaemia and reperfusion: the two views of brain-cell death (cases H1–H9) ---------------
+
+/** A room: 22 °C air, ordinary clothes (1 clo). Witnessed arrests happen here. */
+export const INDOOR_AIR: StartEnvironment = { medium: 'air', temperatureC: 22, clothingClo: 1 };
+
+/**
+ * Warm surroundings that hold an arrested body at 37 °C for hours (37 °C air under 2.5 clo): stands in
+ * for the warming that held anaesthetised animals at 36–37 °C.
+ */
+export const WARMED_AIR: StartEnvironment = { medium: 'air', temperatureC: 37, clothingClo: 2.5 };
+
+/** A body left uncovered in a 20 °C room: cools passively after death. */
+export const UNCOVERED_ROOM_AIR: StartEnvironment = { medium: 'air', temperatureC: 20 };
+
+/** VA-ECMO flow and sweep gas used to reperfuse, L/min. */
+export const REPERFUSION_FLOW_L_PER_MIN = 4.5;
+/** Coldest heater-cooler water, used for a cold flush without oxygen, °C. */
+const FLUSH_WATER_C = 2;
+/** No cell at risk below this fraction: the fate of every cell is settled. */
+const SETTLED_AT_RISK = 1e-4;
+
+/** The brain cells at one moment of a run. */
+export interface BrainCells {
+  /** Simulated time, s (time zero: the arrest, unless said otherwise). */
+  readonly tS: number;
+  readonly brainTempC: number;
+  readonly energy: number;
+  readonly viable: number;
+  readonly atRisk: number;
+  readonly autolysed: number;
+}
+
+function brainCells(s: Snapshot): BrainCells {
+  return {
+    tS: s.tS,
+    brainTempC: s.brainTempC,
+    energy: s.brainEnergy,
+    viable: s.brainViableFraction,
+    atRisk: s.brainAtRiskFraction,
+    autolysed: s.brainAutolysedFraction,
+  };
+}
+
+export interface IschaemiaRun {
+  /** The brain at named moments of the protocol (e.g. 'reflow'). */
+  readonly marks: Readonly<Record<string, BrainCells>>;
+  /** The brain at the end: every cell's fate settled (none at risk, energy restored), or the run's end. */
+  readonly end: BrainCells;
+}
+
+/** What a protocol does to a running simulation. */
+interface Driver {
+  readonly sim: Simulation;
+  /** Runs to an absolute simulated time, s. */
+  to(tS: number): void;
+  /** Runs second by second until a condition holds or maxS pass. */
+  until(condition: (s: Snapshot) => boolean, maxS: number): void;
+  /** Records the brain now under a name. */
+  mark(name: string): void;
+  /** Runs until no cell is at risk and energy is restored, or maxS pass. */
+  settle(maxS: number): void;
+}
+
+const ischaemiaCache = new Map<string, IschaemiaRun>();
+
+/**
+ * Runs a protocol on the reference man (seed 1, 1-s steps) with parameter overrides; cached by key
+ * and overrides, so cases sharing a run pay for it once.
+ */
+function ischaemiaRun(
+  key: string,
+  options: {
+    readonly environment: StartEnvironment;
+    readonly ventilationFio2?: number;
+    readonly endS: number;
+  },
+  parameters: Readonly<Record<string, number>>,
+  protocol: (d: Driver) => void,
+): IschaemiaRun {
+  const cacheKey = `${key}|${JSON.stringify(parameters)}`;
+  const cached = ischaemiaCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  const sim = createSimulation(
+    validationScenario({
+      environment: options.environment,
+      ...(options.ventilationFio2 === undefined
+        ? {}
+        : { ventilationFio2: options.ventilationFio2 }),
+      endS: options.endS,
+    }),
+    { seed: 1, parameters },
+  );
+  const marks: Record<string, BrainCells> = {};
+  const until = (condition: (s: Snapshot) => boolean, maxS: number): void => {
+    const endS = sim.timeS() + maxS;
+    while (!condition(sim.snapshot()) && sim.timeS() < endS - 1e-9 && !sim.isFinished()) {
+      sim.advance(1);
+    }
+  };
+  protocol({
+    sim,
+    to: (tS) => sim.advance(Math.max(0, tS - sim.timeS())),
+    until,
+    mark: (name) => {
+      marks[name] = brainCells(sim.snapshot());
+    },
+    settle: (maxS) =>
+      until((s) => s.brainAtRiskFraction < SETTLED_AT_RISK && s.brainEnergy > 0.95, maxS),
+  });
+  const run: IschaemiaRun = { marks, end: brainCells(sim.snapshot()) };
+  ischaemiaCache.set(cacheKey, run);
+  return run;
+}
+
+/**
+ * Cannulation for a circuit that is done at `doneS` (taking at most 5 min), the heater-cooler water,
+ * the oxygenator (FiO2 1, sweep as given: 0 cools without oxygen) and the pump flow set meanwhile.
+ */
+function circuitBy(
+  d: Driver,
+  mode: CircuitMode,
+  doneS: number,
+  waterC: number,
+  sweepLPerMin: number,
+  flowLPerMin = REPERFUSION_FLOW_L_PER_MIN,
+): void {
+  d.to(Math.max(d.sim.timeS(), doneS - PUMP_CANNULATION_S));
+  d.sim.apply({ do: 'cannulate', mode, durationS: doneS - d.sim.timeS() });
+  d.sim.apply({ do: 'setHeaterCooler', waterTemperatureC: waterC });
+  d.sim.apply({ do: 'setOxygenator', fio2: 1, sweepLPerMin });
+  d.sim.apply({ do: 'startPump', flowLPerMin });
+  d.to(doneS);
+}
+
+function oxygenOn(d: Driver): void {
+  d.sim.apply({ do: 'setOxygenator', fio2: 1, sweepLPerMin: REPERFUSION_FLOW_L_PER_MIN });
+}
+
+function water(d: Driver, waterTemperatureC: number): void {
+  d.sim.apply({ do: 'setHeaterCooler', waterTemperatureC });
+}
+
+/**
+ * Hossmann's cats (case H1): the reference man, kept warm (37 °C air, 2.5 clo), arrests in VF at time
+ * zero; no compressions. VA-ECMO, cannulated during the last 5 min, starts at 60 min with 37 °C water
+ * and oxygen (FiO2 1, 4.5 L/min). Marks: 'reflow' (60 min), 'reflow+30' (90 min).
+ */
+export function hossmannRun(parameters: Readonly<Record<string, number>>): IschaemiaRun {
+  return ischaemiaRun('hossmann', { environment: WARMED_AIR, endS: 8 * 3600 }, parameters, (d) => {
+    d.sim.apply({ do: 'cardiacArrest', rhythm: 'vf' });
+    circuitBy(d, 'va-ecmo', 3600, 37, REPERFUSION_FLOW_L_PER_MIN);
+    d.mark('reflow');
+    d.to(3600 + 1800);
+    d.mark('reflow+30');
+    d.settle(6 * 3600);
+  });
+}
+
+/**
+ * BrainEx (case H2): the reference man arrests in VF at time zero, uncovered in a 20 °C room, and
+ * stays without flow. Marks: '4 h', '10 h'. With `perfusedAt4h`, VA-ECMO with 37 °C water and oxygen
+ * starts at 4 h instead (no '10 h' mark; the run settles).
+ */
+export function postMortemRun(
+  parameters: Readonly<Record<string, number>>,
+  perfusedAt4h = false,
+): IschaemiaRun {
+  return ischaemiaRun(
+    `post-mortem:${perfusedAt4h}`,
+    { environment: UNCOVERED_ROOM_AIR, endS: 11 * 3600 },
+    parameters,
+    (d) => {
+      d.sim.apply({ do: 'cardiacArrest', rhythm: 'vf' });
+      if (perfusedAt4h) {
+        circuitBy(d, 'va-ecmo', 4 * 3600, 37, REPERFUSION_FLOW_L_PER_MIN);
+        d.mark('4 h');
+        d.settle(6 * 3600);
+        return;
+      }
+      d.to(4 * 3600);
+      d.mark('4 h');
+      d.to(10 * 3600);
+      d.mark('10 h');
+    },
+  );
+}
+
+/**
+ * Emergency preservation and resuscitation (case H3): the reference man (22 °C room, 1 clo) arrests
+ * in VF at time zero. At 2 min a cardiopulmonary bypass circuit (cannulated from 1 min) pumps
+ * 4.5 L/min through 2 °C water with the sweep gas off (a cold flush without oxygen) until the brain is
+ * at `brainC`; then the pump stops. At `noFlowMin` after the arrest the pump restarts with oxygen
+ * (FiO2 1) and the water at `brainC`; 30 min later the water rises 6 °C/h to 34 °C, where it stays (the
+ * dogs were held at 34 °C to 12 h). Marks: 'cold' (the brain at its target), 'reflow'.
+ */
+export function eprRun(
+  parameters: Readonly<Record<string, number>>,
+  noFlowMin: number,
+  brainC: number,
+): IschaemiaRun {
+  return ischaemiaRun(
+    `epr:${noFlowMin}:${brainC}`,
+    { environment: INDOOR_AIR, endS: 16 * 3600 },
+    parameters,
+    (d) => {
+      d.sim.apply({ do: 'cardiacArrest', rhythm: 'vf' });
+      circuitBy(d, 'cpb', 120, FLUSH_WATER_C, 0);
+      d.until((s) => s.brainTempC <= brainC, 3600);
+      d.mark('cold');
+      d.sim.apply({ do: 'stopPump' });
+      d.to(noFlowMin * 60);
+      water(d, brainC);
+      oxygenOn(d);
+      d.sim.apply({ do: 'setPumpFlow', flowLPerMin: REPERFUSION_FLOW_L_PER_MIN });
+      d.mark('reflow');
+      d.to(d.sim.timeS() + 1800);
+      for (let w = brainC; w < 34;) {
+        w = Math.min(34, w + 0.1);
+        water(d, w);
+        d.to(d.sim.timeS() + 60);
+      }
+      d.settle(10 * 3600);
+    },
+  );
+}
+
+/** How often the cooling servo sets the water, s. */
+const SERVO_EVERY_S = 10;
+/** Degrees of water below the target per degree of brain above it, in the cooling servo. */
+const SERVO_GAIN = 3;
+
+/**
+ * The water a servo-controlled cooling device chooses to bring the brain to a target and hold it
+ * there: 3 °C below the target per °C the brain is above it, within the heater-cooler's 2–37 °C. It
+ * brings the brain from 37 °C to within 0.5 °C of 34 °C in about 3.5 min, then holds it about 0.1 °C
+ * above the target.
+ */
+function servoWaterC(targetC: number, brainC: number): number {
+  return Math.min(37, Math.max(FLUSH_WATER_C, targetC - SERVO_GAIN * (brainC - targetC)));
+}
+
+/** When and how a warm arrest is reperfused and cooled (cases H4, H5, H6, H9). */
+export interface ReperfusionPlan {
+  /** Minutes of warm no-flow before the circuit starts. */
+  readonly noFlowMin: number;
+  /** Brain temperature the cooling servo aims at, °C (none: normothermic, 37 °C water throughout). */
+  readonly targetC?: number;
+  /**
+   * Minutes of cold pumping without oxygen before the sweep gas goes on (cooling before oxygen):
+   * water 15 °C below the target until the brain is within 2 °C of it, then the cooling servo.
+   * Without it oxygen returns with the flow.
+   */
+  readonly coolBeforeOxygenMin?: number;
+  /** Minutes after oxygen returns when the cooling servo starts (without coolBeforeOxygenMin). */
+  readonly coolFromMin?: number;
+  /** Minutes after oxygen returns when rewarming (37 °C water) begins. */
+  readonly rewarmAtMin?: number;
+}
+
+/**
+ * A witnessed arrest reperfused on VA-ECMO (cases H4, H5, H6, H9): the reference man (22 °C room,
+ * 1 clo) arrests in VF at time zero; no compressions. The circuit (cannulated during the preceding
+ * 5 min) starts at `noFlowMin` at 4.5 L/min. Normothermic: 37 °C water and oxygen at once. Cooling
+ * after reflow: 37 °C water, then the cooling servo (servoWaterC) from `coolFromMin` after reflow.
+ * Cooling before oxygen: the sweep gas off, water 15 °C below the target until the brain is within
+ * 2 °C of it, then the servo, and oxygen after `coolBeforeOxygenMin`. Rewarming with 37 °C water at
+ * `rewarmAtMin` after oxygen. Marks: 'oxygen' (when oxygen returns), 'target' (the brain first within
+ * 0.5 °C of the target).
+ */
+export function reperfusionRun(
+  parameters: Readonly<Record<string, number>>,
+  plan: ReperfusionPlan,
+): IschaemiaRun {
+  return ischaemiaRun(
+    `reperfusion:${JSON.stringify(plan)}`,
+    { environment: INDOOR_AIR, endS: 12 * 3600 },
+    parameters,
+    (d) => {
+      const target = plan.targetC;
+      const beforeOxygen = plan.coolBeforeOxygenMin ?? 0;
+      const pumpS = plan.noFlowMin * 60;
+      const oxygenS = pumpS + beforeOxygen * 60;
+      const reached = (s: Snapshot): boolean =>
+        target !== undefined && s.brainTempC <= target + 0.5;
+      let targetMarked = false;
+      /** Holds the brain at a target with the water (servo, every 10 s) until a time. */
+      const servoTo = (targetC: number, untilS: number): void => {
+        while (d.sim.timeS() < untilS - 1e-9) {
+          const s = d.sim.snapshot();
+          if (!targetMarked && reached(s)) {
+            d.mark('target');
+            targetMarked = true;
+          }
+          if (Math.round(s.tS) % SERVO_EVERY_S === 0) water(d, servoWaterC(targetC, s.brainTempC));
+          d.to(d.sim.timeS() + 1);
+        }
+      };
+      d.sim.apply({ do: 'cardiacArrest', rhythm: 'vf' });
+      if (target !== undefined && beforeOxygen > 0) {
+        circuitBy(d, 'va-ecmo', pumpS, Math.max(FLUSH_WATER_C, target - 15), 0);
+        d.until((s) => s.brainTempC <= target + 2, oxygenS - pumpS);
+        servoTo(target, oxygenS);
+        oxygenOn(d);
+      } else {
+        circuitBy(d, 'va-ecmo', pumpS, 37, REPERFUSION_FLOW_L_PER_MIN);
+      }
+      d.mark('oxygen');
+      if (target !== undefined) {
+        if (beforeOxygen === 0) d.to(oxygenS + (plan.coolFromMin ?? 0) * 60);
+        servoTo(target, oxygenS + (plan.rewarmAtMin ?? 60) * 60);
+        water(d, 37);
+      }
+      d.settle(10 * 3600);
+    },
+  );
+}
+
+/** Brain temperature at which the circulation stops in case H7's deep hypothermic arrest, °C. */
+export const DHCA_BRAIN_C = 18;
+/** Minutes of circulatory arrest and of cold reperfusion before rewarming in case H7. */
+export const DHCA_ARREST_MIN = 35;
+export const DHCA_COLD_REPERFUSION_MIN = 30;
+
+/**
+ * Cold cardiopulmonary bypass rewarmed at a set rate (case H7), after the project's deep hypothermic
+ * arrest scenario (public/scenarios/dhca-aortic-surgery.yaml): the reference man, ventilated (FiO2
+ * 0.5) in a 20 °C theatre, uncovered; bypass (cannulated in 5 min) at 2.4 L/min/m² with oxygen (FiO2
+ * 1), the water stepped down 30, 26, 22, 18, 15 °C every 5 min until the brain is at 18 °C; the pump
+ * stops for 35 min; it restarts with 15 °C water for 30 min of cold reperfusion; then the water rises
+ * from the venous temperature at `rateCPerH` to 37 °C. Marks: 'arrest', 'reflow', 'rewarming',
+ * 'brain 35' (the brain first at 35 °C).
+ */
+export function dhcaRewarmingRun(
+  parameters: Readonly<Record<string, number>>,
+  rateCPerH: number,
+): IschaemiaRun {
+  return ischaemiaRun(
+    `dhca:${rateCPerH}`,
+    { environment: THEATRE_AIR, ventilationFio2: 0.5, endS: 14 * 3600 },
+    parameters,
+    (d) => {
+      const flow = 2.4 * d.sim.body.thermal.composition.surfaceAreaM2;
+      circuitBy(d, 'cpb', PUMP_CANNULATION_S, 30, flow, flow);
+      for (const w of [26, 22, 18, 15]) {
+        d.to(d.sim.timeS() + 300);
+        water(d, w);
+      }
+      d.until((s) => s.brainTempC <= DHCA_BRAIN_C, 3600);
+      d.sim.apply({ do: 'stopPump' });
+      d.mark('arrest');
+      d.to(d.sim.timeS() + DHCA_ARREST_MIN * 60);
+      d.sim.apply({ do: 'setPumpFlow', flowLPerMin: flow });
+      d.mark('reflow');
+      d.to(d.sim.timeS() + DHCA_COLD_REPERFUSION_MIN * 60);
+      d.mark('rewarming');
+      let w = d.sim.snapshot().venousTempC;
+      while (w < 37 && d.sim.snapshot().brainTempC < 35) {
+        w = Math.min(37, w + rateCPerH / 60);
+        water(d, w);
+        for (let s = 0; s < 60 && d.sim.snapshot().brainTempC < 35; s++) d.to(d.sim.timeS() + 1);
+      }
+      d.mark('brain 35');
+      while (w < 37) {
+        w = Math.min(37, w + rateCPerH / 60);
+        water(d, w);
+        d.to(d.sim.timeS() + 60);
+      }
+      d.settle(8 * 3600);
+    },
+  );
+}
+
+/** Minutes of no-flow and of compressions before the circuit starts in case H8. */
+export const TTM_NO_FLOW_MIN = 5;
+export const TTM_CPR_MIN = 20;
+/** Hours after reflow when cooling starts, and when the brain is read, in case H8. */
+export const TTM_COOLING_FROM_H = 2;
+export const TTM_READ_AT_H = 4;
+
+/**
+ * Targeted temperature management (case H8): the reference man (22 °C room, 1 clo) arrests in VF at
+ * time zero; after 5 min without flow, manual compressions and ventilation with FiO2 1 for 20 min
+ * (25 min to return of circulation, the TTM trial's median); then VA-ECMO (cannulated during the last
+ * 5 min of compressions) with 37 °C water and oxygen, compressions stopped. From 2 h after reflow the
+ * water is at `targetC` (the circuit stands in for a cooling device); the brain is read 8 h after
+ * reflow and, if a cell is still at risk, when none is. Marks: 'reflow', 'cooling'.
+ */
+export function ttmRun(
+  parameters: Readonly<Record<string, number>>,
+  targetC: number,
+): IschaemiaRun {
+  return ischaemiaRun(
+    `ttm:${targetC}`,
+    { environment: INDOOR_AIR, endS: 20 * 3600 },
+    parameters,
+    (d) => {
+      d.sim.apply({ do: 'cardiacArrest', rhythm: 'vf' });
+      d.to(TTM_NO_FLOW_MIN * 60);
+      d.sim.apply({ do: 'startCpr', mode: 'manual' });
+      d.sim.apply({ do: 'ventilate', fio2: 1 });
+      const reflowS = (TTM_NO_FLOW_MIN + TTM_CPR_MIN) * 60;
+      circuitBy(d, 'va-ecmo', reflowS, 37, REPERFUSION_FLOW_L_PER_MIN);
+      d.sim.apply({ do: 'stopCpr' });
+      d.mark('reflow');
+      d.to(reflowS + TTM_COOLING_FROM_H * 3600);
+      water(d, targetC);
+      d.mark('cooling');
+      d.to(reflowS + TTM_READ_AT_H * 3600);
+      d.settle(8 * 3600);
+    },
+  );
+}
