@@ -13,6 +13,7 @@ import {
   type Outcome,
 } from '../../models/index.ts';
 import { outputsInWords } from '../state/outputWords.ts';
+import { runReplay } from '../state/replayRequest.ts';
 import { logFileName } from '../state/runRecord.ts';
 import {
   formatClock,
@@ -226,17 +227,7 @@ function Report({ report, unit }: { report: DebriefReport; unit: TemperatureUnit
 /** "Which view decides?": the run and the expert's plan under each view (src/odds/DebriefViews). */
 function ViewsPanel() {
   const store = useAppStoreApi();
-  const [run] = useState(() => {
-    const state = store.getState();
-    const log = state.runLog();
-    return {
-      scenario: state.scenario,
-      seed: log?.seed ?? 1,
-      // The scenario's own entries are made again by the scenario in every member.
-      actions: (log?.actions ?? []).filter((entry) => entry.source !== 'scenario'),
-      ...(Object.keys(state.parameters).length > 0 ? { fixed: state.parameters } : {}),
-    };
-  });
+  const [run] = useState(() => runReplay(store.getState()));
   if (!run.scenario) return null;
   return (
     <Suspense fallback={null}>
