@@ -59,7 +59,11 @@ export interface Simulation {
   readonly body: PatientBody;
   /** Simulated time, s. */
   timeS(): number;
-  /** Runs the model forward by up to `seconds` of simulated time (stops at the scenario's end). */
+  /**
+   * Runs the model forward by up to `seconds` of simulated time: every whole step that ends within
+   * the time asked for so far, and, once the scenario's end is asked for, up to that end (a last,
+   * shorter step when the end falls between steps). Stops at the scenario's end.
+   */
   advance(seconds: number): void;
   /** Applies an action now, between steps, and records it in the log. */
   apply(action: Action, source?: TimedAction['source']): void;
@@ -79,6 +83,23 @@ export interface Simulation {
 }
 
 const DEFAULT_STEP_S = 1;
+/**
+ * The model steps a run may use, s: one definition for the engine, run logs and `ensemble --step`.
+ * Below the minimum a run of hours takes millions of steps for nothing; the maximum is the largest
+ * step the integrator is written for.
+ */
+export const STEP_LIMITS_S = Object.freeze({ min: 0.1, max: 10 });
+
+/** Why `stepSeconds` cannot be a model step, in words, or undefined when it can. */
+export function stepSecondsProblem(stepSeconds: number): string | undefined {
+  if (
+    typeof stepSeconds === 'number' &&
+    stepSeconds >= STEP_LIMITS_S.min &&
+    stepSeconds <= STEP_LIMITS_S.max
+  )
+    return undefined;
+  return `expected a model step from ${STEP_LIMITS_S.min} to ${STEP_LIMITS_S.max} s, found ${stepSeconds}`;
+}
 /** Tolerance on comparisons of simulated times, s. */
 const TIME_EPSILON_S = 1e-9;
 /** How long the start profile settles before time zero, s. */
@@ -87,9 +108,8 @@ const SETTLE_S = 4 * 3600;
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   const seed = options.seed ?? 1;
   const stepSeconds = options.stepSeconds ?? DEFAULT_STEP_S;
-  if (!(stepSeconds > 0 && stepSeconds <= 10)) {
-    throw new Error(`stepSeconds: expected a number of seconds in (0, 10], found ${stepSeconds}`);
-  }
+  const stepProblem = stepSecondsProblem(stepSeconds);
+  if (stepProblem !== undefined) throw new Error(`stepSeconds: ${stepProblem}`);
   const replay = replayQueue(options.replay ?? []);
   const onAction = options.onAction;
   const values: ParameterValues = parameterValues(options.parameters);
@@ -233,13 +253,18 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         throw new Error(`advance: expected a finite number of seconds ≥ 0, found ${seconds}`);
       }
       requestedS = Math.min(endS, Math.max(requestedS, state[S.timeS]!) + seconds);
-      while (
-        !finished() &&
-        (state[S.stepIndex]! + 1) * stepSeconds <= requestedS + TIME_EPSILON_S
-      ) {
-        stepModel();
-        state[S.stepIndex] = state[S.stepIndex]! + 1;
-        state[S.timeS] = state[S.stepIndex]! * stepSeconds;
+      while (!finished()) {
+        const nextS = (state[S.stepIndex]! + 1) * stepSeconds;
+        if (nextS <= requestedS + TIME_EPSILON_S) {
+          stepModel();
+          state[S.stepIndex] = state[S.stepIndex]! + 1;
+          state[S.timeS] = nextS;
+        } else if (requestedS >= endS - TIME_EPSILON_S) {
+          // The end falls between two steps: the last step is shortened to end exactly there.
+          stepPatient(state, body, endS - state[S.timeS]!, RUNNING);
+          state[S.stepIndex] = state[S.stepIndex]! + 1;
+          state[S.timeS] = endS;
+        } else break;
         atBoundary();
       }
     },

@@ -1,0 +1,62 @@
+// The command line under careless and hostile input: valid files that once hung the engine, patients
+// the model cannot build, files that are not regular files, and floods of errors. Each must end with
+// a clear message and the documented exit code.
+
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { emptyRunLog, parseScenario, runLogToJson } from '../../models/index.ts';
+import { main } from '../../src/cli/main.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const drowning = join(ROOT, 'public', 'scenarios', 'warm-water-drowning.yaml');
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await main(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
+  return { code, out, err };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'coldboot-robust-'));
+}
+
+const MINIMAL = `format: coldboot/scenario@1
+title: Edge
+briefing: A scenario at the edges.
+patient: { preset: adult-male }
+start: { environment: { medium: air, temperatureC: 20 } }
+`;
+
+describe('coldboot run at times between model steps', () => {
+  it('runs a built-in two-hour scenario to 7200 s from a log with a 7 s step', async () => {
+    const dir = tempDir();
+    const scenario = parseScenario(readFileSync(drowning, 'utf8'), 'warm-water-drowning.yaml');
+    const logPath = join(dir, 'step7.json');
+    writeFileSync(logPath, runLogToJson(emptyRunLog(scenario, { stepSeconds: 7 })));
+    const { code, out, err } = await cli('run', drowning, '--log', logPath, '--every', '600');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const times = out
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((row) => Number(row.split(',')[0]));
+    expect(times.at(-1)).toBe(7200);
+  });
+
+  it('runs a scenario whose end falls between steps (end at 100.5 s) to that end', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'half.yaml');
+    writeFileSync(path, `${MINIMAL}end: { at: 100.5 }\n`);
+    const { code, out } = await cli('summary', path);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ end_reason: 'time' });
+    const run = await cli('run', path, '--every', '60');
+    expect(run.code).toBe(0);
+    // Rows at 0 and 60 s, then the end (t_s is printed in whole seconds).
+    expect(run.out.trim().split('\n').slice(1)).toHaveLength(3);
+  });
+});
