@@ -6,7 +6,12 @@
 
 import type { TimedAction } from '../engine/actions.ts';
 import { formatClock } from '../engine/clock.ts';
-import { createSimulation, type Simulation, type SimulationOptions } from '../engine/simulation.ts';
+import {
+  STEP_LIMITS_S,
+  createSimulation,
+  type Simulation,
+  type SimulationOptions,
+} from '../engine/simulation.ts';
 import { allParameters, isParameterName, type Parameter } from '../parameters/index.ts';
 import { ScenarioError, type ScenarioIssue } from './errors.ts';
 import { scenarioHash } from './hash.ts';
@@ -128,7 +133,10 @@ export const runLogSchema = object(
       number({ min: -2147483648, max: 4294967295, integer: true }),
       'seed of the random generator (default 1)',
     ),
-    stepSeconds: optional(number({ min: 0.001, max: 10, unit: 's' }), 'model step (default 1)'),
+    stepSeconds: optional(
+      number({ min: STEP_LIMITS_S.min, max: STEP_LIMITS_S.max, unit: 's' }),
+      'model step (default 1)',
+    ),
     parameters: optional(parametersSchema, 'parameter overrides (default none)'),
     endS: optional(
       number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }),

@@ -60,3 +60,15 @@ describe('coldboot run at times between model steps', () => {
     expect(run.out.trim().split('\n').slice(1)).toHaveLength(3);
   });
 });
+
+describe('model steps: one range everywhere', () => {
+  it('refuses ensemble --step outside the engine range (0.1 to 10 s)', async () => {
+    for (const step of ['0.001', '0', '10.5']) {
+      const { code, err } = await cli('ensemble', drowning, '--members', '2', '--step', step);
+      expect(code).toBe(2);
+      expect(err).toContain(
+        `--step: expected a model step in seconds, from 0.1 to 10, found "${step}"`,
+      );
+    }
+  });
+});

@@ -176,6 +176,16 @@ describe('run log errors', () => {
       'seed: expected a whole number from -2147483648 to 4294967295, found 1.5 (a number)',
     ],
     [
+      'a model step below the smallest the engine runs',
+      variant((l) => (l.stepSeconds = 0.001)),
+      'stepSeconds: expected a number from 0.1 to 10 (s), found 0.001 (a number)',
+    ],
+    [
+      'a model step above the largest the engine runs',
+      variant((l) => (l.stepSeconds = 11)),
+      'stepSeconds: expected a number from 0.1 to 10 (s), found 11 (a number)',
+    ],
+    [
       'an unknown action',
       variant((l) => (actions(l)[1]!.action = { do: 'intubate' })),
       'actions[1].action.do: expected an action named in doc/scenario-format.md, found "intubate" (text)',
