@@ -33,6 +33,7 @@ import {
   resolvePatient,
   type PatientSpec,
 } from '../parameters/body.ts';
+import { patientProblem } from '../physiology/patientCheck.ts';
 import { SCENARIO_FORMAT, SCENARIO_LEVELS, type ActionFieldTest } from './types.ts';
 
 /** Longest scenario a file may describe, s (72 h). */
@@ -124,7 +125,11 @@ const patientFields = transform(
   resolvePatient,
 );
 
-/** As patientFields, with a hint when a preset's name is written alone (`patient: toddler`). */
+/**
+ * As patientFields, with a hint when a preset's name is written alone (`patient: toddler`), and
+ * refusing a combination the engine cannot build (an adult's brain in an 8 kg body): the same check
+ * the engine makes, with the model's default parameters.
+ */
 const patient: Schema<PatientSpec> = {
   ...patientFields,
   validate(value, path, ctx) {
@@ -136,7 +141,16 @@ const patient: Schema<PatientSpec> = {
         `${describeFound(value)} (write { preset: ${value} })`,
       );
     }
-    return patientFields.validate(value, path, ctx);
+    const result = patientFields.validate(value, path, ctx);
+    if (result === INVALID) return INVALID;
+    const problem = patientProblem(result);
+    if (problem === undefined) return result;
+    return report(
+      ctx,
+      path,
+      'a patient the model can build (a plausible combination of sex, age, mass, height and body fat)',
+      problem,
+    );
   },
 };
 

@@ -72,3 +72,37 @@ describe('model steps: one range everywhere', () => {
     }
   });
 });
+
+describe('patients the engine cannot build', () => {
+  const scenarioWith = (patient: string): string => {
+    const path = join(tempDir(), 'patient.yaml');
+    writeFileSync(
+      path,
+      MINIMAL.replace('patient: { preset: adult-male }', `patient: ${patient}`) +
+        "end: { at: '10:00' }\n",
+    );
+    return path;
+  };
+
+  it.each([
+    ['{ sex: male, ageYears: 22, massKg: 8, heightCm: 70 }', /resting blood flows exceed cardiac/],
+    ['{ preset: adult-male, massKg: 8, heightCm: 230 }', /too little lean mass/],
+  ])('validate refuses %s with exit 2 at the patient line', async (patient, why) => {
+    const { code, out, err } = await cli('validate', scenarioWith(patient));
+    expect(out).toBe('');
+    expect(code).toBe(2);
+    expect(err).toMatch(/^patient\.yaml:4: patient: expected a patient the model can build/);
+    expect(err).toMatch(why);
+    expect(err).not.toMatch(/unexpected error|at .*\.ts:\d+/);
+  });
+
+  it('run refuses a patient made impossible by --set with exit 2 and no stack', async () => {
+    const path = scenarioWith('{ sex: male, ageYears: 22, massKg: 10, heightCm: 80 }');
+    expect((await cli('validate', path)).code).toBe(0);
+    const { code, err } = await cli('run', path, '--set', 'brainBloodFlowMlPer100gPerMin=60');
+    expect(code).toBe(2);
+    expect(err).toMatch(
+      /^coldboot: patient: a 22-year-old man of 10 kg and 80 cm cannot be simulated: .*\(with the model parameters given\)\n$/,
+    );
+  });
+});
