@@ -22,6 +22,7 @@ import {
   describeFound,
   didYouMean,
   field,
+  fieldNames,
   formatPath,
   list,
   number,
@@ -71,10 +72,14 @@ const parametersSchema: Schema<Record<string, number>> = {
   validate(value, path, ctx) {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       return report(ctx, path, parametersSchema.expected, describeFound(value));
+    const record = value as Record<string, unknown>;
+    const keys = fieldNames(record, path, ctx);
+    if (keys === INVALID) return INVALID;
     const out: Record<string, number> = {};
     let ok = true;
     const names = Object.keys(allParameters);
-    for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
+    for (const name of keys) {
+      const raw = record[name];
       if (!isParameterName(name)) {
         report(
           ctx,
