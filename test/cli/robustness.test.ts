@@ -2,6 +2,7 @@
 // the model cannot build, files that are not regular files, and floods of errors. Each must end with
 // a clear message and the documented exit code.
 
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,5 +105,60 @@ describe('patients the engine cannot build', () => {
     expect(err).toMatch(
       /^coldboot: patient: a 22-year-old man of 10 kg and 80 cm cannot be simulated: .*\(with the model parameters given\)\n$/,
     );
+  });
+});
+
+describe('coldboot with input that is not a regular file, or full of mistakes', () => {
+  it('refuses a directory with exit 2 and a one-line message, no stack', async () => {
+    const dir = tempDir();
+    const { code, out, err } = await cli('validate', dir);
+    expect(out).toBe('');
+    expect(code).toBe(2);
+    expect(err).toMatch(
+      /^coldboot-robust-\w+: expected a readable scenario file, found a directory, not a regular file\n$/,
+    );
+  });
+
+  it('refuses /dev/zero at once instead of reading it for ever', async () => {
+    const { code, err } = await cli('validate', '/dev/zero');
+    expect(code).toBe(2);
+    expect(err).toBe(
+      'zero: expected a readable scenario file, found a device, not a regular file\n',
+    );
+  });
+
+  it('refuses a named pipe with no writer at once instead of waiting for one', async () => {
+    const fifo = join(tempDir(), 'pipe.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const { code, err } = await cli('validate', fifo);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      'pipe.yaml: expected a readable scenario file, found a named pipe, not a regular file\n',
+    );
+    // The same for a run log given to --log.
+    const run = await cli('run', drowning, '--log', fifo);
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^pipe\.yaml: expected a readable run log file, found a named pipe/);
+  });
+
+  it('prints at most 50 problems of a log with 2,001 bad actions, and says how many more', async () => {
+    const scenario = parseScenario(readFileSync(drowning, 'utf8'), 'warm-water-drowning.yaml');
+    const log = {
+      ...emptyRunLog(scenario),
+      actions: Array.from({ length: 2001 }, (_, i) => ({
+        atS: i,
+        source: 'learner',
+        action: { do: 'ventilate', fio2: 5 },
+      })),
+    };
+    const path = join(tempDir(), 'bad.json');
+    writeFileSync(path, JSON.stringify(log));
+    const { code, err } = await cli('run', drowning, '--log', path);
+    expect(code).toBe(2);
+    const lines = err.trim().split('\n');
+    expect(lines).toHaveLength(51);
+    expect(lines[0]).toMatch(/^bad\.json(:\d+)?: actions\[0\]\.action\.fio2: expected/);
+    expect(lines[50]).toBe('bad.json: … and 1951 more problems (the first 50 of 2001 are shown)');
+    expect(err.length).toBeLessThan(20_000);
   });
 });
