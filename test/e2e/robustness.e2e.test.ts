@@ -49,3 +49,59 @@ describe('the instructor panel', () => {
     }
   });
 });
+
+describe('two tabs', () => {
+  it('keep their own saved runs: a reload of one restores its run, not the other’s', async () => {
+    const context = await harness.browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const pageA = await context.newPage();
+    const pageB = await context.newPage();
+    const errorsA = watchErrors(pageA);
+    const errorsB = watchErrors(pageB);
+    const title = (page: Page) => page.locator('#screen-title').innerText();
+    const ownSave = (page: Page) =>
+      page.evaluate(() =>
+        localStorage.getItem(`coldboot:saved-run:${sessionStorage.getItem('coldboot:tab-id')}`),
+      );
+    try {
+      // Tab A: the skier, moved on a minute and paused.
+      await startScenario(pageA, 'skier-under-ice.yaml');
+      await pageA.getByLabel('Speed').selectOption('60');
+      await pageA.getByRole('button', { name: 'Step 1 min' }).click();
+      await expect.poll(() => clockS(pageA), poll).toBe(60);
+      await expect.poll(() => ownSave(pageA), poll).toContain('"endS":60');
+
+      // Tab B: another scenario, run on and saved after A's.
+      await startScenario(pageB, 'warm-water-drowning.yaml');
+      await pageB.getByLabel('Speed').selectOption('60');
+      await pageB.getByRole('button', { name: 'Step 1 min' }).click();
+      await pageB.getByRole('button', { name: 'Step 1 min' }).click();
+      await expect.poll(() => clockS(pageB), poll).toBe(120);
+      await expect.poll(() => ownSave(pageB), poll).toContain('"endS":120');
+
+      // A reload of A brings back A's run where it stood; B's is untouched.
+      await pageA.reload();
+      await expect
+        .poll(() => pageA.getByTestId('notice').innerText(), poll)
+        .toContain('Restored your run at 0:01:00');
+      expect(await title(pageA)).toBe('Skier under the ice');
+      await expect.poll(() => clockS(pageA), poll).toBe(60);
+      await pageB.reload();
+      await expect
+        .poll(() => pageB.getByTestId('notice').innerText(), poll)
+        .toContain('Restored your run at 0:02:00');
+      expect(await title(pageB)).toBe('Drowning in a warm lake');
+
+      // A third tab has no run of its own: it offers the newest saved run from the library.
+      const pageC = await context.newPage();
+      await pageC.goto(harness.baseUrl);
+      await expect.poll(() => screenOf(pageC), poll).toBe('library');
+      await expect
+        .poll(() => pageC.getByRole('button', { name: 'Restore it' }).isVisible(), poll)
+        .toBe(true);
+      expect(errorsA).toEqual([]);
+      expect(errorsB).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
