@@ -258,7 +258,8 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         if (nextS <= requestedS + TIME_EPSILON_S) {
           stepModel();
           state[S.stepIndex] = state[S.stepIndex]! + 1;
-          state[S.timeS] = nextS;
+          // A step that ends within rounding of the end ends at the end, never just after it.
+          state[S.timeS] = Math.min(nextS, endS);
         } else if (requestedS >= endS - TIME_EPSILON_S) {
           // The end falls between two steps: the last step is shortened to end exactly there.
           stepPatient(state, body, endS - state[S.timeS]!, RUNNING);

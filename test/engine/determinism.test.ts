@@ -90,6 +90,15 @@ describe('createSimulation', () => {
     }
   });
 
+  it('ends exactly at the end when whole steps reach it only within rounding (3 × 0.1 s)', () => {
+    const sim = createSimulation(testScenario({ endS: 0.3 }), { stepSeconds: 0.1 });
+    runToEnd(sim, 1);
+    expect(sim.timeS()).toBe(0.3);
+    // An action at the end is logged at the end, so its log is accepted and replays.
+    sim.apply({ do: 'stopBreathing' });
+    expect(sim.log().at(-1)!.atS).toBe(0.3);
+  });
+
   it('applies a timeline entry in the last, shortened step at the end', () => {
     const sim = createSimulation(
       testScenario({ endS: 100.5, timeline: [{ atS: 100.25, action: { do: 'stopBreathing' } }] }),
