@@ -115,9 +115,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const values: ParameterValues = parameterValues(options.parameters);
   const body = buildPatient(scenario.patient, values);
   const state: State = createState();
-  seedRandom(state, seed);
-  setStartEnvironment(state, scenario.start.environment, values);
-  settleStartProfile(state, body, scenario.start, stepSeconds);
+  startState(state, scenario, body, seed, stepSeconds, values);
 
   const endS = scenario.end.atS;
   const endWhen = scenario.end.when;
@@ -300,6 +298,59 @@ function replayQueue(entries: readonly TimedAction[]): TimedAction[] {
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => a.entry.atS - b.entry.atS || a.index - b.index)
     .map((e) => e.entry);
+}
+
+/**
+ * Start profiles already settled, by everything they depend on (below). Settling takes hours of
+ * simulated time, most of the cost of starting a run, and runs often start the same way again: a
+ * reset, a debrief replaying a learner's run and the expert's, a replay after an export. A state
+ * vector is a few kB; the least recently used are forgotten.
+ */
+const settledStarts = new Map<string, Float64Array>();
+const SETTLED_STARTS_KEPT = 64;
+
+/** Forgets the settled start profiles (for tests that compare a remembered start with a fresh one). */
+export function forgetSettledStarts(): void {
+  settledStarts.clear();
+}
+
+/**
+ * The state at the start of the history (or time zero): the seeded generator, the start
+ * environment and the settled start profile. Remembered by every input of that computation: the
+ * seed, the step, the patient, the start conditions (not the history) and every parameter value.
+ */
+function startState(
+  state: State,
+  scenario: Scenario,
+  body: PatientBody,
+  seed: number,
+  stepSeconds: number,
+  values: ParameterValues,
+): void {
+  const { environment, coreTempC, ventilationFio2 } = scenario.start;
+  const key = JSON.stringify([
+    seed,
+    stepSeconds,
+    scenario.patient,
+    environment,
+    coreTempC ?? null,
+    ventilationFio2 ?? null,
+    values,
+  ]);
+  const remembered = settledStarts.get(key);
+  if (remembered !== undefined) {
+    state.set(remembered);
+    settledStarts.delete(key);
+    settledStarts.set(key, remembered);
+    return;
+  }
+  seedRandom(state, seed);
+  setStartEnvironment(state, environment, values);
+  settleStartProfile(state, body, scenario.start, stepSeconds);
+  settledStarts.set(key, state.slice());
+  if (settledStarts.size > SETTLED_STARTS_KEPT) {
+    settledStarts.delete(settledStarts.keys().next().value!);
+  }
 }
 
 const RUNNING = { rhythmChanges: true } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../models/index.ts';
+import { createSimulation, forgetSettledStarts } from '../../models/index.ts';
 import { runSampled } from '../../models/engine/series.ts';
 import { iceWaterImmersion, testScenario } from '../helpers.ts';
 
@@ -28,6 +28,23 @@ describe('createSimulation', () => {
     b.advance(4 * 3600);
     expect(Array.from(a.stateVector())).toEqual(Array.from(b.stateVector()));
     expect(a.log()).toEqual(b.log());
+  });
+
+  it('runs bit for bit the same from a remembered start profile as from one settled afresh', () => {
+    const run = (forget: boolean, options: { seed?: number; stepSeconds?: number } = {}) => {
+      if (forget) forgetSettledStarts();
+      const sim = createSimulation(scenario, { seed: 3, ...options });
+      const start = Array.from(sim.stateVector());
+      sim.advance(1800);
+      return { start, end: Array.from(sim.stateVector()) };
+    };
+    const fresh = run(true);
+    const remembered = run(false);
+    expect(remembered).toEqual(fresh);
+    // Another seed or step is another start, not the remembered one.
+    expect(run(false, { seed: 4 }).start).not.toEqual(fresh.start);
+    expect(run(false, { stepSeconds: 2 }).start).not.toEqual(fresh.start);
+    expect(run(false, { seed: 4 })).toEqual(run(true, { seed: 4 }));
   });
 
   it('gives the same trajectory however advance() is chunked', () => {
