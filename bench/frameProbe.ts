@@ -7,8 +7,8 @@ import type { Browser } from 'playwright-core';
 import { createSimulation, parseScenario } from '../models/index.ts';
 import { recordedRunLog } from '../src/state/runRecord.ts';
 import { SANDBOX_DEFAULTS, SANDBOX_FILE_NAME, sandboxScenarioText } from '../src/state/sandbox.ts';
+import { SAVED_RUN_PREFIX, TAB_ID_KEY } from '../src/state/savedRunStore.ts';
 import {
-  SAVED_RUN_KEY,
   SAVED_RUN_VERSION,
   parseSavedRun,
   savedRunToJson,
@@ -145,10 +145,12 @@ export async function frameProbeFigures(
     const page = await context.newPage();
     await page.goto(baseUrl);
     await page.getByTestId('scenario-card').first().waitFor({ timeout: 30_000 });
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [
-      SAVED_RUN_KEY,
-      savedRun,
-    ] as const);
+    // Saved as this tab's run (saves are kept per tab), so the reload restores it.
+    await page.evaluate(
+      ([prefix, tabIdKey, value]) =>
+        localStorage.setItem(prefix + sessionStorage.getItem(tabIdKey), value),
+      [SAVED_RUN_PREFIX, TAB_ID_KEY, savedRun] as const,
+    );
     const restoreStart = Date.now();
     await page.reload();
     await page

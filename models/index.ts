@@ -8,6 +8,8 @@ export * from './scenario/types.ts';
 export * from './scenario/errors.ts';
 export * from './scenario/load.ts';
 export * from './parameters/index.ts';
+export { PatientError, describePatient } from './parameters/patientError.ts';
+export { patientProblem } from './physiology/patientCheck.ts';
 export * from './devices/controls.ts';
 export { ALARMS, type AlarmDefinition } from './devices/alarms.ts';
 export {

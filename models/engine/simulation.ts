@@ -59,7 +59,11 @@ export interface Simulation {
   readonly body: PatientBody;
   /** Simulated time, s. */
   timeS(): number;
-  /** Runs the model forward by up to `seconds` of simulated time (stops at the scenario's end). */
+  /**
+   * Runs the model forward by up to `seconds` of simulated time: every whole step that ends within
+   * the time asked for so far, and, once the scenario's end is asked for, up to that end (a last,
+   * shorter step when the end falls between steps). Stops at the scenario's end.
+   */
   advance(seconds: number): void;
   /** Applies an action now, between steps, and records it in the log. */
   apply(action: Action, source?: TimedAction['source']): void;
@@ -79,6 +83,23 @@ export interface Simulation {
 }
 
 const DEFAULT_STEP_S = 1;
+/**
+ * The model steps a run may use, s: one definition for the engine, run logs and `ensemble --step`.
+ * Below the minimum a run of hours takes millions of steps for nothing; the maximum is the largest
+ * step the integrator is written for.
+ */
+export const STEP_LIMITS_S = Object.freeze({ min: 0.1, max: 10 });
+
+/** Why `stepSeconds` cannot be a model step, in words, or undefined when it can. */
+export function stepSecondsProblem(stepSeconds: number): string | undefined {
+  if (
+    typeof stepSeconds === 'number' &&
+    stepSeconds >= STEP_LIMITS_S.min &&
+    stepSeconds <= STEP_LIMITS_S.max
+  )
+    return undefined;
+  return `expected a model step from ${STEP_LIMITS_S.min} to ${STEP_LIMITS_S.max} s, found ${stepSeconds}`;
+}
 /** Tolerance on comparisons of simulated times, s. */
 const TIME_EPSILON_S = 1e-9;
 /** How long the start profile settles before time zero, s. */
@@ -87,17 +108,14 @@ const SETTLE_S = 4 * 3600;
 export function createSimulation(scenario: Scenario, options: SimulationOptions = {}): Simulation {
   const seed = options.seed ?? 1;
   const stepSeconds = options.stepSeconds ?? DEFAULT_STEP_S;
-  if (!(stepSeconds > 0 && stepSeconds <= 10)) {
-    throw new Error(`stepSeconds: expected a number of seconds in (0, 10], found ${stepSeconds}`);
-  }
+  const stepProblem = stepSecondsProblem(stepSeconds);
+  if (stepProblem !== undefined) throw new Error(`stepSeconds: ${stepProblem}`);
   const replay = replayQueue(options.replay ?? []);
   const onAction = options.onAction;
   const values: ParameterValues = parameterValues(options.parameters);
   const body = buildPatient(scenario.patient, values);
   const state: State = createState();
-  seedRandom(state, seed);
-  setStartEnvironment(state, scenario.start.environment, values);
-  settleStartProfile(state, body, scenario.start, stepSeconds);
+  startState(state, scenario, body, seed, stepSeconds, values);
 
   const endS = scenario.end.atS;
   const endWhen = scenario.end.when;
@@ -233,13 +251,19 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
         throw new Error(`advance: expected a finite number of seconds ≥ 0, found ${seconds}`);
       }
       requestedS = Math.min(endS, Math.max(requestedS, state[S.timeS]!) + seconds);
-      while (
-        !finished() &&
-        (state[S.stepIndex]! + 1) * stepSeconds <= requestedS + TIME_EPSILON_S
-      ) {
-        stepModel();
-        state[S.stepIndex] = state[S.stepIndex]! + 1;
-        state[S.timeS] = state[S.stepIndex]! * stepSeconds;
+      while (!finished()) {
+        const nextS = (state[S.stepIndex]! + 1) * stepSeconds;
+        if (nextS <= requestedS + TIME_EPSILON_S) {
+          stepModel();
+          state[S.stepIndex] = state[S.stepIndex]! + 1;
+          // A step that ends within rounding of the end ends at the end, never just after it.
+          state[S.timeS] = Math.min(nextS, endS);
+        } else if (requestedS >= endS - TIME_EPSILON_S) {
+          // The end falls between two steps: the last step is shortened to end exactly there.
+          stepPatient(state, body, endS - state[S.timeS]!, RUNNING);
+          state[S.stepIndex] = state[S.stepIndex]! + 1;
+          state[S.timeS] = endS;
+        } else break;
         atBoundary();
       }
     },
@@ -274,6 +298,59 @@ function replayQueue(entries: readonly TimedAction[]): TimedAction[] {
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => a.entry.atS - b.entry.atS || a.index - b.index)
     .map((e) => e.entry);
+}
+
+/**
+ * Start profiles already settled, by everything they depend on (below). Settling takes hours of
+ * simulated time, most of the cost of starting a run, and runs often start the same way again: a
+ * reset, a debrief replaying a learner's run and the expert's, a replay after an export. A state
+ * vector is a few kB; the least recently used are forgotten.
+ */
+const settledStarts = new Map<string, Float64Array>();
+const SETTLED_STARTS_KEPT = 64;
+
+/** Forgets the settled start profiles (for tests that compare a remembered start with a fresh one). */
+export function forgetSettledStarts(): void {
+  settledStarts.clear();
+}
+
+/**
+ * The state at the start of the history (or time zero): the seeded generator, the start
+ * environment and the settled start profile. Remembered by every input of that computation: the
+ * seed, the step, the patient, the start conditions (not the history) and every parameter value.
+ */
+function startState(
+  state: State,
+  scenario: Scenario,
+  body: PatientBody,
+  seed: number,
+  stepSeconds: number,
+  values: ParameterValues,
+): void {
+  const { environment, coreTempC, ventilationFio2 } = scenario.start;
+  const key = JSON.stringify([
+    seed,
+    stepSeconds,
+    scenario.patient,
+    environment,
+    coreTempC ?? null,
+    ventilationFio2 ?? null,
+    values,
+  ]);
+  const remembered = settledStarts.get(key);
+  if (remembered !== undefined) {
+    state.set(remembered);
+    settledStarts.delete(key);
+    settledStarts.set(key, remembered);
+    return;
+  }
+  seedRandom(state, seed);
+  setStartEnvironment(state, environment, values);
+  settleStartProfile(state, body, scenario.start, stepSeconds);
+  settledStarts.set(key, state.slice());
+  if (settledStarts.size > SETTLED_STARTS_KEPT) {
+    settledStarts.delete(settledStarts.keys().next().value!);
+  }
 }
 
 const RUNNING = { rhythmChanges: true } as const;

@@ -3,6 +3,7 @@
 
 import { parameter } from './parameter.ts';
 import type { ParameterValues } from './index.ts';
+import { PatientError, roundedForMessage } from './patientError.ts';
 
 /** What a scenario says about the patient. */
 export interface PatientSpec {
@@ -307,8 +308,9 @@ export function bodyComposition(patient: PatientSpec, v: ParameterValues): BodyC
   const fatKg = (bodyFatPercent / 100) * massKg;
   const leanRemainder = massKg - brainKg - heartKg - skinKg - extremitiesKg - fatKg - bloodKg;
   if (leanRemainder <= 0.1 * massKg) {
-    throw new Error(
-      `patient: a ${massKg} kg body with ${bodyFatPercent.toFixed(0)} % fat leaves too little lean mass for the organs`,
+    throw new PatientError(
+      patient,
+      `once the brain (${roundedForMessage(brainKg)} kg, set by age and sex), blood (${roundedForMessage(volumeL)} L, from height, mass and sex), ${bodyFatPercent.toFixed(0)} % fat, skin, hands and feet are counted, ${leanRemainder > 0 ? `only ${roundedForMessage(leanRemainder)} kg is` : 'nothing is'} left for muscle and trunk organs, less than a tenth of the mass (too little lean mass)`,
     );
   }
   const allMuscleKg = v.muscleShareOfLeanRemainder * leanRemainder;

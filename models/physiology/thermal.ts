@@ -5,6 +5,7 @@
 
 import { C, COMPARTMENT_COUNT, RHYTHM, S, type State } from '../engine/state.ts';
 import { bodyComposition, type BodyComposition, type PatientSpec } from '../parameters/body.ts';
+import { PatientError, roundedForMessage } from '../parameters/patientError.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { isPerfusingRhythm } from './circulation.ts';
 import { vasodilatorActive } from '../devices/bedside.ts';
@@ -116,7 +117,12 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
   const extremityFlow = v.extremityBloodFlowFractionOfCardiacOutput * cardiacOutputLPerMin;
   const coreFlow =
     cardiacOutputLPerMin - brainFlow - heartFlow - allMuscleFlow - shellFlow - extremityFlow;
-  if (coreFlow <= 0) throw new Error('patient: resting blood flows exceed cardiac output');
+  if (coreFlow <= 0) {
+    throw new PatientError(
+      patient,
+      `the brain (${roundedForMessage(body.brainKg)} kg, set by age and sex) and the other organs need ${roundedForMessage(cardiacOutputLPerMin - coreFlow)} L/min of blood at rest, more than the ${roundedForMessage(cardiacOutputLPerMin)} L/min a body of ${roundedForMessage(body.surfaceAreaM2)} m² pumps (resting blood flows exceed cardiac output)`,
+    );
+  }
   const restingPerfusionWPerK = new Float64Array(COMPARTMENT_COUNT);
   const perMinute = bloodHeatCapacityJPerLK / 60;
   restingPerfusionWPerK[C.brain] = brainFlow * perMinute;

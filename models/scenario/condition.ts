@@ -16,6 +16,7 @@ import {
   INVALID,
   describeFound,
   didYouMean,
+  fieldNames,
   ref,
   report,
   type Path,
@@ -89,7 +90,8 @@ function validateCondition(
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     return report(ctx, path, EXPECTED_CONDITION, describeFound(value));
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
+  const keys = fieldNames(record, path, ctx);
+  if (keys === INVALID) return INVALID;
   if (keys.length === 0) return report(ctx, path, EXPECTED_CONDITION, 'an empty group');
   if (depth > MAX_CONDITION_DEPTH)
     return report(

@@ -30,6 +30,16 @@ export function formatIssue(fileName: string, issue: ScenarioIssue): string {
   return `${where}:${field} expected ${issue.expected}, found ${issue.found}`;
 }
 
+/** Problems a message lists at most; the rest are counted (`issues` keeps them all). */
+export const MAX_ISSUES_SHOWN = 50;
+
 export function formatIssues(fileName: string, issues: readonly ScenarioIssue[]): string {
-  return issues.map((issue) => formatIssue(fileName, issue)).join('\n');
+  const lines = issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => formatIssue(fileName, issue));
+  const more = issues.length - MAX_ISSUES_SHOWN;
+  if (more > 0) {
+    lines.push(
+      `${fileName}: … and ${more} more problem${more === 1 ? '' : 's'} (the first ${MAX_ISSUES_SHOWN} of ${issues.length} are shown)`,
+    );
+  }
+  return lines.join('\n');
 }

@@ -6,7 +6,12 @@
 
 import type { TimedAction } from '../engine/actions.ts';
 import { formatClock } from '../engine/clock.ts';
-import { createSimulation, type Simulation, type SimulationOptions } from '../engine/simulation.ts';
+import {
+  STEP_LIMITS_S,
+  createSimulation,
+  type Simulation,
+  type SimulationOptions,
+} from '../engine/simulation.ts';
 import { allParameters, isParameterName, type Parameter } from '../parameters/index.ts';
 import { ScenarioError, type ScenarioIssue } from './errors.ts';
 import { scenarioHash } from './hash.ts';
@@ -17,6 +22,7 @@ import {
   describeFound,
   didYouMean,
   field,
+  fieldNames,
   formatPath,
   list,
   number,
@@ -66,10 +72,14 @@ const parametersSchema: Schema<Record<string, number>> = {
   validate(value, path, ctx) {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       return report(ctx, path, parametersSchema.expected, describeFound(value));
+    const record = value as Record<string, unknown>;
+    const keys = fieldNames(record, path, ctx);
+    if (keys === INVALID) return INVALID;
     const out: Record<string, number> = {};
     let ok = true;
     const names = Object.keys(allParameters);
-    for (const [name, raw] of Object.entries(value as Record<string, unknown>)) {
+    for (const name of keys) {
+      const raw = record[name];
       if (!isParameterName(name)) {
         report(
           ctx,
@@ -128,7 +138,10 @@ export const runLogSchema = object(
       number({ min: -2147483648, max: 4294967295, integer: true }),
       'seed of the random generator (default 1)',
     ),
-    stepSeconds: optional(number({ min: 0.001, max: 10, unit: 's' }), 'model step (default 1)'),
+    stepSeconds: optional(
+      number({ min: STEP_LIMITS_S.min, max: STEP_LIMITS_S.max, unit: 's' }),
+      'model step (default 1)',
+    ),
     parameters: optional(parametersSchema, 'parameter overrides (default none)'),
     endS: optional(
       number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }),

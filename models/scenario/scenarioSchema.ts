@@ -8,6 +8,7 @@ import {
   describeFound,
   didYouMean,
   field,
+  fieldNames,
   list,
   number,
   object,
@@ -22,6 +23,7 @@ import {
   transform,
   type ExactlyOne,
   type ObjectSchema,
+  type Refinement,
   type Schema,
   type Shape,
 } from './schema.ts';
@@ -33,6 +35,7 @@ import {
   resolvePatient,
   type PatientSpec,
 } from '../parameters/body.ts';
+import { patientProblem } from '../physiology/patientCheck.ts';
 import { SCENARIO_FORMAT, SCENARIO_LEVELS, type ActionFieldTest } from './types.ts';
 
 /** Longest scenario a file may describe, s (72 h). */
@@ -48,8 +51,49 @@ const FAULT_KIND_NAMES = [
   'venous-kink',
 ] as const satisfies readonly FaultKind[];
 
-const airTemperatureC = number({ min: -60, max: 50, unit: '°C' });
-const waterTemperatureC = number({ min: -2, max: 45, unit: '°C' });
+/**
+ * Temperatures of the surroundings, °C: the one definition of each medium's range, for `immerse`,
+ * `extricate`, `setEnvironment` and the start environment alike (water is liquid: from the freezing
+ * point of sea water to a hot bath).
+ */
+export const SURROUNDINGS_TEMPERATURE_C = Object.freeze({
+  air: Object.freeze({ min: -60, max: 50 }),
+  water: Object.freeze({ min: -2, max: 45 }),
+});
+
+const airTemperatureC = number({ ...SURROUNDINGS_TEMPERATURE_C.air, unit: '°C' });
+const waterTemperatureC = number({ ...SURROUNDINGS_TEMPERATURE_C.water, unit: '°C' });
+
+/**
+ * `medium` and `temperatureC` together (the start environment, `setEnvironment`): the temperature
+ * schema takes the wider air range, and water must also be within its own.
+ */
+const temperatureOfMedium: Refinement = {
+  check(value, path, ctx) {
+    if (value.medium !== 'water') return true;
+    const { min, max } = SURROUNDINGS_TEMPERATURE_C.water;
+    const t = value.temperatureC as number;
+    if (t >= min && t <= max) return true;
+    report(
+      ctx,
+      [...path, 'temperatureC'],
+      `${waterTemperatureC.expected} in water (medium: water)`,
+      describeFound(t),
+    );
+    return false;
+  },
+  jsonSchema: {
+    if: { properties: { medium: { const: 'water' } }, required: ['medium'] },
+    then: {
+      properties: {
+        temperatureC: {
+          minimum: SURROUNDINGS_TEMPERATURE_C.water.min,
+          maximum: SURROUNDINGS_TEMPERATURE_C.water.max,
+        },
+      },
+    },
+  },
+};
 const windMPerS = number({ min: 0, max: 40, unit: 'm/s' });
 const clothingClo = number({ min: 0, max: 4, unit: 'clo' });
 
@@ -63,12 +107,15 @@ const identifier: Schema<string> = {
   jsonSchema: () => ({ type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,59}$' }),
 };
 
-const environment = object({
-  medium: field(oneOf(['air', 'water'] as const), 'air, or water to the neck'),
-  temperatureC: field(number({ min: -60, max: 50, unit: '°C' }), 'temperature of the medium'),
-  windMPerS: optional(windMPerS, 'wind speed in air'),
-  clothingClo: optional(clothingClo, 'clothing insulation in air (1 clo ≈ a business suit)'),
-});
+const environment = object(
+  {
+    medium: field(oneOf(['air', 'water'] as const), 'air, or water to the neck'),
+    temperatureC: field(airTemperatureC, 'temperature of the medium (water: -2 to 45 °C)'),
+    windMPerS: optional(windMPerS, 'wind speed in air'),
+    clothingClo: optional(clothingClo, 'clothing insulation in air (1 clo ≈ a business suit)'),
+  },
+  { refine: temperatureOfMedium },
+);
 
 const at = field(time({ max: MAX_SCENARIO_DURATION_S }), 'when the action happens');
 
@@ -124,7 +171,11 @@ const patientFields = transform(
   resolvePatient,
 );
 
-/** As patientFields, with a hint when a preset's name is written alone (`patient: toddler`). */
+/**
+ * As patientFields, with a hint when a preset's name is written alone (`patient: toddler`), and
+ * refusing a combination the engine cannot build (an adult's brain in an 8 kg body): the same check
+ * the engine makes, with the model's default parameters.
+ */
 const patient: Schema<PatientSpec> = {
   ...patientFields,
   validate(value, path, ctx) {
@@ -136,20 +187,32 @@ const patient: Schema<PatientSpec> = {
         `${describeFound(value)} (write { preset: ${value} })`,
       );
     }
-    return patientFields.validate(value, path, ctx);
+    const result = patientFields.validate(value, path, ctx);
+    if (result === INVALID) return INVALID;
+    const problem = patientProblem(result);
+    if (problem === undefined) return result;
+    return report(
+      ctx,
+      path,
+      'a patient the model can build (a plausible combination of sex, age, mass, height and body fat)',
+      problem,
+    );
   },
 };
 
 /** Timeline entries: `at` plus one action. Keys are the action names. */
 const actionEntries = {
-  setEnvironment: object({
-    at,
-    do: field(oneOf(['setEnvironment'] as const)),
-    medium: field(oneOf(['air', 'water'] as const)),
-    temperatureC: field(number({ min: -60, max: 50, unit: '°C' })),
-    windMPerS: optional(windMPerS),
-    clothingClo: optional(clothingClo),
-  }),
+  setEnvironment: object(
+    {
+      at,
+      do: field(oneOf(['setEnvironment'] as const)),
+      medium: field(oneOf(['air', 'water'] as const)),
+      temperatureC: field(airTemperatureC, 'temperature of the medium (water: -2 to 45 °C)'),
+      windMPerS: optional(windMPerS),
+      clothingClo: optional(clothingClo),
+    },
+    { refine: temperatureOfMedium },
+  ),
   immerse: object({
     at,
     do: field(oneOf(['immerse'] as const)),
@@ -330,9 +393,13 @@ export function actionEntrySchema(
 ): Schema<RawEntry> {
   const variants: Record<string, Schema<RawEntry>> = {};
   for (const [name, variant] of Object.entries(actionVariants)) {
+    const refine = variant.options.refine;
     variants[name] = object(
       { ...timeFields, ...actionFields(variant), ...extraFields },
-      options.exactlyOne ? { exactlyOne: options.exactlyOne } : {},
+      {
+        ...(options.exactlyOne ? { exactlyOne: options.exactlyOne } : {}),
+        ...(refine ? { refine } : {}),
+      },
     ) as unknown as Schema<RawEntry>;
   }
   for (const [name, fields] of Object.entries(options.extraVariants ?? {})) {
@@ -437,9 +504,13 @@ const whereSchema: Schema<Record<string, ActionFieldTest>> = {
   validate(value, path, ctx) {
     if (typeof value !== 'object' || value === null || Array.isArray(value))
       return report(ctx, path, WHERE_EXPECTED, describeFound(value));
+    const record = value as Record<string, unknown>;
+    const keys = fieldNames(record, path, ctx);
+    if (keys === INVALID) return INVALID;
     const out: Record<string, ActionFieldTest> = {};
     let ok = true;
-    for (const [key, test] of Object.entries(value as Record<string, unknown>)) {
+    for (const key of keys) {
+      const test = record[key];
       if (typeof test === 'string' || typeof test === 'number' || typeof test === 'boolean') {
         out[key] = { equals: test };
         continue;

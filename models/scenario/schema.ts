@@ -62,6 +62,37 @@ export function report(
   return INVALID;
 }
 
+/**
+ * Names that would reach an object's prototype rather than a field when a program copies a group of
+ * fields (`out[key] = …`): refused wherever a file names keys, so no filter or value can vanish.
+ */
+export const RESERVED_KEYS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+/**
+ * The keys of a group of fields as a file wrote them; reports each reserved key (RESERVED_KEYS) and
+ * returns INVALID when there was one.
+ */
+export function fieldNames(
+  record: Readonly<Record<string, unknown>>,
+  path: Path,
+  ctx: ValidationContext,
+): Result<string[]> {
+  const keys = Object.keys(record);
+  let ok = true;
+  for (const key of keys) {
+    if (RESERVED_KEYS.includes(key)) {
+      report(
+        ctx,
+        [...path, key],
+        `a field name other than "__proto__", "constructor" or "prototype" (reserved by JavaScript)`,
+        `"${key}"`,
+      );
+      ok = false;
+    }
+  }
+  return ok ? keys : INVALID;
+}
+
 export interface NumberOptions {
   readonly min: number;
   readonly max: number;
@@ -273,11 +304,26 @@ export interface ExactlyOne {
   readonly expected: string;
 }
 
+/**
+ * A check across the fields of a valid object (e.g. a temperature whose range depends on the
+ * medium): it reports its own issues and returns false when the value is invalid. `jsonSchema` holds
+ * the keywords that say the same to editors (e.g. `if`/`then`).
+ */
+export interface Refinement {
+  readonly check: (
+    value: Readonly<Record<string, unknown>>,
+    path: Path,
+    ctx: ValidationContext,
+  ) => boolean;
+  readonly jsonSchema: Record<string, unknown>;
+}
+
 export interface ObjectOptions {
   readonly description?: string;
   readonly expected?: string;
   readonly requiredUnless?: RequiredUnless;
   readonly exactlyOne?: ExactlyOne;
+  readonly refine?: Refinement;
 }
 
 /** An object schema that also exposes its fields, so other schemas can be built from it. */
@@ -305,8 +351,10 @@ export function object<F extends Shape>(
       }
       const record = value as Record<string, unknown>;
       const out: Record<string, unknown> = {};
+      const keys = fieldNames(record, path, ctx);
+      if (keys === INVALID) return INVALID;
       let ok = true;
-      for (const key of Object.keys(record)) {
+      for (const key of keys) {
         if (!Object.prototype.hasOwnProperty.call(fields, key)) {
           report(
             ctx,
@@ -353,6 +401,7 @@ export function object<F extends Shape>(
         if (result === INVALID) ok = false;
         else out[name] = result;
       }
+      if (ok && options.refine !== undefined && !options.refine.check(out, path, ctx)) ok = false;
       return ok ? (out as Out<F>) : INVALID;
     },
     jsonSchema: () => {
@@ -376,6 +425,7 @@ export function object<F extends Shape>(
         ...(required.length > 0 ? { required } : {}),
         ...(alternatives.length === 1 ? alternatives[0] : {}),
         ...(alternatives.length > 1 ? { allOf: alternatives } : {}),
+        ...(options.refine?.jsonSchema ?? {}),
         ...(options.description ? { description: options.description } : {}),
       };
     },

@@ -4,6 +4,7 @@
 
 import { useEffect, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { MAX_ISSUES_SHOWN } from '../../models/index.ts';
 import type { RunStatus } from '../state/store.ts';
 import { formatClock } from '../state/units.ts';
 import { UnitSwitch } from './Controls.tsx';
@@ -182,7 +183,7 @@ export function FileErrorPanel() {
               </tr>
             </thead>
             <tbody>
-              {detail.issues.slice(0, 50).map((issue, i) => (
+              {detail.issues.slice(0, MAX_ISSUES_SHOWN).map((issue, i) => (
                 <tr key={i}>
                   <td className="issue-where">
                     {detail.fileName}
@@ -195,8 +196,8 @@ export function FileErrorPanel() {
               ))}
             </tbody>
           </table>
-          {detail.issues.length > 50 && (
-            <p className="muted">…and {detail.issues.length - 50} more.</p>
+          {detail.issues.length > MAX_ISSUES_SHOWN && (
+            <p className="muted">…and {detail.issues.length - MAX_ISSUES_SHOWN} more.</p>
           )}
         </>
       ) : (

@@ -31,6 +31,12 @@ export const FAULTS: readonly { kind: FaultKind; label: string; fix: string }[] 
   Object.keys(FAULT_FIX) as FaultKind[]
 ).map((kind) => ({ kind, label: capitalised(FAULT_WORDS[kind]), fix: FAULT_FIX[kind] }));
 
+/**
+ * No faults, as one array: a selector must return the same value for the same state, and a new `[]`
+ * on every call (no snapshot, after a Reset) made React re-render until it gave up (error #185).
+ */
+const NO_FAULTS: readonly FaultKind[] = Object.freeze([]);
+
 const RHYTHMS: readonly { rhythm: ArrestRhythm; label: string }[] = (
   Object.keys(ARREST_WORDS) as ArrestRhythm[]
 ).map((rhythm) => ({ rhythm, label: capitalised(ARREST_WORDS[rhythm]) }));
@@ -46,7 +52,7 @@ export function InstructorPanel() {
       status: s.status,
       togglePlay: s.togglePlay,
       apply: s.apply,
-      faults: s.snapshot?.faults ?? [],
+      faults: s.snapshot?.faults ?? NO_FAULTS,
       circuit: s.snapshot?.circuit ?? 'none',
       breathing: (s.snapshot?.breathing ?? 0) > 0,
       live:

@@ -1,19 +1,19 @@
 // The app's links to the browser: startup (a saved run, or a `?scenario=` link), the address bar
 // (a shareable `?scenario=<file>` while a built-in scenario is open; back and forward move between
-// screens), saving the run in progress to localStorage every few seconds, and the display
-// preferences kept between visits.
+// screens), saving the run in progress to localStorage every few seconds (one save per tab, so tabs
+// never replace each other's run), and the display preferences kept between visits.
 
 import { useEffect } from 'react';
 import { formatClock } from '../../models/index.ts';
 import { scenarioParam, urlWithScenario } from '../state/library.ts';
 import { PREFERENCES_KEY, parsePreferences, preferencesOf } from '../state/preferences.ts';
 import {
-  SAVED_RUN_KEY,
   parseSavedRun,
   savedRunOf,
   savedRunToJson,
   type RestorableRun,
 } from '../state/savedRun.ts';
+import { createSavedRunStore, type SavedRunStore } from '../state/savedRunStore.ts';
 import type { AppState, AppStore, Screen } from '../state/store.ts';
 import { openLibraryScenario } from './actions.ts';
 
@@ -31,7 +31,16 @@ function browserStorage(): Storage | null {
   }
 }
 
-function readStorage(storage: Storage | null, key = SAVED_RUN_KEY): string | null {
+/** sessionStorage (this tab's), or null where it is unavailable. */
+function tabStorage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+function readStorage(storage: Storage | null, key: string): string | null {
   try {
     return storage?.getItem(key) ?? null;
   } catch {
@@ -39,26 +48,30 @@ function readStorage(storage: Storage | null, key = SAVED_RUN_KEY): string | nul
   }
 }
 
+let savedRunStore: SavedRunStore | undefined;
+/** This tab's saved runs (one per tab: src/state/savedRunStore.ts), made on first use. */
+function saves(): SavedRunStore {
+  savedRunStore ??= createSavedRunStore(browserStorage(), tabStorage());
+  return savedRunStore;
+}
+
+/** The key of another tab's save offered from the library, per store (Discard removes it). */
+const offeredKeys = new WeakMap<AppStore, string>();
+
 export function discardSavedRun(store: AppStore): void {
-  try {
-    browserStorage()?.removeItem(SAVED_RUN_KEY);
-  } catch {
-    // Nothing to do: the save is gone or was never readable.
-  }
+  saves().remove();
+  const offered = offeredKeys.get(store);
+  if (offered !== undefined) saves().remove(offered);
+  offeredKeys.delete(store);
   store.getState().setResumable(null);
 }
 
-/** Reads the saved run; a broken or old one is discarded with a notice. */
-function readSavedRun(store: AppStore, storage: Storage | null): RestorableRun | null {
-  const text = readStorage(storage);
+/** Reads a save; a broken or old one is discarded with a notice. */
+function readSavedRun(store: AppStore, key: string, text: string | null): RestorableRun | null {
   if (text === null) return null;
   const result = parseSavedRun(text);
   if (result.ok) return result.run;
-  try {
-    storage?.removeItem(SAVED_RUN_KEY);
-  } catch {
-    // Ignored: it will be overwritten by the next save.
-  }
+  saves().remove(key);
   store
     .getState()
     .showNotice(
@@ -68,14 +81,28 @@ function readSavedRun(store: AppStore, storage: Storage | null): RestorableRun |
   return null;
 }
 
+/** The newest save of another tab that can be restored (broken ones are discarded on the way). */
+function newestOtherSave(store: AppStore): { key: string; run: RestorableRun } | null {
+  for (const { key, text } of saves().othersNewestFirst()) {
+    const run = readSavedRun(store, key, text);
+    if (run) return { key, run };
+  }
+  return null;
+}
+
+/** Offered from the library only when it had begun (a run never played is not worth a banner). */
+function begun(saved: RestorableRun): boolean {
+  return saved.atS > 0 || saved.saved.log.actions.some((a) => a.source !== 'scenario');
+}
+
 const started = new WeakSet<AppStore>();
 /** True once startup has put the app on its first screen (then screen changes add history). */
 let navigationReady = false;
 
 async function startApp(store: AppStore, search: string): Promise<void> {
-  const storage = browserStorage();
   const libraryLoaded = store.getState().loadLibrary();
-  const saved = readSavedRun(store, storage);
+  // This tab's own save (a reload); other tabs' saves are only offered, never taken over.
+  const saved = readSavedRun(store, saves().ownKey, saves().readOwn());
   const param = scenarioParam(search);
   if (saved) {
     const { scenario } = saved.saved;
@@ -91,9 +118,14 @@ async function startApp(store: AppStore, search: string): Promise<void> {
       }
       return;
     }
-    // Offered from the library only when it had begun (a run never played is not worth a banner).
-    const begun = saved.atS > 0 || saved.saved.log.actions.some((a) => a.source !== 'scenario');
-    if (begun) store.getState().setResumable(saved);
+    if (begun(saved)) store.getState().setResumable(saved);
+  } else {
+    // A new tab: the newest run saved by another tab is offered from the library.
+    const other = newestOtherSave(store);
+    if (other && begun(other.run)) {
+      offeredKeys.set(store, other.key);
+      store.getState().setResumable(other.run);
+    }
   }
   if (param !== null) {
     await libraryLoaded;
@@ -190,8 +222,8 @@ function saveSignature(s: AppState): string {
 /** Saves the run in progress every few seconds, on every action or pause, and when the page hides. */
 export function usePersistence(store: AppStore): void {
   useEffect(() => {
-    const storage = browserStorage();
-    if (!storage) return;
+    if (!browserStorage()) return;
+    const runs = saves();
     let lastSignature = '';
     let warned = false;
     let pending: ReturnType<typeof setTimeout> | undefined;
@@ -203,7 +235,7 @@ export function usePersistence(store: AppStore): void {
       const saved = savedRunOf(state);
       if (!saved) return;
       try {
-        storage.setItem(SAVED_RUN_KEY, savedRunToJson(saved));
+        runs.writeOwn(savedRunToJson(saved));
         lastSignature = signature;
         if (state.resumable) state.setResumable(null);
       } catch {

@@ -9,9 +9,11 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatClock } from '../../models/engine/clock.ts';
 import {
+  STEP_LIMITS_S,
   allParameters,
   isParameterName,
   ScenarioError,
+  stepSecondsProblem,
   type Parameter,
   type Scenario,
 } from '../../models/index.ts';
@@ -99,8 +101,8 @@ export async function ensembleCommand(
     args,
     'step',
     DEFAULT_MEMBER_STEP_S,
-    (n) => n > 0 && n <= 10,
-    'a model step in seconds, more than 0 and at most 10',
+    (n) => stepSecondsProblem(n) === undefined,
+    `a model step in seconds, from ${STEP_LIMITS_S.min} to ${STEP_LIMITS_S.max}`,
   );
   const format = args.flags.get('format')?.at(-1) ?? 'text';
   if (format !== 'text' && format !== 'json') {

@@ -5,6 +5,7 @@ import { readInputFile } from './files.ts';
 import { basename } from 'node:path';
 import {
   MAX_SCENARIO_BYTES,
+  PatientError,
   ScenarioError,
   parseScenario,
   type Scenario,
@@ -109,6 +110,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     }
     if (error instanceof UsageError) {
       io.stderr(`coldboot: ${error.message}\nRun "coldboot help" for usage.\n`);
+      return EXIT_BAD_INPUT;
+    }
+    if (error instanceof PatientError) {
+      // Valid with the default parameters, impossible with those given (--set, a log's parameters).
+      io.stderr(`coldboot: ${error.message} (with the model parameters given)\n`);
       return EXIT_BAD_INPUT;
     }
     if (error instanceof Error && /^(parameter|unknown parameter)/.test(error.message)) {

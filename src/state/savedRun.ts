@@ -1,4 +1,5 @@
-// A run in progress, saved in the browser (localStorage) every few seconds so a reload restores it:
+// A run in progress, saved in the browser (localStorage, one save per tab: savedRunStore.ts) every
+// few seconds so a reload restores it:
 // the scenario's text and file name, the run log, the speed, whether it was paused and which screen
 // was showing. Reading is strict: anything malformed, from another version or that no longer
 // matches its scenario is refused with a reason (the app then discards it), never thrown.
@@ -17,7 +18,7 @@ import { SCENARIO_ORIGINS, type ScenarioOrigin } from './library.ts';
 import { logStopS, recordedRunLog } from './runRecord.ts';
 import type { RunStatus, Screen } from './store.ts';
 
-export const SAVED_RUN_KEY = 'coldboot:saved-run';
+/** Where saves are kept: one per tab, src/state/savedRunStore.ts. */
 export const SAVED_RUN_VERSION = 1;
 
 /** The screen showing when the run was saved: a reload returns to it. */

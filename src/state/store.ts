@@ -38,7 +38,7 @@ import type {
   SimulationPort,
   SimulationPortFactory,
 } from './port.ts';
-import { cachedScenarioHash, logStopS, recordedRunLog } from './runRecord.ts';
+import { APP_STEP_SECONDS, cachedScenarioHash, logStopS, recordedRunLog } from './runRecord.ts';
 import type { RestorableRun } from './savedRun.ts';
 import { DEFAULT_TREND_CAPACITY, TrendBuffer } from './trendBuffer.ts';
 import { formatTemperature, toDisplayUnit, type TemperatureUnit } from './units.ts';
@@ -529,9 +529,18 @@ const createScenarioSlice =
           parameters: log.parameters,
           replay: { actions: log.actions, toS },
         });
-        if (ok)
-          get().showNotice('info', `Replayed ${logFileName}: paused at ${formatClock(toS, true)}.`);
-        return ok;
+        if (!ok) return false;
+        const paused = `paused at ${formatClock(toS, true)}`;
+        if (log.stepSeconds === APP_STEP_SECONDS) {
+          get().showNotice('info', `Replayed ${logFileName}: ${paused}.`);
+        } else {
+          // The app's run loop, trends and saves are built on its own step: say so, never silently.
+          get().showNotice(
+            'warn',
+            `Replayed ${logFileName} with the app's ${APP_STEP_SECONDS} s model step, not the ${log.stepSeconds} s step it was recorded with, so its numbers differ from the recording (coldboot run <scenario> --log ${logFileName} replays it exactly): ${paused}.`,
+          );
+        }
+        return true;
       },
       async restoreRun(run) {
         const { saved, atS } = run;

@@ -103,7 +103,9 @@ describe('time controls, instructor panel and sandbox parameters', () => {
       // The saved run log keeps the instructor's actions with their source.
       await expect
         .poll(async () => {
-          const saved = await page.evaluate(() => localStorage.getItem('coldboot:saved-run'));
+          const saved = await page.evaluate(() =>
+            localStorage.getItem(`coldboot:saved-run:${sessionStorage.getItem('coldboot:tab-id')}`),
+          );
           const log = saved ? (JSON.parse(saved) as { log: { actions: unknown[] } }).log : null;
           return log?.actions.filter((a) => (a as { source: string }).source === 'instructor');
         }, poll)
@@ -173,7 +175,9 @@ describe('time controls, instructor panel and sandbox parameters', () => {
       // The save carries the override; a reload restores the run with it.
       await expect
         .poll(async () => {
-          const saved = await page.evaluate(() => localStorage.getItem('coldboot:saved-run'));
+          const saved = await page.evaluate(() =>
+            localStorage.getItem(`coldboot:saved-run:${sessionStorage.getItem('coldboot:tab-id')}`),
+          );
           return saved
             ? (JSON.parse(saved) as { log: { parameters: object } }).log.parameters
             : null;

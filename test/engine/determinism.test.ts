@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation } from '../../models/index.ts';
+import { createSimulation, forgetSettledStarts } from '../../models/index.ts';
 import { runSampled } from '../../models/engine/series.ts';
 import { iceWaterImmersion, testScenario } from '../helpers.ts';
 
@@ -30,6 +30,23 @@ describe('createSimulation', () => {
     expect(a.log()).toEqual(b.log());
   });
 
+  it('runs bit for bit the same from a remembered start profile as from one settled afresh', () => {
+    const run = (forget: boolean, options: { seed?: number; stepSeconds?: number } = {}) => {
+      if (forget) forgetSettledStarts();
+      const sim = createSimulation(scenario, { seed: 3, ...options });
+      const start = Array.from(sim.stateVector());
+      sim.advance(1800);
+      return { start, end: Array.from(sim.stateVector()) };
+    };
+    const fresh = run(true);
+    const remembered = run(false);
+    expect(remembered).toEqual(fresh);
+    // Another seed or step is another start, not the remembered one.
+    expect(run(false, { seed: 4 }).start).not.toEqual(fresh.start);
+    expect(run(false, { stepSeconds: 2 }).start).not.toEqual(fresh.start);
+    expect(run(false, { seed: 4 })).toEqual(run(true, { seed: 4 }));
+  });
+
   it('gives the same trajectory however advance() is chunked', () => {
     const whole = createSimulation(scenario);
     whole.advance(4 * 3600);
@@ -55,6 +72,58 @@ describe('createSimulation', () => {
     expect(sim.snapshot().finished).toBe(true);
   });
 
+  /** Advances in `chunkS` pieces until the run ends, at most `maxCalls` times (a hang fails). */
+  function runToEnd(sim: ReturnType<typeof createSimulation>, chunkS: number, maxCalls = 100_000) {
+    for (let calls = 0; calls < maxCalls && !sim.isFinished(); calls++) sim.advance(chunkS);
+  }
+
+  it('reaches an end that falls between two steps, by a shorter last step', () => {
+    const sim = createSimulation(testScenario({ endS: 100.5 }));
+    runToEnd(sim, 1);
+    expect(sim.isFinished()).toBe(true);
+    expect(sim.timeS()).toBe(100.5);
+    expect(sim.snapshot().tS).toBe(100.5);
+    expect(sim.endReason()).toBe('time');
+  });
+
+  it('ends a two-hour scenario exactly at 7200 s with a 7 s step', () => {
+    const sim = createSimulation(testScenario({ endS: 7200 }), { stepSeconds: 7 });
+    runToEnd(sim, 60);
+    expect(sim.isFinished()).toBe(true);
+    expect(sim.timeS()).toBe(7200);
+    expect(Number.isFinite(sim.snapshot().coreTempC)).toBe(true);
+  });
+
+  it('reaches an end between steps the same way however advance() is chunked', () => {
+    const odd = testScenario({ ...iceWaterImmersion, endS: 1000.25 });
+    const whole = createSimulation(odd, { stepSeconds: 7 });
+    whole.advance(5000);
+    expect(whole.timeS()).toBe(1000.25);
+    for (const chunk of [0.3, 1, 6.9, 7, 100, 999.9]) {
+      const chunked = createSimulation(odd, { stepSeconds: 7 });
+      runToEnd(chunked, chunk);
+      expect(chunked.timeS()).toBe(1000.25);
+      expect(Array.from(chunked.stateVector())).toEqual(Array.from(whole.stateVector()));
+    }
+  });
+
+  it('ends exactly at the end when whole steps reach it only within rounding (3 × 0.1 s)', () => {
+    const sim = createSimulation(testScenario({ endS: 0.3 }), { stepSeconds: 0.1 });
+    runToEnd(sim, 1);
+    expect(sim.timeS()).toBe(0.3);
+    // An action at the end is logged at the end, so its log is accepted and replays.
+    sim.apply({ do: 'stopBreathing' });
+    expect(sim.log().at(-1)!.atS).toBe(0.3);
+  });
+
+  it('applies a timeline entry in the last, shortened step at the end', () => {
+    const sim = createSimulation(
+      testScenario({ endS: 100.5, timeline: [{ atS: 100.25, action: { do: 'stopBreathing' } }] }),
+    );
+    runToEnd(sim, 10);
+    expect(sim.log().map((e) => [e.atS, e.action.do])).toEqual([[100.5, 'stopBreathing']]);
+  });
+
   it('samples a series at the requested interval, including time zero and the end', () => {
     const sim = createSimulation(testScenario({ endS: 150 }));
     const times: number[] = [];
@@ -64,6 +133,10 @@ describe('createSimulation', () => {
 
   it('rejects a nonsensical step or advance with a clear error', () => {
     expect(() => createSimulation(scenario, { stepSeconds: 0 })).toThrow(/stepSeconds/);
+    expect(() => createSimulation(scenario, { stepSeconds: 0.001 })).toThrow(
+      /stepSeconds: expected a model step from 0\.1 to 10 s, found 0\.001/,
+    );
+    expect(() => createSimulation(scenario, { stepSeconds: 11 })).toThrow(/stepSeconds/);
     expect(() => createSimulation(scenario).advance(-1)).toThrow(/advance/);
     expect(() => createSimulation(scenario).advance(Number.NaN)).toThrow(/advance/);
   });

@@ -21,6 +21,11 @@ describe('one action from text (the instructor panel)', () => {
       ['{ do: ventilate', /event(:\d+)?: expected valid YAML or JSON/],
       ['', /event: expected an action/],
       ['{ do: ventilate, fio2: 1, extra: 3 }', /extra/],
+      [
+        '{ do: setEnvironment, medium: water, temperatureC: -60 }',
+        /temperatureC: expected a number from -2 to 45 \(°C\) in water \(medium: water\), found -60/,
+      ],
+      ['{ do: ventilate, fio2: 1, __proto__: { x: 1 } }', /__proto__: expected a field name other/],
     ];
     for (const [text, message] of cases) {
       let error: unknown;

@@ -4,8 +4,11 @@ import {
   PATIENT_PRESETS,
   ScenarioError,
   createSimulation,
+  parameterValues,
   parseScenario,
+  type ScenarioIssue,
 } from '../../models/index.ts';
+import { buildPatient } from '../../models/physiology/patient.ts';
 import { scenarioJsonSchema } from '../../models/scenario/scenarioSchema.ts';
 
 function scenarioWithPatient(patientYaml: string): string {
@@ -127,5 +130,77 @@ describe('patient presets in scenario files', () => {
       { required: ['sex', 'ageYears', 'massKg', 'heightCm'] },
     ]);
     expect(patient.additionalProperties).toBe(false);
+  });
+});
+
+describe('patients the model cannot build', () => {
+  /** The issues a scenario with this patient is refused with (none when it loads). */
+  function issuesOf(patientYaml: string): readonly ScenarioIssue[] {
+    try {
+      parseScenario(scenarioWithPatient(`patient: ${patientYaml}`), 'p.yaml');
+      return [];
+    } catch (error) {
+      if (error instanceof ScenarioError) return error.issues;
+      throw error;
+    }
+  }
+
+  it('refuses an adult brain in an 8 kg, 70 cm body at the patient field, saying why', () => {
+    const issues = issuesOf('{ sex: male, ageYears: 22, massKg: 8, heightCm: 70 }');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path: 'patient', line: 4 });
+    expect(issues[0]!.expected).toMatch(/a patient the model can build/);
+    expect(issues[0]!.found).toMatch(
+      /^a 22-year-old man of 8 kg and 70 cm: the brain \(1\.45 kg, set by age and sex\) .*\(resting blood flows exceed cardiac output\)$/,
+    );
+  });
+
+  it('refuses 8 kg at 230 cm (too little lean mass), naming mass, height and blood', () => {
+    const issues = issuesOf('{ preset: adult-male, massKg: 8, heightCm: 230 }');
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.path).toBe('patient');
+    expect(issues[0]!.found).toMatch(/^a 30-year-old man of 8 kg and 230 cm: .*blood \(5\.33 L/);
+    expect(issues[0]!.found).toMatch(/too little lean mass/);
+  });
+
+  it('accepts exactly the patients the engine builds, across the edges of every range', () => {
+    const values = parameterValues();
+    let refused = 0;
+    for (const sex of ['male', 'female'] as const)
+      for (const ageYears of [1, 2.5, 6, 15.9, 16, 22, 80, 110])
+        for (const massKg of [8, 12, 30, 70, 250])
+          for (const heightCm of [70, 100, 170, 230])
+            for (const bodyFatPercent of [undefined, 3, 60]) {
+              const spec = {
+                sex,
+                ageYears,
+                massKg,
+                heightCm,
+                ...(bodyFatPercent !== undefined ? { bodyFatPercent } : {}),
+              };
+              const yaml = JSON.stringify(spec);
+              const loads = issuesOf(yaml).length === 0;
+              let builds = true;
+              try {
+                buildPatient(spec, values);
+              } catch {
+                builds = false;
+              }
+              expect(loads, yaml).toBe(builds);
+              if (!loads) refused++;
+            }
+    // Some combinations are impossible, most are not.
+    expect(refused).toBeGreaterThan(0);
+    expect(refused).toBeLessThan(480);
+  });
+
+  it('refuses in the engine too, with the same words, when parameters make a patient impossible', () => {
+    const scenario = parseScenario(
+      scenarioWithPatient('patient: { sex: male, ageYears: 22, massKg: 10, heightCm: 80 }'),
+      'p.yaml',
+    );
+    expect(() =>
+      createSimulation(scenario, { parameters: { brainBloodFlowMlPer100gPerMin: 60 } }),
+    ).toThrow(/^patient: a 22-year-old man of 10 kg and 80 cm cannot be simulated: the brain/);
   });
 });

@@ -171,9 +171,24 @@ describe('run log errors', () => {
       'parameters.selfCheckHalfTempC: expected a number from 10 to 32 (°C), found 50 (a number)',
     ],
     [
+      'a parameter named __proto__',
+      variant((l) => (l.parameters = JSON.parse('{ "__proto__": { "selfCheckHalfTempC": 20 } }'))),
+      'parameters.__proto__: expected a field name other than "__proto__", "constructor" or "prototype" (reserved by JavaScript), found "__proto__"',
+    ],
+    [
       'a fractional seed',
       variant((l) => (l.seed = 1.5)),
       'seed: expected a whole number from -2147483648 to 4294967295, found 1.5 (a number)',
+    ],
+    [
+      'a model step below the smallest the engine runs',
+      variant((l) => (l.stepSeconds = 0.001)),
+      'stepSeconds: expected a number from 0.1 to 10 (s), found 0.001 (a number)',
+    ],
+    [
+      'a model step above the largest the engine runs',
+      variant((l) => (l.stepSeconds = 11)),
+      'stepSeconds: expected a number from 0.1 to 10 (s), found 11 (a number)',
     ],
     [
       'an unknown action',

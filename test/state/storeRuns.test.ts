@@ -245,6 +245,21 @@ describe('opening run logs', () => {
     expect(store.getState().notice?.text).toBe('Replayed run.json: paused at 0:05:00.');
   });
 
+  it('says clearly that a log recorded with another model step is replayed at the app’s 1 s step', async () => {
+    const { store, port } = await running();
+    const log = { ...store.getState().runLog()!, stepSeconds: 7 };
+    expect(await store.getState().openRunLog(runLogToJson(log), 'coarse.json')).toBe(true);
+    expect(port.sent.filter((m) => m.type === 'load').at(-1)).toMatchObject({
+      replay: { toS: 300 },
+    });
+    expect(store.getState().notice).toMatchObject({
+      tone: 'warn',
+      text: expect.stringMatching(
+        /^Replayed coarse\.json with the app's 1 s model step, not the 7 s step it was recorded with, so its numbers differ from the recording \(coldboot run <scenario> --log coarse\.json replays it exactly\): paused at 0:05:00\.$/,
+      ),
+    });
+  });
+
   it('finds a built-in scenario by the log’s hash', async () => {
     const { store: recorder } = await running();
     const log = recorder.getState().runLog()!;

@@ -111,6 +111,26 @@ describe('simulation host', () => {
   });
 });
 
+describe('simulation host at an end between steps', () => {
+  it('plays a scenario whose end falls between steps to that end, finishes and stops', () => {
+    const { host, clock, out } = setup();
+    host.handle({
+      type: 'load',
+      scenario: { ...scenario, timeline: [], end: { atS: 100.5 } },
+      seed: 1,
+    });
+    host.handle({ type: 'setSpeed', speed: 600 });
+    host.handle({ type: 'play' });
+    clock.run(2000);
+    const last = ticks(out).at(-1)!;
+    expect(last.snapshot.tS).toBe(100.5);
+    expect(last.snapshot.finished).toBe(true);
+    expect(last.running).toBe(false);
+    expect(out.some((m) => m.type === 'finished')).toBe(true);
+    expect(clock.pending()).toBe(0);
+  });
+});
+
 describe('simulation host, bedside actions and vital signs', () => {
   it('samples vital signs with the temperatures, one value per trend series', () => {
     const { host, out } = setup();
