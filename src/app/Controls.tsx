@@ -78,7 +78,7 @@ export function Controls() {
   const stepS = stepSeconds(speed);
 
   return (
-    <section className="panel controls" aria-label="Controls">
+    <section className="panel controls" aria-label="Controls" id="run-controls" tabIndex={-1}>
       <div className="control-row">
         <button
           type="button"

@@ -43,9 +43,11 @@ export function InterventionTabs({ bedside, heat }: { bedside: ReactNode; heat: 
     <Tabs
       label="Interventions"
       className="intervention-tabs"
+      id="run-interventions"
       tabs={tabs}
       selected={tab}
       onSelect={setTab}
+      testIdPrefix="intervention-tab-"
     >
       {tab === 'bedside' && bedside}
       {tab === 'hlm' && <HeartLungMachineConsole />}

@@ -28,7 +28,7 @@ export function EventLog() {
   }, [events]);
 
   return (
-    <section className="panel event-log" aria-labelledby="log-heading">
+    <section className="panel event-log" aria-labelledby="log-heading" id="run-log" tabIndex={-1}>
       <h2 id="log-heading">Event log</h2>
       {events.length === 0 ? (
         <p className="muted">Nothing has happened yet.</p>
