@@ -39,12 +39,15 @@ export function Brand() {
 export function ScreenHeader({
   title,
   nav,
+  skip,
   settings,
   run,
   children,
 }: {
   title: string;
   nav?: ReactNode;
+  /** Skip links, just after the heading (focus lands on it when a screen opens). */
+  skip?: ReactNode;
   settings?: ReactNode;
   run?: ReactNode;
   children?: ReactNode;
@@ -61,6 +64,7 @@ export function ScreenHeader({
         <h1 className="scenario-title" id="screen-title" tabIndex={-1} title={title}>
           {title}
         </h1>
+        {skip}
       </div>
       <div className="header-settings">
         <UnitSwitch />

@@ -119,10 +119,10 @@ export function RunScreen() {
 
   return (
     <>
-      <SkipLinks />
       <ScreenHeader
         title={temperaturesInText(title, unit) || 'Hypothermia simulator'}
         nav={<BackToLibrary />}
+        skip={<SkipLinks />}
         settings={
           <>
             <HeaderAnnouncer />
