@@ -302,63 +302,71 @@ async function walkThrough(size: Size, projector: boolean) {
         .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
       expect(px).toBeGreaterThanOrEqual(26);
     }
-    if (projector) {
-      await context.close();
-      expect(errors).toEqual([]);
-      return;
-    }
-
-    await cannulate(page);
-    await checkScreen(page, size, 'run-heart-lung', {
-      vitals: runVitals,
-      inFirstView: interventionsInView ? ['monitor-heart-rate', 'setting-pump-flow'] : [],
-    });
-    for (const tab of ['rewarming', 'heat', 'bedside'] as const) {
-      await page.getByTestId(`intervention-tab-${tab}`).click();
-      await checkScreen(page, size, `run-${tab}`, { vitals: runVitals, axe: tab !== 'bedside' });
-    }
-    await page.getByTestId('patient-tab-body').click();
-    await checkScreen(page, size, 'run-body-map', { vitals: runVitals });
-    await page.getByTestId('patient-tab-cells').click();
-
-    // The instructor panel in the page.
-    await page.getByTestId('instructor-switch').click();
-    await expect.poll(() => page.getByTestId('instructor-panel').isVisible(), poll).toBe(true);
-    await page.getByTestId('instructor-panel').scrollIntoViewIfNeeded();
-    await checkScreen(page, size, 'run-instructor', { vitals: runVitals });
-    await page.getByTestId('instructor-switch').click();
-    await page.evaluate(() => window.scrollTo(0, 0));
-
-    // The dialogs.
-    await page.getByTestId('open-odds').click();
-    await expect.poll(() => page.getByTestId('odds-panel').isVisible(), poll).toBe(true);
-    await checkScreen(page, size, 'odds');
-    await page.getByTestId('odds-close').click();
-    await page.getByTestId('open-model').click();
-    await expect.poll(() => page.getByTestId('model-explorer').isVisible(), poll).toBe(true);
-    await checkScreen(page, size, 'model');
-    await page.keyboard.press('Escape');
-    await expect.poll(() => page.getByTestId('model-explorer').count(), poll).toBe(0);
-    await page.getByTestId('open-keys').click();
-    await expect.poll(() => page.getByTestId('keys-dialog').isVisible(), poll).toBe(true);
-    await checkScreen(page, size, 'keys');
-    await page.keyboard.press('Escape');
-
-    await page.getByTestId('end-run').click();
-    await expect.poll(() => page.getByTestId('debrief').isVisible(), slow).toBe(true);
-    await checkScreen(page, size, 'debrief', {
-      vitals: ['download-report'],
-      inFirstView: ['download-report'],
-    });
-    // The unit switch is not hidden under the debrief's buttons: it takes a click.
-    await page.getByRole('button', { name: '°F' }).click();
-    await expect
-      .poll(() => page.getByRole('button', { name: '°F' }).getAttribute('aria-pressed'))
-      .toBe('true');
+    // In the projector colours, the dialogs and the debrief follow; the tabs are the same.
+    if (!projector) await runTabs(page, size, runVitals, interventionsInView);
+    await dialogsAndDebrief(page, size, tag);
     expect(errors).toEqual([]);
   } finally {
     await context.close();
   }
+}
+
+/** The run's tabs, with the heart-lung machine connected, and the instructor panel in the page. */
+async function runTabs(
+  page: Page,
+  size: Size,
+  runVitals: readonly string[],
+  interventionsInView: boolean,
+) {
+  await cannulate(page);
+  await checkScreen(page, size, 'run-heart-lung', {
+    vitals: runVitals,
+    inFirstView: interventionsInView ? ['monitor-heart-rate', 'setting-pump-flow'] : [],
+  });
+  for (const tab of ['rewarming', 'heat', 'bedside'] as const) {
+    await page.getByTestId(`intervention-tab-${tab}`).click();
+    await checkScreen(page, size, `run-${tab}`, { vitals: runVitals, axe: tab !== 'bedside' });
+  }
+  await page.getByTestId('patient-tab-body').click();
+  await checkScreen(page, size, 'run-body-map', { vitals: runVitals });
+  await page.getByTestId('patient-tab-cells').click();
+
+  // The instructor panel in the page.
+  await page.getByTestId('instructor-switch').click();
+  await expect.poll(() => page.getByTestId('instructor-panel').isVisible(), poll).toBe(true);
+  await page.getByTestId('instructor-panel').scrollIntoViewIfNeeded();
+  await checkScreen(page, size, 'run-instructor', { vitals: runVitals });
+  await page.getByTestId('instructor-switch').click();
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** The odds, model and keyboard dialogs, then the debrief. */
+async function dialogsAndDebrief(page: Page, size: Size, tag: (screen: string) => string) {
+  await page.getByTestId('open-odds').click();
+  await expect.poll(() => page.getByTestId('odds-panel').isVisible(), poll).toBe(true);
+  await checkScreen(page, size, tag('odds'));
+  await page.getByTestId('odds-close').click();
+  await page.getByTestId('open-model').click();
+  await expect.poll(() => page.getByTestId('model-explorer').isVisible(), poll).toBe(true);
+  await checkScreen(page, size, tag('model'));
+  await page.keyboard.press('Escape');
+  await expect.poll(() => page.getByTestId('model-explorer').count(), poll).toBe(0);
+  await page.getByTestId('open-keys').click();
+  await expect.poll(() => page.getByTestId('keys-dialog').isVisible(), poll).toBe(true);
+  await checkScreen(page, size, tag('keys'));
+  await page.keyboard.press('Escape');
+
+  await page.getByTestId('end-run').click();
+  await expect.poll(() => page.getByTestId('debrief').isVisible(), slow).toBe(true);
+  await checkScreen(page, size, tag('debrief'), {
+    vitals: ['download-report'],
+    inFirstView: ['download-report'],
+  });
+  // The unit switch is not hidden under the debrief's buttons: it takes a click.
+  await page.getByRole('button', { name: '°F' }).click();
+  await expect
+    .poll(() => page.getByRole('button', { name: '°F' }).getAttribute('aria-pressed'))
+    .toBe('true');
 }
 
 describe('every screen a class uses', () => {
