@@ -106,7 +106,9 @@ export function InstructorApp() {
     const channel = openInstructorChannel();
     if (!channel) return;
     const unlink = linkInstructorToRun(store, channel, setLink);
+    window.addEventListener('pagehide', unlink);
     return () => {
+      window.removeEventListener('pagehide', unlink);
       unlink();
       channel.close();
     };

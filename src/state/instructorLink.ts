@@ -45,6 +45,7 @@ export type RunToInstructor =
 
 export type InstructorToRun =
   | { readonly type: 'hello' }
+  | { readonly type: 'goodbye' }
   | { readonly type: 'apply'; readonly to: string; readonly action: Action }
   | { readonly type: 'togglePlay'; readonly to: string }
   | { readonly type: 'pause'; readonly to: string }
@@ -119,6 +120,12 @@ export function linkRunToInstructor(
     if (message.type === 'hello') {
       listening = true;
       sendAll();
+      return;
+    }
+    // An instructor window closed: quiet until one says hello again (another one does within
+    // HELLO_INTERVAL_MS).
+    if (message.type === 'goodbye') {
+      listening = false;
       return;
     }
     if (!('to' in message) || message.to !== id) return;
@@ -215,5 +222,6 @@ export function linkInstructorToRun(
   return () => {
     clearInterval(timer);
     channel.removeEventListener('message', onMessage);
+    send({ type: 'goodbye' });
   };
 }

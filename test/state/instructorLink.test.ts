@@ -168,6 +168,13 @@ describe('the instructor window and the learners’ run', () => {
     await settle();
     expect(heard).toHaveLength(1);
     expect(heard[0]).toMatchObject({ type: 'state', from: 'run-1', state: { speed: 600 } });
+
+    // Once the instructor window has gone, changes are no longer sent.
+    spy.postMessage({ type: 'goodbye' });
+    await settle();
+    run.getState().setSpeed(60);
+    await settle();
+    expect(heard).toHaveLength(1);
     unlink();
   });
 });
