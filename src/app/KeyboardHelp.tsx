@@ -156,9 +156,9 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
           </tbody>
         </table>
         <p className="muted keys-note">
-          Not while typing in a field. The skip links at the top of the page (Tab from the address
-          bar) jump to the controls, the monitor, the interventions and the event log; on a focused
-          trend chart, the arrows move in time and + and − zoom.
+          Not while typing in a field. Skip links, the next Tab stops after the screen&apos;s
+          heading, jump to the controls, the monitor, the interventions and the event log; on a
+          focused trend chart, the arrows move in time and + and − zoom.
         </p>
       </div>
     </div>,
