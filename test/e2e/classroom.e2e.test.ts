@@ -109,6 +109,19 @@ describe('the classroom', () => {
       await expect
         .poll(() => page.getByTestId('stop-reason').innerText(), poll)
         .toMatch(/Step 1 of 8/);
+      // In the event log, the step is shown from its first line, not half scrolled out.
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const list = document.querySelector('.log-list');
+            const entry = Array.from(list?.querySelectorAll('.log-message') ?? []).at(-1);
+            if (!list || !entry) return 'no step in the log';
+            const l = list.getBoundingClientRect();
+            const e = entry.getBoundingClientRect();
+            return e.top >= l.top - 1 && e.top < l.bottom ? 'from its start' : 'scrolled out';
+          }),
+        )
+        .toBe('from its start');
       // Plain words at time zero: nothing is warming yet.
       expect(await page.getByTestId('self-check-words').innerText()).not.toMatch(/warm/);
 
