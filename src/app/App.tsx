@@ -3,11 +3,18 @@
 // the run in progress are wired in appEffects.ts.
 
 import { useAppStore, useAppStoreApi } from './store-context.tsx';
-import { usePersistence, usePreferences, useStartup, useUrlSync } from './appEffects.ts';
+import {
+  usePersistence,
+  usePreferences,
+  useProjectorTheme,
+  useStartup,
+  useUrlSync,
+} from './appEffects.ts';
 import { BriefingScreen } from './BriefingScreen.tsx';
 import { NoticeToast } from './Chrome.tsx';
 import { DebriefScreen } from './DebriefScreen.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { useInstructorLink } from './InstructorWindow.tsx';
 import { LibraryScreen } from './LibraryScreen.tsx';
 import { RunScreen } from './RunScreen.tsx';
 
@@ -17,6 +24,8 @@ export function App() {
   useUrlSync(store);
   usePersistence(store);
   usePreferences(store);
+  useProjectorTheme(store);
+  useInstructorLink(store);
   const screen = useAppStore((s) => s.screen);
   return (
     <div className={`app screen-${screen}`} data-screen={screen}>

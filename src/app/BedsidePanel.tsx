@@ -1,6 +1,7 @@
 // Bedside actions: what the learner can do to the patient. Every button sends an action through the
 // store, so it is applied by the engine at the current simulated time and appears in the event log.
-// Buttons that make no sense now (stopping CPR that is not running) are disabled.
+// Buttons that make no sense now (stopping CPR that is not running) are disabled. What happens to the
+// patient (a cardiac arrest, breathing that stops) is the instructor's (the instructor panel).
 
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -29,21 +30,7 @@ export function BedsidePanel() {
   return (
     <section className="panel bedside" aria-labelledby="bedside-heading">
       <h2 id="bedside-heading">Bedside</h2>
-      <div className="action-grid">
-        <ActionButton onClick={act({ do: 'stopBreathing' })} disabled={!view.canStopBreathing}>
-          Stop breathing
-        </ActionButton>
-        <ActionButton onClick={act({ do: 'resumeBreathing' })} disabled={!view.canLetBreathe}>
-          Let breathe
-        </ActionButton>
-        <ActionButton
-          tone="danger"
-          hint="ventricular fibrillation"
-          onClick={act({ do: 'cardiacArrest', rhythm: 'vf' })}
-          disabled={!view.canArrest}
-        >
-          Cardiac arrest
-        </ActionButton>
+      <div className="action-grid action-grid-1">
         <ActionButton
           tone="shock"
           hint="result depends on rhythm"

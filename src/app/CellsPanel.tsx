@@ -26,7 +26,8 @@ const PARTS = [
 
 export function CellsPanel() {
   const snapshot = useAppStore((s) => s.snapshot);
-  const cells = useMemo(() => selectCells(snapshot), [snapshot]);
+  const unit = useAppStore((s) => s.unit);
+  const cells = useMemo(() => selectCells(snapshot, unit), [snapshot, unit]);
 
   return (
     <section className="panel cells" aria-labelledby="cells-heading">

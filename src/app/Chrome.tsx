@@ -31,30 +31,72 @@ export function Brand() {
   );
 }
 
-/** The header of a screen: brand, navigation, a level-1 heading, then `children` on the right. */
+/**
+ * The header of a screen: brand, navigation and a level-1 heading; then the display settings (°C/°F,
+ * projector colours and `settings`), the screen's tools (`children`) and, on the run screen, `run`
+ * (clock, status, "End and debrief"). One row on a wide screen; on narrower ones the groups wrap
+ * into rows (styles.css), so nothing is ever off-screen.
+ */
 export function ScreenHeader({
   title,
   nav,
+  skip,
+  settings,
+  run,
   children,
 }: {
   title: string;
   nav?: ReactNode;
+  /** Skip links, just after the heading (focus lands on it when a screen opens). */
+  skip?: ReactNode;
+  settings?: ReactNode;
+  run?: ReactNode;
   children?: ReactNode;
 }) {
   return (
-    <header className="app-header">
-      <Brand />
-      {nav && (
-        <nav className="header-nav" aria-label="Screens">
-          {nav}
-        </nav>
-      )}
-      <h1 className="scenario-title" id="screen-title" tabIndex={-1} title={title}>
-        {title}
-      </h1>
-      <UnitSwitch />
-      {children}
+    <header className={`app-header${run ? ' has-run' : ''}${children ? ' has-tools' : ''}`}>
+      <div className="header-main">
+        <Brand />
+        {nav && (
+          <nav className="header-nav" aria-label="Screens">
+            {nav}
+          </nav>
+        )}
+        <h1 className="scenario-title" id="screen-title" tabIndex={-1} title={title}>
+          {title}
+        </h1>
+        {skip}
+      </div>
+      <div className="header-settings">
+        <UnitSwitch />
+        <ProjectorSwitch />
+        {settings}
+      </div>
+      {children && <div className="header-tools">{children}</div>}
+      {run && <div className="header-run">{run}</div>}
     </header>
+  );
+}
+
+/** The projector colour profile (dark on light, larger numbers), kept between visits. */
+export function ProjectorSwitch() {
+  const { projector, setProjector } = useAppStore(
+    useShallow((s) => ({ projector: s.projector, setProjector: s.setProjector })),
+  );
+  return (
+    <button
+      type="button"
+      className="button button-ghost projector-switch"
+      aria-pressed={projector}
+      onClick={() => setProjector(!projector)}
+      title="Projector colours: dark on light with larger numbers, for a lit classroom"
+      data-testid="projector-switch"
+    >
+      <span aria-hidden="true" className="projector-icon">
+        ◐
+      </span>
+      <span className="switch-label">Projector</span>
+    </button>
   );
 }
 
@@ -63,11 +105,13 @@ let screensOpened = 0;
 
 /**
  * Moves keyboard focus to the screen's heading when a screen opens (not on the page's first screen),
- * so keyboard and screen-reader users start at the top of the new screen.
+ * so keyboard and screen-reader users start at the top of the new screen; a page scrolled down (a
+ * phone, a long briefing) opens the new screen at its top.
  */
 export function useFocusTitle(): void {
   useEffect(() => {
     if (screensOpened++ === 0) return;
+    window.scrollTo(0, 0);
     document.getElementById('screen-title')?.focus({ preventScroll: true });
   }, []);
 }

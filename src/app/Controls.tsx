@@ -4,6 +4,7 @@
 
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { TimedAction } from '../../models/index.ts';
 import { formatDuration } from '../state/library.ts';
 import type { TemperatureUnit } from '../state/units.ts';
 import { formatClock, temperaturesInText } from '../state/units.ts';
@@ -42,6 +43,16 @@ export function stopReasonText(reason: StopReason, unit: TemperatureUnit): strin
   }
 }
 
+/** The scenario's prompt at time zero (its message and pause), as a stop reason; null if none. */
+export function startPrompt(events: readonly TimedAction[]): StopReason | null {
+  const atZero = events.filter((e) => e.source === 'scenario' && e.atS === 0);
+  if (!atZero.some((e) => e.action.do === 'pause')) return null;
+  const message = atZero.filter((e) => e.action.do === 'message').at(-1);
+  return message?.action.do === 'message'
+    ? { kind: 'prompt', atS: 0, text: message.action.text }
+    : { kind: 'prompt', atS: 0 };
+}
+
 export function Controls() {
   const speedId = useId();
   const autoPauseId = useId();
@@ -55,8 +66,9 @@ export function Controls() {
     skipToNextEvent,
     autoPauseOnAlarm,
     setAutoPauseOnAlarm,
-    stopReason,
+    stopReason: lastStop,
     unit,
+    events,
   } = useAppStore(
     useShallow((s) => ({
       status: s.status,
@@ -70,15 +82,18 @@ export function Controls() {
       setAutoPauseOnAlarm: s.setAutoPauseOnAlarm,
       stopReason: s.stopReason,
       unit: s.unit,
+      events: s.events,
     })),
   );
+  // A prompt at time zero stops the run before it starts: shown beside Play as any prompt is.
+  const stopReason = lastStop ?? (status === 'ready' ? startPrompt(events) : null);
   const running = status === 'running';
   const canPlay = status === 'ready' || status === 'paused' || running;
   const canReset = status === 'running' || status === 'paused' || status === 'finished';
   const stepS = stepSeconds(speed);
 
   return (
-    <section className="panel controls" aria-label="Controls">
+    <section className="panel controls" aria-label="Controls" id="run-controls" tabIndex={-1}>
       <div className="control-row">
         <button
           type="button"

@@ -155,6 +155,7 @@ export function DebriefChartLegend({ expert }: { expert: boolean }) {
             y1="5"
             y2="5"
             stroke={color}
+            data-swatch={color === BRAIN ? 'brainTempC' : 'coreTempC'}
             strokeWidth={ghost ? 2 : 3}
             strokeDasharray={ghost ? '6 4' : undefined}
             opacity={ghost ? 0.55 : 1}

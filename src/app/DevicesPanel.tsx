@@ -43,9 +43,11 @@ export function InterventionTabs({ bedside, heat }: { bedside: ReactNode; heat: 
     <Tabs
       label="Interventions"
       className="intervention-tabs"
+      id="run-interventions"
       tabs={tabs}
       selected={tab}
       onSelect={setTab}
+      testIdPrefix="intervention-tab-"
     >
       {tab === 'bedside' && bedside}
       {tab === 'hlm' && <HeartLungMachineConsole />}
@@ -95,7 +97,10 @@ export function HeartLungMachineConsole() {
   return (
     <section className="panel devices" aria-labelledby="hlm-heading">
       <h2 id="hlm-heading">
-        Heart-lung machine <span className="circuit-status">{circuitStatus(s)}</span>
+        Heart-lung machine{' '}
+        <span className="circuit-status" data-testid="circuit-status">
+          {circuitStatus(s, status !== 'running')}
+        </span>
       </h2>
       <AlarmList snapshot={s} running={running} apply={apply} />
       <div className="hlm-readouts" data-testid="hlm-readouts">
@@ -141,7 +146,8 @@ export function HeartLungMachineConsole() {
   );
 }
 
-function circuitStatus(s: Snapshot): string {
+/** Words for the circuit; `stopped` while the run is paused (settings wait for the next step). */
+function circuitStatus(s: Snapshot, stopped: boolean): string {
   if (s.cannulationRemainingS > 0) {
     const m = Math.floor(s.cannulationRemainingS / 60);
     const sec = Math.floor(s.cannulationRemainingS % 60);
@@ -149,7 +155,12 @@ function circuitStatus(s: Snapshot): string {
   }
   if (s.cannulated !== 1) return 'not connected';
   const name = s.circuit === 'cpb' ? 'bypass' : 'VA-ECMO';
-  return s.pumpFlowLPerMin > 0 ? `${name} · running` : `${name} · pump stopped`;
+  if (s.pumpFlowLPerMin > 0) return `${name} · running`;
+  // Set while paused: the pump starts with the run, not before; say so rather than "stopped".
+  if (stopped && s.pumpFlowSetLPerMin > 0 && !s.faults.includes('pump-failure')) {
+    return `${name} · pump set to ${s.pumpFlowSetLPerMin.toFixed(1)} L/min: starts when the run goes on`;
+  }
+  return `${name} · pump stopped`;
 }
 
 function AlarmList({

@@ -22,13 +22,24 @@ export function EventLog() {
   );
   const listRef = useRef<HTMLOListElement>(null);
 
+  // Newest at the bottom; but a message just in (a prompt, then its pause) is shown from its start,
+  // not half scrolled out above.
   useEffect(() => {
     const list = listRef.current;
-    if (list) list.scrollTop = list.scrollHeight;
+    if (!list) return;
+    const bottom = list.scrollHeight - list.clientHeight;
+    const entries = Array.from(list.children).slice(-2).reverse();
+    const message = entries.find((el) => el.classList.contains('log-message'));
+    if (!message) {
+      list.scrollTop = bottom;
+      return;
+    }
+    const top = message.getBoundingClientRect().top - list.getBoundingClientRect().top;
+    list.scrollTop = Math.min(bottom, list.scrollTop + top - 4);
   }, [events]);
 
   return (
-    <section className="panel event-log" aria-labelledby="log-heading">
+    <section className="panel event-log" aria-labelledby="log-heading" id="run-log" tabIndex={-1}>
       <h2 id="log-heading">Event log</h2>
       {events.length === 0 ? (
         <p className="muted">Nothing has happened yet.</p>

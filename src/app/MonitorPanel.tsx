@@ -14,7 +14,12 @@ export function MonitorPanel() {
   const m = useMemo(() => selectMonitor(snapshot, unit), [snapshot, unit]);
 
   return (
-    <section className="panel monitor" aria-labelledby="monitor-heading">
+    <section
+      className="panel monitor"
+      aria-labelledby="monitor-heading"
+      id="run-monitor"
+      tabIndex={-1}
+    >
       <h2 id="monitor-heading" className="visually-hidden">
         Bedside monitor
       </h2>

@@ -2,7 +2,10 @@
 // (log export and import, trends as CSV, charts as SVG or PNG) and the event log — or, behind the
 // header's "Instructor" switch, the instructor panel in place of the briefing and files; in the middle
 // the bedside monitor and the trends; on the right the brain cells, the interventions and the heat
-// balance. Laid out to fit 1280×720 (a classroom projector).
+// balance. Laid out to fit 1280×720 (a classroom projector) and wider; on a classroom laptop or a
+// landscape tablet (1024×768) in two columns, the monitor beside the controls and interventions; on a
+// phone or a portrait tablet in one (layout.ts). Skip links and keyboard shortcuts (the `?` dialog)
+// reach each part.
 
 import { lazy, Suspense, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -25,6 +28,9 @@ import { MonitorPanel } from './MonitorPanel.tsx';
 import { useAppStore, useAppStoreApi } from './store-context.tsx';
 import { Tabs } from './Tabs.tsx';
 import { TrendPanel } from './TrendPanel.tsx';
+import { KeyboardHelp, SKIP_TARGETS, useRunShortcuts, type RunDialog } from './KeyboardHelp.tsx';
+import { InstructorWindowBar } from './InstructorWindow.tsx';
+import { useRunLayout } from './layout.ts';
 import { Announcer } from './monitor/Announcer.tsx';
 import { BodyMap } from './monitor/BodyMap.tsx';
 import { RhythmStrip } from './monitor/RhythmStrip.tsx';
@@ -34,27 +40,120 @@ const ModelExplorer = lazy(() => import('./explorer/ModelExplorer.tsx'));
 const OddsDialog = lazy(() => import('../odds/OddsDialog.tsx'));
 
 export function RunScreen() {
-  const { title, scenario, status, endRun, unit, instructorMode, setInstructorMode } = useAppStore(
-    useShallow((s) => ({
-      unit: s.unit,
-      title: s.title,
-      scenario: s.scenario,
-      status: s.status,
-      endRun: s.endRun,
-      instructorMode: s.instructorMode,
-      setInstructorMode: s.setInstructorMode,
-    })),
-  );
+  const { title, scenario, status, endRun, unit, instructorMode, setInstructorMode, pause } =
+    useAppStore(
+      useShallow((s) => ({
+        unit: s.unit,
+        title: s.title,
+        scenario: s.scenario,
+        status: s.status,
+        endRun: s.endRun,
+        instructorMode: s.instructorMode,
+        setInstructorMode: s.setInstructorMode,
+        pause: s.pause,
+      })),
+    );
   useFocusTitle();
-  const [dialog, setDialog] = useState<'none' | 'model' | 'odds'>('none');
+  const layout = useRunLayout();
+  const [dialog, setDialog] = useState<RunDialog>('none');
+  // A dialog over the run pauses it: nothing happens to the patient behind it.
+  const open = (next: Exclude<RunDialog, 'none'>) => {
+    if (next !== 'keys') pause();
+    setDialog(next);
+  };
+  useRunShortcuts(dialog === 'none', open);
   const canEnd = scenario !== null && status !== 'loading' && status !== 'error';
+
+  const errors = (
+    <ErrorBoundary area="Scenario">
+      <FileErrorPanel />
+    </ErrorBoundary>
+  );
+  // The instructor knows the story: the panel takes the briefing's place.
+  const briefing = instructorMode ? (
+    <ErrorBoundary area="Instructor panel">
+      <InstructorWindowBar />
+      <InstructorPanel />
+    </ErrorBoundary>
+  ) : (
+    <ErrorBoundary area="Briefing">
+      <Briefing />
+    </ErrorBoundary>
+  );
+  const controls = (
+    <ErrorBoundary area="Controls">
+      <Controls />
+    </ErrorBoundary>
+  );
+  const files = !instructorMode && (
+    <ErrorBoundary area="Run record">
+      <RunFiles />
+    </ErrorBoundary>
+  );
+  const log = (
+    <ErrorBoundary area="Event log">
+      <EventLog />
+    </ErrorBoundary>
+  );
+  const monitor = (
+    <ErrorBoundary area="Monitor">
+      <MonitorPanel />
+      <RunRhythmStrip />
+    </ErrorBoundary>
+  );
+  const trend = (
+    <ErrorBoundary area="Trend chart">
+      <TrendPanel />
+    </ErrorBoundary>
+  );
+  const patient = (
+    <ErrorBoundary area="Patient">
+      <PatientTabs />
+    </ErrorBoundary>
+  );
+  const interventions = (
+    <ErrorBoundary area="Interventions">
+      <InterventionTabs bedside={<BedsidePanel />} heat={<HeatPanel />} />
+    </ErrorBoundary>
+  );
+
   return (
     <>
       <ScreenHeader
         title={temperaturesInText(title, unit) || 'Hypothermia simulator'}
         nav={<BackToLibrary />}
+        skip={<SkipLinks />}
+        settings={
+          <>
+            <HeaderAnnouncer />
+            <button
+              type="button"
+              className="button button-ghost keys-button"
+              onClick={() => open('keys')}
+              aria-keyshortcuts="?"
+              title="Keyboard shortcuts (?)"
+              data-testid="open-keys"
+            >
+              <span aria-hidden="true">?</span>
+              <span className="visually-hidden">Keyboard shortcuts</span>
+            </button>
+          </>
+        }
+        run={
+          <>
+            <RunClock />
+            <button
+              type="button"
+              className="button button-end"
+              onClick={endRun}
+              disabled={!canEnd}
+              data-testid="end-run"
+            >
+              End and debrief
+            </button>
+          </>
+        }
       >
-        <HeaderAnnouncer />
         <button
           type="button"
           className="button button-ghost"
@@ -68,71 +167,74 @@ export function RunScreen() {
         <button
           type="button"
           className="button button-ghost"
-          onClick={() => setDialog('odds')}
+          onClick={() => open('odds')}
           disabled={scenario === null}
           data-testid="open-odds"
-          title="Replay your actions on many patients drawn from what is plausible"
+          aria-keyshortcuts="o"
+          title="Replay your actions on many patients drawn from what is plausible (pauses the run)"
         >
           Odds
         </button>
         <button
           type="button"
           className="button button-ghost"
-          onClick={() => setDialog('model')}
+          onClick={() => open('model')}
           data-testid="open-model"
-          title="The model's equations, parameters and validation"
+          aria-keyshortcuts="m"
+          title="The model's equations, parameters and validation (pauses the run)"
         >
           Model
         </button>
-        <RunClock />
-        <button
-          type="button"
-          className="button button-end"
-          onClick={endRun}
-          disabled={!canEnd}
-          data-testid="end-run"
-        >
-          End and debrief
-        </button>
       </ScreenHeader>
-      <main className="layout" aria-label="Run">
-        <div className="column column-side">
-          <ErrorBoundary area="Scenario">
-            <FileErrorPanel />
-            {/* The instructor knows the story: the panel takes the briefing's place. */}
-            {!instructorMode && <Briefing />}
-          </ErrorBoundary>
-          {instructorMode && (
-            <ErrorBoundary area="Instructor panel">
-              <InstructorPanel />
-            </ErrorBoundary>
-          )}
-          <ErrorBoundary area="Controls">
-            <Controls />
-            {!instructorMode && <RunFiles />}
-          </ErrorBoundary>
-          <ErrorBoundary area="Event log">
-            <EventLog />
-          </ErrorBoundary>
-        </div>
-        <div className="column column-main">
-          <ErrorBoundary area="Monitor">
-            <MonitorPanel />
-            <RunRhythmStrip />
-          </ErrorBoundary>
-          <ErrorBoundary area="Trend chart">
-            <TrendPanel />
-          </ErrorBoundary>
-        </div>
-        <div className="column column-patient">
-          <ErrorBoundary area="Patient">
-            <PatientTabs />
-          </ErrorBoundary>
-          <ErrorBoundary area="Interventions">
-            <InterventionTabs bedside={<BedsidePanel />} heat={<HeatPanel />} />
-          </ErrorBoundary>
-        </div>
-      </main>
+      {layout === 'wide' ? (
+        <main className="layout layout-wide" aria-label="Run">
+          <div className="column column-side">
+            {errors}
+            {briefing}
+            {controls}
+            {files}
+            {log}
+          </div>
+          <div className="column column-main">
+            {monitor}
+            {trend}
+          </div>
+          <div className="column column-patient">
+            {patient}
+            {interventions}
+          </div>
+        </main>
+      ) : layout === 'medium' ? (
+        <main className="layout layout-medium" aria-label="Run">
+          {errors}
+          <div className="column column-main">
+            {monitor}
+            {trend}
+          </div>
+          <div className="column column-patient">
+            {controls}
+            {interventions}
+            {patient}
+          </div>
+          <div className="layout-more">
+            {log}
+            {briefing}
+            {files}
+          </div>
+        </main>
+      ) : (
+        <main className="layout layout-narrow" aria-label="Run">
+          {errors}
+          {controls}
+          {monitor}
+          {interventions}
+          {patient}
+          {trend}
+          {log}
+          {briefing}
+          {files}
+        </main>
+      )}
       {dialog === 'model' && (
         <ErrorBoundary area="Model explorer">
           <Suspense fallback={null}>
@@ -147,7 +249,32 @@ export function RunScreen() {
           </Suspense>
         </ErrorBoundary>
       )}
+      {dialog === 'keys' && <KeyboardHelp onClose={() => setDialog('none')} />}
     </>
+  );
+}
+
+/** Links to jump past the header to the parts of the run (shown when focused). */
+function SkipLinks() {
+  return (
+    <nav className="skip-links" aria-label="Skip links">
+      {SKIP_TARGETS.map((t) => (
+        <a
+          key={t.id}
+          href={`#${t.id}`}
+          className="skip-link"
+          onClick={(event) => {
+            // Not a navigation: the address bar keeps the run's link.
+            event.preventDefault();
+            const target = document.getElementById(t.id);
+            target?.focus({ preventScroll: true });
+            target?.scrollIntoView({ block: 'start' });
+          }}
+        >
+          {t.label}
+        </a>
+      ))}
+    </nav>
   );
 }
 

@@ -384,7 +384,7 @@ export function TrendPanel() {
                     }
                     onClick={() => toggle(s.key)}
                   >
-                    <Swatch style={style} />
+                    <Swatch style={style} series={s.key} />
                     {style.short || s.label}
                   </button>
                   <span className="legend-value" data-testid={`reading-${id}`}>
@@ -427,7 +427,7 @@ export function TrendPanel() {
               return (
                 <li key={s.key} className="legend-row">
                   <span className="legend-item legend-static">
-                    <Swatch style={style} />
+                    <Swatch style={style} series={s.key} />
                     {style.short || s.label}
                   </span>
                   <span className="legend-value">{text}</span>
@@ -495,10 +495,11 @@ function FanSwatch() {
   );
 }
 
-function Swatch({ style }: { style: SeriesStyle }) {
+function Swatch({ style, series }: { style: SeriesStyle; series: string }) {
   return (
     <svg width="18" height="10" aria-hidden="true">
       <line
+        data-swatch={series}
         x1="1"
         x2="17"
         y1="5"

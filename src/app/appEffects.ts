@@ -285,11 +285,13 @@ export function usePreferences(store: AppStore): void {
     }
     if (saved.instructorMode !== state.instructorMode)
       state.setInstructorMode(saved.instructorMode);
+    if (saved.projector !== state.projector) state.setProjector(saved.projector);
     return store.subscribe((s, prev) => {
       if (
         s.unit === prev.unit &&
         s.autoPauseOnAlarm === prev.autoPauseOnAlarm &&
-        s.instructorMode === prev.instructorMode
+        s.instructorMode === prev.instructorMode &&
+        s.projector === prev.projector
       ) {
         return;
       }
@@ -299,5 +301,28 @@ export function usePreferences(store: AppStore): void {
         // Not kept: the preferences apply to this visit only.
       }
     });
+  }, [store]);
+}
+
+/**
+ * The projector colour profile on the whole document (dialogs too): `data-theme="projector"` on
+ * <html>, which styles.css turns into dark text on a light ground with larger numbers.
+ */
+export function useProjectorTheme(store: AppStore): void {
+  useEffect(() => {
+    const apply = (on: boolean) => {
+      const root = document.documentElement;
+      if (on) root.dataset.theme = 'projector';
+      else delete root.dataset.theme;
+      root.style.colorScheme = on ? 'light' : 'dark';
+    };
+    apply(store.getState().projector);
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.projector !== prev.projector) apply(s.projector);
+    });
+    return () => {
+      unsubscribe();
+      apply(false);
+    };
   }, [store]);
 }

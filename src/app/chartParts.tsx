@@ -186,6 +186,7 @@ export function NowCursor({
             cx={l.last.x}
             cy={l.last.y}
             r={3}
+            data-series={l.key}
             fill={(styles[l.key] ?? FALLBACK_STYLE).color}
           />
         ) : null,

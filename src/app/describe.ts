@@ -1,7 +1,12 @@
 // Words for the event log: what an action did, with temperatures in the display unit.
 
 import type { Action } from '../../models/index.ts';
-import { formatTemperature, type TemperatureUnit } from '../state/units.ts';
+import {
+  formatTemperature,
+  toDisplayUnit,
+  unitSymbol,
+  type TemperatureUnit,
+} from '../state/units.ts';
 
 /** Arrest rhythms in words. */
 export const ARREST_WORDS = {
@@ -24,6 +29,16 @@ export const FAULT_WORDS = {
 /** "oxygenator failure" → "Oxygenator failure". */
 export function capitalised(words: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A set temperature as a person would say it: in the display unit, to a tenth at most, without a
+ * trailing ".0" ("27 °C", "27.5 °C", "80.6 °F"; never "30.0003 °C").
+ */
+export function setTemperature(celsius: number, unit: TemperatureUnit): string {
+  const value = Math.round(toDisplayUnit(celsius, unit) * 10) / 10;
+  const text = Object.is(value, -0) ? '0' : String(value).replace(/^-/, '\u2212');
+  return `${text} ${unitSymbol(unit)}`;
 }
 
 export function describeAction(action: Action, unit: TemperatureUnit): string {
@@ -71,13 +86,13 @@ export function describeAction(action: Action, unit: TemperatureUnit): string {
     case 'removeIcePacks':
       return 'Ice packs removed';
     case 'startForcedAirWarming':
-      return `Forced-air warming at ${action.temperatureC} °C`;
+      return `Forced-air warming at ${setTemperature(action.temperatureC, unit)}`;
     case 'stopForcedAirWarming':
       return 'Forced-air warming stopped';
     case 'infuseFluid':
-      return `${action.volumeMl} mL of fluid at ${action.temperatureC} °C infused`;
+      return `${Math.round(action.volumeMl)} mL of fluid at ${setTemperature(action.temperatureC, unit)} infused`;
     case 'startLavage':
-      return `${LAVAGE_WORDS[action.site]} lavage at ${action.temperatureC} °C`;
+      return `${LAVAGE_WORDS[action.site]} lavage at ${setTemperature(action.temperatureC, unit)}`;
     case 'stopLavage':
       return 'Lavage stopped';
     case 'giveVasodilator':
@@ -93,10 +108,11 @@ export function describeAction(action: Action, unit: TemperatureUnit): string {
     case 'stopPump':
       return 'Pump stopped';
     case 'setHeaterCooler':
-      return `Heater-cooler water set to ${action.waterTemperatureC} °C`;
+      return `Heater-cooler water set to ${setTemperature(action.waterTemperatureC, unit)}`;
     case 'setOxygenator':
+      // FiO₂ set with the sweep still off is said as such: a set FiO₂, nothing flowing yet.
       return action.sweepLPerMin === 0
-        ? 'Oxygenator sweep gas off (no gas exchange)'
+        ? `Oxygenator: FiO₂ ${action.fio2.toFixed(2)} set, sweep gas off (no gas exchange)`
         : `Oxygenator: FiO₂ ${action.fio2.toFixed(2)}, sweep ${action.sweepLPerMin.toFixed(1)} L/min`;
     case 'handCrank':
       return `Pump turned by hand at ${action.flowLPerMin.toFixed(1)} L/min`;

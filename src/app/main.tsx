@@ -4,12 +4,22 @@ import { createDebriefWorkerPort, createWorkerPort } from '../state/port.ts';
 import { createAppStore } from '../state/store.ts';
 import { App } from './App.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { InstructorApp, isInstructorWindow } from './InstructorWindow.tsx';
 import { registerServiceWorker } from './offline.ts';
 import { StoreProvider } from './store-context.tsx';
 import './styles.css';
+import './projector.css';
+
+// `?instructor=1`: the instructor's own window, linked to the run in another window; it runs no
+// simulation of its own.
+const instructorWindow = isInstructorWindow(window.location.search);
 
 const store = createAppStore({
-  createPort: createWorkerPort,
+  createPort: instructorWindow
+    ? () => {
+        throw new Error('The instructor window runs no simulation of its own.');
+      }
+    : createWorkerPort,
   createDebriefPort: createDebriefWorkerPort,
   libraryDirectory: `${import.meta.env.BASE_URL}scenarios/`,
 });
@@ -20,9 +30,7 @@ if (!root) throw new Error('index.html has no #root element.');
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary area="ColdBoot">
-      <StoreProvider store={store}>
-        <App />
-      </StoreProvider>
+      <StoreProvider store={store}>{instructorWindow ? <InstructorApp /> : <App />}</StoreProvider>
     </ErrorBoundary>
   </StrictMode>,
 );

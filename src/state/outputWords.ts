@@ -7,8 +7,10 @@ import { OUTPUTS, TEXT_OUTPUTS, type OutputDefinition } from '../../models/index
 
 interface Words {
   readonly name: string;
-  /** Unit written after each number, '' for none (fractions, words). */
+  /** Unit written after each number, '' for none (words, FiO₂). */
   readonly unit: string;
+  /** A share 0–1 of something (cells, flow): its numbers are written as percentages. */
+  readonly percent?: boolean;
 }
 
 /** "Core" → "core"; "SpO₂", "PO₂ …" and "K⁺" keep their capitals. */
@@ -68,9 +70,11 @@ const FIELD_WORDS: Readonly<Record<string, Words>> = {
 
 function wordsOf(output: OutputDefinition): Words {
   const temperature = output.unit === '°C' && !/temp|gradient|°/i.test(output.label);
+  const share = output.unit === '1' && output.column.endsWith('_fraction');
   return {
     name: temperature ? `${lowerFirst(output.label)} temperature` : lowerFirst(output.label),
     unit: output.unit === '1' ? '' : output.unit,
+    ...(share ? { percent: true } : {}),
   };
 }
 
@@ -92,12 +96,20 @@ const OUTPUT_IN_TEXT = new RegExp(
   'g',
 );
 
+/** A share as a percentage to at most a tenth ("0.04" → "4 %", "0.0385" → "3.9 %"), as the screen shows shares. */
+function percentOf(share: number): string {
+  const pct = Math.round(share * 1000) / 10;
+  if (share > 0 && pct === 0) return '<0.1 %';
+  if (share < 1 && pct === 100) return '>99.9 %';
+  return `${pct} %`;
+}
+
 /** The text with every output, action and field name in words, a unit after each of its numbers. */
 export function outputsInWords(text: string): string {
   return text.replace(OUTPUT_IN_TEXT, (_match, column: string, rest: string | undefined) => {
     const words = WORDS.get(column)!;
     const tail = (rest ?? '').replace(new RegExp(NUMBER, 'g'), (n) =>
-      words.unit ? `${n} ${words.unit}` : n,
+      words.percent ? percentOf(Number(n)) : words.unit ? `${n} ${words.unit}` : n,
     );
     return `${words.name}${tail}`;
   });

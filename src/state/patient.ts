@@ -12,6 +12,7 @@ import type { RunStatus } from './store.ts';
 import {
   formatFraction,
   formatPercent,
+  formatTemperature,
   formatTemperatureNumber,
   unitSymbol,
   type TemperatureUnit,
@@ -99,6 +100,20 @@ export function selectMonitor(snapshot: Snapshot | null, unit: TemperatureUnit):
 
   const sat = Math.round(s.arterialSat * 100);
   const satTone: Tone = sat < 85 ? 'danger' : sat < 94 ? 'warn' : 'ok';
+  // A pulse oximeter reads the pulsing of arterial blood: with no pulse, no compressions and no
+  // pump it reads nothing.
+  const noPulse = (arrested || hr === 0) && s.cpr === 'none' && !(s.pumpFlowLPerMin > 0);
+  const spo2 = noPulse
+    ? vital(
+        'spo2',
+        'SpO₂',
+        MISSING,
+        '%',
+        'danger',
+        'no pulse to read',
+        'A pulse oximeter reads nothing without a pulse.',
+      )
+    : vital('spo2', 'SpO₂', String(sat), '%', satTone, '', 'Arterial oxygen saturation');
 
   const k = s.potassiumMmolPerL;
   let kTone: Tone = 'ok';
@@ -148,7 +163,7 @@ export function selectMonitor(snapshot: Snapshot | null, unit: TemperatureUnit):
   return {
     heartRate: vital('heart-rate', 'Heart rate', String(hr), '/min', hrTone, s.rhythmLabel),
     map: vital('map', 'MAP', String(map), 'mmHg', mapTone, mapDetail, 'Mean arterial pressure'),
-    spo2: vital('spo2', 'SpO₂', String(sat), '%', satTone, '', 'Arterial oxygen saturation'),
+    spo2,
     potassium: vital('potassium', 'K⁺ mmol/L', k.toFixed(1), '', kTone, kDetail, kTitle),
     breathing,
     // On the heart-lung machine the patient is kept sedated (the model does not let him shiver): the
@@ -196,11 +211,20 @@ export interface CellsView {
 const SELF_CHECK_ASLEEP_BELOW = 0.15;
 const SELF_CHECK_AWAKE_ABOVE = 0.6;
 
-const SELF_CHECK_WORDS: Record<SelfCheckPhase, string> = {
-  asleep: 'Asleep: the brain is too cold for it. Cells out of spec wait; none self-destruct yet.',
-  waking: 'Waking as the brain warms: cells still out of spec when it runs self-destruct.',
-  awake: 'Awake: the brain is warm, so cells still out of spec self-destruct now.',
-};
+/**
+ * The self-check now in plain words, at the brain's temperature (`temperature`, e.g. "26.9 °C"): the
+ * words say what the check does at this temperature, not whether the brain is warm or warming.
+ */
+function selfCheckWords(phase: SelfCheckPhase, temperature: string): string {
+  switch (phase) {
+    case 'asleep':
+      return `Asleep at ${temperature}: too cold for the self-check. Cells out of spec wait; none self-destruct yet.`;
+    case 'waking':
+      return `Partly awake at ${temperature}: the self-check runs slowly; cells still out of spec begin to self-destruct.`;
+    case 'awake':
+      return `Awake at ${temperature}: the self-check runs, so cells still out of spec self-destruct now.`;
+  }
+}
 
 /** The idea behind the self-check, for a tooltip. */
 export const SELF_CHECK_EXPLANATION =
@@ -214,7 +238,10 @@ export function selfCheckPhase(selfCheck: number): SelfCheckPhase {
   return 'waking';
 }
 
-export function selectCells(snapshot: Snapshot | null): CellsView | null {
+export function selectCells(
+  snapshot: Snapshot | null,
+  unit: TemperatureUnit = 'C',
+): CellsView | null {
   if (!snapshot) return null;
   const s = snapshot;
   const d = s.brainDerangementMin;
@@ -231,7 +258,7 @@ export function selectCells(snapshot: Snapshot | null): CellsView | null {
     selfCheck: clamp01(s.brainSelfCheck),
     selfCheckText: formatPercent(s.brainSelfCheck),
     selfCheckPhase: phase,
-    selfCheckWords: SELF_CHECK_WORDS[phase],
+    selfCheckWords: selfCheckWords(phase, formatTemperature(s.brainTempC, unit)),
     heartViableText: formatFraction(s.heartViableFraction),
     extremityViableText: formatFraction(s.extremityViableFraction),
     frostbiteText: s.frostbiteFraction > 0 ? formatFraction(s.frostbiteFraction) : null,

@@ -1,5 +1,5 @@
-// The display preferences kept in the browser between visits: the temperature unit, pause on alarms
-// and the instructor panel. Read leniently: a value that is missing or malformed keeps its default.
+// The display preferences kept in the browser between visits: the temperature unit, pause on alarms,
+// the instructor panel and the projector colours. Read leniently: a value that is missing or malformed keeps its default.
 
 import type { TemperatureUnit } from './units.ts';
 
@@ -9,12 +9,15 @@ export interface Preferences {
   readonly unit: TemperatureUnit;
   readonly autoPauseOnAlarm: boolean;
   readonly instructorMode: boolean;
+  /** Dark text on a light ground, large numbers: for a projector in a lit room (as PhET's). */
+  readonly projector: boolean;
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
   unit: 'C',
   autoPauseOnAlarm: false,
   instructorMode: false,
+  projector: false,
 };
 
 /** The preferences in a stored text; defaults for anything missing or malformed. */
@@ -34,6 +37,7 @@ export function parsePreferences(text: string | null): Preferences {
         : DEFAULT_PREFERENCES.autoPauseOnAlarm,
     instructorMode:
       typeof d.instructorMode === 'boolean' ? d.instructorMode : DEFAULT_PREFERENCES.instructorMode,
+    projector: typeof d.projector === 'boolean' ? d.projector : DEFAULT_PREFERENCES.projector,
   };
 }
 
@@ -42,5 +46,6 @@ export function preferencesOf(state: Preferences): Preferences {
     unit: state.unit,
     autoPauseOnAlarm: state.autoPauseOnAlarm,
     instructorMode: state.instructorMode,
+    projector: state.projector,
   };
 }

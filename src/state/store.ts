@@ -211,6 +211,9 @@ export interface DisplaySlice {
   /** The instructor panel is showing (and the instructor's actions in the event log). */
   instructorMode: boolean;
   setInstructorMode(on: boolean): void;
+  /** The projector colour profile: dark on light, larger numbers (kept between visits). */
+  projector: boolean;
+  setProjector(on: boolean): void;
   /** Fan bands on the trend charts; null when there are none (cleared on load and reset). */
   fanBands: FanBandOverlay | null;
   setFanBands(overlay: FanBandOverlay | null): void;
@@ -578,6 +581,8 @@ const createDisplaySlice =
     setUnit: (unit) => set({ unit }),
     instructorMode: false,
     setInstructorMode: (on) => set({ instructorMode: on }),
+    projector: false,
+    setProjector: (on) => set({ projector: on }),
     fanBands: null,
     setFanBands: (overlay) => set({ fanBands: overlay }),
   });

@@ -31,6 +31,13 @@ describe('output names in words', () => {
     );
   });
 
+  it('writes shares of cells as percentages, as the screen does', () => {
+    expect(
+      outputsInWords('brain_autolysed_fraction below 0.05 (brain_autolysed_fraction 0.0385)'),
+    ).toBe('brain cells autolysed below 5 % (brain cells autolysed 3.9 %)');
+    expect(outputsInWords('brain_viable_fraction 0.99999')).toBe('brain cells viable >99.9 %');
+  });
+
   it('leaves other words, times and unknown names alone', () => {
     const text = 'Started CPR at 0:01:00; the_core is not an output';
     expect(outputsInWords(text)).toBe(text);

@@ -153,7 +153,7 @@ describe('brain cells panel', () => {
     expect(c.derangementText).toBe('4.7 min');
     expect(c.selfCheckText).toBe('40 %');
     expect(c.selfCheckPhase).toBe('waking');
-    expect(c.selfCheckWords).toMatch(/warms.*out of spec.*self-destruct/);
+    expect(c.selfCheckWords).toMatch(/^Partly awake at \d+\.\d °C: .*out of spec.*self-destruct/);
     expect(c.heartViableText).toBe('96.0 %');
     expect(c.extremityViableText).toBe('100 %');
     expect(c.frostbiteText).toBe('12.0 %');
@@ -166,6 +166,30 @@ describe('brain cells panel', () => {
     expect(selfCheckPhase(0.3)).toBe('waking');
     expect(selfCheckPhase(0.95)).toBe('awake');
     expect(selectCells(patient({ brainSelfCheck: 0.02 }))!.selfCheckWords).toMatch(/cold/);
+  });
+
+  it('says what the self-check does at the brain’s temperature, never that a cold brain is warm', () => {
+    const awake = selectCells(patient({ brainSelfCheck: 0.9, brainTempC: 26.9 }))!;
+    expect(awake.selfCheckWords).toMatch(/^Awake at 26\.9 °C: /);
+    expect(awake.selfCheckWords).not.toMatch(/warm/);
+    const waking = selectCells(patient({ brainSelfCheck: 0.4, brainTempC: 25.5 }), 'F')!;
+    expect(waking.selfCheckWords).toMatch(/^Partly awake at 77\.9 °F: /);
+    expect(waking.selfCheckWords).not.toMatch(/warms/);
+  });
+});
+
+describe('the pulse oximeter', () => {
+  it('reads nothing without a pulse, compressions or pump flow', () => {
+    const arrested = { rhythm: 'asystole', heartRateBpm: 0, arterialSat: 0.99 } as const;
+    expect(selectMonitor(patient({ ...arrested, cpr: 'none' }), 'C').spo2).toMatchObject({
+      value: '—',
+      detail: 'no pulse to read',
+    });
+    expect(selectMonitor(patient({ ...arrested, cpr: 'manual' }), 'C').spo2.value).toBe('99');
+    expect(
+      selectMonitor(patient({ ...arrested, cpr: 'none', pumpFlowLPerMin: 4 }), 'C').spo2.value,
+    ).toBe('99');
+    expect(selectMonitor(patient({ arterialSat: 0.97 }), 'C').spo2.value).toBe('97');
   });
 });
 

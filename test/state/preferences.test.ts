@@ -3,7 +3,7 @@ import { DEFAULT_PREFERENCES, parsePreferences } from '../../src/state/preferenc
 
 describe('preferences', () => {
   it('round-trips what was stored', () => {
-    const stored = { unit: 'F', autoPauseOnAlarm: true, instructorMode: true };
+    const stored = { unit: 'F', autoPauseOnAlarm: true, instructorMode: true, projector: true };
     expect(parsePreferences(JSON.stringify(stored))).toEqual(stored);
   });
 
@@ -14,5 +14,6 @@ describe('preferences', () => {
     expect(parsePreferences('{"unit":"K","autoPauseOnAlarm":"yes","instructorMode":true}')).toEqual(
       { ...DEFAULT_PREFERENCES, instructorMode: true },
     );
+    expect(parsePreferences('{"projector":1}')).toEqual(DEFAULT_PREFERENCES);
   });
 });

@@ -225,7 +225,8 @@ export default function ModelExplorer({
         onKeyDown={onDialogKeyDown}
         data-testid="model-explorer"
       >
-        <header className="explorer-header">
+        {/* Not a <header>: inside a dialog it would be a second banner landmark. */}
+        <div className="explorer-header">
           <div className="explorer-heading">
             <h2 id={`${uid}-title`}>Model explorer</h2>
             <p id={`${uid}-subtitle`} className="muted">
@@ -243,7 +244,7 @@ export default function ModelExplorer({
           <button type="button" className="button explorer-close" onClick={onClose}>
             Close <span aria-hidden="true">✕</span>
           </button>
-        </header>
+        </div>
         <div className="explorer-body">
           <nav className="explorer-nav" aria-label="Model explorer sections">
             <div

@@ -63,7 +63,7 @@ export function Announcer({ snapshot }: Props) {
         data-testid="mute-alarms"
       >
         <SpeakerIcon muted={muted} />
-        {muted ? 'Sound off' : 'Sound on'}
+        <span className="switch-label">{muted ? 'Sound off' : 'Sound on'}</span>
       </button>
       <div
         className="visually-hidden"
