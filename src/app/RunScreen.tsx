@@ -12,6 +12,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { runLogToJson } from '../../models/index.ts';
 import { trendCsv } from '../state/csv.ts';
 import { logFileName } from '../state/runRecord.ts';
+import { runReplay } from '../state/replayRequest.ts';
 import { temperaturesInText } from '../state/units.ts';
 import { TREND_SERIES } from '../worker/protocol.ts';
 import { BedsidePanel } from './BedsidePanel.tsx';
@@ -363,17 +364,11 @@ function RunOdds({ onClose }: { onClose: () => void }) {
   const store = useAppStoreApi();
   const [run] = useState(() => {
     const state = store.getState();
-    const log = state.runLog();
     return {
-      scenario: state.scenario,
-      seed: log?.seed ?? 1,
-      // The scenario's own entries are made again by the scenario in every member.
-      actions: (log?.actions ?? []).filter((entry) => entry.source !== 'scenario'),
+      ...runReplay(state),
       atS: state.snapshot?.tS ?? 0,
       finished: state.snapshot?.finished ?? false,
       unit: state.unit,
-      // The sandbox's edited parameters are held at their values in every member.
-      ...(Object.keys(state.parameters).length > 0 ? { fixed: state.parameters } : {}),
     };
   });
   return (
