@@ -184,7 +184,7 @@ export const cellParameters = {
     'Time constant of potassium returning to baseline with a circulation (renal and cellular uptake)',
     '[model] hyperkalaemia corrects over hours once circulation and kidneys recover [recall]',
   ),
-  // --- Consciousness and breathing ---
+  // --- Consciousness, breathing and the drive to shiver ---
   consciousnessLossTempC: parameter(
     30,
     '°C',
@@ -212,6 +212,13 @@ export const cellParameters = {
     [5, 15],
     'Brain tissue PO2 above which neurons still fire when flow is below the electrical-failure threshold (the oxygen store lasts seconds)',
     'Brain tissue PO2 below 10 mmHg is severe cerebral hypoxia in neurocritical care monitoring [recall]; gives loss of consciousness ~5–8 s after flow stops, as observed (6–10 s) [recall]',
+  ),
+  shiveringFullBrainAerobicFraction: parameter(
+    0.95,
+    '1',
+    [0.88, 0.99],
+    'Brain oxygen consumption ÷ demand above which the brain drives shivering in full; the drive fades to none at consciousnessLossAerobicFraction, and stops when the brain loses its perfusion (cardiac arrest, compressions alone)',
+    'Shivering is generated centrally (hypothalamus and brainstem) [recall]; CNS depression attenuates it (nitrogen narcosis, J Appl Physiol 1995 [read: title]); mild hypoxaemia (FiO2 0.13) leaves its core threshold unchanged (Loughborough study of hypoxia and nitrate in 10 °C air [read]), so only a failing brain oxygen supply reduces it; threshold [model]',
   ),
   apnoeaBrainTempC: parameter(
     24,

@@ -43,6 +43,7 @@ import {
   settledVentilated,
   validationScenario,
 } from './runs.ts';
+import { DEAD_BODY_WATER_C, deadBodyRun, describeDeadBody } from './secondPassRuns.ts';
 
 export interface ReferenceCase {
   /** Short id, e.g. '1', '2a', '7c'; numbers follow the reference notes' case numbers. */
@@ -1116,5 +1117,46 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
             `${r.waterC} °C ${r.headOut ? 'head out' : 'head under'}: ${r.maxRateCPerMin.toFixed(3)} °C/min at ${r.atMin} min`,
         )
         .join('; '),
+  },
+  // --- Physiology, second pass (issue 15) ---------------------------------------------------------
+  {
+    id: 'P3a',
+    reference: 'Issue 15, item 3',
+    title: 'A body without circulation does not shiver',
+    citation: 'physiology of shivering; Swiss staging',
+    source: `Shivering is driven centrally, by the hypothalamus and brainstem [recall], and neurons stop firing within seconds of the circulation stopping (consciousness is lost 6–10 s after cerebral flow stops, reference notes §6) [read; secondary]; ${SWISS_STAGING}: HT IV, no vital signs`,
+    quantity: `highest shivering from 1 min to 3 h after the heart stops, in ${DEAD_BODY_WATER_C} °C water, fraction of its ceiling`,
+    unit: '1',
+    published: 0,
+    acceptable: [0, SHIVERING_ABSENT_FRACTION],
+    tolerance: 'absent: below 5 % of the ceiling, as for no shivering below 30 °C (case 10c)',
+    method: `Reference man (35 y, 73 kg, 176 cm), dressed in 20 °C air and settled there; at time zero his heart goes into asystole and he stops breathing (no compressions), and he goes into ${DEAD_BODY_WATER_C} °C water to the neck; sampled every 10 s for 3 h. Highest snapshot shivering from 1 min after the arrest.`,
+    scale: 1,
+    decimals: 3,
+    compute: () => deadBodyRun('water').maxShivering,
+    detail: () => describeDeadBody('water'),
+  },
+  {
+    id: 'P3b',
+    reference: 'Issue 15, item 3',
+    title: 'A dead body in ice water raises potassium no faster than in room air',
+    citation: 'post-mortem potassium; Eur J Emerg Med 2010',
+    source:
+      'The post-mortem rise of potassium (vitreous humour) depends on the ambient temperature, and is slower in the cold (time-of-death estimation, tod.international) [read; secondary]; pigs whose hearts stopped at 20 °C raised plasma potassium to 10 mmol/L 3.5 times later than pigs killed by anoxia at 37 °C and then packed in ice (Eur J Emerg Med 2010;17:131) [read]; so a body cooling in ice water cannot leak potassium faster than one at room temperature [derived]',
+    quantity: `rise of plasma potassium in the first hour after the heart stops, in ${DEAD_BODY_WATER_C} °C water ÷ in 20 °C air (ratio)`,
+    unit: '1',
+    published: 1,
+    acceptable: [0, 1],
+    tolerance:
+      'upper bound: cold slows the leak of cells whose pumps have stopped, so the ratio is at most 1',
+    method: `The run of P3a, and the same with the body left in the 20 °C air (dressed, 1 clo) after the arrest. (potassium 1 h after the arrest − at the arrest) in the water ÷ the same in the air.`,
+    kind: 'upper bound',
+    decimals: 3,
+    compute() {
+      const w = deadBodyRun('water');
+      const a = deadBodyRun('air');
+      return (w.potassiumAt1h - w.potassiumAtArrest) / (a.potassiumAt1h - a.potassiumAtArrest);
+    },
+    detail: () => `${describeDeadBody('water')}; ${describeDeadBody('air')}`,
   },
 ];
