@@ -43,7 +43,21 @@ import {
   settledVentilated,
   validationScenario,
 } from './runs.ts';
-import { DEAD_BODY_WATER_C, deadBodyRun, describeDeadBody } from './secondPassRuns.ts';
+import {
+  ASPHYXIA_CPR_MIN,
+  ASPHYXIA_EXPOSURES,
+  ASPHYXIA_MEMBERS,
+  DEAD_BODY_WATER_C,
+  PORCINE_METHOD,
+  PORCINE_POTASSIUM,
+  PORCINE_POTASSIUM_LEVEL,
+  admittedAbove12,
+  deadBodyRun,
+  describeAsphyxiaEnsemble,
+  describeDeadBody,
+  describePorcine,
+  porcineRun,
+} from './secondPassRuns.ts';
 
 export interface ReferenceCase {
   /** Short id, e.g. '1', '2a', '7c'; numbers follow the reference notes' case numbers. */
@@ -1158,5 +1172,79 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
       return (w.potassiumAt1h - w.potassiumAtArrest) / (a.potassiumAt1h - a.potassiumAtArrest);
     },
     detail: () => `${describeDeadBody('water')}; ${describeDeadBody('air')}`,
+  },
+  {
+    id: 'P4a',
+    reference: 'Issue 15, item 4',
+    title: 'Potassium after an asphyxial arrest at 37 °C, then ice',
+    citation: 'Eur J Emerg Med 2010',
+    source: PORCINE_POTASSIUM,
+    quantity: `time from the arrest to a plasma potassium of ${PORCINE_POTASSIUM_LEVEL} mmol/L, anoxia first, min`,
+    unit: 'min',
+    published: 60,
+    acceptable: [30, 120],
+    tolerance:
+      'a factor of 2 either way: a median of 5 pigs (no spread in the abstract), pigs against a man, ice packing against 0 °C water',
+    method: `${PORCINE_METHOD} Anoxia first: settled at 37 °C on a ventilator (FiO2 0.5) in 20 °C air; at time zero the ventilator stops and he cannot breathe; when the heart stops (hypoxic arrest) he goes into 0 °C water to the neck. Minutes from the arrest to ${PORCINE_POTASSIUM_LEVEL} mmol/L.`,
+    decimals: 1,
+    compute: () => (porcineRun('anoxia first').timeTo10S ?? Number.NaN) / 60,
+    detail: () => describePorcine('anoxia first'),
+  },
+  {
+    id: 'P4b',
+    reference: 'Issue 15, item 4',
+    title: 'Potassium after a hypothermic arrest at 20 °C, then ice',
+    citation: 'Eur J Emerg Med 2010',
+    source: PORCINE_POTASSIUM,
+    quantity: `time from the arrest to a plasma potassium of ${PORCINE_POTASSIUM_LEVEL} mmol/L, cooling first, min`,
+    unit: 'min',
+    published: 210,
+    acceptable: [105, 420],
+    tolerance:
+      'a factor of 2 either way: a median of 5 pigs (3.5 h, no spread in the abstract), pigs against a man, ice packing against 0 °C water',
+    method: `${PORCINE_METHOD} Cooling first: settled at a core of 20 °C on a ventilator (FiO2 0.5), as the pigs cooled on bypass; at time zero the heart fibrillates, the ventilator stops and he goes into 0 °C water to the neck. Minutes from the arrest to ${PORCINE_POTASSIUM_LEVEL} mmol/L.`,
+    decimals: 1,
+    compute: () => (porcineRun('cooling first').timeTo10S ?? Number.NaN) / 60,
+    detail: () => describePorcine('cooling first'),
+  },
+  {
+    id: 'P4c',
+    reference: 'Issue 15, item 4',
+    title: 'Cooling first makes potassium rise several times more slowly',
+    citation: 'Eur J Emerg Med 2010',
+    source: `${PORCINE_POTASSIUM}; 3.5 h ÷ 1 h = 3.5 [derived]`,
+    quantity: `time to ${PORCINE_POTASSIUM_LEVEL} mmol/L after a cooling-first arrest ÷ after an anoxia-first arrest (ratio)`,
+    unit: '1',
+    published: 3.5,
+    acceptable: [2, 7],
+    tolerance:
+      '"several times longer" (issue 15): from twice to twice the published ratio, as its two medians come from 5 pigs each',
+    method: 'The runs of P4b and P4a; ratio of their times.',
+    decimals: 2,
+    compute: () =>
+      (porcineRun('cooling first').timeTo10S ?? Number.NaN) /
+      (porcineRun('anoxia first').timeTo10S ?? Number.NaN),
+  },
+  {
+    id: 'P4d',
+    reference: 'Issue 15, item 4',
+    title: 'No patient admitted above 12 mmol/L survives',
+    citation: 'Brown 2012; Hilmo 2014',
+    source:
+      'Brown DJA, Brugger H, Boyd J, Paal P, N Engl J Med 2012;367:1930: no hypothermic patient admitted with a potassium above 12 mmol/L has survived [read; secondary]; no survivor above 12 mmol/L in a Tromsø series of hypothermic arrests rewarmed on bypass, highest in a survivor 5.9 mmol/L (Hilmo J et al., Resuscitation 2014) [read; secondary: a copy of the results]; ERC 2015 and ICAR: K > 12 mmol/L contraindicates ECLS [read; secondary]',
+    quantity:
+      'fraction of sampled patients admitted (pump start) with a plasma potassium above 12 mmol/L after a long asphyxia who survive ECLS rewarming',
+    unit: '1',
+    published: 0,
+    acceptable: [0, 0.05],
+    tolerance: 'none survived: at most 1 in 20 sampled patients',
+    method: `Reference man unable to breathe (stopBreathing) for ${ASPHYXIA_EXPOSURES.map((e) => e.label).join(' or ')} (0.5 clo in air), then from time zero mechanical compressions and ventilation with oxygen, 22 °C air from 10 min, VA-ECMO cannulated at 45 min with the pump at 4.5 L/min from ${ASPHYXIA_CPR_MIN} min (the admission sample), the heater-cooler water at 25 °C and 2 °C warmer every 30 min to 37 °C, a shock every 15 min while the heart fibrillates above 30 °C; 8 h on the pump. ${ASPHYXIA_MEMBERS} members of a Latin-hypercube design over every uncertain parameter (seed 1) for each asphyxia, at the ensembles' 5 s step. Survivors among the runs admitted above 12 mmol/L ÷ those runs.`,
+    scale: 1,
+    decimals: 3,
+    compute() {
+      const above = admittedAbove12();
+      return above.filter((r) => r.survived).length / above.length;
+    },
+    detail: describeAsphyxiaEnsemble,
   },
 ];

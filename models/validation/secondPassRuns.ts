@@ -1,10 +1,12 @@
 // Model runs behind the validation cases of the physiology's second pass (issue 15): a body without
-// circulation in cold water and in room air (shivering and potassium), and the porcine comparison of
-// potassium after asphyxia-first and cooling-first arrests. Pure TypeScript: runs in Node and in the
+// circulation in cold water and in room air (shivering and potassium), the porcine comparison of
+// potassium after asphyxia-first and cooling-first arrests, and asphyxiated patients taken to ECLS. Pure TypeScript: runs in Node and in the
 // browser. Results are cached per module, so cases sharing a run pay for it once.
 
+import type { Action } from '../engine/actions.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
+import { ensembleDesign, memberParameters } from '../ensemble/sampling.ts';
 import type { StartEnvironment } from '../scenario/types.ts';
 import { BEFORE_IMMERSION_AIR, isArrest, validationScenario } from './runs.ts';
 
@@ -102,6 +104,13 @@ export function describeDeadBody(where: 'air' | 'water'): string {
 
 // --- Potassium after asphyxia-first and cooling-first arrests: reference cases P4a–P4c -----------
 
+/** The porcine study of potassium after asphyxia-first and cooling-first arrests. */
+export const PORCINE_POTASSIUM =
+  'Low plasma potassium in deep hypothermic cardiac arrest indicates that cardiac arrest is secondary to hypothermia: a porcine study, Eur J Emerg Med 2010;17:131-5 (Uppsala) [read: abstract]: 5 pigs cooled on extracorporeal circulation to 20 °C, weaned, arrested and packed in ice: plasma potassium above 10 mmol/L after a median 3.5 h; 5 pigs killed by anoxia at normothermia, then treated alike: after a median 1 h (intermittent compressions mixed the blood for sampling)';
+
+export const PORCINE_METHOD =
+  'Reference man (35 y, 73 kg, 176 cm), no compressions: the model’s plasma is one well-mixed pool, so the mixing compressions are not needed; sampled every 10 s; seed 1.';
+
 /** Longest wait for potassium to reach 10 mmol/L after the arrest, s. */
 const PORCINE_MAX_S = 12 * 3600;
 /** The level whose crossing the porcine study timed, mmol/L. */
@@ -181,4 +190,148 @@ export function porcineRun(arm: 'anoxia first' | 'cooling first'): PorcineRun {
 export function describePorcine(arm: 'anoxia first' | 'cooling first'): string {
   const r = porcineRun(arm);
   return `${arm}: heart stopped ${fmt(r.arrestS / 60)} min after time zero with potassium ${fmt(r.potassiumAtArrest, 2)} mmol/L; 10 mmol/L ${r.timeTo10S === null ? 'not reached in 12 h' : `${fmt(r.timeTo10S / 60)} min after the arrest`}, core ${fmt(r.coreAt10C)} °C then`;
+}
+
+// --- Asphyxia, then CPR and ECLS rewarming: reference case P4d ----------------------------------
+
+/** Members of the sampled ensemble behind P4d (each parameter with a range is sampled). */
+export const ASPHYXIA_MEMBERS = 24;
+/** Seed of the ensemble design. */
+const ASPHYXIA_DESIGN_SEED = 1;
+/** Model step of the ensemble's runs, s (the ensembles' default). */
+const ASPHYXIA_STEP_S = 5;
+/** Minutes of CPR from the dig-out to the pump's start. */
+export const ASPHYXIA_CPR_MIN = 60;
+/** Plasma potassium above which no admitted patient has survived, mmol/L. */
+export const POTASSIUM_NO_SURVIVOR_MMOL_PER_L = 12;
+
+/** Where the body lay while it could not breathe, and for how long. */
+export interface AsphyxiaExposure {
+  readonly label: string;
+  readonly medium: 'air' | 'water';
+  readonly temperatureC: number;
+  readonly minutes: number;
+}
+
+/** Two long asphyxias that bring most sampled patients to hospital above 12 mmol/L. */
+export const ASPHYXIA_EXPOSURES: readonly AsphyxiaExposure[] = [
+  { label: '3 h in 10 °C air', medium: 'air', temperatureC: 10, minutes: 180 },
+  { label: '4 h in 10 °C water', medium: 'water', temperatureC: 10, minutes: 240 },
+];
+
+export interface AsphyxiaEclsRun {
+  readonly exposure: string;
+  readonly member: number;
+  /** Plasma potassium when the pump starts (the admission sample), mmol/L. */
+  readonly admissionPotassium: number;
+  readonly admissionCoreC: number;
+  readonly survived: boolean;
+  readonly cpc: number;
+}
+
+/**
+ * One member: the reference man lies in the air (0.5 clo) or water of the exposure unable to breathe
+ * (stopBreathing at the start of the history) until time zero; then mechanical compressions and
+ * ventilation with oxygen, 22 °C air from 10 min, cannulation for VA-ECMO at 45 min, the pump at
+ * 4.5 L/min with the oxygenator on from 60 min (compressions stop a minute later), the heater-cooler
+ * water at 25 °C and 2 °C warmer every 30 min to 37 °C; a shock every 15 min while the heart
+ * fibrillates above 30 °C. Run to 8 h after the pump starts, at the ensembles' 5 s step.
+ */
+export function asphyxiaEclsRun(
+  exposure: AsphyxiaExposure,
+  parameters: Readonly<Record<string, number>>,
+  seed: number,
+  member: number,
+): AsphyxiaEclsRun {
+  const pumpS = ASPHYXIA_CPR_MIN * 60;
+  const environment =
+    exposure.medium === 'air'
+      ? ({
+          do: 'setEnvironment',
+          medium: 'air',
+          temperatureC: exposure.temperatureC,
+          clothingClo: 0.5,
+        } as const)
+      : ({ do: 'setEnvironment', medium: 'water', temperatureC: exposure.temperatureC } as const);
+  const at = (atS: number, action: Action) => ({ atS, action });
+  const scenario = {
+    ...validationScenario({
+      environment: BEFORE_IMMERSION_AIR,
+      timeline: [
+        at(0, { do: 'extricate', airTemperatureC: 10 }),
+        at(0, { do: 'startCpr', mode: 'mechanical' }),
+        at(0, { do: 'ventilate', fio2: 1 }),
+        at(600, { do: 'setEnvironment', medium: 'air', temperatureC: 22, clothingClo: 1 }),
+        at(pumpS - 900, { do: 'cannulate', mode: 'va-ecmo' }),
+        at(pumpS - 60, { do: 'setHeaterCooler', waterTemperatureC: 25 }),
+        at(pumpS - 60, { do: 'setOxygenator', fio2: 1, sweepLPerMin: 4.5 }),
+        at(pumpS, { do: 'setPumpFlow', flowLPerMin: 4.5 }),
+        at(pumpS + 60, { do: 'stopCpr' }),
+        ...[27, 29, 31, 33, 35, 37].map((w, i) =>
+          at(pumpS + 1800 * (i + 1), { do: 'setHeaterCooler', waterTemperatureC: w }),
+        ),
+      ],
+      endS: pumpS + 8 * 3600,
+    }),
+    history: [
+      { atS: -exposure.minutes * 60, action: environment },
+      { atS: -exposure.minutes * 60, action: { do: 'stopBreathing' } as const },
+    ],
+  };
+  const sim = createSimulation(scenario, { seed, parameters, stepSeconds: ASPHYXIA_STEP_S });
+  let admission: Snapshot | null = null;
+  while (!sim.isFinished()) {
+    sim.advance(60);
+    const s = sim.snapshot();
+    if (admission === null && s.tS >= pumpS) admission = s;
+    if (s.rhythm === 'vf' && s.heartTempC > 30 && s.tS % 900 < 60)
+      sim.apply({ do: 'defibrillate' });
+  }
+  const outcome = sim.outcome();
+  const a = admission ?? sim.snapshot();
+  return {
+    exposure: exposure.label,
+    member,
+    admissionPotassium: a.potassiumMmolPerL,
+    admissionCoreC: a.coreTempC,
+    survived: outcome.survived,
+    cpc: outcome.neuro_outcome_cpc,
+  };
+}
+
+let asphyxiaCache: readonly AsphyxiaEclsRun[] | null = null;
+
+/** Every exposure × every member of a 24-member design over all uncertain parameters (seed 1). */
+export function asphyxiaEnsemble(): readonly AsphyxiaEclsRun[] {
+  if (asphyxiaCache !== null) return asphyxiaCache;
+  const design = ensembleDesign({ members: ASPHYXIA_MEMBERS, seed: ASPHYXIA_DESIGN_SEED });
+  const runs: AsphyxiaEclsRun[] = [];
+  for (const exposure of ASPHYXIA_EXPOSURES) {
+    for (let i = 0; i < design.members; i++) {
+      runs.push(asphyxiaEclsRun(exposure, memberParameters(design, i), design.memberSeeds[i]!, i));
+    }
+  }
+  asphyxiaCache = runs;
+  return runs;
+}
+
+/** Runs admitted above 12 mmol/L. */
+export function admittedAbove12(): readonly AsphyxiaEclsRun[] {
+  return asphyxiaEnsemble().filter((r) => r.admissionPotassium > POTASSIUM_NO_SURVIVOR_MMOL_PER_L);
+}
+
+export function describeAsphyxiaEnsemble(): string {
+  const runs = asphyxiaEnsemble();
+  const above = admittedAbove12();
+  const survivors = above.filter((r) => r.survived);
+  const below = runs.filter((r) => r.admissionPotassium <= POTASSIUM_NO_SURVIVOR_MMOL_PER_L);
+  const ks = runs.map((r) => r.admissionPotassium).sort((a, b) => a - b);
+  return (
+    `${runs.length} runs; admission potassium ${fmt(ks[0]!)}–${fmt(ks.at(-1)!)} mmol/L (median ${fmt(ks[Math.floor(ks.length / 2)]!)}); ` +
+    `${above.length} admitted above 12 mmol/L, ${survivors.length} of them survived` +
+    (survivors.length > 0
+      ? ` (${survivors.map((r) => `${r.exposure}, member ${r.member}: ${fmt(r.admissionPotassium)} mmol/L, CPC ${r.cpc}`).join('; ')})`
+      : '') +
+    `; ${below.filter((r) => r.survived).length} of the ${below.length} admitted at or below 12 mmol/L survived`
+  );
 }

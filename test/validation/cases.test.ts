@@ -38,6 +38,13 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
   // calibrated on cooling) and the skin flow it warms limit the rate to about two thirds of the
   // measured one.
   '6f': 'a 42 °C bath rewarms the core at two thirds of the measured rate',
+  // Known disagreement: after 3–4 h of asphyxia about 1 in 10 sampled patients admitted above
+  // 12 mmol/L survives ECLS rewarming (none did in the registries). Their hearts cannot restart above
+  // the restart limit (12 mmol/L by default, sampled 10–16), but on the pump flowing blood clears
+  // potassium (time constant ~1 h) long before the heart is warm enough to restart, and in the worlds
+  // near the essay's view (hypothesisBalance near 0) brain and heart survive the asphyxia dormant.
+  // The model has no death after ECLS from bleeding, lung injury or organ failure (issue 15, item 8).
+  P4d: 'potassium is cleared on the pump before the heart restarts; no death after ECLS yet',
 };
 
 function describeRange(c: ReferenceCase): string {
