@@ -38,8 +38,15 @@ export const cellParameters = {
     2.3,
     '1',
     [2, 3],
-    'Q10 of energy use and recovery (slower when cold)',
+    'Q10 of energy recovery and repair, and of energy failure in the heart and the hands and feet (slower when cold)',
     'Cerebral metabolic Q10 2.3 (McCullough 1999 [recall]; Michenfelder 1992: 2.2 [read])',
+  ),
+  brainEnergyFallQ10: parameter(
+    3,
+    '1',
+    [2.6, 3.4],
+    'Q10 of the time the brain’s energy lasts without oxygen (the time to ischaemic depolarisation): it lengthens more steeply with cooling than metabolism falls',
+    'Latency to ischaemic depolarisation, CryoLetters 2004;25(4) [read]: rat 1.37 min at 37 °C → 7.30 min at 20 °C, gerbil 0.71 → 5.48 min; Q10 2.7 and 3.3 [derived]; research notes §9.9',
   ),
   // --- Derangement ("out of spec") ---
   derangementQ10: parameter(

@@ -1,7 +1,8 @@
 // Cells of the brain, the heart and the hands and feet: the mechanism ColdBoot teaches.
 //
 // - Energy (ATP charge, 0–1) follows the share of oxygen demand that is met: it falls within minutes
-//   without oxygen at 37 °C and more slowly when cold (Q10), and recovers when oxygen returns.
+//   without oxygen at 37 °C and more slowly when cold (Q10; the brain's fall has its own, steeper Q10,
+//   as the time to ischaemic depolarisation), and recovers when oxygen returns.
 // - Derangement ("out of spec" load, in equivalent minutes of warm energy failure) builds while energy
 //   has failed, faster when warm (Q10 ≈ 3), and is repaired by energised cells (first order, slower
 //   when cold).
@@ -185,6 +186,7 @@ export interface CellBody {
 export function stepCells(state: State, body: CellBody, dtS: number, v: ParameterValues): void {
   const minutes = dtS / 60;
   const logEnergyQ10 = Math.log(v.energyQ10);
+  const logBrainFallQ10 = Math.log(v.brainEnergyFallQ10);
   const logDerangementQ10 = Math.log(v.derangementQ10);
   const logCommitQ10 = Math.log(v.commitQ10);
   const awake = v.reawakeningEnergy;
@@ -198,8 +200,14 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const qDerange = Math.exp((logDerangementQ10 * (t - 37)) / 10);
 
     // Energy relaxes toward the aerobic fraction: falling at the tissue's rate, rising at recovery's.
+    // The brain's store lasts longer in the cold than its metabolism alone would say (the time to
+    // ischaemic depolarisation has a Q10 of about 3): its fall has its own temperature dependence.
     const e = state[g.energy]!;
-    const tau = (aerobic < e ? energyFallTimeS(g.name, v) : v.energyRecoveryTimeS) / qEnergy;
+    const tau =
+      aerobic < e
+        ? energyFallTimeS(g.name, v) /
+          (g.name === 'brain' ? Math.exp((logBrainFallQ10 * (t - 37)) / 10) : qEnergy)
+        : v.energyRecoveryTimeS / qEnergy;
     const eNew = aerobic + (e - aerobic) * Math.exp(-dtS / tau);
     state[g.energy] = eNew;
     const power = Math.min(1, Math.max(0, (eNew - awake) / (1 - awake)));

@@ -51,10 +51,13 @@ import {
   PORCINE_METHOD,
   PORCINE_POTASSIUM,
   PORCINE_POTASSIUM_LEVEL,
+  DEPOLARISATION_ENERGY,
   admittedAbove12,
   deadBodyRun,
+  depolarisationTimeAtBrainS,
   describeAsphyxiaEnsemble,
   describeDeadBody,
+  describeDepolarisation,
   describePorcine,
   porcineRun,
 } from './secondPassRuns.ts';
@@ -1246,5 +1249,23 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
       return above.filter((r) => r.survived).length / above.length;
     },
     detail: describeAsphyxiaEnsemble,
+  },
+  {
+    id: 'P7a',
+    reference: 'Issue 15, item 7; research notes §9.9',
+    title: 'The brain’s energy lasts longer in the cold than its metabolism says',
+    citation: 'CryoLetters 2004',
+    source:
+      'Latency to ischaemic depolarisation after complete cessation of cerebral blood flow, CryoLetters 2004;25(4) [read]: rat 1.37 ± 0.02 min at 37 °C, 7.30 ± 0.76 min at 20 °C; gerbil 0.71 and 5.48 ± 0.25 min; ratios 5.3 and 7.7 (Q10 2.7 and 3.3) [derived]; brain metabolism falls only to 24 % at 20 °C (Q10 2.3, case 2b)',
+    quantity: `time to brain energy failure (energy below ${DEPOLARISATION_ENERGY}) after the circulation stops, brain at 20 °C ÷ at 37 °C (ratio)`,
+    unit: '1',
+    published: 5.33,
+    acceptable: [4.5, 8],
+    tolerance:
+      'from the rat’s ratio (5.3) to the gerbil’s (7.7), widened by about 15 %; metabolism alone (Q10 2.3 over 17 °C) gives 4.1',
+    method: `Reference man in thermoneutral air (28 °C, 1 clo), ventilated with FiO2 0.5, his blood held at a start temperature while the start profile settles (as cases 2a–2c); at time zero his heart stops (asystole, no compressions) and the ventilator with it; sampled every second until brain energy falls below ${DEPOLARISATION_ENERGY} (the level below which cells cannot run their self-check; the ratio barely depends on the level). Start temperatures chosen so that the brain sits at 20 °C and at 37 °C (one secant correction, then ln(time) interpolated linearly); ratio of the two times.`,
+    decimals: 2,
+    compute: () => depolarisationTimeAtBrainS(20) / depolarisationTimeAtBrainS(37),
+    detail: describeDepolarisation,
   },
 ];

@@ -8,7 +8,7 @@ import { createSimulation } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { ensembleDesign, memberParameters } from '../ensemble/sampling.ts';
 import type { StartEnvironment } from '../scenario/types.ts';
-import { BEFORE_IMMERSION_AIR, isArrest, validationScenario } from './runs.ts';
+import { BEFORE_IMMERSION_AIR, THERMONEUTRAL_AIR, isArrest, validationScenario } from './runs.ts';
 
 /** One decimal place (or as many as asked), for run details. */
 export function fmt(x: number | null, decimals = 1): string {
@@ -334,4 +334,81 @@ export function describeAsphyxiaEnsemble(): string {
       : '') +
     `; ${below.filter((r) => r.survived).length} of the ${below.length} admitted at or below 12 mmol/L survived`
   );
+}
+
+// --- Brain energy in the cold: reference case P7a ---------------------------------------------
+
+/** Brain energy below which the cells have lost their function (the model's reawakeningEnergy). */
+export const DEPOLARISATION_ENERGY = 0.3;
+/** Inspired oxygen of the ventilated held-temperature state before the arrest. */
+const DEPOLARISATION_FIO2 = 0.5;
+
+export interface DepolarisationRun {
+  /** Brain temperature when the circulation stops, °C. */
+  readonly brainC: number;
+  /** Time from the arrest until brain energy falls below 0.3, s. */
+  readonly timeS: number;
+}
+
+const depolarisationCache = new Map<number, DepolarisationRun>();
+
+/**
+ * The reference man settled on a ventilator (FiO2 0.5) with his blood held at a start temperature, in
+ * thermoneutral air (as cases 2a–2c); at time zero his heart stops (asystole, no compressions) and the
+ * ventilator with it; sampled every second until brain energy falls below 0.3. Seed 1.
+ */
+export function depolarisationRun(startCoreC: number): DepolarisationRun {
+  const key = Math.round(startCoreC * 1e6) / 1e6;
+  const cached = depolarisationCache.get(key);
+  if (cached !== undefined) return cached;
+  const sim = createSimulation(
+    validationScenario({
+      environment: THERMONEUTRAL_AIR,
+      coreTempC: key,
+      ventilationFio2: DEPOLARISATION_FIO2,
+      timeline: [
+        { atS: 0, action: { do: 'cardiacArrest', rhythm: 'asystole' } },
+        { atS: 0, action: { do: 'stopVentilation' } },
+      ],
+      endS: 3 * 3600,
+    }),
+    { seed: 1 },
+  );
+  const brainC = sim.snapshot().brainTempC;
+  let timeS = Number.NaN;
+  let previous = sim.snapshot();
+  while (!sim.isFinished()) {
+    sim.advance(1);
+    const s = sim.snapshot();
+    if (s.brainEnergy < DEPOLARISATION_ENERGY) {
+      // Interpolate the crossing within the last second.
+      const f =
+        (previous.brainEnergy - DEPOLARISATION_ENERGY) / (previous.brainEnergy - s.brainEnergy);
+      timeS = previous.tS + f * (s.tS - previous.tS);
+      break;
+    }
+    previous = s;
+  }
+  const run = { brainC, timeS };
+  depolarisationCache.set(key, run);
+  return run;
+}
+
+/**
+ * Time to brain energy failure with the brain at a target temperature when the heart stops, s: the
+ * start temperature is corrected once for the brain's offset (a secant step) and ln(time) is
+ * interpolated linearly between the two runs.
+ */
+export function depolarisationTimeAtBrainS(targetC: number): number {
+  const first = depolarisationRun(targetC);
+  const second = depolarisationRun(targetC - (first.brainC - targetC));
+  if (Math.abs(second.brainC - first.brainC) < 1e-9) return first.timeS;
+  const w = (targetC - first.brainC) / (second.brainC - first.brainC);
+  return Math.exp(Math.log(first.timeS) + w * (Math.log(second.timeS) - Math.log(first.timeS)));
+}
+
+export function describeDepolarisation(): string {
+  const warm = depolarisationTimeAtBrainS(37);
+  const cold = depolarisationTimeAtBrainS(20);
+  return `brain energy below ${DEPOLARISATION_ENERGY} ${fmt(warm / 60, 2)} min after the heart stops with the brain at 37 °C, ${fmt(cold / 60, 2)} min at 20 °C (rat 1.37 and 7.30 min, gerbil 0.71 and 5.48 min; the human brain uses oxygen more slowly per gram than a rodent's)`;
 }
