@@ -93,7 +93,7 @@ const BALANCES = [0, 0.5, 1] as const;
 const BODY = {
   massKg: 70,
   compartmentKg: [1.4, 0.3, 10, 28, 20, 4, 5.5],
-  restingMetabolismW: [15, 10, 50, 15, 5, 2, 0],
+  logQ10: [0, 0, 0, 0, 0, 0, 0],
   restingBrainFlowLPerMin: 0.75,
 };
 

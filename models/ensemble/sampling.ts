@@ -105,6 +105,13 @@ export const ORDERED_PAIRS: readonly {
       'shivering fades between these two core temperatures; equal values would divide by zero',
   },
   {
+    lower: 'consciousnessLossAerobicFraction',
+    upper: 'shiveringFullBrainAerobicFraction',
+    gap: 0.02,
+    reason:
+      'the brain drives shivering in full above the oxygen level at which consciousness is lost; equal values would divide by zero',
+  },
+  {
     lower: 'apnoeaBrainTempC',
     upper: 'consciousnessLossTempC',
     gap: 0,

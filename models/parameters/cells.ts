@@ -38,8 +38,15 @@ export const cellParameters = {
     2.3,
     '1',
     [2, 3],
-    'Q10 of energy use and recovery (slower when cold)',
+    'Q10 of energy recovery and repair, and of energy failure in the heart and the hands and feet (slower when cold)',
     'Cerebral metabolic Q10 2.3 (McCullough 1999 [recall]; Michenfelder 1992: 2.2 [read])',
+  ),
+  brainEnergyFallQ10: parameter(
+    3,
+    '1',
+    [2.6, 3.4],
+    'Q10 of the time the brain’s energy lasts without oxygen (the time to ischaemic depolarisation): it lengthens more steeply with cooling than metabolism falls',
+    'Latency to ischaemic depolarisation, CryoLetters 2004;25(4) [read]: rat 1.37 min at 37 °C → 7.30 min at 20 °C, gerbil 0.71 → 5.48 min; Q10 2.7 and 3.3 [derived]; research notes §9.9',
   ),
   // --- Derangement ("out of spec") ---
   derangementQ10: parameter(
@@ -184,7 +191,7 @@ export const cellParameters = {
     'Time constant of potassium returning to baseline with a circulation (renal and cellular uptake)',
     '[model] hyperkalaemia corrects over hours once circulation and kidneys recover [recall]',
   ),
-  // --- Consciousness and breathing ---
+  // --- Consciousness, breathing and the drive to shiver ---
   consciousnessLossTempC: parameter(
     30,
     '°C',
@@ -212,6 +219,13 @@ export const cellParameters = {
     [5, 15],
     'Brain tissue PO2 above which neurons still fire when flow is below the electrical-failure threshold (the oxygen store lasts seconds)',
     'Brain tissue PO2 below 10 mmHg is severe cerebral hypoxia in neurocritical care monitoring [recall]; gives loss of consciousness ~5–8 s after flow stops, as observed (6–10 s) [recall]',
+  ),
+  shiveringFullBrainAerobicFraction: parameter(
+    0.95,
+    '1',
+    [0.88, 0.99],
+    'Brain oxygen consumption ÷ demand above which the brain drives shivering in full; the drive fades to none at consciousnessLossAerobicFraction, and stops when the brain loses its perfusion (cardiac arrest, compressions alone)',
+    'Shivering is generated centrally (hypothalamus and brainstem) [recall]; CNS depression attenuates it (nitrogen narcosis, J Appl Physiol 1995 [read: title]); mild hypoxaemia (FiO2 0.13) leaves its core threshold unchanged (Loughborough study of hypoxia and nitrate in 10 °C air [read]), so only a failing brain oxygen supply reduces it; threshold [model]',
   ),
   apnoeaBrainTempC: parameter(
     24,

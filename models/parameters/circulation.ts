@@ -166,4 +166,32 @@ export const circulationParameters = {
     'Myocardial temperature at which the chance of a successful shock is halved',
     'Defibrillation rarely works below ~30 °C (design; VF refractory at 28–30 °C, alpfmedical) [read; secondary]',
   ),
+  hyperkalaemiaOnsetMmolPerL: parameter(
+    8,
+    'mmol/L',
+    [6.5, 9.5],
+    'Plasma potassium above which hyperkalaemia lowers the chance that a stopped heart restarts or that a shock works, and makes a beating heart arrest',
+    'Severe hyperkalaemia ≥ 6.5 mmol/L; sine waves, VF and asystole appear above ~8–9 mmol/L (ERC 2021 special circumstances; Alfonzo 2006, Resuscitation 70:10) [recall]; onset [model]',
+  ),
+  hyperkalaemiaRestartLimitMmolPerL: parameter(
+    12,
+    'mmol/L',
+    [10, 16],
+    'Plasma potassium at and above which a stopped heart cannot restart and a shock cannot work (the chance falls linearly from the onset to here)',
+    'No hypothermic patient admitted with K > 12 mmol/L survived (Brown DJA et al., NEJM 2012;367:1930) [read; secondary]; none above 12 in a Tromsø series, highest survivor 5.9 (Hilmo 2014) [read; secondary]; K > 12 mmol/L contraindicates ECLS (ERC 2015; ICAR) [read; secondary]; cardioplegia stops the heart at 16–20 mmol/L [recall]',
+  ),
+  hyperkalaemiaArrestHazardAt10PerHour: parameter(
+    6,
+    '/h',
+    [1, 30],
+    'Hazard that a beating heart arrests (VF or asystole, half each) at a plasma potassium of 10 mmol/L; doubles with every hyperkalaemiaHazardDoublingMmolPerL, and is reached in full 1 mmol/L above the onset (none below it)',
+    '[model] hyperkalaemic arrest is imminent once the ECG shows sine waves (K ~9–10 mmol/L and above) [recall]; no published hazard',
+  ),
+  hyperkalaemiaHazardDoublingMmolPerL: parameter(
+    1,
+    'mmol/L',
+    [0.5, 2],
+    'Rise of plasma potassium that doubles the hazard of a hyperkalaemic arrest',
+    '[model] the ECG worsens steeply over a few mmol/L (peaked T, wide QRS, sine wave, VF/asystole between ~6.5 and ~10 mmol/L) [recall]',
+  ),
 } as const;

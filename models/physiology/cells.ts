@@ -1,7 +1,8 @@
 // Cells of the brain, the heart and the hands and feet: the mechanism ColdBoot teaches.
 //
 // - Energy (ATP charge, 0–1) follows the share of oxygen demand that is met: it falls within minutes
-//   without oxygen at 37 °C and more slowly when cold (Q10), and recovers when oxygen returns.
+//   without oxygen at 37 °C and more slowly when cold (Q10; the brain's fall has its own, steeper Q10,
+//   as the time to ischaemic depolarisation), and recovers when oxygen returns.
 // - Derangement ("out of spec" load, in equivalent minutes of warm energy failure) builds while energy
 //   has failed, faster when warm (Q10 ≈ 3), and is repaired by energised cells (first order, slower
 //   when cold).
@@ -131,13 +132,49 @@ export function initialiseCells(state: State, v: ParameterValues): void {
   state[S.conscious] = 1;
 }
 
+/**
+ * Whether neurons still fire: cerebral blood flow at least ~18–20 of a normal ~50 mL/100 g/min, or,
+ * just after flow falls, a brain tissue PO2 still above ~10 mmHg (the store lasts seconds). Compressions
+ * alone do not keep a patient awake, breathing or shivering.
+ */
+export function brainPerfused(
+  state: State,
+  restingBrainFlowLPerMin: number,
+  v: ParameterValues,
+): boolean {
+  return (
+    state[S.brainFlowLPerMin]! >= v.electricalFailureFlowFraction * restingBrainFlowLPerMin ||
+    state[S.brainPo2MmHg]! >= v.electricalFailureBrainPo2MmHg
+  );
+}
+
+/**
+ * How much of the shivering ceiling the brain can drive, 0–1. Shivering is generated centrally (the
+ * hypothalamus and brainstem drive the motor neurons): it needs a perfused brain that could be awake.
+ * It fades as the brain's own oxygen supply fails (from full at shiveringFullBrainAerobicFraction to
+ * none at the aerobic fraction where consciousness is lost), stops within seconds of a cardiac arrest
+ * (or with compressions alone), and never returns in a dead brain.
+ */
+export function shiveringBrainDrive(
+  state: State,
+  restingBrainFlowLPerMin: number,
+  v: ParameterValues,
+): number {
+  if (!brainPerfused(state, restingBrainFlowLPerMin, v)) return 0;
+  if (state[S.brainAutolysedFraction]! >= v.brainDeathAutolysedFraction) return 0;
+  const a = state[S.brainAerobicFraction]!;
+  const full = v.shiveringFullBrainAerobicFraction;
+  const none = v.consciousnessLossAerobicFraction;
+  return Math.min(1, Math.max(0, (a - none) / (full - none)));
+}
+
 /** Masses used to weigh tissues for potassium, kg. */
 export interface CellBody {
   readonly massKg: number;
   /** Mass of each thermal compartment, kg (index by C). */
   readonly compartmentKg: ArrayLike<number>;
-  /** Resting metabolic heat of each compartment at 37 °C, W (index by C). */
-  readonly restingMetabolismW: ArrayLike<number>;
+  /** ln(Q10) of each compartment's own metabolism (index by C): cold slows a tissue's leak. */
+  readonly logQ10: ArrayLike<number>;
   /** Brain blood flow at rest, L/min. */
   readonly restingBrainFlowLPerMin: number;
 }
@@ -149,6 +186,7 @@ export interface CellBody {
 export function stepCells(state: State, body: CellBody, dtS: number, v: ParameterValues): void {
   const minutes = dtS / 60;
   const logEnergyQ10 = Math.log(v.energyQ10);
+  const logBrainFallQ10 = Math.log(v.brainEnergyFallQ10);
   const logDerangementQ10 = Math.log(v.derangementQ10);
   const logCommitQ10 = Math.log(v.commitQ10);
   const awake = v.reawakeningEnergy;
@@ -162,8 +200,14 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const qDerange = Math.exp((logDerangementQ10 * (t - 37)) / 10);
 
     // Energy relaxes toward the aerobic fraction: falling at the tissue's rate, rising at recovery's.
+    // The brain's store lasts longer in the cold than its metabolism alone would say (the time to
+    // ischaemic depolarisation has a Q10 of about 3): its fall has its own temperature dependence.
     const e = state[g.energy]!;
-    const tau = (aerobic < e ? energyFallTimeS(g.name, v) : v.energyRecoveryTimeS) / qEnergy;
+    const tau =
+      aerobic < e
+        ? energyFallTimeS(g.name, v) /
+          (g.name === 'brain' ? Math.exp((logBrainFallQ10 * (t - 37)) / 10) : qEnergy)
+        : v.energyRecoveryTimeS / qEnergy;
     const eNew = aerobic + (e - aerobic) * Math.exp(-dtS / tau);
     state[g.energy] = eNew;
     const power = Math.min(1, Math.max(0, (eNew - awake) / (1 - awake)));
@@ -204,13 +248,15 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
 
   // Plasma potassium: leaks from energy-failed tissue (all compartments, weighted by mass), jumps with
   // cell death, and is cleared while blood flows.
-  // Release scales with each tissue's metabolic demand relative to rest (its Q10 factor).
+  // Each failed tissue leaks at its own resting rate slowed by its cold (its Q10 factor): the leak of
+  // cells whose pumps have stopped, not the demand of working muscle (a body without circulation does
+  // not shiver, and its cold cells leak slowly).
   let ischaemicKgPerMin = 0;
   for (let i = 0; i < C.blood; i++) {
     const failed = 1 - state[S.brainAerobicFraction + i]! / v.potassiumReleaseAerobicFraction;
     if (failed <= 0) continue;
-    const demandRatio = state[S.brainDemandW + i]! / body.restingMetabolismW[i]!;
-    ischaemicKgPerMin += body.compartmentKg[i]! * failed * demandRatio;
+    const coldFactor = Math.exp((body.logQ10[i]! * (state[i]! - 37)) / 10);
+    ischaemicKgPerMin += body.compartmentKg[i]! * failed * coldFactor;
   }
   const k = state[S.potassiumMmolPerL]!;
   const flowRatio = Math.min(1, state[S.cardiacOutputRatio]!);
@@ -236,11 +282,9 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
   // Neurons stop firing when cerebral flow falls below ~18–20 of a normal ~50 mL/100 g/min once the
   // little oxygen left in the brain is used (tissue PO2 below ~10 mmHg): compressions alone do not
   // keep a patient awake or breathing.
-  const brainPerfused =
-    state[S.brainFlowLPerMin]! >= v.electricalFailureFlowFraction * body.restingBrainFlowLPerMin ||
-    state[S.brainPo2MmHg]! >= v.electricalFailureBrainPo2MmHg;
+  const perfused = brainPerfused(state, body.restingBrainFlowLPerMin, v);
   state[S.conscious] =
-    brainPerfused &&
+    perfused &&
     brainT >= v.consciousnessLossTempC &&
     brainAerobic >= v.consciousnessLossAerobicFraction &&
     state[S.brainAutolysedFraction]! < v.cpc4AutolysedFraction
@@ -250,7 +294,7 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
   state[S.breathing] =
     state[S.breathingStopped]! === 0 &&
     airwayOpen &&
-    brainPerfused &&
+    perfused &&
     !brainDead &&
     brainT >= v.apnoeaBrainTempC &&
     state[S.brainEnergy]! >= 0.5

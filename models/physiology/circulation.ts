@@ -4,6 +4,8 @@
 // state so runs stay deterministic. A heart without energy stops (PEA, then asystole once fibrillation
 // has spent what was left). Compressions give a fraction of normal output. On rewarming, a myocardium
 // that is warm enough and has energy again can restart by itself; a shock works mostly above ~30 °C.
+// Hyperkalaemia (plasma potassium above ~8 mmol/L) makes a beating heart arrest and a stopped one
+// restart (or respond to a shock) less readily: not at all above ~12 mmol/L.
 
 import { nextRandom } from '../engine/rng.ts';
 import { RHYTHM, RHYTHM_NAMES, S, type RhythmName, type State } from '../engine/state.ts';
@@ -87,18 +89,56 @@ const RESTART_ENERGY = 0.6;
 const RESTART_MAX_AUTOLYSED = 0.5;
 
 /**
- * Samples rhythm changes over one step of dtS seconds from temperature- and energy-dependent hazards
- * (per hour). At most one change per step.
+ * Share of a stopped heart's chance to restart, and of a shock's chance to work, that plasma potassium
+ * leaves: 1 up to hyperkalaemiaOnsetMmolPerL, falling linearly to 0 at hyperkalaemiaRestartLimitMmolPerL
+ * (no restart and no successful shock above it).
+ */
+export function hyperkalaemiaRestartFactor(potassiumMmolPerL: number, v: ParameterValues): number {
+  return Math.min(
+    1,
+    Math.max(
+      0,
+      (v.hyperkalaemiaRestartLimitMmolPerL - potassiumMmolPerL) /
+        (v.hyperkalaemiaRestartLimitMmolPerL - v.hyperkalaemiaOnsetMmolPerL),
+    ),
+  );
+}
+
+/**
+ * Hazard that hyperkalaemia stops a beating heart, /h: none up to the onset, reached in full 1 mmol/L
+ * above it, hyperkalaemiaArrestHazardAt10PerHour at 10 mmol/L, doubling every
+ * hyperkalaemiaHazardDoublingMmolPerL.
+ */
+export function hyperkalaemiaArrestHazardPerHour(
+  potassiumMmolPerL: number,
+  v: ParameterValues,
+): number {
+  const above = potassiumMmolPerL - v.hyperkalaemiaOnsetMmolPerL;
+  if (!(above > 0)) return 0;
+  return (
+    v.hyperkalaemiaArrestHazardAt10PerHour *
+    Math.exp((Math.LN2 * (potassiumMmolPerL - 10)) / v.hyperkalaemiaHazardDoublingMmolPerL) *
+    Math.min(1, above)
+  );
+}
+
+/**
+ * Samples rhythm changes over one step of dtS seconds from temperature-, energy- and
+ * potassium-dependent hazards (per hour). At most one change per step.
  */
 export function stepRhythm(state: State, dtS: number, v: ParameterValues): void {
   const rhythm = state[S.rhythm]!;
   const t = state[S.heartTempC]!;
   const energy = state[S.heartEnergy]!;
   const ramp = Math.min(1, Math.max(0, (v.arrhythmiaOnsetTempC - t) / 2));
+  const potassium = state[S.potassiumMmolPerL]!;
   const canRestart =
     t >= v.roscMinHeartTempC &&
     energy >= RESTART_ENERGY &&
     state[S.heartAutolysedFraction]! < RESTART_MAX_AUTOLYSED;
+  // Hyperkalaemia depolarises the myocardium: a stopped heart restarts less readily, and not at all
+  // above the restart limit.
+  const restartH = canRestart ? v.roscHazardPerHour * hyperkalaemiaRestartFactor(potassium, v) : 0;
   const asystoleH =
     ramp > 0
       ? coldHazardPerHour(ASYSTOLE_HAZARD_AT_THRESHOLD_PER_H, v.asystoleTempC, t, 1) * ramp
@@ -122,15 +162,21 @@ export function stepRhythm(state: State, dtS: number, v: ParameterValues): void 
         if (rhythm === RHYTHM.sinus) toAf = v.afHazardAt28PerHour * coldFactor;
       }
       toAsystole = asystoleH;
+      {
+        // A hyperkalaemic arrest: VF or asystole, half each.
+        const hyperkalaemic = hyperkalaemiaArrestHazardPerHour(potassium, v);
+        toVf += hyperkalaemic / 2;
+        toAsystole += hyperkalaemic / 2;
+      }
       if (rhythm === RHYTHM.af && t > v.arrhythmiaOnsetTempC) toSinus = AF_REVERSION_PER_H;
       break;
     case RHYTHM.vf:
       toAsystole = asystoleH + (energy < VF_EXHAUSTION_ENERGY ? VF_EXHAUSTION_PER_H : 0);
-      if (canRestart) toSinus = v.roscHazardPerHour * VF_SELF_TERMINATION_SHARE;
+      toSinus = restartH * VF_SELF_TERMINATION_SHARE;
       break;
     case RHYTHM.asystole:
     case RHYTHM.pea:
-      if (canRestart) toSinus = v.roscHazardPerHour;
+      toSinus = restartH;
       if (rhythm === RHYTHM.pea && energy < VF_EXHAUSTION_ENERGY) toAsystole = VF_EXHAUSTION_PER_H;
       break;
   }
@@ -223,7 +269,9 @@ export function defibrillationSuccessProbability(state: State, v: ParameterValue
   const t = state[S.heartTempC]!;
   const energyFactor = Math.min(1, Math.max(0, state[S.heartEnergy]! / RESTART_ENERGY));
   return (
-    (v.defibrillationSuccessMax * energyFactor) /
+    (v.defibrillationSuccessMax *
+      energyFactor *
+      hyperkalaemiaRestartFactor(state[S.potassiumMmolPerL]!, v)) /
     (1 + Math.exp(-(t - v.defibrillationHalfTempC) / 1))
   );
 }

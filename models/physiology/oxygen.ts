@@ -9,6 +9,9 @@ import type { ParameterValues } from '../parameters/index.ts';
 import { effectiveSweepLPerMin } from '../devices/heartLungMachine.ts';
 
 /** Dry inspired gas: PO2 = FiO2 × (barometric − water vapour). */
+/** Standard atmosphere at sea level, mmHg (a definition, not a parameter). */
+const SEA_LEVEL_PRESSURE_MMHG = 760;
+
 export function dryGasPressureMmHg(v: ParameterValues): number {
   return v.barometricPressureMmHg - v.waterVapourPressureMmHg;
 }
@@ -117,9 +120,12 @@ export function buildOxygenBody(
   let restingW = 0;
   for (let i = 0; i < COMPARTMENT_COUNT; i++) restingW += restingMetabolismW[i]!;
   const restingVo2MlPerMin = (restingW / v.oxygenEnergyEquivalentJPerMl) * 60;
-  const dry = dryGasPressureMmHg(v);
-  const restingAlveolarFraction = v.restingAlveolarPo2OnAirMmHg / dry;
-  const alveolarVentilationPerO2 = 1 / (0.21 - restingAlveolarFraction);
+  // The ventilatory equivalent is a property of the body, set at sea level: at altitude the same
+  // ventilation gives a lower alveolar PO2. (Dividing by the altitude's dry gas pressure instead made
+  // the ventilation negative below ~507 mmHg, where air holds less oxygen than the sea-level alveolar
+  // target, and the lung store then diverged.)
+  const seaLevelDry = SEA_LEVEL_PRESSURE_MMHG - v.waterVapourPressureMmHg;
+  const alveolarVentilationPerO2 = 1 / (0.21 - v.restingAlveolarPo2OnAirMmHg / seaLevelDry);
   const tissueWaterDl = new Float64Array(COMPARTMENT_COUNT);
   const tissueBloodDl = new Float64Array(COMPARTMENT_COUNT);
   const diffusionMlPerMinPerMmHg = new Float64Array(COMPARTMENT_COUNT);

@@ -78,7 +78,7 @@ export function buildPatient(patient: PatientSpec, v: ParameterValues): PatientB
     cells: {
       massKg: b.massKg,
       compartmentKg,
-      restingMetabolismW: thermal.restingMetabolismW,
+      logQ10: thermal.logQ10,
       restingBrainFlowLPerMin:
         (thermal.restingPerfusionWPerK[C.brain]! * 60) / thermal.bloodHeatCapacityJPerLK,
     },

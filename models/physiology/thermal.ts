@@ -9,6 +9,7 @@ import { PatientError, roundedForMessage } from '../parameters/patientError.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { isPerfusingRhythm } from './circulation.ts';
 import { vasodilatorActive } from '../devices/bedside.ts';
+import { shiveringBrainDrive } from './cells.ts';
 
 const KCAL_PER_DAY_IN_W = 4184 / 86400;
 
@@ -31,6 +32,8 @@ export interface ThermalBody {
   readonly vasoconstrictionAgeFactor: number;
   /** Volumetric heat capacity of blood, J/L/K. */
   readonly bloodHeatCapacityJPerLK: number;
+  /** Brain blood flow at rest, L/min (shivering needs a perfused brain). */
+  readonly restingBrainFlowLPerMin: number;
   readonly coreToMuscleWPerK: number;
   readonly heartToCoreWPerK: number;
   readonly heartToBloodWPerK: number;
@@ -158,6 +161,7 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
     logQ10,
     restingPerfusionWPerK,
     bloodHeatCapacityJPerLK,
+    restingBrainFlowLPerMin: brainFlow,
     coreToMuscleWPerK: v.coreToMuscleConductanceWPerKPerM2 * body.surfaceAreaM2,
     heartToCoreWPerK: v.heartToCoreConductanceWPerK,
     heartToBloodWPerK: v.heartToChamberBloodConductanceWPerK,
@@ -373,10 +377,17 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     ? 0
     : Math.min(body.shiveringCeilingW, Math.max(0, driveWPerM2) * body.composition.surfaceAreaM2) *
       coldMuscleFactor;
-  const shiveringW =
+  // Shivering is driven by the brain: it builds with a lag, but it can be no more than a perfused,
+  // oxygenated brain drives, and it stops within seconds of a cardiac arrest (last step's brain flow
+  // and oxygen; compressions alone do not keep the brain firing).
+  const brainDriveCapW =
+    body.shiveringCeilingW * shiveringBrainDrive(state, body.restingBrainFlowLPerMin, v);
+  const shiveringW = Math.min(
+    brainDriveCapW,
     state[S.shiveringHeatW]! +
-    (shiveringTargetW - state[S.shiveringHeatW]!) *
-      (1 - Math.exp(-dtS / v.shiveringOnsetTimeConstantS));
+      (shiveringTargetW - state[S.shiveringHeatW]!) *
+        (1 - Math.exp(-dtS / v.shiveringOnsetTimeConstantS)),
+  );
 
   // Metabolism and perfusion: each tissue burns what its oxygen allows (demand × aerobic fraction) and
   // exchanges heat with the blood flowing through it. Flow scales with the heart's output; shivering

@@ -59,6 +59,24 @@ import {
   type BrainCells,
   type ReperfusionPlan,
 } from './runs.ts';
+import {
+  ASPHYXIA_CPR_MIN,
+  ASPHYXIA_EXPOSURES,
+  ASPHYXIA_MEMBERS,
+  DEAD_BODY_WATER_C,
+  PORCINE_METHOD,
+  PORCINE_POTASSIUM,
+  PORCINE_POTASSIUM_LEVEL,
+  DEPOLARISATION_ENERGY,
+  admittedAbove12,
+  deadBodyRun,
+  depolarisationTimeAtBrainS,
+  describeAsphyxiaEnsemble,
+  describeDeadBody,
+  describeDepolarisation,
+  describePorcine,
+  porcineRun,
+} from './secondPassRuns.ts';
 
 export interface ReferenceCase {
   /** Short id, e.g. '1', '2a', '7c'; numbers follow the reference notes' case numbers. */
@@ -1708,4 +1726,137 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
         .join('; '),
   },
   ...TWO_VIEWS_CASES,
+  // --- Physiology, second pass (issue 15) ---------------------------------------------------------
+  {
+    id: 'P3a',
+    reference: 'Issue 15, item 3',
+    title: 'A body without circulation does not shiver',
+    citation: 'physiology of shivering; Swiss staging',
+    source: `Shivering is driven centrally, by the hypothalamus and brainstem [recall], and neurons stop firing within seconds of the circulation stopping (consciousness is lost 6–10 s after cerebral flow stops, reference notes §6) [read; secondary]; ${SWISS_STAGING}: HT IV, no vital signs`,
+    quantity: `highest shivering from 1 min to 3 h after the heart stops, in ${DEAD_BODY_WATER_C} °C water, fraction of its ceiling`,
+    unit: '1',
+    published: 0,
+    acceptable: [0, SHIVERING_ABSENT_FRACTION],
+    tolerance: 'absent: below 5 % of the ceiling, as for no shivering below 30 °C (case 10c)',
+    method: `Reference man (35 y, 73 kg, 176 cm), dressed in 20 °C air and settled there; at time zero his heart goes into asystole and he stops breathing (no compressions), and he goes into ${DEAD_BODY_WATER_C} °C water to the neck; sampled every 10 s for 3 h. Highest snapshot shivering from 1 min after the arrest.`,
+    scale: 1,
+    decimals: 3,
+    compute: () => deadBodyRun('water').maxShivering,
+    detail: () => describeDeadBody('water'),
+  },
+  {
+    id: 'P3b',
+    reference: 'Issue 15, item 3',
+    title: 'A dead body in ice water raises potassium no faster than in room air',
+    citation: 'post-mortem potassium; Eur J Emerg Med 2010',
+    source:
+      'The post-mortem rise of potassium (vitreous humour) depends on the ambient temperature, and is slower in the cold (time-of-death estimation, tod.international) [read; secondary]; pigs whose hearts stopped at 20 °C raised plasma potassium to 10 mmol/L 3.5 times later than pigs killed by anoxia at 37 °C and then packed in ice (Eur J Emerg Med 2010;17:131) [read]; so a body cooling in ice water cannot leak potassium faster than one at room temperature [derived]',
+    quantity: `rise of plasma potassium in the first hour after the heart stops, in ${DEAD_BODY_WATER_C} °C water ÷ in 20 °C air (ratio)`,
+    unit: '1',
+    published: 1,
+    acceptable: [0, 1],
+    tolerance:
+      'upper bound: cold slows the leak of cells whose pumps have stopped, so the ratio is at most 1',
+    method: `The run of P3a, and the same with the body left in the 20 °C air (dressed, 1 clo) after the arrest. (potassium 1 h after the arrest − at the arrest) in the water ÷ the same in the air.`,
+    kind: 'upper bound',
+    decimals: 3,
+    compute() {
+      const w = deadBodyRun('water');
+      const a = deadBodyRun('air');
+      return (w.potassiumAt1h - w.potassiumAtArrest) / (a.potassiumAt1h - a.potassiumAtArrest);
+    },
+    detail: () => `${describeDeadBody('water')}; ${describeDeadBody('air')}`,
+  },
+  {
+    id: 'P4a',
+    reference: 'Issue 15, item 4',
+    title: 'Potassium after an asphyxial arrest at 37 °C, then ice',
+    citation: 'Eur J Emerg Med 2010',
+    source: PORCINE_POTASSIUM,
+    quantity: `time from the arrest to a plasma potassium of ${PORCINE_POTASSIUM_LEVEL} mmol/L, anoxia first, min`,
+    unit: 'min',
+    published: 60,
+    acceptable: [30, 120],
+    tolerance:
+      'a factor of 2 either way: a median of 5 pigs (no spread in the abstract), pigs against a man, ice packing against 0 °C water',
+    method: `${PORCINE_METHOD} Anoxia first: settled at 37 °C on a ventilator (FiO2 0.5) in 20 °C air; at time zero the ventilator stops and he cannot breathe; when the heart stops (hypoxic arrest) he goes into 0 °C water to the neck. Minutes from the arrest to ${PORCINE_POTASSIUM_LEVEL} mmol/L.`,
+    decimals: 1,
+    compute: () => (porcineRun('anoxia first').timeTo10S ?? Number.NaN) / 60,
+    detail: () => describePorcine('anoxia first'),
+  },
+  {
+    id: 'P4b',
+    reference: 'Issue 15, item 4',
+    title: 'Potassium after a hypothermic arrest at 20 °C, then ice',
+    citation: 'Eur J Emerg Med 2010',
+    source: PORCINE_POTASSIUM,
+    quantity: `time from the arrest to a plasma potassium of ${PORCINE_POTASSIUM_LEVEL} mmol/L, cooling first, min`,
+    unit: 'min',
+    published: 210,
+    acceptable: [105, 420],
+    tolerance:
+      'a factor of 2 either way: a median of 5 pigs (3.5 h, no spread in the abstract), pigs against a man, ice packing against 0 °C water',
+    method: `${PORCINE_METHOD} Cooling first: settled at a core of 20 °C on a ventilator (FiO2 0.5), as the pigs cooled on bypass; at time zero the heart fibrillates, the ventilator stops and he goes into 0 °C water to the neck. Minutes from the arrest to ${PORCINE_POTASSIUM_LEVEL} mmol/L.`,
+    decimals: 1,
+    compute: () => (porcineRun('cooling first').timeTo10S ?? Number.NaN) / 60,
+    detail: () => describePorcine('cooling first'),
+  },
+  {
+    id: 'P4c',
+    reference: 'Issue 15, item 4',
+    title: 'Cooling first makes potassium rise several times more slowly',
+    citation: 'Eur J Emerg Med 2010',
+    source: `${PORCINE_POTASSIUM}; 3.5 h ÷ 1 h = 3.5 [derived]`,
+    quantity: `time to ${PORCINE_POTASSIUM_LEVEL} mmol/L after a cooling-first arrest ÷ after an anoxia-first arrest (ratio)`,
+    unit: '1',
+    published: 3.5,
+    acceptable: [2, 7],
+    tolerance:
+      '"several times longer" (issue 15): from twice to twice the published ratio, as its two medians come from 5 pigs each',
+    method: 'The runs of P4b and P4a; ratio of their times.',
+    decimals: 2,
+    compute: () =>
+      (porcineRun('cooling first').timeTo10S ?? Number.NaN) /
+      (porcineRun('anoxia first').timeTo10S ?? Number.NaN),
+  },
+  {
+    id: 'P4d',
+    reference: 'Issue 15, item 4',
+    title: 'No patient admitted above 12 mmol/L survives',
+    citation: 'Brown 2012; Hilmo 2014',
+    source:
+      'Brown DJA, Brugger H, Boyd J, Paal P, N Engl J Med 2012;367:1930: no hypothermic patient admitted with a potassium above 12 mmol/L has survived [read; secondary]; no survivor above 12 mmol/L in a Tromsø series of hypothermic arrests rewarmed on bypass, highest in a survivor 5.9 mmol/L (Hilmo J et al., Resuscitation 2014) [read; secondary: a copy of the results]; ERC 2015 and ICAR: K > 12 mmol/L contraindicates ECLS [read; secondary]',
+    quantity:
+      'fraction of sampled patients admitted (pump start) with a plasma potassium above 12 mmol/L after a long asphyxia who survive ECLS rewarming',
+    unit: '1',
+    published: 0,
+    acceptable: [0, 0.05],
+    tolerance: 'none survived: at most 1 in 20 sampled patients',
+    method: `Reference man unable to breathe (stopBreathing) for ${ASPHYXIA_EXPOSURES.map((e) => e.label).join(' or ')} (0.5 clo in air), then from time zero mechanical compressions and ventilation with oxygen, 22 °C air from 10 min, VA-ECMO cannulated at 45 min with the pump at 4.5 L/min from ${ASPHYXIA_CPR_MIN} min (the admission sample), the heater-cooler water at 25 °C and 2 °C warmer every 30 min to 37 °C, a shock every 15 min while the heart fibrillates above 30 °C; 8 h on the pump. ${ASPHYXIA_MEMBERS} members of a Latin-hypercube design over every uncertain parameter (seed 1) for each asphyxia, at the ensembles' 5 s step. Survivors among the runs admitted above 12 mmol/L ÷ those runs.`,
+    scale: 1,
+    decimals: 3,
+    compute() {
+      const above = admittedAbove12();
+      return above.filter((r) => r.survived).length / above.length;
+    },
+    detail: describeAsphyxiaEnsemble,
+  },
+  {
+    id: 'P7a',
+    reference: 'Issue 15, item 7; research notes §9.9',
+    title: 'The brain’s energy lasts longer in the cold than its metabolism says',
+    citation: 'CryoLetters 2004',
+    source:
+      'Latency to ischaemic depolarisation after complete cessation of cerebral blood flow, CryoLetters 2004;25(4) [read]: rat 1.37 ± 0.02 min at 37 °C, 7.30 ± 0.76 min at 20 °C; gerbil 0.71 and 5.48 ± 0.25 min; ratios 5.3 and 7.7 (Q10 2.7 and 3.3) [derived]; brain metabolism falls only to 24 % at 20 °C (Q10 2.3, case 2b)',
+    quantity: `time to brain energy failure (energy below ${DEPOLARISATION_ENERGY}) after the circulation stops, brain at 20 °C ÷ at 37 °C (ratio)`,
+    unit: '1',
+    published: 5.33,
+    acceptable: [4.5, 8],
+    tolerance:
+      'from the rat’s ratio (5.3) to the gerbil’s (7.7), widened by about 15 %; metabolism alone (Q10 2.3 over 17 °C) gives 4.1',
+    method: `Reference man in thermoneutral air (28 °C, 1 clo), ventilated with FiO2 0.5, his blood held at a start temperature while the start profile settles (as cases 2a–2c); at time zero his heart stops (asystole, no compressions) and the ventilator with it; sampled every second until brain energy falls below ${DEPOLARISATION_ENERGY} (the level below which cells cannot run their self-check; the ratio barely depends on the level). Start temperatures chosen so that the brain sits at 20 °C and at 37 °C (one secant correction, then ln(time) interpolated linearly); ratio of the two times.`,
+    decimals: 2,
+    compute: () => depolarisationTimeAtBrainS(20) / depolarisationTimeAtBrainS(37),
+    detail: describeDepolarisation,
+  },
 ];

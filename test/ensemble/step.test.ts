@@ -14,8 +14,10 @@ describe('the ensemble step', () => {
     const request = { scenario: ENSEMBLE_BENCH_SCENARIO, members: 40, seed: 4 };
     const fine = runEnsemble({ ...request, stepSeconds: 1 }).summary;
     const coarse = runEnsemble(request).summary;
-    // Outcomes vary across members, so the comparison is not trivially equal.
-    expect(fine.brain_autolysed_fraction.p95).toBeGreaterThan(0.3);
+    // Outcomes vary across members (from none lost to a good part of the brain), so the comparison
+    // is not trivially equal.
+    expect(fine.brain_autolysed_fraction.p5).toBeLessThan(0.01);
+    expect(fine.brain_autolysed_fraction.p95).toBeGreaterThan(0.15);
     expect(Math.abs(coarse.survival.probability - fine.survival.probability)).toBeLessThanOrEqual(
       0.1,
     );
