@@ -721,8 +721,9 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         const appended = message.samples.length > 0 ? state.trend.append(message.samples) : 0;
         const status = statusOf(message.snapshot, message.running);
         const patch: Partial<AppState> = {
+          // Not the speed: the store is its one source (a tick posted before the worker heard a
+          // new speed would otherwise undo the learner's last change).
           snapshot: message.snapshot,
-          speed: message.speed,
           status,
         };
         if (message.stopped) patch.stopReason = message.stopped;

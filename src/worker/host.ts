@@ -394,7 +394,6 @@ export class SimulationHost {
       samples,
       events,
       running: this.running,
-      speed: this.speed,
       ...(stopped ? { stopped } : {}),
     });
     if (run.sim.isFinished() && !run.finishedSent) {

@@ -160,7 +160,6 @@ export interface TickMessage {
   /** Actions applied since the previous tick (timeline, learner), oldest first. */
   readonly events: readonly TimedAction[];
   readonly running: boolean;
-  readonly speed: number;
   /** Set on the tick where the worker stopped the run by itself, and why. */
   readonly stopped?: StopReason;
 }

@@ -83,7 +83,6 @@ async function learnersRun() {
     samples: [],
     events: [],
     running: false,
-    speed: 60,
   });
   return { store, port };
 }
@@ -136,7 +135,6 @@ describe('the instructor window and the learners’ run', () => {
         { atS: 31, action: { do: 'message', text: 'Check the lines' }, source: 'instructor' },
       ],
       running: true,
-      speed: 60,
     });
     await settle();
     expect(instructor.getState().status).toBe('running');

@@ -115,7 +115,6 @@ function tick(
     samples: [],
     events,
     running,
-    speed: 60,
   });
 }
 
@@ -215,7 +214,6 @@ describe('model parameters and stops', () => {
       samples: [],
       events: [],
       running: false,
-      speed: 60,
       stopped: { kind: 'alarm', atS: 310, messages: ['Pump failure'] },
     });
     expect(store.getState().stopReason).toEqual({
