@@ -8,6 +8,7 @@ import {
   selfCheckActivity,
 } from '../physiology/cells.ts';
 import { isPerfusingRhythm, rhythmName } from '../physiology/circulation.ts';
+import { eclsAdmission, eclsLateDeathRisk } from '../physiology/ecls.ts';
 import { haemoglobinSaturation, po2FromContentMmHg } from '../physiology/oxygen.ts';
 import type { PatientBody } from '../physiology/patient.ts';
 import type { Snapshot } from './snapshot.ts';
@@ -168,8 +169,15 @@ export function buildSnapshot(state: State, body: PatientBody, finished: boolean
 
 /** The outcome of a run so far; field names as in DESIGN.md's `coldboot summary`. */
 export interface Outcome {
-  /** Circulation present (spontaneous) and the brain not dead. */
+  /** Circulation present (spontaneous) and the brain not dead, at the end of the run. */
   readonly survived: boolean;
+  /**
+   * Risk of dying later of bleeding, lung injury or organ failure after ECLS rewarming following an
+   * arrest, 0–1 (0 without ECLS after an arrest; models/physiology/ecls.ts).
+   */
+  readonly late_death_risk: number;
+  /** Chance of leaving hospital alive: survived × (1 − late_death_risk); what ensembles average. */
+  readonly survival_probability: number;
   /** First return of spontaneous circulation after an arrest, s; null if none. */
   readonly rosc_time_s: number | null;
   /** Cerebral Performance Category 1–5. */
@@ -192,8 +200,12 @@ export function buildOutcome(state: State, body: PatientBody): Outcome {
   const lost = brain.autolysed + brain.atRisk * selfCheckActivity(state[S.brainTempC]!, v);
   const circulation = isPerfusingRhythm(state[S.rhythm]!);
   const cpc = neurologicalOutcome(lost, circulation, v);
+  const survived = circulation && cpc < 5;
+  const lateDeathRisk = eclsLateDeathRisk(eclsAdmission(state), v);
   return {
-    survived: circulation && cpc < 5,
+    survived,
+    late_death_risk: lateDeathRisk,
+    survival_probability: survived ? 1 - lateDeathRisk : 0,
     rosc_time_s: state[S.roscTimeS]! >= 0 ? state[S.roscTimeS]! : null,
     neuro_outcome_cpc: cpc,
     brain_autolysed_fraction: lost,

@@ -103,6 +103,12 @@ const SLOTS = [
   'arrestStartS', // when the current arrest began, s (−1 while the heart pumps)
   'arrestCount', // number of arrests since time zero
   'roscTimeS', // first return of spontaneous circulation after an arrest, s (−1 if none)
+  // After ECLS: what the risk of dying later depends on (models/physiology/ecls.ts).
+  'firstCprS', // when compressions first started, s (NOT_PENDING if never)
+  'eclsStartS', // when the heart-lung machine first carried a circulation, s (NOT_PENDING if never)
+  'eclsPotassiumMmolPerL', // plasma potassium then (the admission sample), mmol/L
+  'eclsAfterArrest', // 1 when the pump started after a cardiac arrest (ECLS for hypothermic arrest)
+  'asphyxialArrest', // 1 once the heart has stopped for lack of oxygen (its energy below 0.6 then)
   // Heart-lung machine (models/devices/heartLungMachine.ts).
   'circuitMode', // CIRCUIT code: 0 none, 1 VA-ECMO, 2 cardiopulmonary bypass
   'cannulationDoneS', // when the cannulae will be in and the circuit primed, s (NOT_PENDING if not cannulating)

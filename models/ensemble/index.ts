@@ -137,6 +137,7 @@ export function createEnsembleCollector(
       // Keep only what the summary needs: a few numbers per member.
       outcomes[member] = {
         survived: o.survived,
+        survival_probability: o.survival_probability,
         rosc_time_s: o.rosc_time_s,
         neuro_outcome_cpc: o.neuro_outcome_cpc,
         brain_autolysed_fraction: o.brain_autolysed_fraction,

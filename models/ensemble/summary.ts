@@ -18,6 +18,7 @@ import {
 export type MemberOutcome = Pick<
   Outcome,
   | 'survived'
+  | 'survival_probability'
   | 'rosc_time_s'
   | 'neuro_outcome_cpc'
   | 'brain_autolysed_fraction'
@@ -39,7 +40,7 @@ export interface ParameterSensitivity {
   readonly scale: SamplingScale;
   /** Spearman's ρ with the brain autolysed fraction (null when either does not vary). */
   readonly rho_brain_autolysed_fraction: number | null;
-  /** Spearman's ρ with survival, 1 or 0 (null when either does not vary). */
+  /** Spearman's ρ with each member's chance of survival, 0–1 (null when either does not vary). */
   readonly rho_survived: number | null;
 }
 
@@ -53,7 +54,9 @@ export interface EnsembleSummary {
   /** Members whose sampled values were reordered to respect a required order, by pair. */
   readonly reordered_members: Readonly<Record<string, number>>;
   readonly survival: {
+    /** Mean over members of their chance of leaving hospital alive (Outcome.survival_probability). */
     readonly probability: number;
+    /** Expected survivors: the sum of those chances (not a whole number once risks after ECLS count). */
     readonly survivors: number;
     /** Wilson 95 % interval of the probability from the finite number of members. */
     readonly ci95: readonly [number, number];
@@ -128,7 +131,8 @@ export function summariseEnsemble(
   let withoutArrest = 0;
   let aboveK = 0;
   outcomes.forEach((o, i) => {
-    survived[i] = o.survived ? 1 : 0;
+    // Alive at the end and not dead later of the risks after ECLS: each member counts its chance.
+    survived[i] = o.survival_probability;
     autolysed[i] = o.brain_autolysed_fraction;
     minCore[i] = o.min_core_temp_c;
     maxK[i] = o.max_potassium_mmol_l;

@@ -88,8 +88,10 @@ export function summariseViews(
       view,
       members,
       lost: percentiles(mine.map((o) => o.brain_autolysed_fraction))!,
-      survival: mine.filter((o) => o.survived).length / members,
-      goodOutcome: mine.filter((o) => o.survived && o.neuro_outcome_cpc <= 2).length / members,
+      survival: mine.reduce((sum, o) => sum + o.survival_probability, 0) / members,
+      goodOutcome:
+        mine.reduce((sum, o) => sum + (o.neuro_outcome_cpc <= 2 ? o.survival_probability : 0), 0) /
+        members,
     };
   });
 }

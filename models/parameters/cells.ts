@@ -263,4 +263,33 @@ export const cellParameters = {
     'Autolysed brain fraction above which the brain is dead (CPC 5)',
     '[model] mapping of simulated cell loss to the Cerebral Performance Category',
   ),
+  // --- Death after ECLS (bleeding, lung injury, organ failure) ---
+  eclsLateDeathRiskReference: parameter(
+    0.35,
+    '1',
+    [0.2, 0.5],
+    'Risk of dying after ECLS rewarming of bleeding, lung injury or organ failure, for a patient admitted after 60 min of CPR with a potassium of 4 mmol/L and no asphyxia (the brain and heart are simulated apart)',
+    'Calibrated so that ensemble survival follows the HOPE score on a grid of cases (validation case P8) [derived]; HOPE: Pasquier M et al., Resuscitation 2018;126:58 [read: abstract; formula read; secondary]',
+  ),
+  eclsLateDeathOddsPerCprDoubling: parameter(
+    1.77,
+    '1',
+    [1.3, 2.4],
+    'Odds ratio of dying after ECLS per doubling of the time from the first compressions to the pump',
+    'HOPE: survival odds fall by exp(0.573) = 1.77 per doubling of CPR duration (all causes of death) [read; secondary]; calibrated on the grid of validation case P8 [derived]',
+  ),
+  eclsLateDeathOddsPerPotassiumDoubling: parameter(
+    2,
+    '1',
+    [1, 4],
+    'Odds ratio of dying after ECLS per doubling of plasma potassium when the pump starts',
+    'HOPE: survival odds fall by exp(2.07) = 7.9 per doubling of admission potassium (all causes, part of it brain death the model simulates) [read; secondary]; calibrated on the grid of validation case P8 [derived]',
+  ),
+  eclsLateDeathOddsAsphyxia: parameter(
+    8,
+    '1',
+    [3, 15],
+    'Odds ratio of dying after ECLS when the heart stopped for lack of oxygen (asphyxia: submersion, avalanche burial without an air pocket)',
+    'HOPE: asphyxia lowers the survival odds by exp(1.95) = 7.0 (all causes, much of it hypoxic brain injury the model simulates) [read; secondary]; calibrated on the grid of validation case P8 [derived]',
+  ),
 } as const;

@@ -57,6 +57,8 @@ export function setRhythm(state: State, code: number): void {
   if (isPerfusingRhythm(before) && !isPerfusingRhythm(code)) {
     state[S.arrestStartS] = now;
     state[S.arrestCount] = state[S.arrestCount]! + 1;
+    // A heart that stops while short of energy stopped for lack of oxygen: an asphyxial arrest.
+    if (state[S.heartEnergy]! < RESTART_ENERGY) state[S.asphyxialArrest] = 1;
   } else if (!isPerfusingRhythm(before) && isPerfusingRhythm(code)) {
     state[S.arrestStartS] = -1;
     if (state[S.roscTimeS]! < 0) state[S.roscTimeS] = now;

@@ -1,7 +1,7 @@
 // The whole patient: builds each subsystem's constants from the patient description and the parameter
 // values, and advances them together in a fixed order each step:
 //   rhythm → devices (heart-lung machine, bedside) → pump → heat (uses last step's oxygen) → oxygen →
-//   cells, potassium, breathing → pressure → alarms.
+//   cells, potassium, breathing → pressure → alarms → the admission to ECLS.
 
 import { C, COMPARTMENT_COUNT, RHYTHM, S, type State } from '../engine/state.ts';
 import type { PatientSpec } from '../parameters/body.ts';
@@ -24,6 +24,7 @@ import {
   type CircuitBody,
 } from '../devices/heartLungMachine.ts';
 import { buildOxygenBody, initialiseOxygen, stepOxygen, type OxygenBody } from './oxygen.ts';
+import { initialiseEcls, trackEcls } from './ecls.ts';
 import {
   buildThermalBody,
   restingCardiacOutputLPerMin,
@@ -114,6 +115,7 @@ export function initialisePatient(state: State, body: PatientBody): void {
   initialiseCells(state, body.values);
   initialiseCircuit(state);
   initialiseBedside(state);
+  initialiseEcls(state);
   state[S.maxPotassiumMmolPerL] = state[S.potassiumMmolPerL]!;
 }
 
@@ -163,5 +165,6 @@ export function stepPatient(
   stepCells(state, body.cells, dtS, v);
   updatePressure(state, v);
   updateAlarms(state, v);
+  trackEcls(state);
   if (state[S.coreTempC]! < state[S.minCoreTempC]!) state[S.minCoreTempC] = state[S.coreTempC]!;
 }

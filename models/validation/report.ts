@@ -19,6 +19,8 @@ export interface CaseResult {
   readonly difference: number;
   readonly acceptable: boolean;
   readonly detail: string | null;
+  /** The case's Markdown table, if it has one. */
+  readonly table: string | null;
 }
 
 /** Runs every case (or the given ones) and rates the model's values. */
@@ -32,6 +34,7 @@ export function evaluateCases(cases: readonly ReferenceCase[] = REFERENCE_CASES)
       difference: relativeDifference(c, model),
       acceptable: isAcceptable(c, model),
       detail: c.detail ? c.detail() : null,
+      table: c.table ? c.table() : null,
     };
   });
 }
@@ -176,6 +179,7 @@ export function validationMarkdown(results: readonly CaseResult[]): string {
       `- **Model:** ${withUnit(formatValue(c, r.model), c.unit)} — ${r.rating} (difference ${formatDifference(r.difference)}), ${r.acceptable ? 'inside' : '**outside**'} the acceptable range.`,
     );
     if (r.detail !== null) out.push(`- **Run details:** ${r.detail}.`);
+    if (r.table !== null) out.push('', r.table);
   }
   out.push('');
   return out.join('\n');

@@ -8,7 +8,14 @@ import { createSimulation } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { ensembleDesign, memberParameters } from '../ensemble/sampling.ts';
 import type { StartEnvironment } from '../scenario/types.ts';
-import { BEFORE_IMMERSION_AIR, THERMONEUTRAL_AIR, isArrest, validationScenario } from './runs.ts';
+import {
+  BEFORE_IMMERSION_AIR,
+  REFERENCE_MAN,
+  THERMONEUTRAL_AIR,
+  isArrest,
+  validationScenario,
+} from './runs.ts';
+import { S } from '../engine/state.ts';
 
 /** One decimal place (or as many as asked), for run details. */
 export function fmt(x: number | null, decimals = 1): string {
@@ -226,6 +233,8 @@ export interface AsphyxiaEclsRun {
   readonly admissionPotassium: number;
   readonly admissionCoreC: number;
   readonly survived: boolean;
+  /** Outcome.survival_probability: alive, and not dead later of the risks after ECLS. */
+  readonly survivalProbability: number;
   readonly cpc: number;
 }
 
@@ -295,6 +304,7 @@ export function asphyxiaEclsRun(
     admissionPotassium: a.potassiumMmolPerL,
     admissionCoreC: a.coreTempC,
     survived: outcome.survived,
+    survivalProbability: outcome.survival_probability,
     cpc: outcome.neuro_outcome_cpc,
   };
 }
@@ -325,14 +335,16 @@ export function describeAsphyxiaEnsemble(): string {
   const above = admittedAbove12();
   const survivors = above.filter((r) => r.survived);
   const below = runs.filter((r) => r.admissionPotassium <= POTASSIUM_NO_SURVIVOR_MMOL_PER_L);
+  const expected = (rs: readonly AsphyxiaEclsRun[]) =>
+    rs.reduce((sum, r) => sum + r.survivalProbability, 0);
   const ks = runs.map((r) => r.admissionPotassium).sort((a, b) => a - b);
   return (
     `${runs.length} runs; admission potassium ${fmt(ks[0]!)}–${fmt(ks.at(-1)!)} mmol/L (median ${fmt(ks[Math.floor(ks.length / 2)]!)}); ` +
-    `${above.length} admitted above 12 mmol/L, ${survivors.length} of them survived` +
+    `${above.length} admitted above 12 mmol/L, ${survivors.length} of them with a beating heart and a living brain at the end` +
     (survivors.length > 0
-      ? ` (${survivors.map((r) => `${r.exposure}, member ${r.member}: ${fmt(r.admissionPotassium)} mmol/L, CPC ${r.cpc}`).join('; ')})`
+      ? ` (${survivors.map((r) => `${r.exposure}, member ${r.member}: ${fmt(r.admissionPotassium)} mmol/L, CPC ${r.cpc}, chance of leaving hospital ${fmt(r.survivalProbability, 2)}`).join('; ')})`
       : '') +
-    `; ${below.filter((r) => r.survived).length} of the ${below.length} admitted at or below 12 mmol/L survived`
+    `, expected survivors ${fmt(expected(above), 2)}; of the ${below.length} admitted at or below 12 mmol/L ${below.filter((r) => r.survived).length} alive at the end, expected survivors ${fmt(expected(below), 2)}`
   );
 }
 
@@ -411,4 +423,229 @@ export function describeDepolarisation(): string {
   const warm = depolarisationTimeAtBrainS(37);
   const cold = depolarisationTimeAtBrainS(20);
   return `brain energy below ${DEPOLARISATION_ENERGY} ${fmt(warm / 60, 2)} min after the heart stops with the brain at 37 °C, ${fmt(cold / 60, 2)} min at 20 °C (rat 1.37 and 7.30 min, gerbil 0.71 and 5.48 min; the human brain uses oxygen more slowly per gram than a rodent's)`;
+}
+
+// --- Survival after ECLS against the HOPE score: reference case P8 ----------------------------
+
+/**
+ * HOPE survival probability (Pasquier M et al., Resuscitation 2018;126:58), as implemented by an
+ * open-source calculator [read; secondary]: logit = 2.44 − 1.55·male − 1.95·asphyxia − 0.0191·age −
+ * 2.07·log2(K) − 0.573·log2(CPR min) + 0.937·T − 0.0247·T². (A secondary summary lists a higher age
+ * as favourable, which would make the age term positive; the grid holds age at 35 years.)
+ */
+export function hopeSurvival(c: {
+  readonly male: boolean;
+  readonly ageYears: number;
+  readonly asphyxia: boolean;
+  readonly potassiumMmolPerL: number;
+  readonly cprMin: number;
+  readonly temperatureC: number;
+}): number {
+  const x =
+    2.44 -
+    1.55 * (c.male ? 1 : 0) -
+    1.95 * (c.asphyxia ? 1 : 0) -
+    0.0191 * c.ageYears -
+    2.07 * Math.log2(c.potassiumMmolPerL) -
+    0.573 * Math.log2(Math.max(1, c.cprMin)) +
+    0.937 * c.temperatureC -
+    0.0247 * c.temperatureC * c.temperatureC;
+  return 1 / (1 + Math.exp(-x));
+}
+
+export const HOPE_SOURCE =
+  'Pasquier M, Hugli O, Paal P et al., Hypothermia outcome prediction after extracorporeal life support for hypothermic cardiac arrest patients: the HOPE score, Resuscitation 2018;126:58 [read: abstract]: survival to discharge from sex, age, asphyxia, CPR duration, admission potassium and temperature; formula as implemented by an open-source calculator [read; secondary]: logit = 2.44 − 1.55·male − 1.95·asphyxia − 0.0191·age − 2.07·log2 K − 0.573·log2 CPR min + 0.937·T − 0.0247·T² (a secondary summary calls a higher age favourable, which would flip the age term; the grid holds age at 35); external validation: 42 % survived where HOPE predicted 38 % (Pasquier M et al., Resuscitation 2019;139:321) [read: abstract]';
+
+export const HOPE_METHOD =
+  'A grid of HOPE-style cases on the reference man (male, 35 y): a witnessed hypothermic arrest (VF) at a settled core of 24 or 28 °C in 5 °C air with compressions and oxygen at once, or 60 or 120 min of asphyxia buried in 0 °C snow (0 °C water to the neck, no breathing) before the dig-out with compressions and oxygen; then 60, 120 or 240 min of CPR (asphyxia: 60 or 120) to the pump, VA-ECMO at 4.5 L/min with the oxygenator on, the heater-cooler water at 25 °C and 2 °C warmer every 30 min to 37 °C, a shock every 15 min while the heart fibrillates above 30 °C, 6 h on the pump, at the ensembles’ 5 s step. Each row runs the same 8 members of a Latin-hypercube design over every uncertain parameter (seed 1). Model survival: the mean of Outcome.survival_probability (a beating heart and a living brain at the end, times 1 − the risk of dying after ECLS); HOPE: the mean of each member’s HOPE probability from its own admission potassium and core temperature.';
+
+/** One row of the HOPE grid: how the patient arrested, and how long compressions lasted. */
+export interface HopeCase {
+  readonly label: string;
+  /** Hypothermic arrest (witnessed, at a settled core temperature) or asphyxia (no breathing first). */
+  readonly mechanism: 'hypothermia' | 'asphyxia';
+  /** Hypothermia: the core when the heart stops, °C. Asphyxia: minutes without breathing before the dig-out. */
+  readonly value: number;
+  /** Minutes of compressions before the pump starts. */
+  readonly cprMin: number;
+}
+
+export const HOPE_CASES: readonly HopeCase[] = [
+  ...[24, 28].flatMap((coreC) =>
+    [60, 120, 240].map((cprMin): HopeCase => ({
+      label: `hypothermic arrest at ${coreC} °C, ${cprMin} min CPR`,
+      mechanism: 'hypothermia',
+      value: coreC,
+      cprMin,
+    })),
+  ),
+  ...[60, 120].flatMap((minutes) =>
+    [60, 120].map((cprMin): HopeCase => ({
+      label: `asphyxia ${minutes} min in 0 °C snow, ${cprMin} min CPR`,
+      mechanism: 'asphyxia',
+      value: minutes,
+      cprMin,
+    })),
+  ),
+];
+
+/** Members per row of the HOPE grid (a Latin-hypercube design over every uncertain parameter). */
+export const HOPE_MEMBERS = 8;
+/** Hours on the pump after it starts. */
+const HOPE_PUMP_H = 6;
+
+export interface HopeMember {
+  /** Heart beating and brain not dead at the end (Outcome.survived). */
+  readonly alive: boolean;
+  /** Outcome.survival_probability: alive, and not dead later of the risks after ECLS. */
+  readonly survivalProbability: number;
+  readonly lateDeathRisk: number;
+  /** HOPE's inputs at the pump's start: potassium, core temperature, CPR minutes, asphyxial arrest. */
+  readonly potassiumMmolPerL: number;
+  readonly temperatureC: number;
+  readonly cprMin: number;
+  readonly asphyxia: boolean;
+  readonly hope: number;
+}
+
+export interface HopeRow {
+  readonly hopeCase: HopeCase;
+  readonly members: readonly HopeMember[];
+  /** Means over members. */
+  readonly hope: number;
+  readonly alive: number;
+  readonly survival: number;
+  readonly potassiumMmolPerL: number;
+  readonly temperatureC: number;
+}
+
+/**
+ * One member of a HOPE row, on the reference man (male, 35 y). Hypothermia: settled at the core of
+ * the row in 5 °C air (1 clo), breathing; at time zero the heart fibrillates (witnessed) and
+ * compressions with ventilation (oxygen) start at once. Asphyxia: at 37 °C he is buried in 0 °C snow
+ * (0 °C water to the neck) unable to breathe for the minutes of the row, then dug out with
+ * compressions and ventilation at once. Both: 22 °C air from 10 min, VA-ECMO cannulated 15 min before
+ * the pump, which starts at the row's CPR time at 4.5 L/min with the oxygenator on and the
+ * heater-cooler water at 25 °C, 2 °C warmer every 30 min to 37 °C; a shock every 15 min while the
+ * heart fibrillates above 30 °C; 6 h on the pump; the ensembles' 5 s step.
+ */
+export function hopeMember(
+  hopeCase: HopeCase,
+  parameters: Readonly<Record<string, number>>,
+  seed: number,
+): HopeMember {
+  const pumpS = hopeCase.cprMin * 60;
+  const at = (atS: number, action: Action) => ({ atS, action });
+  const hypothermia = hopeCase.mechanism === 'hypothermia';
+  const timeline = [
+    ...(hypothermia
+      ? [at(0, { do: 'cardiacArrest', rhythm: 'vf' })]
+      : [at(0, { do: 'extricate', airTemperatureC: 0 })]),
+    at(0, { do: 'startCpr', mode: 'mechanical' }),
+    at(0, { do: 'ventilate', fio2: 1 }),
+    at(600, { do: 'setEnvironment', medium: 'air', temperatureC: 22, clothingClo: 1 }),
+    at(pumpS - 900, { do: 'cannulate', mode: 'va-ecmo' }),
+    at(pumpS - 60, { do: 'setHeaterCooler', waterTemperatureC: 25 }),
+    at(pumpS - 60, { do: 'setOxygenator', fio2: 1, sweepLPerMin: 4.5 }),
+    at(pumpS, { do: 'setPumpFlow', flowLPerMin: 4.5 }),
+    at(pumpS + 60, { do: 'stopCpr' }),
+    ...[27, 29, 31, 33, 35, 37].map((w, i) =>
+      at(pumpS + 1800 * (i + 1), { do: 'setHeaterCooler', waterTemperatureC: w }),
+    ),
+  ] as { atS: number; action: Action }[];
+  const base = validationScenario({
+    environment: hypothermia
+      ? { medium: 'air', temperatureC: 5, clothingClo: 1 }
+      : BEFORE_IMMERSION_AIR,
+    ...(hypothermia ? { coreTempC: hopeCase.value } : {}),
+    timeline,
+    endS: pumpS + HOPE_PUMP_H * 3600,
+  });
+  const scenario = hypothermia
+    ? base
+    : {
+        ...base,
+        history: [
+          {
+            atS: -hopeCase.value * 60,
+            action: { do: 'setEnvironment', medium: 'water', temperatureC: 0 } as const,
+          },
+          { atS: -hopeCase.value * 60, action: { do: 'stopBreathing' } as const },
+        ],
+      };
+  const sim = createSimulation(scenario, { seed, parameters, stepSeconds: ASPHYXIA_STEP_S });
+  let admission: Snapshot | null = null;
+  while (!sim.isFinished()) {
+    sim.advance(60);
+    const s = sim.snapshot();
+    if (admission === null && s.tS >= pumpS) admission = s;
+    if (s.rhythm === 'vf' && s.heartTempC > 30 && s.tS % 900 < 60)
+      sim.apply({ do: 'defibrillate' });
+  }
+  const outcome = sim.outcome();
+  const a = admission ?? sim.snapshot();
+  const state = sim.stateVector();
+  const asphyxia = state[S.asphyxialArrest]! === 1;
+  const hopeInputs = {
+    male: true,
+    ageYears: REFERENCE_MAN.ageYears,
+    asphyxia: !hypothermia,
+    potassiumMmolPerL: a.potassiumMmolPerL,
+    cprMin: hopeCase.cprMin,
+    temperatureC: a.coreTempC,
+  };
+  return {
+    alive: outcome.survived,
+    survivalProbability: outcome.survival_probability,
+    lateDeathRisk: outcome.late_death_risk,
+    potassiumMmolPerL: a.potassiumMmolPerL,
+    temperatureC: a.coreTempC,
+    cprMin: hopeCase.cprMin,
+    asphyxia,
+    hope: hopeSurvival(hopeInputs),
+  };
+}
+
+let hopeCache: readonly HopeRow[] | null = null;
+
+/** Every row of the HOPE grid, each with the same 8-member design (seed 1). */
+export function hopeGrid(): readonly HopeRow[] {
+  if (hopeCache !== null) return hopeCache;
+  const design = ensembleDesign({ members: HOPE_MEMBERS, seed: 1 });
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  hopeCache = HOPE_CASES.map((hopeCase) => {
+    const members = Array.from({ length: design.members }, (_, i) =>
+      hopeMember(hopeCase, memberParameters(design, i), design.memberSeeds[i]!),
+    );
+    return {
+      hopeCase,
+      members,
+      hope: mean(members.map((m) => m.hope)),
+      alive: mean(members.map((m) => (m.alive ? 1 : 0))),
+      survival: mean(members.map((m) => m.survivalProbability)),
+      potassiumMmolPerL: mean(members.map((m) => m.potassiumMmolPerL)),
+      temperatureC: mean(members.map((m) => m.temperatureC)),
+    };
+  });
+  return hopeCache;
+}
+
+/** Mean |model survival − HOPE| over the grid's rows. */
+export function hopeGridError(): number {
+  const rows = hopeGrid();
+  return rows.reduce((sum, r) => sum + Math.abs(r.survival - r.hope), 0) / rows.length;
+}
+
+/** The grid as a Markdown table for doc/validation.md. */
+export function hopeGridTable(): string {
+  const pct = (x: number) => `${Math.round(100 * x)} %`;
+  const lines = [
+    '| HOPE-style case | K at the pump, mmol/L | core at the pump, °C | HOPE | model: heart beating, brain alive | model: survival (after the risks after ECLS) |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...hopeGrid().map(
+      (r) =>
+        `| ${r.hopeCase.label} | ${fmt(r.potassiumMmolPerL)} | ${fmt(r.temperatureC)} | ${pct(r.hope)} | ${pct(r.alive)} | ${pct(r.survival)} |`,
+    ),
+  ];
+  return lines.join('\n');
 }

@@ -446,7 +446,7 @@ export function ensembleText(result: EnsembleResult, context: Context): string {
   const [lo, hi] = s.survival.ci95;
   lines.push(
     '',
-    `Survival: ${percent(s.survival.probability)} (${s.survival.survivors} of ${s.members}; ` +
+    `Survival: ${percent(s.survival.probability)} (${Number(s.survival.survivors.toFixed(1))} of ${s.members}; ` +
       `95 % interval ${percent(lo)} to ${percent(hi)})`,
     '',
     'Neurological outcome (Cerebral Performance Category)',

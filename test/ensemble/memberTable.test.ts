@@ -12,6 +12,8 @@ import type { Outcome } from '../../models/index.ts';
 
 const outcome: Outcome = {
   survived: false,
+  late_death_risk: 0,
+  survival_probability: 0,
   rosc_time_s: null,
   neuro_outcome_cpc: 5,
   brain_autolysed_fraction: 0.1 + 0.2,
@@ -52,6 +54,8 @@ describe('the members table', () => {
     expect(Number(row[3])).toBe(design.values[3]);
     expect(row.slice(4)).toEqual([
       'false',
+      '0',
+      '0',
       '',
       '5',
       '0.30000000000000004',

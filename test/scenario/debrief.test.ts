@@ -25,6 +25,8 @@ const loadPublic = (name: string) =>
 
 const OUTCOME: Outcome = {
   survived: true,
+  late_death_risk: 0,
+  survival_probability: 1,
   rosc_time_s: null,
   neuro_outcome_cpc: 1,
   brain_autolysed_fraction: 0,

@@ -62,13 +62,6 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
   // range 0.5–0.9): with the self-check off while cold, the rate of rewarming decides how much repair
   // happens before it wakes. The default balance (0.5) gives 0.60, balance 1 gives 0.96.
   H7: 'the essay’s view gives slow rewarming too large a benefit (0.40; default balance 0.60)',
-  // Known disagreement: after 3–4 h of asphyxia about 1 in 10 sampled patients admitted above
-  // 12 mmol/L survives ECLS rewarming (none did in the registries). Their hearts cannot restart above
-  // the restart limit (12 mmol/L by default, sampled 10–16), but on the pump flowing blood clears
-  // potassium (time constant ~1 h) long before the heart is warm enough to restart, and in the worlds
-  // near the essay's view (hypothesisBalance near 0) brain and heart survive the asphyxia dormant.
-  // The model has no death after ECLS from bleeding, lung injury or organ failure (issue 15, item 8).
-  P4d: 'potassium is cleared on the pump before the heart restarts; no death after ECLS yet',
 };
 
 function describeRange(c: ReferenceCase): string {
