@@ -341,14 +341,14 @@ export const thermalParameters = {
     1.5,
     '1/K',
     [0.5, 4],
-    'Vasoconstrictor signal per °C of core below 37 °C',
+    'Vasoconstrictor signal per °C of blood below 37 °C (less the warm-skin signal: the errors add)',
     'Form of Stolwijk JAJ, NASA CR-1855, 1971 [recall]; gain [model]',
   ),
   vasoconstrictionSkinGainPerK: parameter(
     0.4,
     '1/K',
     [0.1, 1],
-    'Vasoconstrictor signal per °C of mean skin below 33.7 °C',
+    'Vasoconstrictor signal per °C of mean skin below neutral (a warm skin counts against it)',
     'Form of Stolwijk 1971 [recall]; gain [model]',
   ),
   muscleConstrictionGainRatio: parameter(
@@ -383,7 +383,7 @@ export const thermalParameters = {
     33.7,
     '°C',
     [33, 34.5],
-    'Mean skin temperature at thermoneutrality',
+    'Mean skin temperature at thermoneutrality: the skin set point of the vasomotor and sweating controller',
     'Stolwijk 1971 set point 33.7 °C [recall]',
   ),
 
@@ -392,14 +392,14 @@ export const thermalParameters = {
     117,
     'L/h per K',
     [60, 200],
-    'Extra skin blood flow per °C of core above 37 °C',
+    'Extra skin blood flow per °C of blood above 37 °C (a cool blood counts against the skin signal)',
     'Stolwijk JAJ, NASA CR-1855, 1971: CDIL = 117 L/h/°C [recall]',
   ),
   vasodilationSkinGainLPerHPerK: parameter(
     7.5,
     'L/h per K',
     [3, 15],
-    'Extra skin blood flow per °C of mean skin above neutral',
+    'Extra skin blood flow per °C of mean skin above neutral (a cool skin counts against it)',
     'Stolwijk 1971: SDIL 7.5 [recall]',
   ),
   localHeatingOnsetSkinTempC: parameter(
@@ -427,14 +427,14 @@ export const thermalParameters = {
     371.2,
     'W/K',
     [250, 500],
-    'Evaporative heat demand from sweating per °C of core above 37 °C',
+    'Evaporative heat demand from sweating per °C of blood above 37 °C (a cool blood counts against the skin signal)',
     'Stolwijk 1971: CSW 371.2 W/°C [recall]',
   ),
   sweatingSkinGainWPerK: parameter(
     33.6,
     'W/K',
     [20, 50],
-    'Evaporative heat demand from sweating per °C of mean skin above neutral',
+    'Evaporative heat demand from sweating per °C of mean skin above neutral (a cool skin counts against it)',
     'Stolwijk 1971: SSW 33.6 W/°C [recall]',
   ),
   insensibleSkinWettedness: parameter(
@@ -478,7 +478,7 @@ export const thermalParameters = {
     47,
     'W/m²/K',
     [30, 60],
-    'Shivering heat per °C of mean skin below 33 °C (before the divisor)',
+    'Shivering heat per °C of mean skin below 33 °C (before the divisor); a skin above 33 °C holds shivering back at the same rate',
     'Tikuisis & Giesbrecht 1999 [recall]',
   ),
   shiveringSkinCurvatureWPerM2K2: parameter(

@@ -212,6 +212,9 @@ export function saturationVapourPressureKPa(temperatureC: number): number {
   return 0.6108 * Math.exp((17.27 * temperatureC) / (temperatureC + 237.3));
 }
 
+/** The mean skin temperature the Tikuisis & Giesbrecht shivering fit is referenced to, °C (part of the fit). */
+const SHIVERING_FIT_SKIN_REFERENCE_C = 33;
+
 // Scratch arrays for one step; module-level so the inner loop allocates nothing.
 const netHeatW = new Float64Array(COMPARTMENT_COUNT);
 const heatPerfusionWPerK = new Float64Array(COMPARTMENT_COUNT);
@@ -283,19 +286,30 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
       body.headAreaM2 * headSurface) /
     (totalArea + body.headAreaM2);
 
-  // Vasomotor control (Stolwijk form): skin flow = (resting + dilation) / (1 + constriction).
-  const coreWarm = Math.max(0, tCore - 37);
-  const skinWarm = Math.max(0, meanSkinTempC - v.neutralSkinTempC);
+  // Vasomotor control (Stolwijk form): skin flow = (resting + dilation) / (1 + constriction). As in
+  // Stolwijk's controller, the core and skin errors are added before either effector acts: a warm
+  // skin holds back constriction and shivering while the core is a little cool, and a cool core holds
+  // back dilation and sweating while the skin is a little warm, so a resting body in comfortable
+  // surroundings neither sweats nor shivers.
+  // The core temperature the controller senses is the blood's (the hypothalamus is warmed by the
+  // arterial blood it is bathed in); the start profile holds the blood at the start's core temperature.
+  const coreError = tBlood - 37;
+  const skinError = meanSkinTempC - v.neutralSkinTempC;
   const dilationWPerK =
-    ((v.vasodilationCoreGainLPerHPerK * coreWarm + v.vasodilationSkinGainLPerHPerK * skinWarm) /
+    (Math.max(
+      0,
+      v.vasodilationCoreGainLPerHPerK * coreError + v.vasodilationSkinGainLPerHPerK * skinError,
+    ) /
       3600) *
     body.bloodHeatCapacityJPerLK;
   // A vasodilator leaves only part of the cold signal.
   const signal =
     (vasodilatorActive(state) ? v.vasodilatorSignalFraction : 1) *
     body.vasoconstrictionAgeFactor *
-    (v.vasoconstrictionCoreGainPerK * Math.max(0, 37 - tCore) +
-      v.vasoconstrictionSkinGainPerK * Math.max(0, v.neutralSkinTempC - meanSkinTempC));
+    Math.max(
+      0,
+      -v.vasoconstrictionCoreGainPerK * coreError - v.vasoconstrictionSkinGainPerK * skinError,
+    );
   const shellRestingWPerK = body.restingPerfusionWPerK[C.shell]!;
   const maxShellFraction = body.maxShellPerfusionWPerK / shellRestingWPerK;
   // The reflexes' skin-and-fat flow, as a fraction of resting.
@@ -338,7 +352,10 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
       1 / (v.lewisRelationKPerKPa * convectiveWPerM2K);
     const maxEvaporationW =
       (Math.max(0, skinVapourKPa - airVapourKPa) / evaporativeResistance) * dry * totalArea;
-    const sweatW = v.sweatingCoreGainWPerK * coreWarm + v.sweatingSkinGainWPerK * skinWarm;
+    const sweatW = Math.max(
+      0,
+      v.sweatingCoreGainWPerK * coreError + v.sweatingSkinGainWPerK * skinError,
+    );
     evaporationW = Math.min(maxEvaporationW, v.insensibleSkinWettedness * maxEvaporationW + sweatW);
   }
   const shellEvaporationW = (evaporationW * body.shellAreaM2) / totalArea;
@@ -354,13 +371,14 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
 
   // Shivering: drive from cold core and cold skin, divided by √(body fat %), capped, tapered to zero
   // as the core cools below the level where muscle and nerves can still sustain it, and lagged.
-  const skinCold = v.neutralSkinTempC - 0.7 - meanSkinTempC; // the published fit is referenced to 33 °C
+  const skinCold = SHIVERING_FIT_SKIN_REFERENCE_C - meanSkinTempC;
   const driveWPerM2 =
     (v.shiveringCoreGainWPerM2K * Math.max(0, 37 - tCore) +
+      // Warm skin holds shivering back (the fit's linear term continued above its reference).
       (skinCold > 0
         ? v.shiveringSkinGainWPerM2K * skinCold -
           v.shiveringSkinCurvatureWPerM2K2 * skinCold * skinCold
-        : 0)) /
+        : v.shiveringSkinGainWPerM2K * skinCold)) /
     Math.sqrt(body.composition.bodyFatPercent);
   const coldMuscleFactor = Math.min(
     1,

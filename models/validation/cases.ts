@@ -63,7 +63,12 @@ import {
   ASPHYXIA_CPR_MIN,
   ASPHYXIA_EXPOSURES,
   ASPHYXIA_MEMBERS,
+  COLD_AIR_C,
   DEAD_BODY_WATER_C,
+  SHORTS_CLO,
+  TIKUISIS_COLD_AIR,
+  airRestRun,
+  describeAirRest,
   PORCINE_METHOD,
   PORCINE_POTASSIUM,
   PORCINE_POTASSIUM_LEVEL,
@@ -1737,6 +1742,49 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
   },
   ...TWO_VIEWS_CASES,
   // --- Physiology, second pass (issue 15) ---------------------------------------------------------
+  {
+    id: 'P2a',
+    reference: 'Issue 15, item 2',
+    title: 'A resting person in comfortable air holds a core of 37 °C',
+    citation: 'thermoneutral rest',
+    source:
+      'In thermoneutral surroundings a resting person keeps the core near 37 °C with the skin vessels alone, neither sweating nor shivering (Stolwijk JAJ, NASA CR-1855, 1971: the controller is silent at its set points) [recall]; the model’s rest had drifted down about 0.4 °C in 2 h (issue 15)',
+    quantity: 'change of core temperature over 2 h at rest in thermoneutral air (28 °C, 1 clo), °C',
+    unit: '°C',
+    published: 0,
+    acceptable: [-0.2, 0.2],
+    tolerance: 'the day-to-day scatter of a resting core, ±0.2 °C [recall]',
+    method:
+      'Reference man (35 y, 73 kg, 176 cm) settled in thermoneutral air (28 °C, 1 clo: the start profile holds his blood at 37 °C while the tissues settle), then left there at rest for 2 h; seed 1. Core (trunk organs) at 2 h − at time zero.',
+    scale: 1,
+    decimals: 2,
+    compute() {
+      const r = airRestRun('neutral');
+      return r.coreEndC - r.coreStartC;
+    },
+    detail: () => describeAirRest('neutral'),
+  },
+  {
+    id: 'P2b',
+    reference: 'Issue 15, item 2',
+    title: 'Resting in 10 °C air in shorts: shivering holds the core',
+    citation: 'Tikuisis 1991',
+    source: TIKUISIS_COLD_AIR,
+    quantity: `change of core temperature over 2 h resting in shorts in ${COLD_AIR_C} °C air, °C`,
+    unit: '°C',
+    published: 0,
+    acceptable: [-0.3, 0.3],
+    tolerance:
+      'not significant in 13 men: a mean change within ±0.3 °C [derived from the abstract; the figures are not read]',
+    method: `Reference man (35 y, 73 kg, 176 cm, ≈ 20 % fat, as the study’s average-fat group) settled in thermoneutral air (28 °C, 1 clo); at time zero he is in shorts (${SHORTS_CLO} clo) in ${COLD_AIR_C} °C still air and rests there for 2 h; seed 1. Core (trunk organs) at 2 h − at time zero.`,
+    scale: 1,
+    decimals: 2,
+    compute() {
+      const r = airRestRun('cold');
+      return r.coreEndC - r.coreStartC;
+    },
+    detail: () => describeAirRest('cold'),
+  },
   {
     id: 'P3a',
     reference: 'Issue 15, item 3',

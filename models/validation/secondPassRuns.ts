@@ -109,6 +109,80 @@ export function describeDeadBody(where: 'air' | 'water'): string {
   return `${where === 'air' ? '20 °C air' : `${DEAD_BODY_WATER_C} °C water`}: potassium ${fmt(r.potassiumAtArrest, 2)} → ${fmt(r.potassiumAt1h, 2)} mmol/L in the first hour (core ${fmt(r.coreAt1hC)} °C, trunk muscle ${fmt(r.muscleAt1hC)} °C then); highest shivering after the first minute ${fmt(r.maxShivering, 3)} of its ceiling; core ${fmt(r.coreAtEndC)} °C after 3 h`;
 }
 
+// --- Resting in neutral and in cold air: reference cases P2a and P2b -----------------------------
+
+/** Tikuisis, Bell & Jacobs 1991: resting men in shorts in 10 °C air for 2 h. */
+export const TIKUISIS_COLD_AIR =
+  'Tikuisis P, Bell DG, Jacobs I, Shivering onset, metabolic response, and convective heat transfer during cold air exposure, J Appl Physiol 1991;70:1996-2002 [read: abstract]: 13 men resting supine in shorts, 10 °C air (42 % humidity, airflow below 0.4 m/s) for 2 h: "rectal temperatures fluctuated slightly but not significantly during exposure", while skin temperature fell greatly and shivering raised the metabolic rate';
+
+/** How long the resting-in-air runs last, s. */
+const AIR_REST_S = 2 * 3600;
+/** The cold air of Tikuisis 1991, °C, and shorts only, clo. */
+export const COLD_AIR_C = 10;
+export const SHORTS_CLO = 0.1;
+
+export interface AirRestRun {
+  /** Core (trunk organs) at time zero and after 2 h, °C. */
+  readonly coreStartC: number;
+  readonly coreEndC: number;
+  /** Mean skin temperature and shivering heat after 2 h. */
+  readonly skinEndC: number;
+  readonly shiveringEndW: number;
+  /** Sweating-driven evaporation is not in the snapshot; total heat loss after 2 h, W. */
+  readonly heatLossEndW: number;
+  readonly metabolicEndW: number;
+}
+
+const airRestCache = new Map<string, AirRestRun>();
+
+/**
+ * The reference man settled in thermoneutral air (28 °C, 1 clo) rests there for 2 h ('neutral'), or
+ * at time zero undresses to shorts in 10 °C still air and rests there for 2 h ('cold'). Seed 1.
+ */
+export function airRestRun(kind: 'neutral' | 'cold'): AirRestRun {
+  const cached = airRestCache.get(kind);
+  if (cached !== undefined) return cached;
+  const sim = createSimulation(
+    validationScenario({
+      environment: THERMONEUTRAL_AIR,
+      timeline:
+        kind === 'cold'
+          ? [
+              {
+                atS: 0,
+                action: {
+                  do: 'setEnvironment',
+                  medium: 'air',
+                  temperatureC: COLD_AIR_C,
+                  clothingClo: SHORTS_CLO,
+                },
+              },
+            ]
+          : [],
+      endS: AIR_REST_S,
+    }),
+    { seed: 1 },
+  );
+  const start = sim.snapshot();
+  sim.advance(AIR_REST_S);
+  const end = sim.snapshot();
+  const run: AirRestRun = {
+    coreStartC: start.coreTempC,
+    coreEndC: end.coreTempC,
+    skinEndC: end.skinTempC,
+    shiveringEndW: end.shiveringHeatW,
+    heatLossEndW: end.heatLossW,
+    metabolicEndW: end.metabolicHeatW,
+  };
+  airRestCache.set(kind, run);
+  return run;
+}
+
+export function describeAirRest(kind: 'neutral' | 'cold'): string {
+  const r = airRestRun(kind);
+  return `${kind === 'neutral' ? 'thermoneutral air (28 °C, 1 clo)' : `${COLD_AIR_C} °C air in shorts`}: core ${fmt(r.coreStartC, 2)} → ${fmt(r.coreEndC, 2)} °C in 2 h; then mean skin ${fmt(r.skinEndC)} °C, shivering ${fmt(r.shiveringEndW, 0)} W, metabolism ${fmt(r.metabolicEndW, 0)} W against a heat loss of ${fmt(r.heatLossEndW, 0)} W`;
+}
+
 // --- Potassium after asphyxia-first and cooling-first arrests: reference cases P4a–P4c -----------
 
 /** The porcine study of potassium after asphyxia-first and cooling-first arrests. */
