@@ -379,6 +379,13 @@ export const thermalParameters = {
     'Lowest skin and extremity flow under maximal constriction, fraction of thermoneutral',
     'Hand blood flow falls roughly tenfold in cold [recall]',
   ),
+  anaesthesiaVasoconstrictionThresholdC: parameter(
+    34.5,
+    '°C',
+    [33.5, 35.5],
+    'Core (blood) temperature below which vessels constrict under general anaesthesia, as on the heart-lung machine (in place of 37 °C)',
+    'Sessler DI, Perioperative thermoregulation and heat balance, Lancet 2016;387:2655 and Anesthesiology 2000;92:578: general anaesthetics lower the vasoconstriction threshold by 2–4 °C, to about 34–35 °C, and the shivering threshold alike [recall]; checked by cases P5a–P5c (Rajek 1998: heat content and afterdrop after bypass at 31 and 27 °C)',
+  ),
   neutralSkinTempC: parameter(
     33.7,
     '°C',

@@ -302,13 +302,21 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     ) /
       3600) *
     body.bloodHeatCapacityJPerLK;
-  // A vasodilator leaves only part of the cold signal.
+  // On the heart-lung machine the patient is anaesthetised (below): anaesthesia lowers the core
+  // temperature at which the vessels constrict, so the periphery opens once the blood is rewarmed past
+  // it and takes up heat on the pump instead of after it. A vasodilator leaves only part of the cold
+  // signal.
+  const anaesthetised = state[S.cannulated]! === 1;
+  const constrictionError = anaesthetised
+    ? tBlood - v.anaesthesiaVasoconstrictionThresholdC
+    : coreError;
   const signal =
     (vasodilatorActive(state) ? v.vasodilatorSignalFraction : 1) *
     body.vasoconstrictionAgeFactor *
     Math.max(
       0,
-      -v.vasoconstrictionCoreGainPerK * coreError - v.vasoconstrictionSkinGainPerK * skinError,
+      -v.vasoconstrictionCoreGainPerK * constrictionError -
+        v.vasoconstrictionSkinGainPerK * skinError,
     );
   const shellRestingWPerK = body.restingPerfusionWPerK[C.shell]!;
   const maxShellFraction = body.maxShellPerfusionWPerK / shellRestingWPerK;
@@ -390,8 +398,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   // On the heart-lung machine the patient is anaesthetised or deeply sedated with neuromuscular
   // blockade: cardiopulmonary bypass in theatre, and VA-ECMO after an arrest (intubated, sedated and,
   // while cooled or rewarmed, paralysed to stop shivering): no shivering.
-  const paralysed = state[S.cannulated]! === 1;
-  const shiveringTargetW = paralysed
+  const shiveringTargetW = anaesthetised
     ? 0
     : Math.min(body.shiveringCeilingW, Math.max(0, driveWPerM2) * body.composition.surfaceAreaM2) *
       coldMuscleFactor;

@@ -10,6 +10,7 @@ import { ensembleDesign, memberParameters } from '../ensemble/sampling.ts';
 import type { StartEnvironment } from '../scenario/types.ts';
 import {
   BEFORE_IMMERSION_AIR,
+  PUMP_CANNULATION_S,
   REFERENCE_MAN,
   THERMONEUTRAL_AIR,
   isArrest,
@@ -181,6 +182,103 @@ export function airRestRun(kind: 'neutral' | 'cold'): AirRestRun {
 export function describeAirRest(kind: 'neutral' | 'cold'): string {
   const r = airRestRun(kind);
   return `${kind === 'neutral' ? 'thermoneutral air (28 °C, 1 clo)' : `${COLD_AIR_C} °C air in shorts`}: core ${fmt(r.coreStartC, 2)} → ${fmt(r.coreEndC, 2)} °C in 2 h; then mean skin ${fmt(r.skinEndC)} °C, shivering ${fmt(r.shiveringEndW, 0)} W, metabolism ${fmt(r.metabolicEndW, 0)} W against a heat loss of ${fmt(r.heatLossEndW, 0)} W`;
+}
+
+// --- Heat after bypass at 31 and 27 °C: reference cases P5a–P5c ------------------------------------
+
+/** Rajek et al. 1998: heat content and afterdrop after bypass at 31 and 27 °C. */
+export const RAJEK_BYPASS =
+  'Rajek A, Lenhardt R, Sessler DI et al., Tissue heat content and distribution during and after cardiopulmonary bypass at 31 °C and 27 °C, Anesthesiology 1998;88:1511-8 [read: abstract]: patients cooled on bypass to a nasopharyngeal temperature near 31 °C (n = 8) or 27 °C (n = 8), rewarmed by the heat exchanger to about 37.5 °C; 31 °C: body heat content fell 231 ± 93 kcal, at the end of rewarming it was 87 ± 42 kcal more than at the onset of cooling (core heat, taken at the nasopharyngeal temperature, 94 ± 33 above; peripheral 7 ± 27 below), peripheral tissue 34 ± 1.4 °C at the end of bypass, afterdrop 1.5 ± 0.4 °C; 27 °C: heat fell 419 ± 49 kcal, peripheral tissue 32.8 ± 2.1 °C at the end of bypass, afterdrop 2.3 ± 0.9 °C';
+
+export const RAJEK_METHOD =
+  'Reference man (35 y, 73 kg, 176 cm) at 37 °C, ventilated (FiO2 0.5) in a 20 °C theatre under a drape (0.5 clo); seed 1. Cardiopulmonary bypass (cannulated in 5 min) at 2.4 L/min/m² with oxygen (FiO2 0.6); the water 8 °C below the target until the brain (the nasopharyngeal probe) reaches it, then at the target for 45 min; then rewarmed with the water 10 °C above the venous blood while it is below 30 °C and 4 °C above after (at most 39 °C) until the brain is at 37.5 °C; then the pump stops and the cannulae come out. Heat content from the model’s heat balance (every compartment, each at its own temperature). Afterdrop: brain at separation − its lowest in the next 2 h.';
+
+export interface RajekRun {
+  /** Heat stored since time zero at its lowest and at the end of rewarming, kcal. */
+  readonly lowestHeatKcal: number;
+  readonly heatAtSeparationKcal: number;
+  /** Temperatures at separation, °C. */
+  readonly brainAtSeparationC: number;
+  readonly coreAtSeparationC: number;
+  readonly limbAtSeparationC: number;
+  /** Brain at separation − its lowest in the next 2 h, °C, and when that was, min after. */
+  readonly afterdropC: number;
+  readonly afterdropAtMin: number;
+  /** Minutes on the pump. */
+  readonly bypassMin: number;
+}
+
+const rajekCache = new Map<number, RajekRun>();
+const KCAL_J = 4184;
+
+export function rajekRun(targetC: 31 | 27): RajekRun {
+  const cached = rajekCache.get(targetC);
+  if (cached !== undefined) return cached;
+  const sim = createSimulation(
+    validationScenario({
+      environment: { medium: 'air', temperatureC: 20, clothingClo: 0.5 },
+      coreTempC: 37,
+      ventilationFio2: 0.5,
+      endS: 10 * 3600,
+    }),
+    { seed: 1 },
+  );
+  const flow = 2.4 * sim.body.thermal.composition.surfaceAreaM2;
+  sim.apply({ do: 'cannulate', mode: 'cpb', durationS: PUMP_CANNULATION_S });
+  sim.apply({ do: 'setOxygenator', fio2: 0.6, sweepLPerMin: flow });
+  sim.apply({ do: 'startPump', flowLPerMin: flow });
+  sim.apply({ do: 'setHeaterCooler', waterTemperatureC: targetC - 8 });
+  let s = sim.snapshot();
+  let lowest = 0;
+  const step = (): void => {
+    sim.advance(10);
+    s = sim.snapshot();
+    lowest = Math.min(lowest, sim.heatBalance().storedJ);
+  };
+  while (s.brainTempC > targetC && s.tS < 3 * 3600) step();
+  sim.apply({ do: 'setHeaterCooler', waterTemperatureC: targetC });
+  const holdUntilS = s.tS + 45 * 60;
+  while (s.tS < holdUntilS) step();
+  while (s.brainTempC < 37.5 && s.tS < 7 * 3600) {
+    if (s.tS % 60 === 0) {
+      const venous = s.venousTempC;
+      sim.apply({
+        do: 'setHeaterCooler',
+        waterTemperatureC: Math.min(39, venous + (venous < 30 ? 10 : 4)),
+      });
+    }
+    step();
+  }
+  const separation = s;
+  const heatAtSeparation = sim.heatBalance().storedJ;
+  sim.apply({ do: 'stopPump' });
+  sim.apply({ do: 'decannulate' });
+  let lowestBrain = separation.brainTempC;
+  let lowestAtS = separation.tS;
+  while (s.tS < separation.tS + 2 * 3600) {
+    step();
+    if (s.brainTempC < lowestBrain) {
+      lowestBrain = s.brainTempC;
+      lowestAtS = s.tS;
+    }
+  }
+  const run: RajekRun = {
+    lowestHeatKcal: lowest / KCAL_J,
+    heatAtSeparationKcal: heatAtSeparation / KCAL_J,
+    brainAtSeparationC: separation.brainTempC,
+    coreAtSeparationC: separation.coreTempC,
+    limbAtSeparationC: separation.limbTempC,
+    afterdropC: separation.brainTempC - lowestBrain,
+    afterdropAtMin: (lowestAtS - separation.tS) / 60,
+    bypassMin: (separation.tS - PUMP_CANNULATION_S) / 60,
+  };
+  rajekCache.set(targetC, run);
+  return run;
+}
+
+export function describeRajek(targetC: 31 | 27): string {
+  const r = rajekRun(targetC);
+  return `to ${targetC} °C: ${fmt(r.bypassMin, 0)} min on the pump; heat content at its lowest ${fmt(r.lowestHeatKcal, 0)} kcal, at the end of rewarming ${fmt(r.heatAtSeparationKcal, 0)} kcal; then brain ${fmt(r.brainAtSeparationC)} °C, trunk organs ${fmt(r.coreAtSeparationC)} °C, limb muscle ${fmt(r.limbAtSeparationC)} °C; afterdrop ${fmt(r.afterdropC, 2)} °C, lowest ${fmt(r.afterdropAtMin, 0)} min after separation`;
 }
 
 // --- Potassium after asphyxia-first and cooling-first arrests: reference cases P4a–P4c -----------

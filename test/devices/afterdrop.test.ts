@@ -68,10 +68,15 @@ describe('afterdrop after bypass rewarming', () => {
     dilated = bypassThenOff(true);
   }, 60_000);
 
-  it('rewarms the core while the periphery stays cold', () => {
+  it('rewarms the core while the periphery stays colder', () => {
+    // Anaesthesia on the pump opens the periphery once the blood passes 34.5 °C, so it warms on the
+    // pump (shell 28.7 °C, hands and feet 27.3 °C, limb muscle 30.2 °C at separation; 26.1, 23.7 and
+    // 26.8 °C before), but it stays well below the core, as after bypass (Rajek 1998: core to
+    // peripheral tissue 3.5–4.6 °C at the end of rewarming).
     expect(plain.off.coreTempC).toBeGreaterThanOrEqual(36);
-    expect(plain.off.shellTempC).toBeLessThan(30);
-    expect(plain.off.extremityTempC).toBeLessThan(25);
+    expect(plain.off.limbTempC).toBeLessThan(plain.off.coreTempC - 3);
+    expect(plain.off.shellTempC).toBeLessThan(plain.off.coreTempC - 5);
+    expect(plain.off.extremityTempC).toBeLessThan(plain.off.coreTempC - 5);
     expect(plain.off.cannulated).toBe(0);
     expect(plain.off.pumpFlowLPerMin).toBe(0);
   });
@@ -87,8 +92,9 @@ describe('afterdrop after bypass rewarming', () => {
     expect(dilated.off.shellTempC).toBeGreaterThan(plain.off.shellTempC);
     const plainDrop = plain.off.coreTempC - plain.lowestCoreC;
     const dilatedDrop = dilated.off.coreTempC - dilated.lowestCoreC;
-    // A clearly measurable difference (about 1.2 against 1.0 °C today; the published afterdrop after
-    // bypass is 1–2 °C).
-    expect(dilatedDrop).toBeLessThan(plainDrop - 0.1);
+    // 0.66 against 0.60 °C today. Before anaesthesia opened the periphery on the pump it was 1.18
+    // against 1.00 °C: the vasodilator now acts only on what constriction is left, and the model's
+    // vasodilator cannot open vessels beyond their resting tone (issue 15, item 5, left open).
+    expect(dilatedDrop).toBeLessThan(plainDrop - 0.03);
   });
 });
