@@ -961,7 +961,11 @@ function firstTimes(actions: readonly ActionMoment[]): Map<string, number> {
   const first = new Map<string, number>();
   for (const m of actions) {
     if (m.entry.source !== 'learner') continue;
-    if (!first.has(m.entry.action.do)) first.set(m.entry.action.do, m.entry.atS);
+    const action = m.entry.action;
+    // Acknowledging alarms is no step of a plan; each remedy is its own action.
+    if (action.do === 'acknowledgeAlarms') continue;
+    const name = action.do === 'remedy' ? `remedy ${action.remedy}` : action.do;
+    if (!first.has(name)) first.set(name, m.entry.atS);
   }
   return first;
 }
