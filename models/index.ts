@@ -11,6 +11,7 @@ export * from './parameters/index.ts';
 export { PatientError, describePatient } from './parameters/patientError.ts';
 export { patientProblem } from './physiology/patientCheck.ts';
 export * from './devices/controls.ts';
+export { REMEDIES, remedyOf, type Remedy } from './devices/remedies.ts';
 export { ALARMS, type AlarmDefinition } from './devices/alarms.ts';
 export {
   DEFAULT_FAN_KEYS,
@@ -67,3 +68,9 @@ export {
   type ExpertComparison,
   type TeachingPoint,
 } from './scenario/debrief.ts';
+export {
+  FAULT_RESPONSE_RULE,
+  faultResponseText,
+  type FaultResponse,
+  type RemedyAttempt,
+} from './scenario/faultResponse.ts';

@@ -78,7 +78,9 @@ async function cacheFirst(event) {
   const { request } = event;
   const navigation = request.mode === 'navigate';
   const cache = await caches.open(CACHE);
-  const cached = await cache.match(request, { ignoreSearch: navigation });
+  // Vary is ignored: the cache holds one answer per address, and a server that says its answers
+  // vary by Origin (vite preview does) must not make a request with another Origin miss offline.
+  const cached = await cache.match(request, { ignoreSearch: navigation, ignoreVary: true });
   if (cached) return cached;
   try {
     const response = await fetch(request);
@@ -91,8 +93,8 @@ async function cacheFirst(event) {
     // Offline: a page of the app gets the app shell; anything else a plain error.
     if (navigation) {
       const page =
-        (await cache.match(new URL('./', BASE).href)) ??
-        (await cache.match(new URL('index.html', BASE).href));
+        (await cache.match(new URL('./', BASE).href, { ignoreVary: true })) ??
+        (await cache.match(new URL('index.html', BASE).href, { ignoreVary: true }));
       if (page) return page;
     }
     return new Response(`ColdBoot is offline and ${new URL(request.url).pathname} is not cached.`, {

@@ -238,6 +238,33 @@ export interface ClearFaultAction {
   readonly kind: FaultKind;
 }
 
+// --- Perfusionist's remedies ---
+
+/**
+ * What a perfusionist can do about a circuit that misbehaves, without being told what failed: check
+ * the lines (finds a kink), check the gas line (finds a disconnected sweep), check the pump's power
+ * (switches to the backup supply), clamp and de-air the arterial line (flow stops meanwhile), change
+ * out the oxygenator (flow stops meanwhile), change the heater-cooler. A remedy for a fault that is not
+ * there is applied all the same (with its cost) and fixes nothing.
+ */
+export type RemedyKind =
+  | 'check-lines'
+  | 'check-gas-line'
+  | 'check-power'
+  | 'de-air'
+  | 'change-oxygenator'
+  | 'change-heater-cooler';
+
+export interface RemedyAction {
+  readonly do: 'remedy';
+  readonly remedy: RemedyKind;
+}
+
+/** The alarms sounding now are acknowledged (silenced until a new one): logged, no effect on the body. */
+export interface AcknowledgeAlarmsAction {
+  readonly do: 'acknowledgeAlarms';
+}
+
 export type Action =
   | SetEnvironmentAction
   | ImmerseAction
@@ -269,7 +296,9 @@ export type Action =
   | HandCrankAction
   | DecannulateAction
   | FaultAction
-  | ClearFaultAction;
+  | ClearFaultAction
+  | RemedyAction
+  | AcknowledgeAlarmsAction;
 
 export type ActionName = Action['do'];
 

@@ -9,6 +9,7 @@ import { airHeatTransferWPerM2K, saturationVapourPressureKPa } from '../physiolo
 import { RHYTHM, S, type State } from './state.ts';
 import { applyCircuitAction } from '../devices/heartLungMachine.ts';
 import { applyBedsideAction } from '../devices/bedside.ts';
+import { applyRemedy } from '../devices/remedies.ts';
 
 export function setStartEnvironment(
   state: State,
@@ -92,10 +93,16 @@ function applyToState(state: State, action: Action, v: ParameterValues): void {
       return;
     case 'message':
     case 'pause':
+    case 'acknowledgeAlarms':
       // Recorded in the log; no change to the body.
       return;
     default:
-      if (applyCircuitAction(state, action, v) || applyBedsideAction(state, action, v)) return;
+      if (
+        applyCircuitAction(state, action, v) ||
+        applyBedsideAction(state, action, v) ||
+        applyRemedy(state, action, v)
+      )
+        return;
       throw new Error(`action "${action.do}" has no effect defined`);
   }
 }

@@ -20,6 +20,12 @@ import {
 } from './assessment.ts';
 import { formatOutputValue, outputValue } from './condition.ts';
 import { expertRunLog, type RunLog } from './runLog.ts';
+import {
+  FAULT_RESPONSE_RULE,
+  faultResponseObserver,
+  faultResponseText,
+  type FaultResponse,
+} from './faultResponse.ts';
 import type { Scenario } from './types.ts';
 
 /** Outputs shown with each action (those the model does not have yet are left out). */
@@ -81,6 +87,8 @@ export interface Debrief {
   readonly actions: readonly DebriefAction[];
   readonly teachingPoints: readonly TeachingPoint[];
   readonly expert?: ExpertComparison;
+  /** Each heart-lung machine fault: when it came, was detected and was fixed (absent: no faults). */
+  readonly faults?: readonly FaultResponse[];
   /** The scenario's own teaching notes: the physiology the case is written to show. */
   readonly teachingNotes?: string;
   readonly instructorNotes?: string;
@@ -96,7 +104,9 @@ export function debriefRun(scenario: Scenario, log: RunLog, options: DebriefOpti
   const values = parameterValues(log.parameters);
   const grader = createGrader(scenario);
   const rules = teachingRules(values);
-  const run = observeRun(scenario, log, [grader.observer, rules.observer]);
+  const faultObserver = faultResponseObserver();
+  const run = observeRun(scenario, log, [grader.observer, rules.observer, faultObserver]);
+  const faults = faultObserver.responses();
   const grade = (scenario.objectives ?? []).length > 0 ? grader.grade(run.final) : undefined;
   const actions = run.actions.map(debriefAction);
 
@@ -127,6 +137,7 @@ export function debriefRun(scenario: Scenario, log: RunLog, options: DebriefOpti
     actions,
     teachingPoints: rules.points(run.final, run.outcome),
     ...(expert !== undefined ? { expert } : {}),
+    ...(faults.length > 0 ? { faults } : {}),
     ...(scenario.teachingNotes !== undefined ? { teachingNotes: scenario.teachingNotes } : {}),
     ...(options.instructor && scenario.instructorNotes !== undefined
       ? { instructorNotes: scenario.instructorNotes }
@@ -950,7 +961,11 @@ function firstTimes(actions: readonly ActionMoment[]): Map<string, number> {
   const first = new Map<string, number>();
   for (const m of actions) {
     if (m.entry.source !== 'learner') continue;
-    if (!first.has(m.entry.action.do)) first.set(m.entry.action.do, m.entry.atS);
+    const action = m.entry.action;
+    // Acknowledging alarms is no step of a plan; each remedy is its own action.
+    if (action.do === 'acknowledgeAlarms') continue;
+    const name = action.do === 'remedy' ? `remedy ${action.remedy}` : action.do;
+    if (!first.has(name)) first.set(name, m.entry.atS);
   }
   return first;
 }
@@ -1066,6 +1081,12 @@ export function debriefMarkdown(debrief: Debrief): string {
         `| ${formatClock(a.atS)} | ${a.source} | ${escapeCell(a.summary)} | ${cells.join(' | ')} |`,
       );
     }
+    lines.push('');
+  }
+
+  if (debrief.faults !== undefined) {
+    lines.push('## Faults', '', FAULT_RESPONSE_RULE, '');
+    for (const f of debrief.faults) lines.push(`- ${faultResponseText(f)}`);
     lines.push('');
   }
 

@@ -1,7 +1,7 @@
 // The scenario format, coldboot/scenario@1, defined once: it validates files and generates the JSON
 // Schema for editors. Field names and the action vocabulary follow doc/scenario-format.md.
 
-import type { Action, FaultKind } from '../engine/actions.ts';
+import type { Action, FaultKind, RemedyKind } from '../engine/actions.ts';
 import {
   INVALID,
   boolean,
@@ -50,6 +50,15 @@ const FAULT_KIND_NAMES = [
   'sweep-disconnect',
   'venous-kink',
 ] as const satisfies readonly FaultKind[];
+
+const REMEDY_KINDS = [
+  'check-lines',
+  'check-gas-line',
+  'check-power',
+  'de-air',
+  'change-oxygenator',
+  'change-heater-cooler',
+] as const satisfies readonly RemedyKind[];
 
 /**
  * Temperatures of the surroundings, °C: the one definition of each medium's range, for `immerse`,
@@ -337,6 +346,12 @@ const actionEntries = {
     do: field(oneOf(['clearFault'] as const)),
     kind: field(oneOf(FAULT_KIND_NAMES), 'which fault the fix is for'),
   }),
+  remedy: object({
+    at,
+    do: field(oneOf(['remedy'] as const)),
+    remedy: field(oneOf(REMEDY_KINDS), 'what the perfusionist does'),
+  }),
+  acknowledgeAlarms: object({ at, do: field(oneOf(['acknowledgeAlarms'] as const)) }),
 } as const;
 
 /** Actions of the design's vocabulary that this version cannot simulate yet. */

@@ -2,7 +2,9 @@
 // zero, what they are graded on (objectives with their weights), the level and the length of the
 // run; "Start" goes to the run screen.
 
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { MAX_LINKED_SCENARIO_CHARS, scenarioLink } from '../state/shareLink.ts';
 import type { Objective, Scenario } from '../../models/index.ts';
 import { LEVEL_LABEL, formatDuration } from '../state/library.ts';
 import { formatTemperature, temperaturesInText, type TemperatureUnit } from '../state/units.ts';
@@ -11,8 +13,9 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { useAppStore } from './store-context.tsx';
 
 export function BriefingScreen() {
-  const { scenario, status, fileName, origin, goTo, unit } = useAppStore(
+  const { scenario, status, fileName, origin, goTo, unit, scenarioText } = useAppStore(
     useShallow((s) => ({
+      scenarioText: s.scenarioText,
       scenario: s.scenario,
       status: s.status,
       fileName: s.fileName,
@@ -71,6 +74,7 @@ export function BriefingScreen() {
                   Choose another scenario
                 </button>
               </div>
+              {origin === 'file' && <ShareLink text={scenarioText} />}
             </article>
           ) : (
             status === 'loading' && (
@@ -159,6 +163,62 @@ function Objectives({
             </li>
           ))}
         </ol>
+      )}
+    </section>
+  );
+}
+
+/**
+ * A scenario opened from a file, as a link that carries it (`#s=…`, src/state/shareLink.ts): shown to
+ * copy, and copied to the clipboard where the browser allows. Too big a file is told how to share.
+ */
+function ShareLink({ text }: { text: string }) {
+  const id = useId();
+  const [link, setLink] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const tooBig = text.length > MAX_LINKED_SCENARIO_CHARS;
+  const make = () => {
+    const made = scenarioLink(window.location.href, text);
+    setLink(made);
+    setCopied(false);
+    if (made === null) return;
+    navigator.clipboard?.writeText(made).then(
+      () => setCopied(true),
+      () => undefined,
+    );
+  };
+  return (
+    <section className="panel share-link" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Share this scenario</h2>
+      {tooBig ? (
+        <p className="muted">
+          This file has {text.length.toLocaleString('en')} characters, more than a link carries (
+          {MAX_LINKED_SCENARIO_CHARS.toLocaleString('en')}): put it on the same site as the app and
+          share <code>?scenario=/path/to/file.yaml</code>, or share the file.
+        </p>
+      ) : (
+        <>
+          <p className="muted">
+            A link that carries the whole scenario: whoever opens it gets this briefing, nothing
+            else of your run.
+          </p>
+          <button type="button" className="button" onClick={make} data-testid="make-share-link">
+            Make a link
+          </button>
+          {link !== null && (
+            <p className="share-link-row">
+              <label htmlFor={`${id}-link`}>Link{copied ? ' (copied)' : ''}</label>
+              <input
+                id={`${id}-link`}
+                type="text"
+                readOnly
+                value={link}
+                onFocus={(e) => e.target.select()}
+                data-testid="share-link"
+              />
+            </p>
+          )}
+        </>
       )}
     </section>
   );

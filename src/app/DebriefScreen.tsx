@@ -7,6 +7,9 @@
 import { lazy, Suspense, useRef, useState, useEffect, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
+  FAULT_LABELS,
+  FAULT_RESPONSE_RULE,
+  remedyOf,
   runLogToJson,
   type Debrief,
   type DebriefAction,
@@ -165,6 +168,7 @@ function Report({ report, unit }: { report: DebriefReport; unit: TemperatureUnit
               </ul>
             </section>
           )}
+          {debrief.faults !== undefined && <FaultsSection debrief={debrief} />}
         </div>
         <div className="debrief-side">
           <section className="panel" aria-labelledby="points-heading">
@@ -398,6 +402,63 @@ function ActionsTable({
           </table>
         </div>
       )}
+    </section>
+  );
+}
+
+/** "2:05 after", from a fault's injection; `never` when it did not happen. */
+function sinceFault(fromS: number, atS: number | null, never: string): string {
+  return atS === null ? never : `${formatClock(atS - fromS)} after`;
+}
+
+/** Each heart-lung machine fault: when it came, its first alarm, when it was detected and fixed. */
+function FaultsSection({ debrief }: { debrief: Debrief }) {
+  return (
+    <section className="panel" aria-labelledby="faults-heading" data-testid="debrief-faults">
+      <h2 id="faults-heading">Faults: time to detect and to fix</h2>
+      <p className="muted">{FAULT_RESPONSE_RULE}</p>
+      <table className="data-table faults-table">
+        <thead>
+          <tr>
+            <th scope="col">Fault</th>
+            <th scope="col">First alarm</th>
+            <th scope="col">Detected</th>
+            <th scope="col">Fixed</th>
+            <th scope="col">Remedies that did not fix it</th>
+          </tr>
+        </thead>
+        <tbody>
+          {debrief.faults!.map((f, i) => {
+            const wrong = f.attempts.filter((a) => !a.fixed);
+            return (
+              <tr key={i}>
+                <th scope="row">
+                  {FAULT_LABELS[f.kind]}{' '}
+                  <span className="muted">at {formatClock(f.injectedS)}</span>
+                </th>
+                <td>{sinceFault(f.injectedS, f.firstAlarmS, 'none')}</td>
+                <td>
+                  {sinceFault(f.injectedS, f.detectedS, 'not detected')}
+                  {f.detectedBy !== null && <span className="muted"> ({f.detectedBy})</span>}
+                </td>
+                <td>
+                  {sinceFault(f.injectedS, f.fixedS, 'not fixed')}
+                  {f.fixedBy !== null && f.fixedBy !== 'learner' && (
+                    <span className="muted"> (cleared by the {f.fixedBy})</span>
+                  )}
+                </td>
+                <td>
+                  {wrong.length === 0
+                    ? '—'
+                    : wrong
+                        .map((a) => `${remedyOf(a.remedy).label} (${formatClock(a.atS)})`)
+                        .join(', ')}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -7,11 +7,10 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
-  ALARMS,
   BEDSIDE_DEVICES,
   controlAvailable,
-  FAULT_FIXES,
   HEART_LUNG_MACHINE,
+  REMEDIES,
   settingAction,
   settingMax,
   type Action,
@@ -23,7 +22,6 @@ import {
 import { useAppStore } from './store-context.tsx';
 import { Tabs, type TabSpec } from './Tabs.tsx';
 
-const ALARM_FIX = new Map(ALARMS.map((a) => [a.id, a.fix]));
 const KEY_COMMIT_DELAY_MS = 600;
 
 /** Tabs for what the learner does: bedside actions, the heart-lung machine, rewarming devices. */
@@ -142,6 +140,7 @@ export function HeartLungMachineConsole() {
         />
       ))}
       {connected && <div className="action-grid">{circuitButtons}</div>}
+      {connected && <Troubleshooting disabled={!running} apply={apply} />}
     </section>
   );
 }
@@ -157,12 +156,16 @@ function circuitStatus(s: Snapshot, stopped: boolean): string {
   const name = s.circuit === 'cpb' ? 'bypass' : 'VA-ECMO';
   if (s.pumpFlowLPerMin > 0) return `${name} · running`;
   // Set while paused: the pump starts with the run, not before; say so rather than "stopped".
-  if (stopped && s.pumpFlowSetLPerMin > 0 && !s.faults.includes('pump-failure')) {
+  if (stopped && s.pumpFlowSetLPerMin > 0 && !s.alarms.includes('pump-failure')) {
     return `${name} · pump set to ${s.pumpFlowSetLPerMin.toFixed(1)} L/min: starts when the run goes on`;
   }
   return `${name} · pump stopped`;
 }
 
+/**
+ * The console's alarms as a real console shows them: the message, nothing about the fault behind it.
+ * **Acknowledge** records that the learners have seen them (the debrief's time to detect).
+ */
 function AlarmList({
   snapshot,
   running,
@@ -172,39 +175,72 @@ function AlarmList({
   running: boolean;
   apply: (a: Action) => void;
 }) {
-  if (snapshot.alarms.length === 0 && snapshot.faults.length === 0) {
+  const key = snapshot.alarms.join('+');
+  // The alarms last acknowledged, as one key: a new alarm asks again.
+  const [acknowledged, setAcknowledged] = useState<string | null>(null);
+  if (snapshot.alarms.length === 0) {
     return (
       <p className="visually-hidden" data-testid="hlm-alarms">
         No alarms.
       </p>
     );
   }
+  const seen = acknowledged === key;
   return (
     <div className="alarm-list" data-testid="hlm-alarms">
       <ul aria-label="Active alarms">
         {snapshot.alarms.map((id, i) => (
           <li key={id} className="alarm-item">
             <strong>{snapshot.alarmMessages[i]}</strong>
-            <span className="alarm-fix">{ALARM_FIX.get(id)}</span>
           </li>
         ))}
       </ul>
-      {snapshot.faults.length > 0 && (
-        <div className="action-grid">
-          {snapshot.faults.map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              className="button action-button"
-              disabled={!running}
-              onClick={() => apply({ do: 'clearFault', kind })}
-            >
-              {FAULT_FIXES[kind]}
-            </button>
-          ))}
-        </div>
-      )}
+      <button
+        type="button"
+        className="button alarm-acknowledge"
+        disabled={!running || seen}
+        onClick={() => {
+          setAcknowledged(key);
+          apply({ do: 'acknowledgeAlarms' });
+        }}
+        data-testid="hlm-acknowledge"
+      >
+        {seen ? 'Acknowledged' : 'Acknowledge alarms'}
+      </button>
     </div>
+  );
+}
+
+/**
+ * What a perfusionist can do about a circuit that misbehaves, always the same six: the learners choose
+ * from what the console shows. A wrong remedy is applied all the same, with its cost, and is logged.
+ */
+function Troubleshooting({ disabled, apply }: { disabled: boolean; apply: (a: Action) => void }) {
+  return (
+    <section className="troubleshooting" aria-labelledby="hlm-troubleshoot-heading">
+      <h3 id="hlm-troubleshoot-heading">Troubleshooting</h3>
+      <div className="action-grid">
+        {REMEDIES.map((r) => (
+          <button
+            key={r.id}
+            type="button"
+            className={`button action-button${r.cost ? ' has-hint' : ''}`}
+            disabled={disabled}
+            title={r.help}
+            onClick={() => apply({ do: 'remedy', remedy: r.id })}
+            data-testid={`remedy-${r.id}`}
+          >
+            <span className="action-text">{r.label}</span>
+            {r.cost && (
+              <>
+                {' '}
+                <span className="action-hint">{r.cost}</span>
+              </>
+            )}
+          </button>
+        ))}
+      </div>
+    </section>
   );
 }
 

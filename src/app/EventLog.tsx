@@ -1,6 +1,7 @@
 // What has happened so far: scenario events, messages and learner actions, with simulated times.
 // The instructor's faults and events show only with the instructor panel open (learners find a fault
-// by its alarms); the instructor's messages always show.
+// from the console: its readings and alarms); the instructor's messages always show. A fault from the
+// scenario's timeline is hidden from learners too.
 
 import { useEffect, useMemo, useRef } from 'react';
 import { formatClock } from '../state/units.ts';
@@ -9,15 +10,21 @@ import { useAppStore } from './store-context.tsx';
 
 const SOURCE_LABEL = { scenario: 'Scenario', learner: 'You', instructor: 'Instructor' } as const;
 
+/**
+ * What learners do not see: the instructor's faults and events (their messages show), and any fault
+ * or its clearing, even from the scenario's timeline (a fault is found from the console).
+ */
+function hiddenFromLearners(e: { source: string; action: { do: string } }): boolean {
+  if (e.action.do === 'fault' || e.action.do === 'clearFault') return true;
+  return e.source === 'instructor' && e.action.do !== 'message';
+}
+
 export function EventLog() {
   const allEvents = useAppStore((s) => s.events);
   const unit = useAppStore((s) => s.unit);
   const instructorMode = useAppStore((s) => s.instructorMode);
   const events = useMemo(
-    () =>
-      instructorMode
-        ? allEvents
-        : allEvents.filter((e) => e.source !== 'instructor' || e.action.do === 'message'),
+    () => (instructorMode ? allEvents : allEvents.filter((e) => !hiddenFromLearners(e))),
     [allEvents, instructorMode],
   );
   const listRef = useRef<HTMLOListElement>(null);

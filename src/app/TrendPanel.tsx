@@ -20,7 +20,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { CONTINUATION_LABELS } from '../../models/ensemble/continuation.ts';
 import type { FanBandOverlay } from '../state/store.ts';
 import { formatClock, formatFraction, formatPercent, formatTemperature } from '../state/units.ts';
-import { TEMPERATURE_SERIES, VITAL_SERIES } from '../worker/protocol.ts';
+import { TEMPERATURE_SERIES, VITAL_SERIES, oximeterReads } from '../worker/protocol.ts';
 import {
   MIN_WINDOW_S,
   SHOW_ALL,
@@ -415,7 +415,11 @@ export function TrendPanel() {
           <ul className="legend" aria-labelledby="vitals-legend-heading">
             {VITAL_SERIES.map((s) => {
               const style = VITAL_STYLE[s.key] ?? FALLBACK_STYLE;
-              const value = snapshot ? snapshot[s.key] : null;
+              // SpO₂ reads nothing without a pulse: "—", as on the monitor.
+              const value =
+                snapshot === null || (s.key === 'arterialSat' && !oximeterReads(snapshot))
+                  ? null
+                  : snapshot[s.key];
               const text =
                 value === null
                   ? '—'

@@ -15,7 +15,8 @@ import {
 } from '../state/savedRun.ts';
 import { createSavedRunStore, type SavedRunStore } from '../state/savedRunStore.ts';
 import type { AppState, AppStore, Screen } from '../state/store.ts';
-import { openLibraryScenario } from './actions.ts';
+import { isScenarioAddress, scenarioFromFragment } from '../state/shareLink.ts';
+import { openLibraryScenario, openScenarioAddress, openSharedScenario } from './actions.ts';
 
 /** How often a run in progress is saved, ms. */
 export const SAVE_INTERVAL_MS = 3000;
@@ -99,11 +100,24 @@ const started = new WeakSet<AppStore>();
 /** True once startup has put the app on its first screen (then screen changes add history). */
 let navigationReady = false;
 
-async function startApp(store: AppStore, search: string): Promise<void> {
+async function startApp(store: AppStore, search: string, hash: string): Promise<void> {
   const libraryLoaded = store.getState().loadLibrary();
   // This tab's own save (a reload); other tabs' saves are only offered, never taken over.
   const saved = readSavedRun(store, saves().ownKey, saves().readOwn());
   const param = scenarioParam(search);
+  // A link to a scenario not in the library (src/state/shareLink.ts): it opens, and a run saved
+  // before is offered from the library rather than restored.
+  const carried = scenarioFromFragment(hash);
+  if (carried !== null || (param !== null && isScenarioAddress(param))) {
+    if (saved && begun(saved)) store.getState().setResumable(saved);
+    if (carried !== null && 'error' in carried) {
+      store.getState().reportError('load', carried.error);
+      return;
+    }
+    if (carried !== null) await openSharedScenario(store, carried.text);
+    else await openScenarioAddress(store, param!);
+    return;
+  }
   if (saved) {
     const { scenario } = saved.saved;
     const sameLink =
@@ -146,7 +160,7 @@ export function useStartup(store: AppStore): void {
   useEffect(() => {
     if (started.has(store)) return;
     started.add(store);
-    void startApp(store, window.location.search).finally(() => {
+    void startApp(store, window.location.search, window.location.hash).finally(() => {
       navigationReady = true;
     });
   }, [store]);
@@ -186,6 +200,11 @@ export function useUrlSync(store: AppStore): void {
       const state = store.getState();
       const param = scenarioParam(location.search);
       const screen = screenOf(event.state);
+      if (param !== null && isScenarioAddress(param)) {
+        if (!(state.scenario && state.origin === 'file')) void openScenarioAddress(store, param);
+        else state.goTo(screen ?? 'briefing');
+        return;
+      }
       if (param !== null && !(state.scenario && state.fileName === param)) {
         void openLibraryScenario(store, param);
         return;

@@ -60,7 +60,9 @@ export function plotLine(
     .defined((i) => Number.isFinite(values[i]!))
     .x((i) => x(time[i]!))
     .y((i) => y(values[i]!))(indices);
-  const last = n > 0 ? { x: x(time[n - 1]!), y: y(values[n - 1]!) } : null;
+  // No end dot where the last value is a gap (SpO₂ the oximeter cannot read).
+  const last =
+    n > 0 && Number.isFinite(values[n - 1]!) ? { x: x(time[n - 1]!), y: y(values[n - 1]!) } : null;
   return { key, label, path: path ?? '', last };
 }
 

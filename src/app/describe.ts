@@ -1,6 +1,6 @@
 // Words for the event log: what an action did, with temperatures in the display unit.
 
-import type { Action } from '../../models/index.ts';
+import { remedyOf, type Action } from '../../models/index.ts';
 import {
   formatTemperature,
   toDisplayUnit,
@@ -122,6 +122,10 @@ export function describeAction(action: Action, unit: TemperatureUnit): string {
       return `Fault: ${FAULT_WORDS[action.kind]}`;
     case 'clearFault':
       return `Fixed: ${FAULT_WORDS[action.kind]}`;
+    case 'remedy':
+      return `Heart-lung machine: ${remedyOf(action.remedy).label.toLowerCase()}`;
+    case 'acknowledgeAlarms':
+      return 'Alarms acknowledged';
     default: {
       const unknown: never = action;
       return JSON.stringify(unknown);

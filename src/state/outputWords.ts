@@ -51,6 +51,8 @@ const ACTION_WORDS: Readonly<Record<string, string>> = {
   handCrank: 'hand crank',
   decannulate: 'decannulation',
   clearFault: 'fault cleared',
+  remedy: 'remedy',
+  acknowledgeAlarms: 'alarms acknowledged',
 };
 
 /** Action fields as objectives' `where` names them. */

@@ -8,6 +8,7 @@ import {
   type Snapshot,
   type TimedAction,
 } from '../../models/index.ts';
+import { oximeterReads } from '../worker/protocol.ts';
 import type { RunStatus } from './store.ts';
 import {
   formatFraction,
@@ -102,7 +103,7 @@ export function selectMonitor(snapshot: Snapshot | null, unit: TemperatureUnit):
   const satTone: Tone = sat < 85 ? 'danger' : sat < 94 ? 'warn' : 'ok';
   // A pulse oximeter reads the pulsing of arterial blood: with no pulse, no compressions and no
   // pump it reads nothing.
-  const noPulse = (arrested || hr === 0) && s.cpr === 'none' && !(s.pumpFlowLPerMin > 0);
+  const noPulse = !oximeterReads(s);
   const spo2 = noPulse
     ? vital(
         'spo2',

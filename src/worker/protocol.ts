@@ -8,7 +8,7 @@ import type {
   Snapshot,
   TimedAction,
 } from '../../models/index.ts';
-import { TEMPERATURE_OUTPUTS } from '../../models/index.ts';
+import { TEMPERATURE_OUTPUTS, isArrestRhythm } from '../../models/index.ts';
 
 /**
  * Simulated seconds between trend samples: one per model step, so the trend holds the run's
@@ -173,9 +173,23 @@ export interface ErrorMessage {
 
 export type WorkerToMain = LoadedMessage | TickMessage | FinishedMessage | ErrorMessage;
 
-/** Takes a trend sample from a snapshot. */
+/**
+ * Whether a pulse oximeter reads anything: it reads the pulsing of arterial blood, so not with the
+ * heart in arrest (or at rate 0) and no compressions and no pump flow. The monitor then shows "—"
+ * and the trend a gap.
+ */
+export function oximeterReads(s: Snapshot): boolean {
+  const arrested = isArrestRhythm(s.rhythm) || Math.round(s.heartRateBpm) === 0;
+  return !(arrested && s.cpr === 'none' && !(s.pumpFlowLPerMin > 0));
+}
+
+const SAT_INDEX = TREND_SERIES.findIndex((s) => s.key === 'arterialSat');
+
+/** Takes a trend sample from a snapshot (SpO₂ not a number where the oximeter reads nothing). */
 export function sampleOf(snapshot: Snapshot): TrendSample {
-  return { tS: snapshot.tS, values: TREND_SERIES.map((s) => snapshot[s.key]) };
+  const values = TREND_SERIES.map((s) => snapshot[s.key]);
+  if (SAT_INDEX >= 0 && !oximeterReads(snapshot)) values[SAT_INDEX] = NaN;
+  return { tS: snapshot.tS, values };
 }
 
 export function clampSpeed(speed: number): number {

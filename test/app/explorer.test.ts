@@ -242,6 +242,17 @@ describe('Markdown: React elements', () => {
     expect(out).toContain('<a href="#x-oxygen">Oxygen</a>');
     expect(out).toContain('<span class="md-doc-link" title="uncertainty.md">other</span>');
   });
+
+  it('draws a link to a section not on the page (another tab) as a button, not a dead anchor', () => {
+    const out = html('[Oxygen](#oxygen) [Heat](#heat)', {
+      idPrefix: 'x-',
+      onNavigate: () => true,
+      isOnPage: (href) => href === '#heat',
+    });
+    expect(out).toContain('<a href="#x-heat">Heat</a>');
+    expect(out).not.toContain('href="#x-oxygen"');
+    expect(out).toMatch(/<button type="button" class="md-link"[^>]*>Oxygen<\/button>/);
+  });
 });
 
 describe('doc/model.md in tabs', () => {

@@ -202,12 +202,23 @@ describe('ColdBoot in Chromium', () => {
       await expect.poll(rhythm, poll).toBe('ventricular fibrillation');
       await expect.poll(heartRate, poll).toBe(0);
       await expect.poll(() => page.getByTestId('monitor-spo2').innerText(), poll).toMatch(/^—/);
+      // The trend's legend says so too, and the SpO₂ line stops (a gap, not 99 %).
+      const spo2Legend = page
+        .locator('.legend li')
+        .filter({ hasText: 'SpO₂' })
+        .locator('.legend-value');
+      await expect.poll(() => spo2Legend.innerText(), poll).toBe('—');
       await page.screenshot({ path: `${OUT_DIR}/bedside-arrest.png` });
+      const spo2Line = page.locator('.vitals-chart path[data-series="arterialSat"]').first();
+      const segments = async () => ((await spo2Line.getAttribute('d')) ?? '').split('M').length - 1;
 
       // CPR, then ventilation at a chosen FiO₂.
       await button('Start CPR manual').click();
       await expect.poll(() => button('Stop CPR').isEnabled(), poll).toBe(true);
       expect(await button('Start CPR manual').isDisabled()).toBe(true);
+      // With compressions the oximeter reads again: a second stretch of line after the gap.
+      await expect.poll(segments, poll).toBeGreaterThanOrEqual(2);
+      await page.screenshot({ path: `${OUT_DIR}/bedside-spo2-gap.png` });
       expect(await page.getByTestId('monitor-heart-rate').locator('..').innerText()).toContain(
         'CPR · manual',
       );

@@ -81,6 +81,11 @@ interface AxeViolation {
 
 /** axe-core's serious and critical violations on the page as it is now, described for a reader. */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  return axeViolations(page, ['serious', 'critical']);
+}
+
+/** axe-core's violations of the given impacts on the page as it is now, described for a reader. */
+export async function axeViolations(page: Page, impacts: readonly string[]): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document) => Promise<unknown> } }).axe;
@@ -88,7 +93,7 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     return result.violations;
   });
   return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact !== null && impacts.includes(v.impact))
     .map(
       (v) =>
         `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,

@@ -5,7 +5,7 @@
 
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { OUT_DIR, seriousViolations, useHarness, watchErrors } from './harness.ts';
+import { OUT_DIR, axeViolations, seriousViolations, useHarness, watchErrors } from './harness.ts';
 
 const harness = useHarness();
 
@@ -64,6 +64,24 @@ describe('monitor, odds, explorer and accessibility', () => {
       await expect.poll(() => page.getByTestId('model-explorer').isVisible(), poll).toBe(true);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: `${OUT_DIR}/model-explorer.png` });
+      // Every tab, with no axe finding at all (a link to a section in another tab is a button
+      // that opens that tab, not an anchor to nothing).
+      const explorerTabs = page.getByTestId('model-explorer').getByRole('tab');
+      for (let i = 0; i < (await explorerTabs.count()); i++) {
+        await explorerTabs.nth(i).click();
+        await expect.poll(() => explorerTabs.nth(i).getAttribute('aria-selected')).toBe('true');
+        const name = (await explorerTabs.nth(i).innerText()).split('\n')[0];
+        expect(
+          await axeViolations(page, ['minor', 'moderate', 'serious', 'critical']),
+          name,
+        ).toEqual([]);
+      }
+      await explorerTabs.filter({ hasText: /^Heat/ }).click();
+      const toOtherTab = page.getByTestId('model-explorer').locator('button.md-link').first();
+      await toOtherTab.click();
+      await expect
+        .poll(() => explorerTabs.filter({ hasText: /^Heat/ }).getAttribute('aria-selected'))
+        .toBe('false');
       await page.keyboard.press('Escape');
       await expect.poll(() => page.getByTestId('model-explorer').count()).toBe(0);
       expect(errors).toEqual([]);

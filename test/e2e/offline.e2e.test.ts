@@ -1,37 +1,87 @@
 // End-to-end: the built app works offline once its service worker (public/sw.js) has installed. The
 // test registers the worker itself (as src/app/offline.ts does in production), reloads so that it
 // controls the page, then goes offline, and finally stops the server: the app shell, the scenarios
-// and the validation table still load, from the cache. Run with `npm run test:e2e` (builds first).
+// and the validation table still load, from the cache. Behind two static servers: `vite preview`
+// (which sends `Vary: Origin`, so the worker's cache lookups must ignore Vary) and a plain Node http
+// server. Run with `npm run test:e2e` (builds first).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveBuild } from '../../scripts/browser.ts';
 import { DIST, OUT_DIR, ROOT, startHarness } from './harness.ts';
 
-let server: PreviewServer | undefined;
 let browser: Browser;
-let baseUrl: string;
 
-async function stopServer(): Promise<void> {
-  const running = server;
-  server = undefined;
-  await running?.close();
+interface Served {
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.yaml': 'text/yaml; charset=utf-8',
+  '.png': 'image/png',
+};
+
+/** The plainest static server: files of the build by path, index.html for a folder, no headers else. */
+function servePlain(dir: string): Promise<Served> {
+  const root = `${ROOT}${dir}`;
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    let file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+    });
+    response.end(readFileSync(file));
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({
+        baseUrl: `http://127.0.0.1:${port}/`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
+
+async function serveVitePreview(dir: string): Promise<Served> {
+  const { server, baseUrl } = await serveBuild(dir);
+  return { baseUrl, close: () => server.close() };
 }
 
 beforeAll(async () => {
-  let started: PreviewServer;
-  ({
-    server: started,
-    browser,
-    baseUrl,
-  } = await startHarness(['index.html', 'sw.js', 'precache-manifest.json']));
-  server = started;
+  // Checks the build is there (and serves it once), then keeps only the browser.
+  const harness = await startHarness(['index.html', 'sw.js', 'precache-manifest.json']);
+  await harness.browser.close();
+  await harness.server.close();
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await stopServer();
 });
 
 /** Paths (from the site root) of every entry in the page's caches, by cache name. */
@@ -68,15 +118,29 @@ async function expectAppShell(page: Page): Promise<void> {
   expect(await page.locator('body').innerText()).toMatch(/ColdBoot/);
 }
 
-describe('ColdBoot offline', () => {
+const SERVERS = [
+  { name: 'vite preview', start: serveVitePreview, varyOrigin: true },
+  { name: 'a plain Node http server', start: servePlain, varyOrigin: false },
+] as const;
+
+describe.each(SERVERS)('ColdBoot offline behind $name', ({ name, start, varyOrigin }) => {
   it('caches the app and scenarios, and loads them without a network', async () => {
+    let served: Served | undefined = await start(DIST);
+    const baseUrl = served.baseUrl;
+    const stopServer = async () => {
+      const running = served;
+      served = undefined;
+      await running?.close();
+    };
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     try {
-      await page.goto(baseUrl);
+      const landing = await page.goto(baseUrl);
       await expectAppShell(page);
+      // vite preview says its answers vary by Origin; the plain server says nothing of the kind.
+      expect(/origin/i.test((await landing?.allHeaders())?.vary ?? '')).toBe(varyOrigin);
 
       // A cache left by an older build, which the new worker deletes when it takes over.
       await page.evaluate(async () => {
@@ -135,10 +199,26 @@ describe('ColdBoot offline', () => {
       expect(scenario.status).toBe(200);
       expect(scenario.text).toMatch(/coldboot\/scenario@1/);
       expect((await fetchText(page, 'validation.json')).text).toMatch(/"cases"/);
+      // The worker's lookups ignore Vary (vite preview sends `Vary: Origin`): a response stored
+      // for a request with one header value answers a request with another.
+      await page.evaluate(async (name) => {
+        const cache = await caches.open(name);
+        await cache.put(
+          new Request('vary-probe.txt', { headers: { 'X-Probe': 'stored' } }),
+          new Response('probe', { headers: { Vary: 'X-Probe, Origin' } }),
+        );
+      }, `coldboot-${precache.version}`);
+      const probe = await page.evaluate(async () => {
+        const response = await fetch('vary-probe.txt', { headers: { 'X-Probe': 'asked' } });
+        return { status: response.status, text: await response.text() };
+      });
+      expect(probe).toEqual({ status: 200, text: 'probe' });
       // Something never fetched is not there: the network really is off.
       const missing = await fetchText(page, 'not-cached.txt');
       expect(missing.status).toBe(503);
-      await page.screenshot({ path: `${OUT_DIR}/offline.png` });
+      await page.screenshot({
+        path: `${OUT_DIR}/offline-${name.replace(/\W+/g, '-')}.png`,
+      });
 
       // With the server gone too, a fresh visit still works.
       await stopServer();
@@ -152,6 +232,7 @@ describe('ColdBoot offline', () => {
       expect(pageErrors).toEqual([]);
     } finally {
       await context.close();
+      await stopServer();
     }
   });
 });

@@ -177,9 +177,12 @@ async function smallTargets(page: Page): Promise<string[]> {
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
       if (!el.checkVisibility({ visibilityProperty: true })) continue;
       if (el.closest('.visually-hidden, .skip-links')) continue;
-      // Links inside running text are exempt (WCAG 2.5.5: inline).
-      if (el.tagName === 'A' && el.closest('p, li, td, dd') && !el.classList.contains('card-link'))
-        continue;
+      // Links inside running text are exempt (WCAG 2.5.5: inline), and so are the model text's
+      // links to a section in another tab (buttons, as their target is not on the page).
+      const inlineLink =
+        (el.tagName === 'A' && !el.classList.contains('card-link')) ||
+        el.classList.contains('md-link');
+      if (inlineLink && el.closest('p, li, td, dd')) continue;
       const type = (el as HTMLInputElement).type;
       let r = el.getBoundingClientRect();
       if (el.tagName === 'INPUT' && (type === 'checkbox' || type === 'radio')) {

@@ -12,6 +12,7 @@ import {
   selfCheckPhase,
 } from '../../src/state/patient.ts';
 import { fakeSnapshot } from '../helpers.ts';
+import { sampleOf, trendIndex } from '../../src/worker/protocol.ts';
 import { formatFraction, formatPercent, formatTemperatureNumber } from '../../src/state/units.ts';
 
 const patient = fakeSnapshot;
@@ -190,6 +191,15 @@ describe('the pulse oximeter', () => {
       selectMonitor(patient({ ...arrested, cpr: 'none', pumpFlowLPerMin: 4 }), 'C').spo2.value,
     ).toBe('99');
     expect(selectMonitor(patient({ arterialSat: 0.97 }), 'C').spo2.value).toBe('97');
+  });
+
+  it('leaves a gap in the trend where it reads nothing', () => {
+    const sat = (s: Snapshot) => sampleOf(s).values[trendIndex('arterialSat')];
+    const arrested = { rhythm: 'asystole', heartRateBpm: 0, arterialSat: 0.99 } as const;
+    expect(sat(patient({ ...arrested, cpr: 'none' }))).toBeNaN();
+    expect(sat(patient({ ...arrested, cpr: 'manual' }))).toBe(0.99);
+    expect(sat(patient({ ...arrested, cpr: 'none', pumpFlowLPerMin: 4 }))).toBe(0.99);
+    expect(sat(patient({ arterialSat: 0.97 }))).toBe(0.97);
   });
 });
 

@@ -355,6 +355,12 @@ function DocSections({
   nested: boolean;
 }) {
   const canNavigate = (href: string) => linkTarget(TABS, href) !== null;
+  // A section of another tab is not on the page: its link is a button that opens that tab.
+  const here = new Set(sections.flatMap((s) => s.anchors));
+  const isOnPage = (href: string) => {
+    const anchor = linkTarget(TABS, href)?.anchor;
+    return anchor !== null && anchor !== undefined && here.has(anchor);
+  };
   return (
     <>
       {sections.map((section) => (
@@ -374,6 +380,7 @@ function DocSections({
             idPrefix={`${uid}-`}
             onNavigate={navigate}
             canNavigate={canNavigate}
+            isOnPage={isOnPage}
           />
         </section>
       ))}

@@ -436,6 +436,11 @@ export interface MarkdownOptions {
   readonly onNavigate?: (href: string) => boolean;
   /** Whether onNavigate can follow this href (so it is drawn as a link). Default: all. */
   readonly canNavigate?: (href: string) => boolean;
+  /**
+   * Whether the link's target is on the page now. One that is not (a section in another tab) is a
+   * button that goes there, not a link to a missing anchor. Default: every target is on the page.
+   */
+  readonly isOnPage?: (href: string) => boolean;
 }
 
 /** Is this an address that may be opened in a new tab (http, https or mailto only)? */
@@ -463,7 +468,20 @@ function renderInline(nodes: readonly Inline[], options: MarkdownOptions): React
             </a>
           );
         }
-        const { onNavigate, canNavigate } = options;
+        const { onNavigate, canNavigate, isOnPage } = options;
+        if (onNavigate && (canNavigate?.(node.href) ?? true) && !(isOnPage?.(node.href) ?? true)) {
+          return (
+            <button
+              key={key}
+              type="button"
+              className="md-link"
+              title="Opens the section in its tab"
+              onClick={() => onNavigate(node.href)}
+            >
+              {children}
+            </button>
+          );
+        }
         if (onNavigate && (canNavigate?.(node.href) ?? true)) {
           const href = node.href.startsWith('#')
             ? `#${options.idPrefix ?? 'md-'}${node.href.slice(1)}`
