@@ -50,12 +50,12 @@ function BrainLines({ debrief, showNames }: { debrief: ClassDebrief; showNames: 
             </text>
           </g>
         ))}
-        {xTicks.map((s) => (
+        {xTicks.map((s, i) => (
           <text
             key={s}
             x={PAD.left + (s / maxS) * (W - PAD.left - PAD.right)}
             y={H - 8}
-            textAnchor="middle"
+            textAnchor={i === 0 ? 'start' : i === xTicks.length - 1 ? 'end' : 'middle'}
           >
             {formatClock(s, true)}
           </text>
@@ -140,7 +140,7 @@ export function ClassDebriefView({
         </div>
       </header>
       <div className="class-debrief-grid">
-        <section className="panel" aria-labelledby="class-outcome">
+        <section className="panel class-debrief-outcome" aria-labelledby="class-outcome">
           <h2 id="class-outcome">Outcome</h2>
           {n === 0 ? (
             <p className="muted">Nobody joined.</p>
@@ -168,7 +168,7 @@ export function ClassDebriefView({
             </>
           )}
         </section>
-        <section className="panel" aria-labelledby="class-objectives">
+        <section className="panel class-debrief-objectives" aria-labelledby="class-objectives">
           <h2 id="class-objectives">Objectives met</h2>
           {debrief.objectives.length === 0 ? (
             <p className="muted">This scenario has no objectives.</p>
