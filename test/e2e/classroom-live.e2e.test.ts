@@ -218,6 +218,21 @@ describe('the live classroom', () => {
       );
       expect(messages).toHaveLength(1);
 
+      // Learner 3 reloads: the app restores the run, the page rejoins as the same learner, and
+      // nothing is sent twice.
+      const third = learners[2]!;
+      const localBefore = Number(await bar(third.page, 'data-local'));
+      expect(localBefore).toBeGreaterThan(0);
+      await third.page.reload();
+      await expect.poll(() => bar(third.page, 'data-link'), poll).toBe('connected');
+      await expect.poll(() => screenOf(third.page), poll).toBe('run');
+      await expect
+        .poll(async () => Number(await bar(third.page, 'data-local')), poll)
+        .toBe(localBefore);
+      await expect.poll(() => row(console, 3).getAttribute('data-connected'), poll).toBe('true');
+      expect(await console.getByTestId('class-row').count()).toBe(3);
+      expect(await row(console, 3).getAttribute('data-actions')).toBe(String(localBefore));
+
       // End: the class debrief on the projector, anonymous by default.
       await console.getByTestId('show-names').uncheck();
       await console.getByTestId('end-session').click();
