@@ -76,9 +76,10 @@ export function openConsoleLink(url: string, token: string): ConsoleLink {
       case 'session':
         set({ session: m.session });
         break;
-      case 'learner': {
-        const others = state.learners.filter((l) => l.id !== m.learner.id);
-        set({ learners: [...others, m.learner].sort((a, b) => a.number - b.number) });
+      case 'learners': {
+        const changed = new Map(m.learners.map((l) => [l.id, l]));
+        const others = state.learners.filter((l) => !changed.has(l.id));
+        set({ learners: [...others, ...changed.values()].sort((a, b) => a.number - b.number) });
         break;
       }
       case 'classDebrief':

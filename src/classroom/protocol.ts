@@ -188,7 +188,8 @@ export type ServerToConsole =
       readonly learners: readonly LearnerRow[];
     }
   | { readonly type: 'session'; readonly session: SessionInfo }
-  | { readonly type: 'learner'; readonly learner: LearnerRow }
+  /** Learners whose row changed (sent at most twice a second). */
+  | { readonly type: 'learners'; readonly learners: readonly LearnerRow[] }
   | { readonly type: 'classDebrief'; readonly debrief: ClassDebrief }
   | { readonly type: 'refused'; readonly reason: string; readonly fatal?: boolean }
   | { readonly type: 'ping' };

@@ -22,7 +22,12 @@ import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import QRCode from 'qrcode';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
-import { parseScenario, scenarioHash, type Scenario } from '../../models/index.ts';
+import {
+  parseScenario,
+  scenarioHash,
+  type Scenario,
+  type TimedAction,
+} from '../../models/index.ts';
 import { describeAction } from '../../models/scenario/debrief.ts';
 import { classDebrief } from './classDebrief.ts';
 import {
@@ -177,8 +182,45 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
 
   const connections = new Map<WebSocket, Connection>();
   const learnerSockets = new Map<string, WebSocket>();
-  const statuses = new Map<string, LearnerStatus | null>();
-  for (const l of store.learners(session.id)) statuses.set(l.id, l.status);
+  /**
+   * What the console shows of each learner, kept in memory (the database has it all; statuses are
+   * written in batches every few seconds, everything else at once).
+   */
+  interface Known {
+    number: number;
+    name: string;
+    status: LearnerStatus | null;
+    actionCount: number;
+    lastAtS: number;
+    lastAction: string;
+    lastActionS: number | null;
+  }
+  const known = new Map<string, Known>();
+  const describe = (a: TimedAction) =>
+    `${a.source === 'instructor' ? 'Instructor: ' : ''}${describeAction(a.action)}`;
+  function remember(id: string): Known {
+    const l = store.learner(session.id, id)!;
+    const all = store.actions(session.id, id);
+    const last = store.lastAction(session.id, id);
+    const k: Known = {
+      number: l.number,
+      name: l.name,
+      status: l.status,
+      actionCount: all.length,
+      lastAtS: all.at(-1)?.atS ?? 0,
+      lastAction: last ? describe(last) : '',
+      lastActionS: last?.atS ?? null,
+    };
+    known.set(id, k);
+    return k;
+  }
+  for (const l of store.learners(session.id)) remember(l.id);
+  const unsavedStatuses = new Map<string, LearnerStatus>();
+  const saveStatuses = () => {
+    if (unsavedStatuses.size === 0) return;
+    store.setStatuses(session.id, unsavedStatuses);
+    unsavedStatuses.clear();
+  };
   const dirtyRows = new Set<string>();
 
   const info = (): SessionInfo => ({
@@ -191,20 +233,17 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
   });
 
   function rowOf(id: string): LearnerRow {
-    const l = store.learner(session.id, id)!;
-    const last = store.lastAction(session.id, id);
+    const k = known.get(id) ?? remember(id);
     const socket = learnerSockets.get(id);
     return {
       id,
-      number: l.number,
-      name: l.name,
+      number: k.number,
+      name: k.name,
       connected: socket !== undefined && socket.readyState === WebSocket.OPEN,
-      status: statuses.get(id) ?? null,
-      lastAction: last
-        ? `${last.source === 'instructor' ? 'Instructor: ' : ''}${describeAction(last.action)}`
-        : '',
-      lastActionS: last?.atS ?? null,
-      actionCount: store.actionCount(session.id, id),
+      status: k.status,
+      lastAction: k.lastAction,
+      lastActionS: k.lastActionS,
+      actionCount: k.actionCount,
     };
   }
 
@@ -221,7 +260,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     const ids = [...dirtyRows];
     dirtyRows.clear();
     if (consoles().length === 0) return;
-    for (const id of ids) toConsoles({ type: 'learner', learner: rowOf(id) });
+    toConsoles({ type: 'learners', learners: ids.map(rowOf) });
   }, 500);
   const touch = (id: string) => dirtyRows.add(id);
 
@@ -230,8 +269,14 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     const ws = learnerSockets.get(id);
     if (ws) send(ws, { type: 'command', seq, command: c });
   }
+  /** One command to every learner: stored in one transaction, then relayed. */
   const everyone = (c: LearnerCommand) => {
-    for (const l of store.learners(session.id)) command(l.id, c);
+    const ids = [...known.keys()];
+    const seqs = store.addCommands(session.id, ids, c);
+    ids.forEach((id, i) => {
+      const ws = learnerSockets.get(id);
+      if (ws) send(ws, { type: 'command', seq: seqs[i], command: c });
+    });
   };
 
   function refuse(ws: WebSocket, conn: Connection, reason: string, fatal = false): void {
@@ -270,7 +315,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
         secret: randomBytes(24).toString('hex'),
         name: m.name,
       });
-      statuses.set(learner.id, null);
+      remember(learner.id);
       store.logEvent(session.id, 'joined', { learner: learner.id, number: learner.number });
     }
     const previous = learnerSockets.get(learner.id);
@@ -299,7 +344,8 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     const id = conn.learnerId!;
     switch (m.type) {
       case 'actions': {
-        const held = store.actionCount(session.id, id);
+        const k = known.get(id)!;
+        const held = k.actionCount;
         if (m.from > held || m.from + m.actions.length <= held) {
           // Ahead of what is held (send from `held`), or all already held (a resend).
           send(ws, { type: 'ack', received: held });
@@ -310,16 +356,22 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
           refuse(ws, conn, `more than ${MAX_ACTIONS_PER_LEARNER} actions`);
           return;
         }
-        const before = held > 0 ? store.actions(session.id, id).at(-1)!.atS : 0;
-        const checked = checkActions(fresh, { title: scenario.title, hash }, before);
+        const checked = checkActions(fresh, { title: scenario.title, hash }, k.lastAtS);
         const received = store.appendActions(session.id, id, held, checked);
+        k.actionCount = received;
+        k.lastAtS = checked.at(-1)?.atS ?? k.lastAtS;
+        const last = [...checked].reverse().find((a) => a.source !== 'scenario');
+        if (last) {
+          k.lastAction = describe(last);
+          k.lastActionS = last.atS;
+        }
         send(ws, { type: 'ack', received });
         touch(id);
         return;
       }
       case 'status':
-        statuses.set(id, m.status);
-        store.setStatus(session.id, id, m.status);
+        known.get(id)!.status = m.status;
+        unsavedStatuses.set(id, m.status);
         touch(id);
         return;
       case 'applied':
@@ -351,7 +403,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
       number: l.number,
       name: l.name,
       actions: store.actions(session.id, l.id),
-      status: statuses.get(l.id) ?? null,
+      status: known.get(l.id)?.status ?? null,
     }));
     await new Promise((r) => setImmediate(r));
     const result = classDebrief(scenario, hash, session.seed, runs);
@@ -434,7 +486,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
           type: 'console',
           session: info(),
           joinUrl,
-          learners: store.learners(session.id).map((l) => rowOf(l.id)),
+          learners: [...known.keys()].map(rowOf),
         });
         if (debrief) send(ws, { type: 'classDebrief', debrief });
       } else refuse(ws, conn, 'join first');
@@ -553,6 +605,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     });
   });
 
+  const statusTimer = setInterval(saveStatuses, 3000);
   const pingTimer = setInterval(() => {
     for (const ws of connections.keys()) {
       const check = (ws as WebSocket & { isAlive?: () => boolean }).isAlive;
@@ -590,6 +643,8 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     store,
     async close() {
       closed = true;
+      clearInterval(statusTimer);
+      saveStatuses();
       clearInterval(pingTimer);
       clearInterval(flushTimer);
       for (const ws of connections.keys()) ws.terminate();

@@ -67,6 +67,10 @@ export interface SessionStore {
   lastAction(sessionId: number, id: string): TimedAction | null;
   /** Numbers and stores a command for a learner; returns its number. */
   addCommand(sessionId: number, id: string, command: LearnerCommand): number;
+  /** The same command for several learners, in one transaction; their numbers, in order. */
+  addCommands(sessionId: number, ids: readonly string[], command: LearnerCommand): number[];
+  /** Several learners' statuses in one transaction. */
+  setStatuses(sessionId: number, statuses: ReadonlyMap<string, LearnerStatus>): void;
   commandsAfter(
     sessionId: number,
     id: string,
@@ -261,6 +265,22 @@ export function openSessionStore(dataDir: string): SessionStore {
     q.insertCommand.run(sessionId, id, seq, JSON.stringify(command), now());
     return seq;
   });
+  const commandsTx = db.transaction(
+    (sessionId: number, ids: readonly string[], command: LearnerCommand) => {
+      const text = JSON.stringify(command);
+      const at = now();
+      return ids.map((id) => {
+        const seq = q.nextSeq.get(sessionId, id)!.n;
+        q.insertCommand.run(sessionId, id, seq, text, at);
+        return seq;
+      });
+    },
+  );
+  const statusesTx = db.transaction(
+    (sessionId: number, statuses: ReadonlyMap<string, LearnerStatus>) => {
+      for (const [id, status] of statuses) q.setStatus.run(JSON.stringify(status), sessionId, id);
+    },
+  );
   const learnerTx = db.transaction(
     (sessionId: number, l: { id: string; secret: string; name: string }) => {
       const number = q.nextNumber.get(sessionId)!.n;
@@ -333,6 +353,8 @@ export function openSessionStore(dataDir: string): SessionStore {
         : null;
     },
     addCommand: (sessionId, id, command) => commandTx(sessionId, id, command),
+    addCommands: (sessionId, ids, command) => commandsTx(sessionId, ids, command),
+    setStatuses: (sessionId, statuses) => statusesTx(sessionId, statuses),
     commandsAfter: (sessionId, id, seq) =>
       q.commandsAfter.all(sessionId, id, seq).map((r) => ({
         seq: r.seq,

@@ -232,8 +232,10 @@ describe('the classroom server', () => {
       .poll(() =>
         con.messages.some(
           (m) =>
-            m.type === 'learner' &&
-            (m.learner as { status: { alarms: string[] } | null }).status?.alarms[0] === 'low-flow',
+            m.type === 'learners' &&
+            (m.learners as { status: { alarms: string[] } | null }[]).some(
+              (l) => l.status?.alarms[0] === 'low-flow',
+            ),
         ),
       )
       .toBe(true);
@@ -252,7 +254,7 @@ describe('the classroom server', () => {
       action: { do: 'fault', kind: 'venous-kink' },
     });
     // The learner hears nothing of the console's roster or of anyone else.
-    expect(learner.messages.map((m) => m.type)).not.toContain('learner');
+    expect(learner.messages.map((m) => m.type)).not.toContain('learners');
   });
 
   it('never lets a learner act as the instructor', async () => {
