@@ -16,6 +16,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser.ts';
 import { main } from '../../src/cli/main.ts';
+import { WebSocket } from 'ws';
+import { CLASSROOM_WS_PATH } from '../../src/classroom/protocol.ts';
 import { startClassroom, type Classroom } from '../../src/classroom/server.ts';
 import { DIST, OUT_DIR, ROOT, watchErrors } from './harness.ts';
 
@@ -282,4 +284,62 @@ describe('the live classroom', () => {
       await consoleContext.close();
     }
   }, 400_000);
+
+  it('shows a class of 60 on one projector-sized screen', async () => {
+    // 60 learners' pages stood in for by WebSocket clients (the console cannot tell), each with
+    // its own temperatures; a few with alarms.
+    const data = mkdtempSync(join(tmpdir(), 'coldboot-class-e2e60-'));
+    const big = await startClassroom({ dataDir: data, distDir: `${ROOT}${DIST}`, port: 0 });
+    const sockets: WebSocket[] = [];
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    try {
+      for (let i = 0; i < 60; i++) {
+        const ws = new WebSocket(`ws://127.0.0.1:${big.port}${CLASSROOM_WS_PATH}`);
+        await new Promise((r) => ws.once('open', r));
+        ws.send(JSON.stringify({ type: 'join', code: big.code, name: `Student ${i + 1}` }));
+        ws.send(
+          JSON.stringify({
+            type: 'status',
+            status: {
+              screen: 'run',
+              state: i % 7 === 0 ? 'paused' : 'running',
+              tS: 600 + i * 37,
+              brainC: 24 + (i % 11) * 0.7,
+              coreC: 25 + (i % 13) * 0.6,
+              rhythm: i % 3 === 0 ? 'sinus rhythm' : 'ventricular fibrillation',
+              viable: 1 - (i % 9) * 0.03,
+              alarms: i % 8 === 0 ? ['low-flow'] : [],
+            },
+          }),
+        );
+        sockets.push(ws);
+      }
+      const page = await context.newPage();
+      const errors = watchErrors(page);
+      await page.goto(big.consoleUrl);
+      await expect.poll(() => page.getByTestId('class-row').count(), poll).toBe(60);
+      await expect
+        .poll(() => page.locator('[data-testid="class-row"] .class-alarm').count(), poll)
+        .toBe(8);
+      // Every row in view at 1920×1080: nothing to scroll.
+      const hidden = await page.evaluate(
+        () =>
+          Array.from(document.querySelectorAll('[data-testid="class-row"]')).filter((row) => {
+            const r = row.getBoundingClientRect();
+            return r.top < 0 || r.bottom > window.innerHeight;
+          }).length,
+      );
+      expect(hidden).toBe(0);
+      await page.screenshot({ path: `${OUT_DIR}/classroom-console-60-1920x1080.png` });
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+      await page.screenshot({ path: `${OUT_DIR}/classroom-console-60-1280x720.png` });
+      expect(errors).toEqual([]);
+    } finally {
+      for (const ws of sockets) ws.terminate();
+      await context.close();
+      await big.close();
+      rmSync(data, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

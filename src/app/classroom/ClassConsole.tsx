@@ -108,6 +108,11 @@ export function ClassConsole({ token }: { token: string }) {
     });
     return sorted;
   }, [learners, sort]);
+  // A large class in two tables side by side (on a wide screen), so 60 fit on one screen.
+  const parts =
+    rows.length > SPLIT_FROM
+      ? [rows.slice(0, Math.ceil(rows.length / 2)), rows.slice(Math.ceil(rows.length / 2))]
+      : [rows];
 
   if (state.link === 'refused') {
     return (
@@ -374,80 +379,118 @@ export function ClassConsole({ token }: { token: string }) {
         </p>
       </section>
 
-      <div className="class-table-wrap">
-        <table className="class-table" data-testid="class-table">
-          <thead>
-            <tr>
-              {COLUMNS.map((c) => (
-                <th
-                  key={c.key}
-                  scope="col"
-                  aria-sort={
-                    sort.key === c.key ? (sort.up ? 'ascending' : 'descending') : undefined
-                  }
-                >
-                  <button
-                    type="button"
-                    onClick={() =>
-                      setSort((s) => ({ key: c.key, up: s.key === c.key ? !s.up : true }))
-                    }
-                  >
-                    {c.label}
-                    {sort.key === c.key ? (sort.up ? ' ▲' : ' ▼') : ''}
-                  </button>
-                </th>
-              ))}
-              <th scope="col">Last action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={COLUMNS.length + 1} className="muted">
-                  Nobody has joined yet: show the join screen on the projector.
-                </td>
-              </tr>
-            )}
-            {rows.map((row) => {
-              const s = row.status;
-              const alarms = s?.alarms ?? [];
-              return (
-                <tr
-                  key={row.id}
-                  className={`${row.connected ? '' : 'is-offline'}${target === row.id ? ' is-target' : ''}${alarms.length > 0 ? ' has-alarm' : ''}`}
-                  onClick={() => setTarget(row.id)}
-                  data-testid="class-row"
-                  data-number={row.number}
-                  data-connected={row.connected}
-                  data-actions={row.actionCount}
-                  data-alarms={alarms.join(' ')}
-                >
-                  <th scope="row">
-                    {learnerLabel(row, showNames)}
-                    <span className="class-sub">{s ? STATE_WORDS[s.state] : 'joined'}</span>
-                  </th>
-                  <td>{row.connected ? 'online' : 'offline'}</td>
-                  <td className="num">{s ? formatClock(s.tS, true) : '–'}</td>
-                  <td className="num">{s?.brainC != null ? s.brainC.toFixed(1) : '–'}</td>
-                  <td className="num">{s?.coreC != null ? s.coreC.toFixed(1) : '–'}</td>
-                  <td>{s?.rhythm || '–'}</td>
-                  <td className="num">
-                    {s?.viable != null ? `${(s.viable * 100).toFixed(0)} %` : '–'}
-                  </td>
-                  <td className={alarms.length > 0 ? 'class-alarm' : ''}>
-                    {alarms.length > 0 ? alarms.join(', ') : '–'}
-                  </td>
-                  <td className="class-last">
-                    {row.lastAction
-                      ? `${row.lastActionS !== null ? `${formatClock(row.lastActionS)} ` : ''}${row.lastAction}`
-                      : '–'}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+      <div className={`class-tables${parts.length > 1 ? ' is-split' : ''}`}>
+        {parts.map((part, i) => (
+          <RosterTable
+            key={i}
+            rows={part}
+            first={i === 0}
+            dense={learners.length > DENSE_FROM}
+            sort={sort}
+            onSort={(key) => setSort((s) => ({ key, up: s.key === key ? !s.up : true }))}
+            target={target}
+            onTarget={setTarget}
+            showNames={showNames}
+          />
+        ))}
       </div>
     </main>
+  );
+}
+
+/** More learners than this: smaller rows; more than SPLIT_FROM: two tables side by side. */
+const DENSE_FROM = 24;
+const SPLIT_FROM = 30;
+
+function RosterTable({
+  rows,
+  first,
+  dense,
+  sort,
+  onSort,
+  target,
+  onTarget,
+  showNames,
+}: {
+  rows: readonly LearnerRow[];
+  first: boolean;
+  dense: boolean;
+  sort: { key: SortKey; up: boolean };
+  onSort: (key: SortKey) => void;
+  target: string;
+  onTarget: (id: string) => void;
+  showNames: boolean;
+}) {
+  return (
+    <div className="class-table-wrap">
+      <table
+        className={`class-table${dense ? ' is-dense' : ''}`}
+        data-testid={first ? 'class-table' : undefined}
+      >
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sort.key === c.key ? (sort.up ? 'ascending' : 'descending') : undefined}
+              >
+                <button type="button" onClick={() => onSort(c.key)}>
+                  {c.label}
+                  {sort.key === c.key ? (sort.up ? ' ▲' : ' ▼') : ''}
+                </button>
+              </th>
+            ))}
+            <th scope="col">Last action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && first && (
+            <tr>
+              <td colSpan={COLUMNS.length + 1} className="muted">
+                Nobody has joined yet: show the join screen on the projector.
+              </td>
+            </tr>
+          )}
+          {rows.map((row) => {
+            const s = row.status;
+            const alarms = s?.alarms ?? [];
+            return (
+              <tr
+                key={row.id}
+                className={`${row.connected ? '' : 'is-offline'}${target === row.id ? ' is-target' : ''}${alarms.length > 0 ? ' has-alarm' : ''}`}
+                onClick={() => onTarget(row.id)}
+                data-testid="class-row"
+                data-number={row.number}
+                data-connected={row.connected}
+                data-actions={row.actionCount}
+                data-alarms={alarms.join(' ')}
+              >
+                <th scope="row">
+                  {learnerLabel(row, showNames)}
+                  <span className="class-sub">{s ? STATE_WORDS[s.state] : 'joined'}</span>
+                </th>
+                <td>{row.connected ? 'online' : 'offline'}</td>
+                <td className="num">{s ? formatClock(s.tS, true) : '–'}</td>
+                <td className="num">{s?.brainC != null ? s.brainC.toFixed(1) : '–'}</td>
+                <td className="num">{s?.coreC != null ? s.coreC.toFixed(1) : '–'}</td>
+                <td>{s?.rhythm || '–'}</td>
+                <td className="num">
+                  {s?.viable != null ? `${(s.viable * 100).toFixed(0)} %` : '–'}
+                </td>
+                <td className={alarms.length > 0 ? 'class-alarm' : ''}>
+                  {alarms.length > 0 ? alarms.join(', ') : '–'}
+                </td>
+                <td className="class-last">
+                  {row.lastAction
+                    ? `${row.lastActionS !== null ? `${formatClock(row.lastActionS)} ` : ''}${row.lastAction}`
+                    : '–'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
