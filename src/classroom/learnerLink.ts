@@ -132,6 +132,11 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
   let lastStatus = '';
   let lastStatusAt = 0;
   const queue: { seq: number; command: LearnerCommand }[] = [];
+  /**
+   * The server refused what this page uploads (a run reset or replaced mid-class: its log no longer
+   * continues the one the server holds). Uploads stop rather than repeat a refused batch.
+   */
+  let uploadsRefused = false;
   let working = false;
 
   const post = (message: LearnerToServer) => {
@@ -141,7 +146,7 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
   function pump(): void {
     const actions = store.getState().actions;
     if (actions.length !== state.local) setState({ local: actions.length });
-    if (!ready || inFlight || !ws || ws.readyState !== WebSocket.OPEN) return;
+    if (!ready || inFlight || uploadsRefused || !ws || ws.readyState !== WebSocket.OPEN) return;
     if (actions.length <= received) return;
     inFlight = true;
     post({
@@ -289,8 +294,12 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
           stopped = true;
           setState({ link: 'refused', refusal: message.reason });
         } else {
-          // A batch refused is not sent again as it was (it would be refused again).
+          // A batch refused is not sent again (it would be refused again).
           console.warn(`The class server refused a message: ${message.reason}`);
+          if (inFlight && /^(actions|more than)/.test(message.reason)) {
+            uploadsRefused = true;
+            setState({ refusal: `your run's log: ${message.reason}` });
+          }
           inFlight = false;
         }
         break;
