@@ -88,13 +88,24 @@ export const CSV_COLUMNS = [
   'flagged',
 ] as const;
 
+/** What the class debrief is made from (plain data, so a worker thread can be sent it). */
+export interface ClassDebriefInput {
+  readonly scenarioText: string;
+  readonly scenarioFile: string;
+  readonly hash: string;
+  readonly seed: number;
+  readonly runs: readonly LearnerRun[];
+}
+
+export type ClassDebriefResult = ClassDebrief & { logs: { number: number; json: string }[] };
+
 /** The class debrief of every learner's run (one replay each; the expert's too, if any). */
 export function classDebrief(
   scenario: Scenario,
   hash: string,
   seed: number,
   runs: readonly LearnerRun[],
-): ClassDebrief & { logs: { number: number; json: string }[] } {
+): ClassDebriefResult {
   const learners: ClassLearnerResult[] = [];
   const logs: { number: number; json: string }[] = [];
   const objectives = (scenario.objectives ?? []).map((o) => ({ id: o.id, text: o.text, met: 0 }));

@@ -29,7 +29,7 @@ import {
   type TimedAction,
 } from '../../models/index.ts';
 import { describeAction } from '../../models/scenario/debrief.ts';
-import { classDebrief } from './classDebrief.ts';
+import { classDebriefInThread } from './classDebriefThread.ts';
 import {
   CLASSROOM_WS_PATH,
   CODE_ALPHABET,
@@ -405,8 +405,15 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
       actions: store.actions(session.id, l.id),
       status: known.get(l.id)?.status ?? null,
     }));
-    await new Promise((r) => setImmediate(r));
-    const result = classDebrief(scenario, hash, session.seed, runs);
+    // Replayed in a worker thread: the relay goes on meanwhile.
+    const result = await classDebriefInThread({
+      scenarioText: session.scenarioText,
+      scenarioFile: session.scenarioFile,
+      hash,
+      seed: session.seed,
+      runs,
+    });
+    if (closed) throw new Error('the server closed');
     const folder = join(options.dataDir, `session-${session.id}-${session.code}`);
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, 'results.csv'), result.csv);
