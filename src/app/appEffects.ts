@@ -155,14 +155,25 @@ async function startApp(store: AppStore, search: string, hash: string): Promise<
   }
 }
 
+const startups = new WeakMap<AppStore, Promise<void>>();
+
+/** Resolves once startup has restored a saved run or opened a linked scenario (if any). */
+export function startupSettled(store: AppStore): Promise<void> {
+  return startups.get(store) ?? Promise.resolve();
+}
+
 /** Runs once per store: restores a saved run, or opens the scenario a link names. */
 export function useStartup(store: AppStore): void {
   useEffect(() => {
     if (started.has(store)) return;
     started.add(store);
-    void startApp(store, window.location.search, window.location.hash).finally(() => {
+    const startup = startApp(store, window.location.search, window.location.hash).finally(() => {
       navigationReady = true;
     });
+    startups.set(
+      store,
+      startup.catch(() => {}),
+    );
   }, [store]);
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../../models/index.ts';
 import { numberFlag, parseArgs } from './args.ts';
 import { runBench } from './bench.ts';
+import { classroomCommand } from './classroom.ts';
 import { ensembleCommand } from './ensemble.ts';
 import {
   debriefCommand,
@@ -62,6 +63,10 @@ Usage:
       log; --expert replays the scenario's expert run; both together follow the expert's plan from
       where a recorded run stopped (a run log with endS). --members-out writes one CSV row per
       member: number, seed, every sampled parameter and the outcome. See doc/uncertainty.md.
+  coldboot classroom [--port N] [--host ADDR] [--data DIR] [--scenario FILE] [--new]
+      Run a live class: serves the built app and a realtime endpoint, prints the join address,
+      code and QR code and the instructor's console address (secret). Session data in --data
+      (default ./classroom-data); a restart with the same --data carries on. See doc/classroom.md.
   coldboot bench
       Print the engine's speed (simulated seconds per wall-clock second).
   coldboot help
@@ -88,6 +93,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return schemaCommand(rest, io);
       case 'ensemble':
         return await ensembleCommand(rest, io, loadScenarioFile);
+      case 'classroom':
+        return await classroomCommand(rest, io);
       case 'bench':
         parseArgs(rest, []);
         await runBench(io);
@@ -100,7 +107,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return command === undefined ? EXIT_BAD_INPUT : EXIT_OK;
       default:
         throw new UsageError(
-          `unknown command "${command}"; expected run, summary, validate, grade, debrief, schema, ensemble, bench or help`,
+          `unknown command "${command}"; expected run, summary, validate, grade, debrief, schema, ensemble, classroom, bench or help`,
         );
     }
   } catch (error) {

@@ -1,0 +1,496 @@
+// The instructor's console of a live class (`/?console#<token>`, printed by `coldboot classroom`):
+// every learner live in one sortable table, pacing for the whole class, the instructor panel's
+// faults, arrests and messages to one learner or everyone, the join screen for the projector, and
+// the class debrief at the end. Names are shown only here, and only when asked; the projector's
+// views are anonymous by default.
+
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { formatClock, type ArrestRhythm, type FaultKind } from '../../../models/index.ts';
+import { openConsoleLink, type ConsoleLink } from '../../classroom/consoleLink.ts';
+import { classSocketUrl } from '../../classroom/learnerLink.ts';
+import { learnerLabel, type LearnerRow } from '../../classroom/protocol.ts';
+import { SPEEDS } from '../../worker/protocol.ts';
+import { ARREST_WORDS, capitalised } from '../describe.ts';
+import { FAULTS } from '../InstructorPanel.tsx';
+import { ClassDebriefView } from './ClassDebriefView.tsx';
+import './classroom.css';
+
+/** `?console` with the token in the fragment. */
+export function consoleTokenOf(location: Pick<Location, 'search' | 'hash'>): string | null {
+  if (!new URLSearchParams(location.search).has('console')) return null;
+  return location.hash.replace(/^#/, '');
+}
+
+type SortKey = 'number' | 'connected' | 'tS' | 'brainC' | 'coreC' | 'rhythm' | 'viable' | 'alarms';
+
+const COLUMNS: readonly { key: SortKey; label: string }[] = [
+  { key: 'number', label: 'Learner' },
+  { key: 'connected', label: 'Link' },
+  { key: 'tS', label: 'Time' },
+  { key: 'brainC', label: 'Brain °C' },
+  { key: 'coreC', label: 'Core °C' },
+  { key: 'rhythm', label: 'Rhythm' },
+  { key: 'viable', label: 'Brain cells' },
+  { key: 'alarms', label: 'Alarms' },
+];
+
+function sortValue(row: LearnerRow, key: SortKey): number | string {
+  const s = row.status;
+  switch (key) {
+    case 'number':
+      return row.number;
+    case 'connected':
+      return row.connected ? 1 : 0;
+    case 'tS':
+      return s?.tS ?? -1;
+    case 'brainC':
+      return s?.brainC ?? -999;
+    case 'coreC':
+      return s?.coreC ?? -999;
+    case 'rhythm':
+      return s?.rhythm ?? '';
+    case 'viable':
+      return s?.viable ?? -1;
+    case 'alarms':
+      return s?.alarms.length ?? 0;
+  }
+}
+
+const RHYTHMS = (Object.keys(ARREST_WORDS) as ArrestRhythm[]).map((rhythm) => ({
+  rhythm,
+  label: capitalised(ARREST_WORDS[rhythm]),
+}));
+
+const STATE_WORDS: Record<string, string> = {
+  idle: 'joining',
+  loading: 'loading',
+  ready: 'ready',
+  running: 'running',
+  paused: 'paused',
+  finished: 'finished',
+  error: 'error',
+};
+
+function useConsole(token: string): ConsoleLink {
+  const [link] = useState(() => openConsoleLink(classSocketUrl(window.location), token));
+  useEffect(() => () => link.close(), [link]);
+  return link;
+}
+
+export function ClassConsole({ token }: { token: string }) {
+  const link = useConsole(token);
+  const state = useSyncExternalStore(link.subscribe, link.getState);
+  // 'auto': the console, then the class debrief as soon as it arrives.
+  const [chosenView, setView] = useState<'auto' | 'console' | 'join' | 'debrief'>('auto');
+  const [showNames, setShowNames] = useState(false);
+  const [sort, setSort] = useState<{ key: SortKey; up: boolean }>({ key: 'number', up: true });
+  const [target, setTarget] = useState('all');
+  const [fault, setFault] = useState<FaultKind>('oxygenator-failure');
+  const [rhythm, setRhythm] = useState<ArrestRhythm>('vf');
+  const [message, setMessage] = useState('');
+  const ids = {
+    target: useId(),
+    fault: useId(),
+    rhythm: useId(),
+    message: useId(),
+    speed: useId(),
+  };
+  const { session, learners, debrief } = state;
+
+  const view = chosenView === 'auto' ? (debrief ? 'debrief' : 'console') : chosenView;
+
+  const rows = useMemo(() => {
+    const sorted = [...learners].sort((a, b) => {
+      const x = sortValue(a, sort.key);
+      const y = sortValue(b, sort.key);
+      const c = x < y ? -1 : x > y ? 1 : a.number - b.number;
+      return sort.up ? c : -c;
+    });
+    return sorted;
+  }, [learners, sort]);
+  // A large class in two tables side by side (on a wide screen), so 60 fit on one screen.
+  const parts =
+    rows.length > SPLIT_FROM
+      ? [rows.slice(0, Math.ceil(rows.length / 2)), rows.slice(Math.ceil(rows.length / 2))]
+      : [rows];
+
+  if (state.link === 'refused') {
+    return (
+      <main className="class-console">
+        <h1>ColdBoot classroom</h1>
+        <p className="class-error" role="alert" data-testid="console-refused">
+          The server refused this console: {state.refusal}. Use the console address that{' '}
+          <code>coldboot classroom</code> printed.
+        </p>
+      </main>
+    );
+  }
+
+  const connected = learners.filter((l) => l.connected).length;
+  const title = session?.title ?? 'ColdBoot classroom';
+
+  if (view === 'join' && session) {
+    return (
+      <main className="class-projector class-joinscreen" data-testid="join-screen">
+        <div className="class-joinscreen-text">
+          <p className="class-brand">ColdBoot · live class</p>
+          <h1>{title}</h1>
+          <p className="class-joinscreen-label">Open</p>
+          <p className="class-joinscreen-url" data-testid="join-url">
+            {state.joinUrl}
+          </p>
+          <p className="class-joinscreen-label">Class code</p>
+          <p className="class-joinscreen-code" data-testid="join-code">
+            {session.code}
+          </p>
+          <p className="class-joinscreen-count" data-testid="join-count">
+            {learners.length === 1
+              ? '1 learner has joined'
+              : `${learners.length} learners have joined`}
+          </p>
+          <button type="button" className="button" onClick={() => setView('console')}>
+            Back to the console
+          </button>
+        </div>
+        <img className="class-qr" src="/classroom/qr.svg" alt={`QR code of ${state.joinUrl}`} />
+      </main>
+    );
+  }
+
+  if (view === 'debrief' && debrief) {
+    return (
+      <ClassDebriefView
+        debrief={debrief}
+        showNames={showNames}
+        onShowNames={setShowNames}
+        onBack={() => setView('console')}
+      />
+    );
+  }
+
+  const live = state.link === 'connected' && session !== null && !session.ended;
+  const inject = (action: Parameters<ConsoleLink['inject']>[1]) => link.inject(target, action);
+
+  return (
+    <main className="class-console" data-testid="class-console">
+      <header className="class-console-head">
+        <div>
+          <p className="class-brand">ColdBoot · live class console</p>
+          <h1>{title}</h1>
+        </div>
+        <div className="class-console-meta">
+          <span>
+            Code <strong data-testid="console-code">{session?.code ?? '…'}</strong>
+          </span>
+          <span data-testid="console-count">
+            {connected} of {learners.length} connected
+          </span>
+          <span
+            className={`class-dot class-dot-${state.link}`}
+            data-testid="console-link"
+            data-link={state.link}
+          >
+            {state.link}
+          </span>
+        </div>
+      </header>
+
+      <section className="class-toolbar panel" aria-label="Pacing">
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={!live}
+          onClick={() => link.pace('start')}
+          data-testid="start-all"
+        >
+          Start all
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!live}
+          onClick={() => link.pace('pause')}
+          data-testid="pause-all"
+        >
+          Pause all
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!live}
+          onClick={() => link.pace('resume')}
+          data-testid="resume-all"
+        >
+          Resume all
+        </button>
+        <label htmlFor={ids.speed}>Speed</label>
+        <select
+          id={ids.speed}
+          value={session?.speed ?? 60}
+          disabled={!live}
+          onChange={(e) => link.speed(Number(e.target.value))}
+          data-testid="class-speed"
+        >
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+        <span className="class-toolbar-state" data-testid="class-pacing">
+          {session?.ended
+            ? 'Ended'
+            : !session?.started
+              ? 'Not started'
+              : session.paused
+                ? 'Paused'
+                : 'Running'}
+        </span>
+        <span className="class-toolbar-gap" />
+        <label className="class-check">
+          <input
+            type="checkbox"
+            checked={showNames}
+            onChange={(e) => setShowNames(e.target.checked)}
+            data-testid="show-names"
+          />
+          Show names
+        </label>
+        <button
+          type="button"
+          className="button"
+          onClick={() => setView('join')}
+          data-testid="show-join"
+        >
+          Join screen
+        </button>
+        {debrief ? (
+          <button type="button" className="button" onClick={() => setView('debrief')}>
+            Class debrief
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button button-warn"
+            disabled={!live}
+            onClick={() => {
+              if (window.confirm('End the session for everyone and show the class debrief?')) {
+                setView('auto');
+                link.end();
+              }
+            }}
+            data-testid="end-session"
+          >
+            End and debrief
+          </button>
+        )}
+      </section>
+
+      <section className="class-inject panel" aria-label="Instructor actions">
+        <label htmlFor={ids.target}>To</label>
+        <select
+          id={ids.target}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+          data-testid="inject-target"
+        >
+          <option value="all">Everyone</option>
+          {learners.map((l) => (
+            <option key={l.id} value={l.id}>
+              {learnerLabel(l, showNames)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.fault}>Fault</label>
+        <select
+          id={ids.fault}
+          value={fault}
+          onChange={(e) => setFault(e.target.value as FaultKind)}
+          data-testid="console-fault"
+        >
+          {FAULTS.map((f) => (
+            <option key={f.kind} value={f.kind}>
+              {f.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="button button-small button-warn"
+          disabled={!live}
+          onClick={() => inject({ do: 'fault', kind: fault })}
+          data-testid="console-inject-fault"
+        >
+          Inject
+        </button>
+        <label htmlFor={ids.rhythm}>Arrest</label>
+        <select
+          id={ids.rhythm}
+          value={rhythm}
+          onChange={(e) => setRhythm(e.target.value as ArrestRhythm)}
+        >
+          {RHYTHMS.map((r) => (
+            <option key={r.rhythm} value={r.rhythm}>
+              {r.label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="button button-small button-warn"
+          disabled={!live}
+          onClick={() => inject({ do: 'cardiacArrest', rhythm })}
+          data-testid="console-inject-arrest"
+        >
+          Inject
+        </button>
+        <form
+          className="class-message"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const text = message.trim();
+            if (!text) return;
+            inject({ do: 'message', text });
+            setMessage('');
+          }}
+        >
+          <label htmlFor={ids.message}>Message</label>
+          <input
+            id={ids.message}
+            type="text"
+            value={message}
+            maxLength={300}
+            onChange={(e) => setMessage(e.target.value)}
+            data-testid="console-message"
+          />
+          <button
+            type="submit"
+            className="button button-small"
+            disabled={!live || !message.trim()}
+            data-testid="console-send"
+          >
+            Send
+          </button>
+        </form>
+        <p className="muted class-inject-note">
+          Faults and arrests are hidden from the learners&apos; event log; they find them by their
+          alarms. Click a learner to choose them.
+          {state.notice ? ` Refused: ${state.notice}.` : ''}
+        </p>
+      </section>
+
+      <div className={`class-tables${parts.length > 1 ? ' is-split' : ''}`}>
+        {parts.map((part, i) => (
+          <RosterTable
+            key={i}
+            rows={part}
+            first={i === 0}
+            dense={learners.length > DENSE_FROM}
+            sort={sort}
+            onSort={(key) => setSort((s) => ({ key, up: s.key === key ? !s.up : true }))}
+            target={target}
+            onTarget={setTarget}
+            showNames={showNames}
+          />
+        ))}
+      </div>
+    </main>
+  );
+}
+
+/** More learners than this: smaller rows; more than SPLIT_FROM: two tables side by side. */
+const DENSE_FROM = 24;
+const SPLIT_FROM = 30;
+
+function RosterTable({
+  rows,
+  first,
+  dense,
+  sort,
+  onSort,
+  target,
+  onTarget,
+  showNames,
+}: {
+  rows: readonly LearnerRow[];
+  first: boolean;
+  dense: boolean;
+  sort: { key: SortKey; up: boolean };
+  onSort: (key: SortKey) => void;
+  target: string;
+  onTarget: (id: string) => void;
+  showNames: boolean;
+}) {
+  return (
+    <div className="class-table-wrap">
+      <table
+        className={`class-table${dense ? ' is-dense' : ''}`}
+        data-testid={first ? 'class-table' : undefined}
+      >
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sort.key === c.key ? (sort.up ? 'ascending' : 'descending') : undefined}
+              >
+                <button type="button" onClick={() => onSort(c.key)}>
+                  {c.label}
+                  {sort.key === c.key ? (sort.up ? ' ▲' : ' ▼') : ''}
+                </button>
+              </th>
+            ))}
+            <th scope="col">Last action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 && first && (
+            <tr>
+              <td colSpan={COLUMNS.length + 1} className="muted">
+                Nobody has joined yet: show the join screen on the projector.
+              </td>
+            </tr>
+          )}
+          {rows.map((row) => {
+            const s = row.status;
+            const alarms = s?.alarms ?? [];
+            return (
+              <tr
+                key={row.id}
+                className={`${row.connected ? '' : 'is-offline'}${target === row.id ? ' is-target' : ''}${alarms.length > 0 ? ' has-alarm' : ''}`}
+                onClick={() => onTarget(row.id)}
+                data-testid="class-row"
+                data-number={row.number}
+                data-connected={row.connected}
+                data-actions={row.actionCount}
+                data-alarms={alarms.join(' ')}
+              >
+                <th scope="row">
+                  {learnerLabel(row, showNames)}
+                  <span className="class-sub">{s ? STATE_WORDS[s.state] : 'joined'}</span>
+                </th>
+                <td>{row.connected ? 'online' : 'offline'}</td>
+                <td className="num">{s ? formatClock(s.tS, true) : '–'}</td>
+                <td className="num">{s?.brainC != null ? s.brainC.toFixed(1) : '–'}</td>
+                <td className="num">{s?.coreC != null ? s.coreC.toFixed(1) : '–'}</td>
+                <td>{s?.rhythm || '–'}</td>
+                <td className="num">
+                  {s?.viable != null ? `${(s.viable * 100).toFixed(0)} %` : '–'}
+                </td>
+                <td className={alarms.length > 0 ? 'class-alarm' : ''}>
+                  {alarms.length > 0 ? alarms.join(', ') : '–'}
+                </td>
+                <td className="class-last">
+                  {row.lastAction
+                    ? `${row.lastActionS !== null ? `${formatClock(row.lastActionS)} ` : ''}${row.lastAction}`
+                    : '–'}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,663 @@
+// The classroom server (`coldboot classroom`): one Node process that serves the built app (dist/)
+// and a WebSocket endpoint (ws) for one live class. Learners' pages run their own engine and send
+// their action logs and a status about once a second; the instructor's console (its own URL with a
+// secret token) sees every learner and sends pacing and instructor actions, which the server
+// numbers per learner and relays. Everything is written to SQLite under the data folder first, so
+// a restart mid-class loses nothing. The server never runs the class's physiology at display rate:
+// it replays the logs with the models/ engine only for the class debrief at the end.
+
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { basename, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import QRCode from 'qrcode';
+import { WebSocket, WebSocketServer, type RawData } from 'ws';
+import {
+  parseScenario,
+  scenarioHash,
+  type Scenario,
+  type TimedAction,
+} from '../../models/index.ts';
+import { describeAction } from '../../models/scenario/debrief.ts';
+import { classDebriefInThread } from './classDebriefThread.ts';
+import {
+  CLASSROOM_WS_PATH,
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  INSTRUCTOR_TYPES,
+  LEARNER_TYPES,
+  MAX_ACTIONS_PER_LEARNER,
+  MAX_MESSAGE_BYTES,
+  MAX_REFUSALS,
+  MessageError,
+  PING_INTERVAL_MS,
+  checkActions,
+  parseClientMessage,
+  rateLimiter,
+  type ClassDebrief,
+  type ClientToServer,
+  type InstructorToServer,
+  type LearnerCommand,
+  type LearnerRow,
+  type LearnerStatus,
+  type LearnerToServer,
+  type SessionInfo,
+} from './protocol.ts';
+import { openSessionStore, type SessionRecord, type SessionStore } from './sessionStore.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_DIST = join(ROOT, 'dist');
+export const BUILT_IN_SCENARIOS = join(ROOT, 'public', 'scenarios');
+export const DEFAULT_SCENARIO = 'hlm-tutorial.yaml';
+/** Most learners in one class. */
+export const MAX_LEARNERS = 300;
+
+export interface ClassroomOptions {
+  /** Folder of the session database (created if missing). */
+  readonly dataDir: string;
+  /** 0 for any free port (default 8080). */
+  readonly port?: number;
+  /** Address to listen on (default 127.0.0.1; 0.0.0.0 for a classroom LAN). */
+  readonly host?: string;
+  /** The built app (default dist/ of this checkout). */
+  readonly distDir?: string;
+  /** A scenario file, or a built-in one's name (default the tutorial). Ignored when resuming. */
+  readonly scenario?: string;
+  /** End a session in progress in dataDir and start a new one. */
+  readonly fresh?: boolean;
+  /** Where refused messages and events are reported (default: nowhere). */
+  readonly log?: (line: string) => void;
+}
+
+export interface Classroom {
+  readonly port: number;
+  readonly code: string;
+  readonly token: string;
+  readonly joinUrl: string;
+  readonly consoleUrl: string;
+  readonly title: string;
+  /** True when an unfinished session in the data folder was taken up again. */
+  readonly resumed: boolean;
+  readonly store: SessionStore;
+  /** Stops accepting, closes every connection and the database. */
+  close(): Promise<void>;
+}
+
+interface Connection {
+  role: 'none' | 'learner' | 'instructor';
+  learnerId?: string;
+  readonly limiter: { take(): boolean };
+  refusals: number;
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.yaml': 'text/yaml; charset=utf-8',
+  '.yml': 'text/yaml; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+function randomCode(): string {
+  const bytes = randomBytes(CODE_LENGTH);
+  return Array.from(bytes, (b) => CODE_ALPHABET[b % CODE_ALPHABET.length]).join('');
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** The scenario file to use: a path, or the name of a built-in scenario. */
+export function readScenarioSource(name: string): { text: string; fileName: string } {
+  const candidates = [resolve(name), join(BUILT_IN_SCENARIOS, basename(name))];
+  for (const path of candidates) {
+    if (existsSync(path) && statSync(path).isFile()) {
+      return { text: readFileSync(path, 'utf8'), fileName: basename(path) };
+    }
+  }
+  throw new Error(`no scenario file ${name} (neither a file nor a built-in scenario)`);
+}
+
+/** The address learners type: the machine's LAN address when listening on every interface. */
+function publicHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') {
+    for (const list of Object.values(networkInterfaces())) {
+      for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+    }
+    return 'localhost';
+  }
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startClassroom(options: ClassroomOptions): Promise<Classroom> {
+  const log = options.log ?? (() => {});
+  const distDir = resolve(options.distDir ?? DEFAULT_DIST);
+  const store = openSessionStore(options.dataDir);
+
+  let session: SessionRecord;
+  let resumed = false;
+  const current = store.current();
+  if (current && options.fresh) store.updateSession(current.id, { ended: true });
+  if (current && !options.fresh) {
+    session = current;
+    resumed = true;
+  } else {
+    const source = readScenarioSource(options.scenario ?? DEFAULT_SCENARIO);
+    parseScenario(source.text, source.fileName); // a file with mistakes stops here
+    session = store.createSession({
+      code: randomCode(),
+      token: randomBytes(24).toString('hex'),
+      scenarioText: source.text,
+      scenarioFile: source.fileName,
+      seed: 1,
+    });
+  }
+  const scenario: Scenario = parseScenario(session.scenarioText, session.scenarioFile);
+  const hash = scenarioHash(scenario);
+  let debrief: ClassDebrief | null = null;
+  let debriefing: Promise<ClassDebrief> | null = null;
+  let closed = false;
+
+  const connections = new Map<WebSocket, Connection>();
+  const learnerSockets = new Map<string, WebSocket>();
+  /**
+   * What the console shows of each learner, kept in memory (the database has it all; statuses are
+   * written in batches every few seconds, everything else at once).
+   */
+  interface Known {
+    number: number;
+    name: string;
+    status: LearnerStatus | null;
+    actionCount: number;
+    lastAtS: number;
+    lastAction: string;
+    lastActionS: number | null;
+  }
+  const known = new Map<string, Known>();
+  const describe = (a: TimedAction) =>
+    `${a.source === 'instructor' ? 'Instructor: ' : ''}${describeAction(a.action)}`;
+  function remember(id: string): Known {
+    const l = store.learner(session.id, id)!;
+    const all = store.actions(session.id, id);
+    const last = store.lastAction(session.id, id);
+    const k: Known = {
+      number: l.number,
+      name: l.name,
+      status: l.status,
+      actionCount: all.length,
+      lastAtS: all.at(-1)?.atS ?? 0,
+      lastAction: last ? describe(last) : '',
+      lastActionS: last?.atS ?? null,
+    };
+    known.set(id, k);
+    return k;
+  }
+  for (const l of store.learners(session.id)) remember(l.id);
+  const unsavedStatuses = new Map<string, LearnerStatus>();
+  const saveStatuses = () => {
+    if (unsavedStatuses.size === 0) return;
+    store.setStatuses(session.id, unsavedStatuses);
+    unsavedStatuses.clear();
+  };
+  const dirtyRows = new Set<string>();
+
+  const info = (): SessionInfo => ({
+    code: session.code,
+    title: scenario.title,
+    started: session.started,
+    paused: session.paused,
+    speed: session.speed,
+    ended: session.ended,
+  });
+
+  function rowOf(id: string): LearnerRow {
+    const k = known.get(id) ?? remember(id);
+    const socket = learnerSockets.get(id);
+    return {
+      id,
+      number: k.number,
+      name: k.name,
+      connected: socket !== undefined && socket.readyState === WebSocket.OPEN,
+      status: k.status,
+      lastAction: k.lastAction,
+      lastActionS: k.lastActionS,
+      actionCount: k.actionCount,
+    };
+  }
+
+  const send = (ws: WebSocket, message: unknown) => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+  };
+  const consoles = () =>
+    [...connections].filter(([, c]) => c.role === 'instructor').map(([ws]) => ws);
+  const toConsoles = (message: unknown) => consoles().forEach((ws) => send(ws, message));
+
+  /** Console rows are sent at most twice a second per learner. */
+  const flushTimer = setInterval(() => {
+    if (dirtyRows.size === 0) return;
+    const ids = [...dirtyRows];
+    dirtyRows.clear();
+    if (consoles().length === 0) return;
+    toConsoles({ type: 'learners', learners: ids.map(rowOf) });
+  }, 500);
+  const touch = (id: string) => dirtyRows.add(id);
+
+  function command(id: string, c: LearnerCommand): void {
+    const seq = store.addCommand(session.id, id, c);
+    const ws = learnerSockets.get(id);
+    if (ws) send(ws, { type: 'command', seq, command: c });
+  }
+  /** One command to every learner: stored in one transaction, then relayed. */
+  const everyone = (c: LearnerCommand) => {
+    const ids = [...known.keys()];
+    const seqs = store.addCommands(session.id, ids, c);
+    ids.forEach((id, i) => {
+      const ws = learnerSockets.get(id);
+      if (ws) send(ws, { type: 'command', seq: seqs[i], command: c });
+    });
+  };
+
+  function refuse(ws: WebSocket, conn: Connection, reason: string, fatal = false): void {
+    conn.refusals += 1;
+    store.logEvent(session.id, 'refused', {
+      role: conn.role,
+      learner: conn.learnerId ?? null,
+      reason,
+    });
+    log(
+      `classroom: refused a message (${conn.role}${conn.learnerId ? ` ${conn.learnerId}` : ''}): ${reason}`,
+    );
+    send(ws, { type: 'refused', reason, ...(fatal ? { fatal: true } : {}) });
+    if (fatal || conn.refusals >= MAX_REFUSALS)
+      ws.close(1008, fatal ? reason.slice(0, 100) : 'too many refused messages');
+  }
+
+  function onJoin(ws: WebSocket, conn: Connection, m: Extract<LearnerToServer, { type: 'join' }>) {
+    if (session.ended || m.code.toUpperCase() !== session.code) {
+      refuse(ws, conn, session.ended ? 'this class has ended' : 'unknown class code', true);
+      return;
+    }
+    let learner = m.learnerId !== undefined ? store.learner(session.id, m.learnerId) : null;
+    if (learner) {
+      if (m.secret === undefined || !sameSecret(m.secret, learner.secret)) {
+        refuse(ws, conn, 'not this learner', true);
+        return;
+      }
+    } else {
+      if (store.learners(session.id).length >= MAX_LEARNERS) {
+        refuse(ws, conn, 'the class is full', true);
+        return;
+      }
+      learner = store.addLearner(session.id, {
+        id: randomBytes(12).toString('base64url'),
+        secret: randomBytes(24).toString('hex'),
+        name: m.name,
+      });
+      remember(learner.id);
+      store.logEvent(session.id, 'joined', { learner: learner.id, number: learner.number });
+    }
+    const previous = learnerSockets.get(learner.id);
+    if (previous && previous !== ws) previous.close(4000, 'opened elsewhere');
+    conn.role = 'learner';
+    conn.learnerId = learner.id;
+    learnerSockets.set(learner.id, ws);
+    send(ws, {
+      type: 'welcome',
+      learnerId: learner.id,
+      secret: learner.secret,
+      name: learner.name,
+      scenario: { text: session.scenarioText, fileName: session.scenarioFile, hash },
+      seed: session.seed,
+      received: store.actionCount(session.id, learner.id),
+      session: info(),
+    });
+    const applied = m.applied ?? learner.applied;
+    for (const c of store.commandsAfter(session.id, learner.id, applied)) {
+      send(ws, { type: 'command', seq: c.seq, command: c.command });
+    }
+    touch(learner.id);
+  }
+
+  function onLearner(ws: WebSocket, conn: Connection, m: LearnerToServer) {
+    const id = conn.learnerId!;
+    switch (m.type) {
+      case 'actions': {
+        const k = known.get(id)!;
+        const held = k.actionCount;
+        if (m.from > held || m.from + m.actions.length <= held) {
+          // Ahead of what is held (send from `held`), or all already held (a resend).
+          send(ws, { type: 'ack', received: held });
+          return;
+        }
+        const fresh = m.actions.slice(held - m.from);
+        if (held + fresh.length > MAX_ACTIONS_PER_LEARNER) {
+          refuse(ws, conn, `more than ${MAX_ACTIONS_PER_LEARNER} actions`);
+          return;
+        }
+        const checked = checkActions(fresh, { title: scenario.title, hash }, k.lastAtS);
+        const received = store.appendActions(session.id, id, held, checked);
+        k.actionCount = received;
+        k.lastAtS = checked.at(-1)?.atS ?? k.lastAtS;
+        const last = [...checked].reverse().find((a) => a.source !== 'scenario');
+        if (last) {
+          k.lastAction = describe(last);
+          k.lastActionS = last.atS;
+        }
+        send(ws, { type: 'ack', received });
+        touch(id);
+        return;
+      }
+      case 'status':
+        known.get(id)!.status = m.status;
+        unsavedStatuses.set(id, m.status);
+        touch(id);
+        return;
+      case 'applied':
+        store.setApplied(session.id, id, m.upTo);
+        return;
+      case 'join':
+        refuse(ws, conn, 'already joined');
+        return;
+    }
+  }
+
+  async function endSession(): Promise<void> {
+    if (!session.ended) {
+      session = store.updateSession(session.id, { ended: true });
+      everyone({ kind: 'end' });
+      store.logEvent(session.id, 'ended', {});
+    }
+    toConsoles({ type: 'session', session: info() });
+    debriefing ??= computeDebrief();
+    debrief = await debriefing;
+    if (!closed) toConsoles({ type: 'classDebrief', debrief });
+  }
+
+  async function computeDebrief(): Promise<ClassDebrief> {
+    // Learners' pages have a moment to send their last actions and status first.
+    await new Promise((r) => setTimeout(r, 1500));
+    if (closed) throw new Error('the server closed');
+    const runs = store.learners(session.id).map((l) => ({
+      number: l.number,
+      name: l.name,
+      actions: store.actions(session.id, l.id),
+      status: known.get(l.id)?.status ?? null,
+    }));
+    // Replayed in a worker thread: the relay goes on meanwhile.
+    const result = await classDebriefInThread({
+      scenarioText: session.scenarioText,
+      scenarioFile: session.scenarioFile,
+      hash,
+      seed: session.seed,
+      runs,
+    });
+    if (closed) throw new Error('the server closed');
+    const folder = join(options.dataDir, `session-${session.id}-${session.code}`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'results.csv'), result.csv);
+    for (const l of result.logs) writeFileSync(join(folder, `learner-${l.number}.json`), l.json);
+    writeFileSync(join(folder, basename(session.scenarioFile)), session.scenarioText);
+    log(`classroom: class debrief written to ${folder}`);
+    const { logs: _logs, ...rest } = result;
+    void _logs;
+    return rest;
+  }
+
+  function onInstructor(ws: WebSocket, conn: Connection, m: InstructorToServer) {
+    store.logEvent(session.id, 'instructor', m);
+    switch (m.type) {
+      case 'pace':
+        if (session.ended) break;
+        if (m.op === 'start') {
+          session = store.updateSession(session.id, { started: true, paused: false });
+          everyone({ kind: 'start' });
+        } else if (m.op === 'pause') {
+          session = store.updateSession(session.id, { paused: true });
+          everyone({ kind: 'pause' });
+        } else {
+          session = store.updateSession(session.id, { paused: false });
+          everyone({ kind: 'play' });
+        }
+        toConsoles({ type: 'session', session: info() });
+        break;
+      case 'speed':
+        session = store.updateSession(session.id, { speed: m.speed });
+        everyone({ kind: 'speed', speed: m.speed });
+        toConsoles({ type: 'session', session: info() });
+        break;
+      case 'inject':
+        if (m.to === 'all') everyone({ kind: 'apply', action: m.action });
+        else if (store.learner(session.id, m.to))
+          command(m.to, { kind: 'apply', action: m.action });
+        else refuse(ws, conn, 'no such learner');
+        break;
+      case 'end':
+        void endSession().catch((error: unknown) => {
+          log(`classroom: the class debrief failed: ${String(error)}`);
+          toConsoles({ type: 'refused', reason: `the class debrief failed: ${String(error)}` });
+        });
+        break;
+      case 'console':
+        refuse(ws, conn, 'already connected');
+        break;
+    }
+  }
+
+  function onMessage(ws: WebSocket, conn: Connection, data: RawData, isBinary: boolean): void {
+    if (!conn.limiter.take()) {
+      refuse(ws, conn, 'too many messages: slow down');
+      return;
+    }
+    if (isBinary) {
+      refuse(ws, conn, 'binary messages are not accepted');
+      return;
+    }
+    let m: ClientToServer;
+    try {
+      m = parseClientMessage(data.toString());
+    } catch (error) {
+      refuse(ws, conn, error instanceof MessageError ? error.message : 'not a message');
+      return;
+    }
+    if (conn.role === 'none') {
+      if (m.type === 'join') onJoin(ws, conn, m);
+      else if (m.type === 'console') {
+        if (!sameSecret(m.token, session.token)) {
+          refuse(ws, conn, 'wrong instructor token', true);
+          return;
+        }
+        conn.role = 'instructor';
+        send(ws, {
+          type: 'console',
+          session: info(),
+          joinUrl,
+          learners: [...known.keys()].map(rowOf),
+        });
+        if (debrief) send(ws, { type: 'classDebrief', debrief });
+      } else refuse(ws, conn, 'join first');
+      return;
+    }
+    if (conn.role === 'learner') {
+      if (!LEARNER_TYPES.has(m.type)) {
+        refuse(ws, conn, `a learner cannot send "${m.type}"`);
+        return;
+      }
+      onLearner(ws, conn, m as LearnerToServer);
+      return;
+    }
+    if (!INSTRUCTOR_TYPES.has(m.type)) {
+      refuse(ws, conn, `the console cannot send "${m.type}"`);
+      return;
+    }
+    onInstructor(ws, conn, m as InstructorToServer);
+  }
+
+  // ----- HTTP: the built app, and the join QR code -----
+
+  let joinUrl = '';
+  let qrSvg: string | null = null;
+
+  function serveStatic(req: IncomingMessage, res: ServerResponse): void {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (path.includes('\0')) {
+      res.writeHead(400).end();
+      return;
+    }
+    let file = normalize(join(distDir, path));
+    if (file !== distDir && !file.startsWith(distDir + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!existsSync(file) || statSync(file).isDirectory()) {
+      // The app's own addresses (?class=, ?console=) all load index.html.
+      if (extname(path) !== '') {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      file = join(distDir, 'index.html');
+    }
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const immutable = file.includes(`${sep}assets${sep}`);
+    res.writeHead(200, {
+      'content-type': type,
+      'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    createReadStream(file).pipe(res);
+  }
+
+  const server: Server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/classroom/qr.svg') {
+      res.writeHead(200, { 'content-type': 'image/svg+xml', 'cache-control': 'no-cache' });
+      res.end(qrSvg ?? '');
+      return;
+    }
+    serveStatic(req, res);
+  });
+
+  const wss = new WebSocketServer({
+    server,
+    path: CLASSROOM_WS_PATH,
+    maxPayload: MAX_MESSAGE_BYTES,
+  });
+  wss.on('connection', (ws) => {
+    const conn: Connection = { role: 'none', limiter: rateLimiter(), refusals: 0 };
+    connections.set(ws, conn);
+    let alive = true;
+    ws.on('pong', () => {
+      alive = true;
+    });
+    (ws as WebSocket & { isAlive?: () => boolean; markDead?: () => void }).isAlive = () => {
+      const was = alive;
+      alive = false;
+      return was;
+    };
+    ws.on('message', (data, isBinary) => {
+      try {
+        onMessage(ws, conn, data, isBinary);
+      } catch (error) {
+        // Nothing a client sends takes the session down.
+        const reason = error instanceof MessageError ? error.message : 'could not be handled';
+        if (!(error instanceof MessageError))
+          log(`classroom: error handling a message: ${String(error)}`);
+        refuse(ws, conn, reason);
+      }
+    });
+    ws.on('error', (error) => log(`classroom: connection error: ${error.message}`));
+    ws.on('close', () => {
+      connections.delete(ws);
+      if (conn.learnerId && learnerSockets.get(conn.learnerId) === ws) {
+        learnerSockets.delete(conn.learnerId);
+        touch(conn.learnerId);
+      }
+    });
+  });
+
+  const statusTimer = setInterval(saveStatuses, 3000);
+  const pingTimer = setInterval(() => {
+    for (const ws of connections.keys()) {
+      const check = (ws as WebSocket & { isAlive?: () => boolean }).isAlive;
+      if (check && !check()) {
+        ws.terminate();
+        continue;
+      }
+      ws.ping();
+      send(ws, { type: 'ping' });
+    }
+  }, PING_INTERVAL_MS);
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, host, () => {
+      server.off('error', reject);
+      resolvePromise();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const base = `http://${publicHost(host)}:${port}/`;
+  joinUrl = `${base}?class=${session.code}`;
+  const consoleUrl = `${base}?console#${session.token}`;
+  qrSvg = await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+
+  return {
+    port,
+    code: session.code,
+    token: session.token,
+    joinUrl,
+    consoleUrl,
+    title: scenario.title,
+    resumed,
+    store,
+    async close() {
+      closed = true;
+      clearInterval(statusTimer);
+      saveStatuses();
+      clearInterval(pingTimer);
+      clearInterval(flushTimer);
+      for (const ws of connections.keys()) ws.terminate();
+      wss.close();
+      await new Promise<void>((r) => server.close(() => r()));
+      store.close();
+    },
+  };
+}
