@@ -3,7 +3,6 @@
 // so every run is a replayable action log.
 
 import type { Scenario, StartConditions, TimelineEntry, TriggerEntry } from '../scenario/types.ts';
-import { conditionHolds } from '../scenario/condition.ts';
 import { parameterValues, type ParameterValues } from '../parameters/index.ts';
 import { stepThermal, storedHeatJ } from '../physiology/thermal.ts';
 import { isPerfusingRhythm, updatePressure, updatePump } from '../physiology/circulation.ts';
@@ -16,6 +15,7 @@ import {
 import { buildSnapshot, buildOutcome, type Outcome } from './outputs.ts';
 import type { Action, TimedAction } from './actions.ts';
 import { applyAction, setStartEnvironment } from './apply.ts';
+import { compileCondition } from './compiledCondition.ts';
 import { seedRandom } from './rng.ts';
 import type { Snapshot } from './snapshot.ts';
 import { C, COMPARTMENT_COUNT, S, createState, type State } from './state.ts';
@@ -118,8 +118,12 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   startState(state, scenario, body, seed, stepSeconds, values);
 
   const endS = scenario.end.atS;
-  const endWhen = scenario.end.when;
+  // Conditions are compiled once into readers of the state vector: checking them builds no snapshot.
+  const endWhen = scenario.end.when === undefined ? undefined : compileCondition(scenario.end.when);
   const triggers: readonly TriggerEntry[] = scenario.triggers ?? [];
+  const triggerHolds = triggers.map((t) => compileCondition(t.when));
+  /** Whether each trigger's condition held at this boundary (1) or not (0), reused every step. */
+  const triggerHeld = new Uint8Array(triggers.length);
   /** Whether each trigger may fire (once-only triggers are disarmed for good when they fire). */
   const armed = triggers.map(() => true);
   let armedCount = triggers.length;
@@ -204,13 +208,17 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       record(entry.action, 'scenario');
       nextTimelineIndex++;
     }
-    // 2. Triggers and the end condition, on the state after those entries.
+    // 2. Triggers and the end condition, on the state after those entries: every condition is
+    // checked on that same state before any trigger's actions take effect.
     if (armedCount > 0 || (endWhen !== undefined && !endedByCondition) || hasRepeating) {
-      const snapshot = snapshotNow();
+      for (let i = 0; i < triggers.length; i++) {
+        triggerHeld[i] = (armed[i] || triggers[i]!.repeat) && triggerHolds[i]!(state, body) ? 1 : 0;
+      }
+      const endHolds = endWhen !== undefined && !endedByCondition && endWhen(state, body);
       for (let i = 0; i < triggers.length; i++) {
         const trigger = triggers[i]!;
         if (!armed[i] && !trigger.repeat) continue;
-        const holds = conditionHolds(trigger.when, snapshot);
+        const holds = triggerHeld[i] === 1;
         if (armed[i] && holds) {
           for (const action of trigger.actions) record(action, 'scenario');
           armed[i] = false;
@@ -221,9 +229,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           armedCount++;
         }
       }
-      if (endWhen !== undefined && !endedByCondition && conditionHolds(endWhen, snapshot)) {
-        endedByCondition = true;
-      }
+      if (endHolds) endedByCondition = true;
     }
     // 3. Replayed learner and instructor actions of this moment.
     while (nextReplayIndex < replay.length) {
