@@ -71,12 +71,19 @@ export function po2FromContentMmHg(
   v: ParameterValues,
 ): number {
   if (!(contentMlPerDl > 0)) return 0;
+  // o2ContentMlPerDl at this temperature, with its temperature terms computed once (the same
+  // operations in the same order: the same result to the bit).
+  const boundMlPerDl = v.hufnerMlO2PerG * haemoglobinGPerDl;
+  const shift = po2ShiftFactor(tempC, v);
+  const solubility = o2SolubilityMlPerDlPerMmHg(tempC, v);
+  const content = (po2MmHg: number): number =>
+    boundMlPerDl * severinghaus(po2MmHg * shift) + solubility * po2MmHg;
   let lo = 0;
   let hi = 2000;
-  if (o2ContentMlPerDl(hi, tempC, haemoglobinGPerDl, v) <= contentMlPerDl) return hi;
+  if (content(hi) <= contentMlPerDl) return hi;
   for (let i = 0; i < 50; i++) {
     const mid = 0.5 * (lo + hi);
-    if (o2ContentMlPerDl(mid, tempC, haemoglobinGPerDl, v) < contentMlPerDl) lo = mid;
+    if (content(mid) < contentMlPerDl) lo = mid;
     else hi = mid;
   }
   return 0.5 * (lo + hi);
