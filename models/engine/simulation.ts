@@ -16,6 +16,7 @@ import { buildSnapshot, buildOutcome, type Outcome } from './outputs.ts';
 import type { Action, TimedAction } from './actions.ts';
 import { applyAction, setStartEnvironment } from './apply.ts';
 import { compileCondition } from './compiledCondition.ts';
+import type { OutputReader } from './outputTable.ts';
 import { seedRandom } from './rng.ts';
 import type { Snapshot } from './snapshot.ts';
 import { C, COMPARTMENT_COUNT, S, createState, type State } from './state.ts';
@@ -67,7 +68,10 @@ export interface Simulation {
   advance(seconds: number): void;
   /** Applies an action now, between steps, and records it in the log. */
   apply(action: Action, source?: TimedAction['source']): void;
+  /** Every output at this moment, built now (a plain object for the UI, files and tests). */
   snapshot(): Snapshot;
+  /** One output at this moment, read from the state without building a snapshot. */
+  read<T>(reader: OutputReader<T>): T;
   /** Every action applied so far, from the timeline and from people, in order. */
   log(): readonly TimedAction[];
   /** The actions of the scenario's history before time zero (negative times), kept apart. */
@@ -277,6 +281,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       record(action, source);
     },
     snapshot: snapshotNow,
+    read: (reader) => reader(state, body),
     log: () => log.slice(),
     historyLog: () => historyLog.slice(),
     endReason: () => (endedByCondition ? 'condition' : finished() ? 'time' : null),
