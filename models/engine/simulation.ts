@@ -119,7 +119,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const values: ParameterValues = parameterValues(options.parameters);
   const body = buildPatient(scenario.patient, values);
   const state: State = createState();
-  startState(state, scenario, body, seed, stepSeconds, values);
+  const startKey = startState(state, scenario, body, seed, stepSeconds, values);
 
   const endS = scenario.end.atS;
   // Conditions are compiled once into readers of the state vector: checking them builds no snapshot.
@@ -159,8 +159,31 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return buildSnapshot(state, body, finished());
   }
 
-  runHistory(scenario.history ?? []);
+  startFromHistory(scenario.history ?? []);
   const referenceTempsC = state.slice(0, COMPARTMENT_COUNT);
+
+  /**
+   * The history, or the state and log it left when a run started the same way before: the history
+   * depends only on the start (its key) and its own entries, and its log is not observed (onAction
+   * sees only the run's own), so a remembered one is the same to the bit.
+   */
+  function startFromHistory(history: readonly TimelineEntry[]): void {
+    if (history.length === 0) return;
+    const key = startKey + JSON.stringify(history);
+    const remembered = rememberedHistories.get(key);
+    if (remembered !== undefined) {
+      state.set(remembered.state);
+      historyLog.push(...remembered.log);
+      rememberedHistories.delete(key);
+      rememberedHistories.set(key, remembered);
+      return;
+    }
+    runHistory(history);
+    rememberedHistories.set(key, { state: state.slice(), log: historyLog.slice() });
+    if (rememberedHistories.size > SETTLED_STARTS_KEPT) {
+      rememberedHistories.delete(rememberedHistories.keys().next().value!);
+    }
+  }
 
   /**
    * The history before time zero: from the start profile, the clock runs from the earliest entry to
@@ -318,11 +341,17 @@ function replayQueue(entries: readonly TimedAction[]): TimedAction[] {
  * vector is a few kB; the least recently used are forgotten.
  */
 const settledStarts = new Map<string, Float64Array>();
+/** States and logs at time zero after a history, by start key and history (the same limit). */
+const rememberedHistories = new Map<
+  string,
+  { readonly state: Float64Array; readonly log: readonly TimedAction[] }
+>();
 const SETTLED_STARTS_KEPT = 64;
 
 /** Forgets the settled start profiles (for tests that compare a remembered start with a fresh one). */
 export function forgetSettledStarts(): void {
   settledStarts.clear();
+  rememberedHistories.clear();
 }
 
 /**
@@ -337,7 +366,7 @@ function startState(
   seed: number,
   stepSeconds: number,
   values: ParameterValues,
-): void {
+): string {
   const { environment, coreTempC, ventilationFio2 } = scenario.start;
   const key = JSON.stringify([
     seed,
@@ -353,7 +382,7 @@ function startState(
     state.set(remembered);
     settledStarts.delete(key);
     settledStarts.set(key, remembered);
-    return;
+    return key;
   }
   seedRandom(state, seed);
   setStartEnvironment(state, environment, values);
@@ -362,6 +391,7 @@ function startState(
   if (settledStarts.size > SETTLED_STARTS_KEPT) {
     settledStarts.delete(settledStarts.keys().next().value!);
   }
+  return key;
 }
 
 const RUNNING = { rhythmChanges: true } as const;
