@@ -3,7 +3,6 @@
 // so every run is a replayable action log.
 
 import type { Scenario, StartConditions, TimelineEntry, TriggerEntry } from '../scenario/types.ts';
-import { conditionHolds } from '../scenario/condition.ts';
 import { parameterValues, type ParameterValues } from '../parameters/index.ts';
 import { stepThermal, storedHeatJ } from '../physiology/thermal.ts';
 import { isPerfusingRhythm, updatePressure, updatePump } from '../physiology/circulation.ts';
@@ -16,6 +15,8 @@ import {
 import { buildSnapshot, buildOutcome, type Outcome } from './outputs.ts';
 import type { Action, TimedAction } from './actions.ts';
 import { applyAction, setStartEnvironment } from './apply.ts';
+import { compileCondition } from './compiledCondition.ts';
+import type { OutputReader } from './outputTable.ts';
 import { seedRandom } from './rng.ts';
 import type { Snapshot } from './snapshot.ts';
 import { C, COMPARTMENT_COUNT, S, createState, type State } from './state.ts';
@@ -67,7 +68,10 @@ export interface Simulation {
   advance(seconds: number): void;
   /** Applies an action now, between steps, and records it in the log. */
   apply(action: Action, source?: TimedAction['source']): void;
+  /** Every output at this moment, built now (a plain object for the UI, files and tests). */
   snapshot(): Snapshot;
+  /** One output at this moment, read from the state without building a snapshot. */
+  read<T>(reader: OutputReader<T>): T;
   /** Every action applied so far, from the timeline and from people, in order. */
   log(): readonly TimedAction[];
   /** The actions of the scenario's history before time zero (negative times), kept apart. */
@@ -115,11 +119,15 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   const values: ParameterValues = parameterValues(options.parameters);
   const body = buildPatient(scenario.patient, values);
   const state: State = createState();
-  startState(state, scenario, body, seed, stepSeconds, values);
+  const startKey = startState(state, scenario, body, seed, stepSeconds, values);
 
   const endS = scenario.end.atS;
-  const endWhen = scenario.end.when;
+  // Conditions are compiled once into readers of the state vector: checking them builds no snapshot.
+  const endWhen = scenario.end.when === undefined ? undefined : compileCondition(scenario.end.when);
   const triggers: readonly TriggerEntry[] = scenario.triggers ?? [];
+  const triggerHolds = triggers.map((t) => compileCondition(t.when));
+  /** Whether each trigger's condition held at this boundary (1) or not (0), reused every step. */
+  const triggerHeld = new Uint8Array(triggers.length);
   /** Whether each trigger may fire (once-only triggers are disarmed for good when they fire). */
   const armed = triggers.map(() => true);
   let armedCount = triggers.length;
@@ -151,8 +159,31 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
     return buildSnapshot(state, body, finished());
   }
 
-  runHistory(scenario.history ?? []);
+  startFromHistory(scenario.history ?? []);
   const referenceTempsC = state.slice(0, COMPARTMENT_COUNT);
+
+  /**
+   * The history, or the state and log it left when a run started the same way before: the history
+   * depends only on the start (its key) and its own entries, and its log is not observed (onAction
+   * sees only the run's own), so a remembered one is the same to the bit.
+   */
+  function startFromHistory(history: readonly TimelineEntry[]): void {
+    if (history.length === 0) return;
+    const key = startKey + JSON.stringify(history);
+    const remembered = rememberedHistories.get(key);
+    if (remembered !== undefined) {
+      state.set(remembered.state);
+      historyLog.push(...remembered.log);
+      rememberedHistories.delete(key);
+      rememberedHistories.set(key, remembered);
+      return;
+    }
+    runHistory(history);
+    rememberedHistories.set(key, { state: state.slice(), log: historyLog.slice() });
+    if (rememberedHistories.size > SETTLED_STARTS_KEPT) {
+      rememberedHistories.delete(rememberedHistories.keys().next().value!);
+    }
+  }
 
   /**
    * The history before time zero: from the start profile, the clock runs from the earliest entry to
@@ -204,13 +235,17 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       record(entry.action, 'scenario');
       nextTimelineIndex++;
     }
-    // 2. Triggers and the end condition, on the state after those entries.
+    // 2. Triggers and the end condition, on the state after those entries: every condition is
+    // checked on that same state before any trigger's actions take effect.
     if (armedCount > 0 || (endWhen !== undefined && !endedByCondition) || hasRepeating) {
-      const snapshot = snapshotNow();
+      for (let i = 0; i < triggers.length; i++) {
+        triggerHeld[i] = (armed[i] || triggers[i]!.repeat) && triggerHolds[i]!(state, body) ? 1 : 0;
+      }
+      const endHolds = endWhen !== undefined && !endedByCondition && endWhen(state, body);
       for (let i = 0; i < triggers.length; i++) {
         const trigger = triggers[i]!;
         if (!armed[i] && !trigger.repeat) continue;
-        const holds = conditionHolds(trigger.when, snapshot);
+        const holds = triggerHeld[i] === 1;
         if (armed[i] && holds) {
           for (const action of trigger.actions) record(action, 'scenario');
           armed[i] = false;
@@ -221,9 +256,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           armedCount++;
         }
       }
-      if (endWhen !== undefined && !endedByCondition && conditionHolds(endWhen, snapshot)) {
-        endedByCondition = true;
-      }
+      if (endHolds) endedByCondition = true;
     }
     // 3. Replayed learner and instructor actions of this moment.
     while (nextReplayIndex < replay.length) {
@@ -271,6 +304,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       record(action, source);
     },
     snapshot: snapshotNow,
+    read: (reader) => reader(state, body),
     log: () => log.slice(),
     historyLog: () => historyLog.slice(),
     endReason: () => (endedByCondition ? 'condition' : finished() ? 'time' : null),
@@ -307,11 +341,17 @@ function replayQueue(entries: readonly TimedAction[]): TimedAction[] {
  * vector is a few kB; the least recently used are forgotten.
  */
 const settledStarts = new Map<string, Float64Array>();
+/** States and logs at time zero after a history, by start key and history (the same limit). */
+const rememberedHistories = new Map<
+  string,
+  { readonly state: Float64Array; readonly log: readonly TimedAction[] }
+>();
 const SETTLED_STARTS_KEPT = 64;
 
 /** Forgets the settled start profiles (for tests that compare a remembered start with a fresh one). */
 export function forgetSettledStarts(): void {
   settledStarts.clear();
+  rememberedHistories.clear();
 }
 
 /**
@@ -326,7 +366,7 @@ function startState(
   seed: number,
   stepSeconds: number,
   values: ParameterValues,
-): void {
+): string {
   const { environment, coreTempC, ventilationFio2 } = scenario.start;
   const key = JSON.stringify([
     seed,
@@ -342,7 +382,7 @@ function startState(
     state.set(remembered);
     settledStarts.delete(key);
     settledStarts.set(key, remembered);
-    return;
+    return key;
   }
   seedRandom(state, seed);
   setStartEnvironment(state, environment, values);
@@ -351,6 +391,7 @@ function startState(
   if (settledStarts.size > SETTLED_STARTS_KEPT) {
     settledStarts.delete(settledStarts.keys().next().value!);
   }
+  return key;
 }
 
 const RUNNING = { rhythmChanges: true } as const;

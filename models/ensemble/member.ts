@@ -5,7 +5,7 @@
 import type { TimedAction } from '../engine/actions.ts';
 import type { Outcome } from '../engine/outputs.ts';
 import { createSimulation } from '../engine/simulation.ts';
-import type { NumericSnapshotKey } from '../engine/snapshot.ts';
+import { OUTPUTS, type NumericSnapshotKey } from '../engine/snapshot.ts';
 import type { Scenario } from '../scenario/types.ts';
 
 /** An action to replay: what was done and when (simulated time, s). */
@@ -111,6 +111,12 @@ export function runMember(request: MemberRequest): MemberResult {
   });
   const times = series ? seriesGrid(endS, series.everyS, step) : [];
   const keys = series?.keys ?? [];
+  // Read through the output table: no snapshot is built at the grid's times.
+  const readers = keys.map((key) => {
+    const output = OUTPUTS.find((o) => o.key === key);
+    if (output === undefined) throw new Error(`series: no numeric output ${key}`);
+    return output.read;
+  });
   const recorded = series ? new Float64Array(times.length * keys.length) : undefined;
   const advanceTo = (t: number): void => {
     const now = sim.timeS();
@@ -120,8 +126,7 @@ export function runMember(request: MemberRequest): MemberResult {
   // (an end condition) keeps its last state for the rest of the grid.
   times.forEach((t, i) => {
     advanceTo(t);
-    const snapshot = sim.snapshot();
-    for (let k = 0; k < keys.length; k++) recorded![i * keys.length + k] = snapshot[keys[k]!];
+    for (let k = 0; k < keys.length; k++) recorded![i * keys.length + k] = sim.read(readers[k]!);
   });
   advanceTo(endS);
   const outcome = sim.outcome();

@@ -71,12 +71,18 @@ export function po2FromContentMmHg(
   v: ParameterValues,
 ): number {
   if (!(contentMlPerDl > 0)) return 0;
+  // o2ContentMlPerDl at this temperature, with its temperature terms computed once (the same
+  // operations in the same order: the same result to the bit). Written out, not as a closure: a
+  // closure made on every call costs more than it saves.
+  const boundMlPerDl = v.hufnerMlO2PerG * haemoglobinGPerDl;
+  const shift = po2ShiftFactor(tempC, v);
+  const solubility = o2SolubilityMlPerDlPerMmHg(tempC, v);
   let lo = 0;
   let hi = 2000;
-  if (o2ContentMlPerDl(hi, tempC, haemoglobinGPerDl, v) <= contentMlPerDl) return hi;
+  if (boundMlPerDl * severinghaus(hi * shift) + solubility * hi <= contentMlPerDl) return hi;
   for (let i = 0; i < 50; i++) {
     const mid = 0.5 * (lo + hi);
-    if (o2ContentMlPerDl(mid, tempC, haemoglobinGPerDl, v) < contentMlPerDl) lo = mid;
+    if (boundMlPerDl * severinghaus(mid * shift) + solubility * mid < contentMlPerDl) lo = mid;
     else hi = mid;
   }
   return 0.5 * (lo + hi);

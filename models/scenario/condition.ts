@@ -2,7 +2,9 @@
 //   { brain_temp_c: { below: 20 } }                 a number output below / above a value
 //   { rhythm: { is: [vf, asystole] } }              a word output equal to one of some values
 //   { all: [ ... ] }, { any: [ ... ] }, { not: ... }  combinations
-// and several keys in one group must all hold. Output names are the snake_case columns of OUTPUTS.
+// and several keys in one group must all hold. Output names are the snake_case columns of the output
+// table (models/engine/outputTable.ts). The engine compiles conditions into readers of the state
+// (models/engine/compiledCondition.ts); conditionHolds here reads a snapshot (assessment, debrief).
 // One definition gives the validator, the JSON Schema ($defs) and the evaluation on a snapshot.
 
 import {
@@ -11,7 +13,6 @@ import {
   type NumericSnapshotKey,
   type Snapshot,
 } from '../engine/snapshot.ts';
-import { RHYTHM_NAMES } from '../engine/state.ts';
 import {
   INVALID,
   describeFound,
@@ -48,11 +49,10 @@ export const MAX_CONDITION_ITEMS = 20;
 
 const COMBINATORS = ['all', 'any', 'not'] as const;
 
-/** Values of word outputs that a file may compare with (others accept any text). */
-const TEXT_VALUES: Readonly<Record<string, readonly string[]>> = {
-  rhythm: RHYTHM_NAMES,
-  cpr: ['none', 'manual', 'mechanical'],
-};
+/** Values of word outputs that a file may compare with (others accept any text): the output table's. */
+const TEXT_VALUES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  TEXT_OUTPUTS.flatMap((o) => (o.values === undefined ? [] : [[o.column, o.values]])),
+);
 
 function numericOutputs(): ReadonlyMap<string, NumericSnapshotKey> {
   return new Map(OUTPUTS.map((o) => [o.column, o.key]));

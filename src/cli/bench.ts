@@ -2,6 +2,7 @@
 // across worker threads (ensembleBench.ts). Prints figures; asserts nothing.
 
 import { createSimulation, type Scenario } from '../../models/index.ts';
+import { engineBenchLines } from './engineBench.ts';
 import { runEnsembleBench } from './ensembleBench.ts';
 import type { CliIo } from './io.ts';
 
@@ -54,5 +55,6 @@ export async function runBench(io: CliIo): Promise<void> {
       '',
     ].join('\n'),
   );
+  io.stdout((await engineBenchLines()).join('\n') + '\n\n');
   await runEnsembleBench(io);
 }

@@ -7,6 +7,7 @@
 
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import {
+  OUTPUTS,
   ScenarioError,
   checkRunLogMatches,
   formatClock,
@@ -816,15 +817,26 @@ export interface Reading {
   readonly text: string;
 }
 
+/** A body temperature of the output table, with the table's label unless the panel's own. */
+function bodyReading(
+  id: string,
+  column: string,
+  label?: string,
+): { id: string; label: string; read: (s: Snapshot) => number } {
+  const output = OUTPUTS.find((o) => o.column === column);
+  if (output === undefined) throw new Error(`no output ${column}`);
+  return { id, label: label ?? output.label, read: (s) => s[output.key] };
+}
+
 const READINGS: readonly { id: string; label: string; read: (s: Snapshot) => number }[] = [
-  { id: 'brain', label: 'Brain', read: (s) => s.brainTempC },
-  { id: 'heart', label: 'Heart', read: (s) => s.heartTempC },
-  { id: 'core', label: 'Core', read: (s) => s.coreTempC },
-  { id: 'muscle', label: 'Trunk muscle', read: (s) => s.muscleTempC },
-  { id: 'limbs', label: 'Limb muscle', read: (s) => s.limbTempC },
-  { id: 'skin', label: 'Skin', read: (s) => s.skinTempC },
-  { id: 'extremity', label: 'Hands and feet', read: (s) => s.extremityTempC },
-  { id: 'blood', label: 'Blood', read: (s) => s.bloodTempC },
+  bodyReading('brain', 'brain_temp_c'),
+  bodyReading('heart', 'heart_temp_c'),
+  bodyReading('core', 'core_temp_c'),
+  bodyReading('muscle', 'muscle_temp_c'),
+  bodyReading('limbs', 'limb_temp_c'),
+  bodyReading('skin', 'skin_temp_c', 'Skin'),
+  bodyReading('extremity', 'extremity_temp_c'),
+  bodyReading('blood', 'blood_temp_c'),
   { id: 'environment', label: 'Environment', read: (s) => s.environment.temperatureC },
 ];
 

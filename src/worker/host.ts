@@ -26,7 +26,7 @@ import {
   TREND_KEPT_SAMPLES,
   TREND_SAMPLE_INTERVAL_S,
   clampSpeed,
-  sampleOf,
+  sampleOfRun,
   type ActionSource,
   type MainToWorker,
   type ReplayRequest,
@@ -296,10 +296,8 @@ export class SimulationHost {
       if (watching || run.conditionalPause) stopS = Math.min(stopS, run.advancedToS + FINE_CHUNK_S);
       sim.advance(stopS - run.advancedToS);
       run.advancedToS = stopS;
-      // The state after this chunk, when the trend sample took it (the alarm check reads it too).
-      let taken: Snapshot | undefined;
       if (sim.timeS() >= run.nextSampleS - EPSILON_S) {
-        taken = this.sample(run);
+        this.sample(run);
         run.nextSampleS += TREND_SAMPLE_INTERVAL_S;
       }
       const entries = this.collectEvents(run);
@@ -308,7 +306,7 @@ export class SimulationHost {
       const event = entries.find((e) => e.source === 'scenario');
       if (prompt) reason = promptReason(entries, prompt, atS);
       else if (mode === 'skip' && event) reason = { kind: 'event', atS, action: event.action };
-      else if (watching) reason = this.checkAlarms(run, taken ?? sim.snapshot());
+      else if (watching) reason = this.checkAlarms(run, sim.snapshot());
     }
     if (sim.isFinished()) {
       // The end may fall between sample times: close the trend at the end.
@@ -360,13 +358,11 @@ export class SimulationHost {
     if (run.lastSampleS < sim.timeS() - EPSILON_S) this.sample(run);
   }
 
-  /** Takes a trend sample of the run as it stands; returns the snapshot it was taken from. */
-  private sample(run: Run): Snapshot {
-    const snapshot = run.sim.snapshot();
-    const sample = sampleOf(snapshot);
+  /** Takes a trend sample of the run as it stands (read from the state: no snapshot is built). */
+  private sample(run: Run): void {
+    const sample = sampleOfRun(run.sim);
     this.pendingSamples.push(sample);
     run.lastSampleS = sample.tS;
-    return snapshot;
   }
 
   /** Queues the log entries made since the last call, and returns them. */

@@ -4,11 +4,13 @@
 import type {
   Action,
   NumericSnapshotKey,
+  OutputReader,
   Scenario,
+  Simulation,
   Snapshot,
   TimedAction,
 } from '../../models/index.ts';
-import { TEMPERATURE_OUTPUTS, isArrestRhythm } from '../../models/index.ts';
+import { OUTPUTS, TEMPERATURE_OUTPUTS, isArrestRhythm } from '../../models/index.ts';
 
 /**
  * Simulated seconds between trend samples: one per model step, so the trend holds the run's
@@ -42,11 +44,18 @@ export const TEMPERATURE_SERIES: readonly TrendSeries[] = TEMPERATURE_OUTPUTS.ma
   unit: '°C',
 }));
 
+/** A vital sign from the engine's output table, with the table's label unless the monitor's own. */
+function vital(column: string, label?: string): TrendSeries {
+  const output = OUTPUTS.find((o) => o.column === column);
+  if (output === undefined) throw new Error(`no output ${column}`);
+  return { key: output.key, label: label ?? output.label, kind: 'vital', unit: output.unit };
+}
+
 /** Vital signs sampled for the second chart. */
 export const VITAL_SERIES: readonly TrendSeries[] = [
-  { key: 'heartRateBpm', label: 'Heart rate', kind: 'vital', unit: '/min' },
-  { key: 'arterialSat', label: 'SpO₂', kind: 'vital', unit: '1' },
-  { key: 'brainViableFraction', label: 'Brain cells viable', kind: 'vital', unit: '1' },
+  vital('heart_rate_bpm'),
+  vital('arterial_sat', 'SpO₂'),
+  vital('brain_viable_fraction'),
 ];
 
 /** The series carried by each trend sample, in order: temperatures, then vital signs. */
@@ -178,7 +187,9 @@ export type WorkerToMain = LoadedMessage | TickMessage | FinishedMessage | Error
  * heart in arrest (or at rate 0) and no compressions and no pump flow. The monitor then shows "—"
  * and the trend a gap.
  */
-export function oximeterReads(s: Snapshot): boolean {
+export function oximeterReads(
+  s: Pick<Snapshot, 'rhythm' | 'heartRateBpm' | 'cpr' | 'pumpFlowLPerMin'>,
+): boolean {
   const arrested = isArrestRhythm(s.rhythm) || Math.round(s.heartRateBpm) === 0;
   return !(arrested && s.cpr === 'none' && !(s.pumpFlowLPerMin > 0));
 }
@@ -190,6 +201,39 @@ export function sampleOf(snapshot: Snapshot): TrendSample {
   const values = TREND_SERIES.map((s) => snapshot[s.key]);
   if (SAT_INDEX >= 0 && !oximeterReads(snapshot)) values[SAT_INDEX] = NaN;
   return { tS: snapshot.tS, values };
+}
+
+/** The output table's reader of each trend series, in TREND_SERIES order. */
+const TREND_READERS: readonly OutputReader<number>[] = TREND_SERIES.map(
+  (series) => OUTPUTS.find((o) => o.key === series.key)!.read,
+);
+
+/** The output table's readers of what the oximeter rule needs. */
+function readerOf<K extends keyof Snapshot>(key: K): OutputReader<Snapshot[K]> {
+  return OUTPUTS.find((o) => o.key === key)!.read as unknown as OutputReader<Snapshot[K]>;
+}
+const OXIMETER_READERS = {
+  rhythm: readerOf('rhythm'),
+  heartRateBpm: readerOf('heartRateBpm'),
+  cpr: readerOf('cpr'),
+  pumpFlowLPerMin: readerOf('pumpFlowLPerMin'),
+};
+
+/** Takes a trend sample from a run as it stands, without building a snapshot (equal to sampleOf). */
+export function sampleOfRun(sim: Simulation): TrendSample {
+  const values = new Array<number>(TREND_READERS.length);
+  for (let i = 0; i < TREND_READERS.length; i++) values[i] = sim.read(TREND_READERS[i]!);
+  if (
+    SAT_INDEX >= 0 &&
+    !oximeterReads({
+      rhythm: sim.read(OXIMETER_READERS.rhythm),
+      heartRateBpm: sim.read(OXIMETER_READERS.heartRateBpm),
+      cpr: sim.read(OXIMETER_READERS.cpr),
+      pumpFlowLPerMin: sim.read(OXIMETER_READERS.pumpFlowLPerMin),
+    })
+  )
+    values[SAT_INDEX] = NaN;
+  return { tS: sim.timeS(), values };
 }
 
 export function clampSpeed(speed: number): number {
