@@ -6,7 +6,8 @@
 import { C, COMPARTMENT_COUNT, RHYTHM, S, type State } from '../engine/state.ts';
 import type { PatientSpec } from '../parameters/body.ts';
 import type { ParameterValues } from '../parameters/index.ts';
-import { initialiseCells, stepCells, type CellBody } from './cells.ts';
+import { cellRates, initialiseCells, stepCells, type CellBody } from './cells.ts';
+import { log } from '../math/detmath.ts';
 import {
   drawRhythmThreshold,
   restingHeartRateBpm,
@@ -74,6 +75,7 @@ export function buildPatient(patient: PatientSpec, v: ParameterValues): PatientB
     circulation: {
       restingHeartRateBpm: restingHeartRateBpm(patient.ageYears, v),
       restingCardiacOutputLPerMin: restingCardiacOutputLPerMin(thermal),
+      logHeartRateQ10: log(v.heartRateQ10),
     },
     cells: {
       massKg: b.massKg,
@@ -81,6 +83,7 @@ export function buildPatient(patient: PatientSpec, v: ParameterValues): PatientB
       logQ10: thermal.logQ10,
       restingBrainFlowLPerMin:
         (thermal.restingPerfusionWPerK[C.brain]! * 60) / thermal.bloodHeatCapacityJPerLK,
+      ...cellRates(v),
     },
     circuit: buildCircuitBody(
       b.bloodVolumeL,

@@ -10,6 +10,7 @@ import type { ParameterValues } from '../parameters/index.ts';
 import { isPerfusingRhythm } from './circulation.ts';
 import { vasodilatorActive } from '../devices/bedside.ts';
 import { shiveringBrainDrive } from './cells.ts';
+import { exp, log, pow } from '../math/detmath.ts';
 
 const KCAL_PER_DAY_IN_W = 4184 / 86400;
 
@@ -104,8 +105,8 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
     body.extremitiesKg * v.residualMetabolismKcalPerKgPerDay * KCAL_PER_DAY_IN_W;
   restingMetabolismW[C.blood] = 0;
 
-  const logQ10 = new Float64Array(COMPARTMENT_COUNT).fill(Math.log(v.bodyQ10));
-  logQ10[C.brain] = Math.log(v.brainQ10);
+  const logQ10 = new Float64Array(COMPARTMENT_COUNT).fill(log(v.bodyQ10));
+  logQ10[C.brain] = log(v.brainQ10);
 
   // Blood flows at rest, L/min, turned into heat conductances ρ·c·Q (W/K).
   const bloodHeatCapacityJPerLK = v.bloodDensityKgPerL * v.bloodSpecificHeatJPerKgK;
@@ -203,13 +204,13 @@ export function restingCardiacOutputLPerMin(body: ThermalBody): number {
 
 /** Heat-transfer coefficient of skin to air, W/m²/K: convection (still or wind) plus radiation. */
 export function airHeatTransferWPerM2K(v: ParameterValues, windMPerS: number): number {
-  const forced = windMPerS > 0 ? v.airConvectionWindCoefficient * Math.pow(windMPerS, 0.6) : 0;
+  const forced = windMPerS > 0 ? v.airConvectionWindCoefficient * pow(windMPerS, 0.6) : 0;
   return Math.max(v.airConvectionStillWPerM2K, forced) + v.radiationWPerM2K;
 }
 
 /** Saturation vapour pressure of water, kPa, at a temperature in °C (Tetens 1930). */
 export function saturationVapourPressureKPa(temperatureC: number): number {
-  return 0.6108 * Math.exp((17.27 * temperatureC) / (temperatureC + 237.3));
+  return 0.6108 * exp((17.27 * temperatureC) / (temperatureC + 237.3));
 }
 
 // Scratch arrays for one step; module-level so the inner loop allocates nothing.
@@ -386,7 +387,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     brainDriveCapW,
     state[S.shiveringHeatW]! +
       (shiveringTargetW - state[S.shiveringHeatW]!) *
-        (1 - Math.exp(-dtS / v.shiveringOnsetTimeConstantS)),
+        (1 - exp(-dtS / v.shiveringOnsetTimeConstantS)),
   );
 
   // Metabolism and perfusion: each tissue burns what its oxygen allows (demand × aerobic fraction) and
@@ -407,7 +408,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   let perfusionTotalWPerK = 0;
   for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
     const t = state[i]!;
-    let demandW = body.restingMetabolismW[i]! * Math.exp((body.logQ10[i]! * (t - 37)) / 10);
+    let demandW = body.restingMetabolismW[i]! * exp((body.logQ10[i]! * (t - 37)) / 10);
     if (i === C.heart) demandW *= v.heartBasalFraction + (1 - v.heartBasalFraction) * heartWork;
     let perfusion = body.restingPerfusionWPerK[i]! * outputRatio;
     if (i === C.shell) perfusion *= shellFlowFraction;

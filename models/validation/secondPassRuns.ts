@@ -9,6 +9,7 @@ import type { Snapshot } from '../engine/snapshot.ts';
 import { ensembleDesign, memberParameters } from '../ensemble/sampling.ts';
 import type { StartEnvironment } from '../scenario/types.ts';
 import { BEFORE_IMMERSION_AIR, THERMONEUTRAL_AIR, isArrest, validationScenario } from './runs.ts';
+import { exp, log } from '../math/detmath.ts';
 
 /** One decimal place (or as many as asked), for run details. */
 export function fmt(x: number | null, decimals = 1): string {
@@ -404,7 +405,7 @@ export function depolarisationTimeAtBrainS(targetC: number): number {
   const second = depolarisationRun(targetC - (first.brainC - targetC));
   if (Math.abs(second.brainC - first.brainC) < 1e-9) return first.timeS;
   const w = (targetC - first.brainC) / (second.brainC - first.brainC);
-  return Math.exp(Math.log(first.timeS) + w * (Math.log(second.timeS) - Math.log(first.timeS)));
+  return exp(log(first.timeS) + w * (log(second.timeS) - log(first.timeS)));
 }
 
 export function describeDepolarisation(): string {
