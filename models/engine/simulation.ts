@@ -153,6 +153,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   runHistory(scenario.history ?? []);
   const referenceTempsC = state.slice(0, COMPARTMENT_COUNT);
+  const referenceFrozenFraction = state[S.extremityFrozenFraction]!;
 
   /**
    * The history before time zero: from the start profile, the clock runs from the earliest entry to
@@ -278,7 +279,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       producedJ: state[S.metabolicHeatJ]!,
       addedJ: state[S.externalHeatJ]!,
       lostJ: state[S.environmentHeatLossJ]!,
-      storedJ: storedHeatJ(state, body.thermal, referenceTempsC),
+      storedJ: storedHeatJ(state, body.thermal, referenceTempsC, referenceFrozenFraction),
     }),
     outcome: () => buildOutcome(state, body),
     isFinished: finished,

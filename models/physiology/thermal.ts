@@ -606,11 +606,15 @@ function freezeOrThawExtremities(state: State, body: ThermalBody): void {
     state[S.frostbiteFraction] = state[S.extremityFrozenFraction]!;
 }
 
-/** Heat stored in the body relative to a reference set of temperatures, J. */
+/**
+ * Heat stored in the body relative to a reference: a set of temperatures and the hands' and feet's
+ * frozen fraction then (ice present at the reference is not a change in stored heat), J.
+ */
 export function storedHeatJ(
   state: State,
   body: ThermalBody,
   referenceTempsC: ArrayLike<number>,
+  referenceFrozenFraction = 0,
 ): number {
   let total = 0;
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
@@ -619,6 +623,8 @@ export function storedHeatJ(
   // Ice holds less heat than water at the same temperature.
   return (
     total -
-    state[S.extremityFrozenFraction]! * body.values.latentHeatOfFusionJPerKg * body.extremityWaterKg
+    (state[S.extremityFrozenFraction]! - referenceFrozenFraction) *
+      body.values.latentHeatOfFusionJPerKg *
+      body.extremityWaterKg
   );
 }
