@@ -7,6 +7,7 @@
 import { C, S, createState } from '../models/engine/state.ts';
 import { parameterValues } from '../models/parameters/index.ts';
 import {
+  cellRates,
   initialiseCells,
   neurologicalOutcome,
   selfCheckActivity,
@@ -99,6 +100,7 @@ const BODY = {
 
 function story(legs: readonly Leg[], balance: number): { lost: number; cpc: number } {
   const v = parameterValues({ hypothesisBalance: balance });
+  const body = { ...BODY, ...cellRates(v) };
   const state = createState();
   initialiseCells(state, v);
   state[S.cardiacOutputRatio] = 1;
@@ -113,7 +115,7 @@ function story(legs: readonly Leg[], balance: number): { lost: number; cpc: numb
         state[S.brainAerobicFraction + c] = leg.oxygen ? 1 : 0;
         state[S.brainDemandW + c] = 0;
       }
-      stepCells(state, BODY, 1, v);
+      stepCells(state, body, 1, v);
     }
   }
   const brain = cellFractions(state, CELL_GROUPS[0], v);

@@ -161,6 +161,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
 
   startFromHistory(scenario.history ?? []);
   const referenceTempsC = state.slice(0, COMPARTMENT_COUNT);
+  const referenceFrozenFraction = state[S.extremityFrozenFraction]!;
 
   /**
    * The history, or the state and log it left when a run started the same way before: the history
@@ -312,7 +313,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
       producedJ: state[S.metabolicHeatJ]!,
       addedJ: state[S.externalHeatJ]!,
       lostJ: state[S.environmentHeatLossJ]!,
-      storedJ: storedHeatJ(state, body.thermal, referenceTempsC),
+      storedJ: storedHeatJ(state, body.thermal, referenceTempsC, referenceFrozenFraction),
     }),
     outcome: () => buildOutcome(state, body),
     isFinished: finished,

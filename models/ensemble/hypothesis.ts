@@ -6,6 +6,7 @@
 import type { Outcome } from '../engine/outputs.ts';
 import { parameterValues } from '../parameters/index.ts';
 import type { MemberPlan } from './sampling.ts';
+import { log } from '../math/detmath.ts';
 
 /** The parameter swept: the temperature of half self-check activity, °C. */
 export const SELF_CHECK_PARAMETER = 'selfCheckHalfTempC';
@@ -22,7 +23,7 @@ export function safeReoxygenationTempC(
   widthK: number,
   activity = SAFE_SELF_CHECK_ACTIVITY,
 ): number {
-  return halfTempC - widthK * Math.log((1 - activity) / activity);
+  return halfTempC - widthK * log((1 - activity) / activity);
 }
 
 /** `count` evenly spaced values from `fromC` to `toC` (both included). */

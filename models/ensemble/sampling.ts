@@ -14,6 +14,7 @@ import {
   type ParameterName,
 } from '../parameters/index.ts';
 import { createRandom, hashSeed, randomPermutation, type Random } from './random.ts';
+import { exp, log } from '../math/detmath.ts';
 
 /** How a parameter is spread over its range. */
 export type SamplingScale = 'uniform' | 'log-uniform';
@@ -51,7 +52,7 @@ export function samplingScale(p: Parameter): SamplingScale {
 export function valueAtProbability(p: SampledParameter, u: number): number {
   const x =
     p.scale === 'log-uniform'
-      ? Math.exp(Math.log(p.min) + u * (Math.log(p.max) - Math.log(p.min)))
+      ? exp(log(p.min) + u * (log(p.max) - log(p.min)))
       : p.min + u * (p.max - p.min);
   // Rounding must never step outside the range (parameterValues would refuse the value).
   return Math.min(p.max, Math.max(p.min, x));
@@ -62,10 +63,13 @@ export function probabilityOfValue(p: SampledParameter, x: number): number {
   if (p.max === p.min) return 0;
   const u =
     p.scale === 'log-uniform'
-      ? (Math.log(x) - Math.log(p.min)) / (Math.log(p.max) - Math.log(p.min))
+      ? (log(x) - log(p.min)) / (log(p.max) - log(p.min))
       : (x - p.min) / (p.max - p.min);
   return Math.min(1, Math.max(0, u));
 }
+
+/** 2^-40, exactly (written as a quotient: models/ computes no powers with `**`). */
+const TWO_TO_MINUS_40 = 1 / 1099511627776;
 
 /**
  * A Latin hypercube on the unit cube: `members` rows × `dimensions` columns, row-major. In every
@@ -80,7 +84,7 @@ export function latinHypercube(members: number, dimensions: number, random: Rand
     for (let i = 0; i < members; i++) {
       const u = (strata[i]! + random()) / members;
       // (k + r)/N can round up to (k+1)/N; keep the point inside its stratum.
-      design[i * dimensions + j] = Math.min(u, (strata[i]! + 1 - 2 ** -40) / members);
+      design[i * dimensions + j] = Math.min(u, (strata[i]! + 1 - TWO_TO_MINUS_40) / members);
     }
   }
   return design;

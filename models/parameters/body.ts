@@ -4,6 +4,7 @@
 import { parameter } from './parameter.ts';
 import type { ParameterValues } from './index.ts';
 import { PatientError, roundedForMessage } from './patientError.ts';
+import { pow } from '../math/detmath.ts';
 
 /** What a scenario says about the patient. */
 export interface PatientSpec {
@@ -228,7 +229,7 @@ function interpolate(table: readonly (readonly [number, number])[], x: number): 
 
 /** Body surface area, m² (DuBois D, DuBois EF, Arch Intern Med 1916;17:863 [recall]). */
 export function bodySurfaceAreaM2(massKg: number, heightCm: number): number {
-  return 0.007184 * Math.pow(massKg, 0.425) * Math.pow(heightCm, 0.725);
+  return 0.007184 * pow(massKg, 0.425) * pow(heightCm, 0.725);
 }
 
 /**

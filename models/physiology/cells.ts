@@ -14,6 +14,7 @@
 
 import { C, S, type State } from '../engine/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
+import { exp, log, pow } from '../math/detmath.ts';
 
 /** The three cell populations and where their state and conditions live. */
 export const CELL_GROUPS = [
@@ -51,7 +52,7 @@ function erf(x: number): number {
     1 -
     ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
       t *
-      Math.exp(-a * a);
+      exp(-a * a);
   return sign * y;
 }
 
@@ -62,12 +63,12 @@ export function fractionOutOfSpec(
   spread: number,
 ): number {
   if (!(derangementMin > 0)) return 0;
-  return 0.5 * (1 + erf(Math.log(derangementMin / medianMin) / (spread * Math.SQRT2)));
+  return 0.5 * (1 + erf(log(derangementMin / medianMin) / (spread * Math.SQRT2)));
 }
 
 /** Activity of the cell self-check at a temperature, 0–1 (logistic, half at selfCheckHalfTempC). */
 export function selfCheckActivity(tempC: number, v: ParameterValues): number {
-  return 1 / (1 + Math.exp(-(tempC - v.selfCheckHalfTempC) / v.selfCheckWidthK));
+  return 1 / (1 + exp(-(tempC - v.selfCheckHalfTempC) / v.selfCheckWidthK));
 }
 
 /**
@@ -77,7 +78,7 @@ export function selfCheckActivity(tempC: number, v: ParameterValues): number {
  */
 export function necrosisTimeMin(v: ParameterValues): number {
   const w = v.hypothesisBalance;
-  return v.necrosisTimeDormantMin ** (1 - w) * v.necrosisTimeConventionalMin ** w;
+  return pow(v.necrosisTimeDormantMin, 1 - w) * pow(v.necrosisTimeConventionalMin, w);
 }
 
 /** Median tolerance of a group, equivalent minutes of warm energy failure. */
@@ -168,8 +169,32 @@ export function shiveringBrainDrive(
   return Math.min(1, Math.max(0, (a - none) / (full - none)));
 }
 
-/** Masses used to weigh tissues for potassium, kg. */
-export interface CellBody {
+/**
+ * The cells' rate constants that depend only on the parameters: computed once per run (buildPatient)
+ * rather than in every step, since a logarithm or a power costs more than the step's arithmetic.
+ */
+export interface CellRates {
+  /** ln(energyQ10), ln(brainEnergyFallQ10), ln(derangementQ10), ln(commitQ10). */
+  readonly logEnergyQ10: number;
+  readonly logBrainFallQ10: number;
+  readonly logDerangementQ10: number;
+  readonly logCommitQ10: number;
+  /** necrosisTimeMin(v), min. */
+  readonly necrosisMin: number;
+}
+
+export function cellRates(v: ParameterValues): CellRates {
+  return {
+    logEnergyQ10: log(v.energyQ10),
+    logBrainFallQ10: log(v.brainEnergyFallQ10),
+    logDerangementQ10: log(v.derangementQ10),
+    logCommitQ10: log(v.commitQ10),
+    necrosisMin: necrosisTimeMin(v),
+  };
+}
+
+/** Masses used to weigh tissues for potassium, kg, and the rate constants of the cells. */
+export interface CellBody extends CellRates {
   readonly massKg: number;
   /** Mass of each thermal compartment, kg (index by C). */
   readonly compartmentKg: ArrayLike<number>;
@@ -185,19 +210,15 @@ export interface CellBody {
  */
 export function stepCells(state: State, body: CellBody, dtS: number, v: ParameterValues): void {
   const minutes = dtS / 60;
-  const logEnergyQ10 = Math.log(v.energyQ10);
-  const logBrainFallQ10 = Math.log(v.brainEnergyFallQ10);
-  const logDerangementQ10 = Math.log(v.derangementQ10);
-  const logCommitQ10 = Math.log(v.commitQ10);
+  const { logEnergyQ10, logBrainFallQ10, logDerangementQ10, logCommitQ10, necrosisMin } = body;
   const awake = v.reawakeningEnergy;
-  const necrosisMin = necrosisTimeMin(v);
   let deadKgBefore = 0;
   let deadKgAfter = 0;
   for (const g of CELL_GROUPS) {
     const t = state[g.compartment]!;
     const aerobic = state[S.brainAerobicFraction + g.compartment]!;
-    const qEnergy = Math.exp((logEnergyQ10 * (t - 37)) / 10);
-    const qDerange = Math.exp((logDerangementQ10 * (t - 37)) / 10);
+    const qEnergy = exp((logEnergyQ10 * (t - 37)) / 10);
+    const qDerange = exp((logDerangementQ10 * (t - 37)) / 10);
 
     // Energy relaxes toward the aerobic fraction: falling at the tissue's rate, rising at recovery's.
     // The brain's store lasts longer in the cold than its metabolism alone would say (the time to
@@ -206,9 +227,9 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const tau =
       aerobic < e
         ? energyFallTimeS(g.name, v) /
-          (g.name === 'brain' ? Math.exp((logBrainFallQ10 * (t - 37)) / 10) : qEnergy)
+          (g.name === 'brain' ? exp((logBrainFallQ10 * (t - 37)) / 10) : qEnergy)
         : v.energyRecoveryTimeS / qEnergy;
-    const eNew = aerobic + (e - aerobic) * Math.exp(-dtS / tau);
+    const eNew = aerobic + (e - aerobic) * exp(-dtS / tau);
     state[g.energy] = eNew;
     const power = Math.min(1, Math.max(0, (eNew - awake) / (1 - awake)));
 
@@ -220,7 +241,7 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const build = qDerange * (1 - eNew);
     const dNew =
       repairPerMin > 0
-        ? build / repairPerMin + (d - build / repairPerMin) * Math.exp(-repairPerMin * minutes)
+        ? build / repairPerMin + (d - build / repairPerMin) * exp(-repairPerMin * minutes)
         : d + minutes * build;
     state[g.derangement] = dNew;
 
@@ -231,11 +252,11 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
       const outOfSpec = fractionOutOfSpec(dNew, toleranceMedianMin(g.name, v), v.toleranceSpread);
       const atRisk = outOfSpec - autolysed;
       if (atRisk > 0) {
-        const qCommit = Math.exp((logCommitQ10 * (t - 37)) / 10);
+        const qCommit = exp((logCommitQ10 * (t - 37)) / 10);
         const ratePerMin =
           (selfCheckActivity(t, v) * power * qCommit) / v.commitTimeMin +
           (qDerange * (1 - power)) / necrosisMin;
-        autolysedNew = autolysed + atRisk * (1 - Math.exp(-ratePerMin * minutes));
+        autolysedNew = autolysed + atRisk * (1 - exp(-ratePerMin * minutes));
         state[g.autolysed] = autolysedNew;
       }
     }
@@ -255,7 +276,7 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
   for (let i = 0; i < C.blood; i++) {
     const failed = 1 - state[S.brainAerobicFraction + i]! / v.potassiumReleaseAerobicFraction;
     if (failed <= 0) continue;
-    const coldFactor = Math.exp((body.logQ10[i]! * (state[i]! - 37)) / 10);
+    const coldFactor = exp((body.logQ10[i]! * (state[i]! - 37)) / 10);
     ischaemicKgPerMin += body.compartmentKg[i]! * failed * coldFactor;
   }
   const k = state[S.potassiumMmolPerL]!;

@@ -10,12 +10,15 @@
 import { nextRandom } from '../engine/rng.ts';
 import { RHYTHM, RHYTHM_NAMES, S, type RhythmName, type State } from '../engine/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
+import { exp, log, pow } from '../math/detmath.ts';
 
 export interface CirculationBody {
   /** Sinus rate at 37 °C, at rest, /min. */
   readonly restingHeartRateBpm: number;
   /** Cardiac output at rest and 37 °C, L/min. */
   readonly restingCardiacOutputLPerMin: number;
+  /** ln(heartRateQ10), computed once per run. */
+  readonly logHeartRateQ10: number;
 }
 
 /** Resting heart rate by age, /min: toddler and child values from parameters, adult from 16 years. */
@@ -40,12 +43,8 @@ export function isPerfusingRhythm(code: number): boolean {
 }
 
 /** Sinus rate of a healthy, energised heart at a myocardial temperature, before any shivering, /min. */
-export function sinusRateBpm(
-  heartTempC: number,
-  body: CirculationBody,
-  v: ParameterValues,
-): number {
-  return body.restingHeartRateBpm * Math.exp((Math.log(v.heartRateQ10) * (heartTempC - 37)) / 10);
+export function sinusRateBpm(heartTempC: number, body: CirculationBody): number {
+  return body.restingHeartRateBpm * exp((body.logHeartRateQ10 * (heartTempC - 37)) / 10);
 }
 
 /** Changes the rhythm, keeping the record of arrests and of the first return of circulation. */
@@ -72,7 +71,7 @@ function coldHazardPerHour(
   tempC: number,
   doublingK: number,
 ): number {
-  return ratePerHour * Math.exp((Math.LN2 * (refC - tempC)) / doublingK);
+  return ratePerHour * exp((Math.LN2 * (refC - tempC)) / doublingK);
 }
 
 /** Hazard of asystole from deep cold, /h (2 /h at asystoleTempC, doubling per °C). */
@@ -119,7 +118,7 @@ export function hyperkalaemiaArrestHazardPerHour(
   if (!(above > 0)) return 0;
   return (
     v.hyperkalaemiaArrestHazardAt10PerHour *
-    Math.exp((Math.LN2 * (potassiumMmolPerL - 10)) / v.hyperkalaemiaHazardDoublingMmolPerL) *
+    exp((Math.LN2 * (potassiumMmolPerL - 10)) / v.hyperkalaemiaHazardDoublingMmolPerL) *
     Math.min(1, above)
   );
 }
@@ -204,7 +203,7 @@ export function stepRhythm(state: State, dtS: number, v: ParameterValues): void 
 /** Starts a new wait for the next rhythm change: an exponential threshold of integrated hazard. */
 export function drawRhythmThreshold(state: State): void {
   state[S.rhythmHazardAccumulated] = 0;
-  state[S.rhythmHazardThreshold] = -Math.log(1 - nextRandom(state));
+  state[S.rhythmHazardThreshold] = -log(1 - nextRandom(state));
 }
 
 /**
@@ -220,13 +219,13 @@ export function updatePump(state: State, body: CirculationBody, v: ParameterValu
       1,
       Math.max(0.2, (energy - v.hypoxicArrestEnergy) / (0.7 - v.hypoxicArrestEnergy)),
     );
-    const base = sinusRateBpm(state[S.heartTempC]!, body, v) * hypoxic;
+    const base = sinusRateBpm(state[S.heartTempC]!, body) * hypoxic;
     const shivering =
       state[S.shiveringCeilingW]! > 0 ? state[S.shiveringHeatW]! / state[S.shiveringCeilingW]! : 0;
     state[S.heartRateBpm] = base * (1 + v.shiveringHeartRateRise * shivering);
     // Slower beats fill more: stroke volume rises a little as the rate falls.
     native =
-      Math.pow(base / body.restingHeartRateBpm, 1 - v.strokeVolumeRateExponent) *
+      pow(base / body.restingHeartRateBpm, 1 - v.strokeVolumeRateExponent) *
       (rhythm === RHYTHM.af ? v.afOutputFraction : 1);
   } else {
     state[S.heartRateBpm] = 0;
@@ -246,7 +245,7 @@ export function updatePump(state: State, body: CirculationBody, v: ParameterValu
 function manualCprOutputFraction(state: State, v: ParameterValues): number {
   const minutes = Math.max(0, state[S.timeS]! - state[S.cprStartedS]!) / 60;
   return (
-    v.manualCprOutputFraction * (0.5 + 0.5 * Math.exp(-minutes / v.manualCprFatigueTimeConstantMin))
+    v.manualCprOutputFraction * (0.5 + 0.5 * exp(-minutes / v.manualCprFatigueTimeConstantMin))
   );
 }
 
@@ -274,7 +273,7 @@ export function defibrillationSuccessProbability(state: State, v: ParameterValue
     (v.defibrillationSuccessMax *
       energyFactor *
       hyperkalaemiaRestartFactor(state[S.potassiumMmolPerL]!, v)) /
-    (1 + Math.exp(-(t - v.defibrillationHalfTempC) / 1))
+    (1 + exp(-(t - v.defibrillationHalfTempC) / 1))
   );
 }
 

@@ -10,6 +10,7 @@
 import { NOT_PENDING, S, pending, type State } from '../engine/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { isPerfusingRhythm } from './circulation.ts';
+import { exp, log, log2 } from '../math/detmath.ts';
 
 /** Pump flow above which the machine carries a circulation (its start is the admission), L/min. */
 const ECLS_FLOW_L_PER_MIN = 0.5;
@@ -71,10 +72,10 @@ export function eclsLateDeathRisk(admission: EclsAdmission | null, v: ParameterV
   if (admission === null) return 0;
   const reference = v.eclsLateDeathRiskReference;
   const logOdds =
-    Math.log(reference / (1 - reference)) +
-    Math.log(v.eclsLateDeathOddsPerCprDoubling) * Math.log2(admission.cprMin / REFERENCE_CPR_MIN) +
-    Math.log(v.eclsLateDeathOddsPerPotassiumDoubling) *
-      Math.log2(Math.max(1, admission.potassiumMmolPerL) / REFERENCE_POTASSIUM_MMOL_PER_L) +
-    (admission.asphyxia ? Math.log(v.eclsLateDeathOddsAsphyxia) : 0);
-  return 1 / (1 + Math.exp(-logOdds));
+    log(reference / (1 - reference)) +
+    log(v.eclsLateDeathOddsPerCprDoubling) * log2(admission.cprMin / REFERENCE_CPR_MIN) +
+    log(v.eclsLateDeathOddsPerPotassiumDoubling) *
+      log2(Math.max(1, admission.potassiumMmolPerL) / REFERENCE_POTASSIUM_MMOL_PER_L) +
+    (admission.asphyxia ? log(v.eclsLateDeathOddsAsphyxia) : 0);
+  return 1 / (1 + exp(-logOdds));
 }

@@ -7,6 +7,7 @@
 import { C, COMPARTMENT_COUNT, S, type State } from '../engine/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { effectiveSweepLPerMin } from '../devices/heartLungMachine.ts';
+import { exp } from '../math/detmath.ts';
 
 /** Dry inspired gas: PO2 = FiO2 × (barometric − water vapour). */
 /** Standard atmosphere at sea level, mmHg (a definition, not a parameter). */
@@ -27,9 +28,7 @@ function severinghaus(po2At37: number): number {
  * (cold shifts the curve to the left), including a P50 other than the standard 26.8 mmHg.
  */
 export function po2ShiftFactor(tempC: number, v: ParameterValues): number {
-  return (
-    (26.8 / v.p50MmHg) * Math.exp(Math.LN10 * v.p50TemperatureCoefficientLog10PerK * (37 - tempC))
-  );
+  return (26.8 / v.p50MmHg) * exp(Math.LN10 * v.p50TemperatureCoefficientLog10PerK * (37 - tempC));
 }
 
 /** Haemoglobin saturation, 0–1, at a PO2 (mmHg) and temperature (°C). */
@@ -45,7 +44,7 @@ export function p50AtTemperatureMmHg(tempC: number, v: ParameterValues): number 
 /** Oxygen solubility in blood, mL O2/dL/mmHg, at a temperature. */
 export function o2SolubilityMlPerDlPerMmHg(tempC: number, v: ParameterValues): number {
   return (
-    v.o2SolubilityMlPerDlPerMmHg * Math.exp(v.o2SolubilityTemperatureCoefficientPerK * (37 - tempC))
+    v.o2SolubilityMlPerDlPerMmHg * exp(v.o2SolubilityTemperatureCoefficientPerK * (37 - tempC))
   );
 }
 
@@ -169,7 +168,7 @@ export function buildOxygenBody(
 
 /** Aerobic fraction of demand met at a mean tissue PO2 (1 − e^(−P/Pk), half at consumptionHalfPo2). */
 export function aerobicFraction(po2MmHg: number, v: ParameterValues): number {
-  return 1 - Math.exp((-Math.LN2 * Math.max(0, po2MmHg)) / v.consumptionHalfPo2MmHg);
+  return 1 - exp((-Math.LN2 * Math.max(0, po2MmHg)) / v.consumptionHalfPo2MmHg);
 }
 
 /** Sets the oxygen part of the state to a resting, normally oxygenated body breathing air. */
@@ -297,16 +296,16 @@ export function stepOxygen(
     const coutSlope = scratch[1]!;
     const diffusionMlPerSPerMmHg =
       (body.diffusionMlPerMinPerMmHg[i]! / 60) *
-      Math.exp(v.o2DiffusionTemperatureCoefficientPerK * (t - 37));
+      exp(v.o2DiffusionTemperatureCoefficientPerK * (t - 37));
     const diffusionDrive = paNew > p ? diffusionMlPerSPerMmHg : 0;
-    const e = Math.exp(-Math.max(0, p) / pk);
+    const e = exp(-Math.max(0, p) / pk);
     const f = flowDlPerS * (ca - cout) + diffusionDrive * (paNew - p) - demandMlPerS * (1 - e);
     const df = -flowDlPerS * coutSlope - diffusionDrive - (demandMlPerS * e) / pk;
     const capacity = body.tissueWaterDl[i]! * solubility + body.tissueBloodDl[i]! * coutSlope;
     let pNew = p + (dtS * f) / (capacity - dtS * df);
     if (!(pNew > 0)) pNew = 0;
     state[S.brainPo2MmHg + i] = pNew;
-    const fraction = 1 - Math.exp(-pNew / pk);
+    const fraction = 1 - exp(-pNew / pk);
     state[S.brainAerobicFraction + i] = fraction;
     const consumedMlPerS = demandMlPerS * fraction;
     bodyVo2 += consumedMlPerS;
@@ -321,7 +320,7 @@ export function stepOxygen(
   const totalDlPerS = (cardiacOutputLPerMin * 10) / 60;
   if (totalDlPerS > 0) {
     const mixed = returnedO2MlPerS / totalDlPerS;
-    const k = 1 - Math.exp((-dtS * totalDlPerS) / body.venousPoolDl);
+    const k = 1 - exp((-dtS * totalDlPerS) / body.venousPoolDl);
     state[S.venousO2ContentMlPerDl] = cv + (mixed - cv) * k;
   }
 }
@@ -351,8 +350,7 @@ function oxygenatorOutletContent(
   const flow = state[S.pumpFlowLPerMin]!;
   const sweep = effectiveSweepLPerMin(state);
   const transfer =
-    1 -
-    Math.exp((-v.oxygenatorTransferPerSweepRatio * state[S.oxygenatorTransfer]! * sweep) / flow);
+    1 - exp((-v.oxygenatorTransferPerSweepRatio * state[S.oxygenatorTransfer]! * sweep) / flow);
   // The venous blood's PO2 at the outlet temperature (warming or cooling in the exchanger changes its
   // PO2, not its oxygen), then gas exchange toward the sweep gas's PO2; without sweep gas the blood
   // leaves with the oxygen it came with.

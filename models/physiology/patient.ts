@@ -6,7 +6,8 @@
 import { C, COMPARTMENT_COUNT, RHYTHM, S, type State } from '../engine/state.ts';
 import type { PatientSpec } from '../parameters/body.ts';
 import type { ParameterValues } from '../parameters/index.ts';
-import { initialiseCells, stepCells, type CellBody } from './cells.ts';
+import { cellRates, initialiseCells, stepCells, type CellBody } from './cells.ts';
+import { log } from '../math/detmath.ts';
 import {
   drawRhythmThreshold,
   restingHeartRateBpm,
@@ -40,7 +41,97 @@ export interface PatientBody {
   readonly circuit: CircuitBody;
   readonly bedside: BedsideBody;
   readonly values: ParameterValues;
+  /** How fast each compartment's temperature can relax (stepStiffness), for the sub-steps. */
+  readonly stiffness: StepStiffness;
 }
+
+/**
+ * The fastest rate, 1/s, at which each compartment's temperature can relax toward its neighbours:
+ * the sum of every conductance it can have (W/K) over its heat capacity (J/K), as a part that does
+ * not depend on the blood flow and a part per unit of cardiac output ratio. An explicit step of h
+ * seconds keeps each new temperature a weighted mean of the old ones (no overshoot, no oscillation)
+ * while h · rate ≤ 1; stepPatient divides a longer step into equal sub-steps that satisfy it.
+ */
+export interface StepStiffness {
+  readonly fixedPerS: Float64Array;
+  readonly perOutputPerS: Float64Array;
+  /** The blood's rate per L/min of flow through the tissues or the pump's heat exchanger, 1/s. */
+  readonly bloodPerLPerMinPerS: number;
+}
+
+export function stepStiffness(thermal: ThermalBody): StepStiffness {
+  const fixed = new Float64Array(COMPARTMENT_COUNT);
+  const perOutput = new Float64Array(COMPARTMENT_COUNT);
+  const t = thermal;
+  const perMinute = t.bloodHeatCapacityJPerLK / 60;
+  // Blood flow through each tissue at a cardiac output ratio of 1 (the skin at its widest), and the
+  // extra flow of full shivering in the muscles.
+  for (let i = 0; i < C.blood; i++) {
+    perOutput[i] = i === C.shell ? t.maxShellPerfusionWPerK : t.restingPerfusionWPerK[i]!;
+  }
+  const shiveringFlowWPerK = t.shiveringCeilingW * t.shiveringFlowLPerMinPerW * perMinute;
+  fixed[C.muscle] = shiveringFlowWPerK;
+  fixed[C.limbs] = shiveringFlowWPerK;
+  // Conduction between neighbours and to the surface (the skin's own insulation only: the bound
+  // holds in any water or wind).
+  fixed[C.brain] = fixed[C.brain]! + t.brainToScalpWPerK;
+  fixed[C.heart] = fixed[C.heart]! + t.heartToCoreWPerK + t.heartToBloodWPerK;
+  fixed[C.core] = fixed[C.core]! + t.heartToCoreWPerK + t.coreToMuscleWPerK;
+  fixed[C.muscle] =
+    fixed[C.muscle]! + t.coreToMuscleWPerK + t.trunkToLimbWPerK + t.muscleToShellWPerK;
+  fixed[C.limbs] =
+    fixed[C.limbs]! + t.trunkToLimbWPerK + t.extremityToLimbWPerK + t.limbToShellWPerK;
+  fixed[C.shell] =
+    fixed[C.shell]! +
+    t.muscleToShellWPerK +
+    t.limbToShellWPerK +
+    t.shellAreaM2 / t.shellInternalInsulationM2KPerW;
+  fixed[C.extremities] =
+    fixed[C.extremities]! +
+    t.extremityToLimbWPerK +
+    t.extremityAreaM2 / t.extremityInternalInsulationM2KPerW;
+  // The blood meets the whole cardiac output (per L/min, below), the heart wall, the scalp and the
+  // shivering muscles' extra flow.
+  fixed[C.blood] = t.heartToBloodWPerK + 2 * t.scalpWPerK + 2 * shiveringFlowWPerK;
+  for (let i = 0; i < COMPARTMENT_COUNT; i++) {
+    fixed[i] = fixed[i]! / t.heatCapacityJPerK[i]!;
+    perOutput[i] = perOutput[i]! / t.heatCapacityJPerK[i]!;
+  }
+  return {
+    fixedPerS: fixed,
+    perOutputPerS: perOutput,
+    bloodPerLPerMinPerS: perMinute / t.heatCapacityJPerK[C.blood]!,
+  };
+}
+
+/**
+ * Sub-steps a step of dtS seconds needs so that each keeps every temperature a weighted mean of the
+ * last (see StepStiffness): 1 at the usual steps for an adult, more for a small body at a long step.
+ */
+export function subStepsFor(state: State, body: PatientBody, dtS: number): number {
+  const k = body.stiffness;
+  const pumpLPerMin = state[S.pumpFlowLPerMin]!;
+  const restingLPerMin = body.circulation.restingCardiacOutputLPerMin;
+  // The flows this step can reach: last step's, with room to rise, and the pump's.
+  const output =
+    Math.max(state[S.cardiacOutputRatio]!, 1) * FLOW_MARGIN + pumpLPerMin / restingLPerMin;
+  const bloodFlowLPerMin =
+    Math.max(state[S.cardiacOutputLPerMin]!, restingLPerMin) * FLOW_MARGIN + pumpLPerMin;
+  let fastest = k.fixedPerS[C.blood]! + k.bloodPerLPerMinPerS * (bloodFlowLPerMin + pumpLPerMin);
+  for (let i = 0; i < C.blood; i++) {
+    const rate = k.fixedPerS[i]! + k.perOutputPerS[i]! * output;
+    if (rate > fastest) fastest = rate;
+  }
+  const n = Math.ceil((dtS * fastest) / SUB_STEP_RATE_LIMIT);
+  return n > 1 ? Math.min(n, MAX_SUB_STEPS) : 1;
+}
+
+/** Room for the flows to rise within one step, as a factor of last step's. */
+const FLOW_MARGIN = 1.5;
+/** Largest h · rate allowed in one sub-step (1 is the limit of no overshoot). */
+const SUB_STEP_RATE_LIMIT = 0.9;
+/** A bound on the work of one step, whatever the body. */
+const MAX_SUB_STEPS = 200;
 
 /** Haemoglobin by age and sex, g/dL: toddler, child, then adult values from 12 years. */
 export function haemoglobinGPerDl(patient: PatientSpec, v: ParameterValues): number {
@@ -75,6 +166,7 @@ export function buildPatient(patient: PatientSpec, v: ParameterValues): PatientB
     circulation: {
       restingHeartRateBpm: restingHeartRateBpm(patient.ageYears, v),
       restingCardiacOutputLPerMin: restingCardiacOutputLPerMin(thermal),
+      logHeartRateQ10: log(v.heartRateQ10),
     },
     cells: {
       massKg: b.massKg,
@@ -82,6 +174,7 @@ export function buildPatient(patient: PatientSpec, v: ParameterValues): PatientB
       logQ10: thermal.logQ10,
       restingBrainFlowLPerMin:
         (thermal.restingPerfusionWPerK[C.brain]! * 60) / thermal.bloodHeatCapacityJPerLK,
+      ...cellRates(v),
     },
     circuit: buildCircuitBody(
       b.bloodVolumeL,
@@ -99,6 +192,7 @@ export function buildPatient(patient: PatientSpec, v: ParameterValues): PatientB
       sizeFactor: b.massKg / 70,
     },
     values: v,
+    stiffness: stepStiffness(thermal),
   };
 }
 
@@ -147,13 +241,23 @@ export interface StepOptions {
   readonly rhythmChanges: boolean;
 }
 
-/** Advances the whole patient by dtS seconds. */
+/**
+ * Advances the whole patient by dtS seconds, in equal sub-steps where the step is too long for the
+ * body's fastest heat exchange (subStepsFor): the model is explicit, and an 8 kg body at a 10 s step
+ * would otherwise overshoot, oscillate and reach NaN.
+ */
 export function stepPatient(
   state: State,
   body: PatientBody,
   dtS: number,
   options: StepOptions,
 ): void {
+  const n = subStepsFor(state, body, dtS);
+  if (n === 1) stepPatientOnce(state, body, dtS, options);
+  else for (let k = 0; k < n; k++) stepPatientOnce(state, body, dtS / n, options);
+}
+
+function stepPatientOnce(state: State, body: PatientBody, dtS: number, options: StepOptions): void {
   const v = body.values;
   if (options.rhythmChanges && dtS > 0) stepRhythm(state, dtS, v);
   stepCircuit(state, body.circuit, v, dtS);

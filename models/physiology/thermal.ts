@@ -10,6 +10,7 @@ import type { ParameterValues } from '../parameters/index.ts';
 import { isPerfusingRhythm } from './circulation.ts';
 import { vasodilatorActive } from '../devices/bedside.ts';
 import { shiveringBrainDrive } from './cells.ts';
+import { exp, log, pow } from '../math/detmath.ts';
 
 const KCAL_PER_DAY_IN_W = 4184 / 86400;
 
@@ -104,8 +105,8 @@ export function buildThermalBody(patient: PatientSpec, v: ParameterValues): Ther
     body.extremitiesKg * v.residualMetabolismKcalPerKgPerDay * KCAL_PER_DAY_IN_W;
   restingMetabolismW[C.blood] = 0;
 
-  const logQ10 = new Float64Array(COMPARTMENT_COUNT).fill(Math.log(v.bodyQ10));
-  logQ10[C.brain] = Math.log(v.brainQ10);
+  const logQ10 = new Float64Array(COMPARTMENT_COUNT).fill(log(v.bodyQ10));
+  logQ10[C.brain] = log(v.brainQ10);
 
   // Blood flows at rest, L/min, turned into heat conductances ρ·c·Q (W/K).
   const bloodHeatCapacityJPerLK = v.bloodDensityKgPerL * v.bloodSpecificHeatJPerKgK;
@@ -203,13 +204,13 @@ export function restingCardiacOutputLPerMin(body: ThermalBody): number {
 
 /** Heat-transfer coefficient of skin to air, W/m²/K: convection (still or wind) plus radiation. */
 export function airHeatTransferWPerM2K(v: ParameterValues, windMPerS: number): number {
-  const forced = windMPerS > 0 ? v.airConvectionWindCoefficient * Math.pow(windMPerS, 0.6) : 0;
+  const forced = windMPerS > 0 ? v.airConvectionWindCoefficient * pow(windMPerS, 0.6) : 0;
   return Math.max(v.airConvectionStillWPerM2K, forced) + v.radiationWPerM2K;
 }
 
 /** Saturation vapour pressure of water, kPa, at a temperature in °C (Tetens 1930). */
 export function saturationVapourPressureKPa(temperatureC: number): number {
-  return 0.6108 * Math.exp((17.27 * temperatureC) / (temperatureC + 237.3));
+  return 0.6108 * exp((17.27 * temperatureC) / (temperatureC + 237.3));
 }
 
 /** The mean skin temperature the Tikuisis & Giesbrecht shivering fit is referenced to, °C (part of the fit). */
@@ -411,7 +412,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     brainDriveCapW,
     state[S.shiveringHeatW]! +
       (shiveringTargetW - state[S.shiveringHeatW]!) *
-        (1 - Math.exp(-dtS / v.shiveringOnsetTimeConstantS)),
+        (1 - exp(-dtS / v.shiveringOnsetTimeConstantS)),
   );
 
   // Metabolism and perfusion: each tissue burns what its oxygen allows (demand × aerobic fraction) and
@@ -432,7 +433,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   let perfusionTotalWPerK = 0;
   for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
     const t = state[i]!;
-    let demandW = body.restingMetabolismW[i]! * Math.exp((body.logQ10[i]! * (t - 37)) / 10);
+    let demandW = body.restingMetabolismW[i]! * exp((body.logQ10[i]! * (t - 37)) / 10);
     if (i === C.heart) demandW *= v.heartBasalFraction + (1 - v.heartBasalFraction) * heartWork;
     let perfusion = body.restingPerfusionWPerK[i]! * outputRatio;
     if (i === C.shell) perfusion *= shellFlowFraction;
@@ -630,11 +631,15 @@ function freezeOrThawExtremities(state: State, body: ThermalBody): void {
     state[S.frostbiteFraction] = state[S.extremityFrozenFraction]!;
 }
 
-/** Heat stored in the body relative to a reference set of temperatures, J. */
+/**
+ * Heat stored in the body relative to a reference: a set of temperatures and the hands' and feet's
+ * frozen fraction then (ice present at the reference is not a change in stored heat), J.
+ */
 export function storedHeatJ(
   state: State,
   body: ThermalBody,
   referenceTempsC: ArrayLike<number>,
+  referenceFrozenFraction = 0,
 ): number {
   let total = 0;
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
@@ -643,6 +648,8 @@ export function storedHeatJ(
   // Ice holds less heat than water at the same temperature.
   return (
     total -
-    state[S.extremityFrozenFraction]! * body.values.latentHeatOfFusionJPerKg * body.extremityWaterKg
+    (state[S.extremityFrozenFraction]! - referenceFrozenFraction) *
+      body.values.latentHeatOfFusionJPerKg *
+      body.extremityWaterKg
   );
 }

@@ -9,6 +9,7 @@ import { outputValue } from './condition.ts';
 import { scenarioHash } from './hash.ts';
 import { emptyRunLog, expertRunLog, replayOptions } from './runLog.ts';
 import type { Scenario } from './types.ts';
+import { pow } from '../math/detmath.ts';
 
 export const GOLDEN_FORMAT = 'coldboot/golden@1';
 /** Sampling interval of golden traces, s. */
@@ -52,7 +53,7 @@ export interface GoldenTrace {
 }
 
 function round(value: number, decimals: number): number {
-  const factor = 10 ** decimals;
+  const factor = pow(10, decimals);
   const rounded = Math.round(value * factor) / factor;
   return Object.is(rounded, -0) ? 0 : rounded;
 }

@@ -17,6 +17,7 @@ import {
   validationScenario,
 } from './runs.ts';
 import { S } from '../engine/state.ts';
+import { exp, log, log2 } from '../math/detmath.ts';
 
 /** One decimal place (or as many as asked), for run details. */
 export function fmt(x: number | null, decimals = 1): string {
@@ -588,7 +589,7 @@ export function depolarisationTimeAtBrainS(targetC: number): number {
   const second = depolarisationRun(targetC - (first.brainC - targetC));
   if (Math.abs(second.brainC - first.brainC) < 1e-9) return first.timeS;
   const w = (targetC - first.brainC) / (second.brainC - first.brainC);
-  return Math.exp(Math.log(first.timeS) + w * (Math.log(second.timeS) - Math.log(first.timeS)));
+  return exp(log(first.timeS) + w * (log(second.timeS) - log(first.timeS)));
 }
 
 export function describeDepolarisation(): string {
@@ -618,11 +619,11 @@ export function hopeSurvival(c: {
     1.55 * (c.male ? 1 : 0) -
     1.95 * (c.asphyxia ? 1 : 0) -
     0.0191 * c.ageYears -
-    2.07 * Math.log2(c.potassiumMmolPerL) -
-    0.573 * Math.log2(Math.max(1, c.cprMin)) +
+    2.07 * log2(c.potassiumMmolPerL) -
+    0.573 * log2(Math.max(1, c.cprMin)) +
     0.937 * c.temperatureC -
     0.0247 * c.temperatureC * c.temperatureC;
-  return 1 / (1 + Math.exp(-x));
+  return 1 / (1 + exp(-x));
 }
 
 export const HOPE_SOURCE =

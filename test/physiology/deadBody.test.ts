@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, parameterValues } from '../../models/index.ts';
 import { C, COMPARTMENT_COUNT, S, createState } from '../../models/engine/state.ts';
 import {
+  cellRates,
   initialiseCells,
   shiveringBrainDrive,
   stepCells,
@@ -84,6 +85,7 @@ describe('a body whose cells have lost their energy leaks potassium', () => {
       Math.log(i === C.brain ? v.brainQ10 : v.bodyQ10),
     ),
     restingBrainFlowLPerMin: RESTING_BRAIN_FLOW,
+    ...cellRates(v),
   };
 
   /** Potassium rise over 10 min with every tissue without oxygen at one temperature, mmol/L. */

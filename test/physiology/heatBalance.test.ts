@@ -64,7 +64,46 @@ const cases: [string, Scenario][] = [
   ],
 ];
 
+/** Hours of bare hands and feet in wind at −25 °C before time zero, then a warm room (issue 16, item 7). */
+const frozenAtTimeZero: Scenario = {
+  ...testScenario({
+    timeline: [
+      {
+        atS: 0,
+        action: { do: 'setEnvironment', medium: 'air', temperatureC: 25, clothingClo: 2 },
+      },
+    ],
+    endS: 2 * 3600,
+  }),
+  history: [
+    {
+      atS: -4 * 3600,
+      action: {
+        do: 'setEnvironment',
+        medium: 'air',
+        temperatureC: -25,
+        windMPerS: 10,
+        clothingClo: 2.5,
+        extremityClothingClo: 0,
+      },
+    },
+  ],
+};
+
 describe('heat balance', () => {
+  it('counts ice already present at time zero in the reference, not as stored heat', () => {
+    const sim = createSimulation(frozenAtTimeZero);
+    expect(sim.snapshot().extremityFrozenFraction).toBeGreaterThan(0.05);
+    const closes = () => {
+      const { producedJ, addedJ, lostJ, storedJ } = sim.heatBalance();
+      const scale = Math.max(Math.abs(producedJ), Math.abs(lostJ), Math.abs(storedJ), 1e5);
+      return Math.abs(producedJ + addedJ - lostJ - storedJ) / scale;
+    };
+    expect(closes()).toBeLessThan(1e-6); // at time zero nothing has moved
+    sim.advance(2 * 3600);
+    expect(closes()).toBeLessThan(1e-6);
+  });
+
   it.each(cases)(
     'heat in − heat out = heat stored within 1e-6 over 6 hours: %s',
     (_name, scenario) => {

@@ -1,7 +1,7 @@
 // Property-based tests: under random sequences of controls, random patients and random seeds, the
 // model never produces NaN or a value outside its physical range, and heat stays conserved; and
 // thousands of random valid inputs (scenario, patient at the edges of its ranges, actions at random
-// times, an end anywhere, any step the format allows up to 5 s) all run to their end, the same
+// times, an end anywhere, any step the format allows) all run to their end, the same
 // however advance() is chunked and the same again when replayed from their own log.
 
 import fc from 'fast-check';
@@ -437,6 +437,27 @@ describe('every accepted input runs to its end', () => {
     expect(sequences).toBe(2000);
   }, 900_000);
 
+  it('stays finite and steady at every step up to the format’s maximum (issue 16, item 3)', () => {
+    // The smallest bodies at the edges once reached NaN at time zero at a 10 s step (an 8 kg older
+    // adult), and swung by more than 1 °C a step (blood at 58 °C in 46 °C water): stepPatient now
+    // sub-steps what its step is too long for.
+    let sequences = 0;
+    fc.assert(
+      fc.property(
+        setup(fc.constantFrom(3.5, 4.7, 5, 7, 7.5, 9.3, STEP_LIMITS_S.max)),
+        fc.array(sequence(1800), { minLength: 10, maxLength: 10 }),
+        (u, qs) => {
+          for (const q of qs) {
+            runSteadily(u, q);
+            sequences++;
+          }
+        },
+      ),
+      { numRuns: 40, seed: 20261207, endOnFailure: true },
+    );
+    expect(sequences).toBe(400);
+  }, 900_000);
+
   it(`runs sequences at the finest step the format allows (${FINEST_STEP_S} s) to their end`, () => {
     fc.assert(
       fc.property(
@@ -450,6 +471,84 @@ describe('every accepted input runs to its end', () => {
     );
   }, 900_000);
 });
+
+/** Every temperature an input names (°C): environments, water, warming, the start's core. */
+function inputTemperatures(value: unknown, out: number[] = []): number[] {
+  if (Array.isArray(value)) for (const item of value) inputTemperatures(item, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (typeof item === 'number' && /TemperatureC$|^temperatureC$|TempC$/.test(key))
+        out.push(item);
+      else inputTemperatures(item, out);
+    }
+  }
+  return out;
+}
+
+/** Margin of the body's temperatures beyond the inputs' range (and fever's 42 °C), °C. */
+const RANGE_MARGIN_C = 2;
+/** A step-to-step reversal larger than this both ways is an oscillation, °C. */
+const OSCILLATION_C = 1;
+const BODY_TEMPERATURES = [
+  'bloodTempC',
+  'brainTempC',
+  'heartTempC',
+  'coreTempC',
+  'muscleTempC',
+  'limbTempC',
+  'shellTempC',
+] as const;
+
+/**
+ * Runs a sequence one model step at a time (learner actions at their times): every output finite,
+ * every body temperature within the range of the temperatures the inputs name (ice packs at 0 °C,
+ * the body's own 37 to 42 °C) plus RANGE_MARGIN_C, and no temperature reversing by more than
+ * OSCILLATION_C from one step to the next. A failure names the setup and the sequence.
+ */
+function runSteadily(u: Setup, q: Sequence): void {
+  try {
+    const temps = [...inputTemperatures([u, q]), 0, 37, 42];
+    const lowC = Math.min(...temps) - RANGE_MARGIN_C;
+    const highC = Math.max(...temps) + RANGE_MARGIN_C;
+    const sim = createSimulation(scenarioOf(u, q), { seed: u.seed, stepSeconds: u.stepSeconds });
+    checkFinite(sim, 'start');
+    const learner = [...q.learner].sort((a, b) => a.atS - b.atS);
+    let next = 0;
+    let before = sim.snapshot();
+    const lastChange = new Map<string, number>();
+    while (!sim.isFinished()) {
+      while (next < learner.length && learner[next]!.atS <= sim.timeS()) {
+        sim.apply(learner[next]!.action, 'learner');
+        next++;
+      }
+      sim.advance(u.stepSeconds);
+      checkFinite(sim, `step to ${sim.timeS()} s`);
+      const after = sim.snapshot();
+      for (const key of BODY_TEMPERATURES) {
+        const t = after[key];
+        if (t < lowC || t > highC) {
+          throw new Error(`${key} is ${t} °C at ${after.tS} s, outside ${lowC} to ${highC} °C`);
+        }
+        const change = t - before[key];
+        const last = lastChange.get(key) ?? 0;
+        if (
+          Math.abs(change) > OSCILLATION_C &&
+          Math.abs(last) > OSCILLATION_C &&
+          change * last < 0
+        ) {
+          throw new Error(`${key} oscillates: ${last} then ${change} °C a step, at ${after.tS} s`);
+        }
+        lastChange.set(key, change);
+      }
+      before = after;
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\nsetup: ${JSON.stringify(u)}\nsequence: ${JSON.stringify(q)}`, {
+      cause: error,
+    });
+  }
+}
 
 /** runSequence, with a failure naming the setup and the sequence, so it can be run again alone. */
 function runReported(u: Setup, q: Sequence): void {
