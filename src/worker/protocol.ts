@@ -10,7 +10,7 @@ import type {
   Snapshot,
   TimedAction,
 } from '../../models/index.ts';
-import { OUTPUTS, TEMPERATURE_OUTPUTS, isArrestRhythm } from '../../models/index.ts';
+import { OUTPUTS, TEMPERATURE_OUTPUTS, isArrestRhythm, outputReader } from '../../models/index.ts';
 
 /**
  * Simulated seconds between trend samples: one per model step, so the trend holds the run's
@@ -208,15 +208,18 @@ const TREND_READERS: readonly OutputReader<number>[] = TREND_SERIES.map(
   (series) => OUTPUTS.find((o) => o.key === series.key)!.read,
 );
 
-/** The output table's readers of what the oximeter rule needs. */
-function readerOf<K extends keyof Snapshot>(key: K): OutputReader<Snapshot[K]> {
-  return OUTPUTS.find((o) => o.key === key)!.read as unknown as OutputReader<Snapshot[K]>;
+/** The output table's reader of an output, by its file name. */
+function readerOf<T>(column: string): OutputReader<T> {
+  const found = outputReader(column);
+  if (found === undefined) throw new Error(`no output named ${column}`);
+  return found.read as unknown as OutputReader<T>;
 }
+/** The output table's readers of what the oximeter rule needs. */
 const OXIMETER_READERS = {
-  rhythm: readerOf('rhythm'),
-  heartRateBpm: readerOf('heartRateBpm'),
-  cpr: readerOf('cpr'),
-  pumpFlowLPerMin: readerOf('pumpFlowLPerMin'),
+  rhythm: readerOf<Snapshot['rhythm']>('rhythm'),
+  heartRateBpm: readerOf<number>('heart_rate_bpm'),
+  cpr: readerOf<Snapshot['cpr']>('cpr'),
+  pumpFlowLPerMin: readerOf<number>('pump_flow_l_min'),
 };
 
 /** Takes a trend sample from a run as it stands, without building a snapshot (equal to sampleOf). */
