@@ -136,7 +136,7 @@ const SLOTS = [
   'nativeOutputRatio', // the heart's own (or compressions') output ÷ resting output
   'haemodilutionFactor', // haemoglobin ÷ haemoglobin before the prime, 0–1
   'faults', // bit set of active faults (FAULT)
-  'alarms', // bit set of active alarms (ALARM)
+  'alarms', // bit set of active alarms: bit i is ALARMS[i] of models/devices/alarms.ts
   'alarmCount', // alarms raised since time zero (each onset counts once)
   // Bedside interventions.
   'icePacks', // 1 while ice packs are on

@@ -354,10 +354,6 @@ const actionEntries = {
   acknowledgeAlarms: object({ at, do: field(oneOf(['acknowledgeAlarms'] as const)) }),
 } as const;
 
-/** Actions of the design's vocabulary that this version cannot simulate yet. */
-/** Actions of the design's vocabulary that this version cannot simulate yet: none. */
-const NOT_YET_SIMULATED: Readonly<Record<string, string>> = {};
-
 type Entry = { at: number } & Action;
 
 // ---------------------------------------------------------------------------------------------------
@@ -424,7 +420,6 @@ export function actionEntrySchema(
     ) as unknown as Schema<RawEntry>;
   }
   return tagged<RawEntry>('do', variants, {
-    unsupported: NOT_YET_SIMULATED,
     describeChoices: 'an action named in doc/scenario-format.md',
   });
 }
@@ -496,12 +491,7 @@ const actionName: Schema<string> = {
   validate(value, path, ctx) {
     const names = actionNames();
     if (typeof value === 'string' && names.includes(value)) return value;
-    const why =
-      typeof value === 'string' && NOT_YET_SIMULATED[value] !== undefined
-        ? ` (${NOT_YET_SIMULATED[value]})`
-        : typeof value === 'string'
-          ? didYouMean(value, names)
-          : '';
+    const why = typeof value === 'string' ? didYouMean(value, names) : '';
     return report(
       ctx,
       path,

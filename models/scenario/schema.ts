@@ -489,7 +489,6 @@ export function tagged<T>(
   tag: string,
   variants: Readonly<Record<string, Schema<T>>>,
   options: {
-    readonly unsupported?: Readonly<Record<string, string>>;
     /** Words for the tag's values when they are too many to list, e.g. 'an action listed in …'. */
     readonly describeChoices?: string;
   } = {},
@@ -504,12 +503,7 @@ export function tagged<T>(
         return report(ctx, path, expected, describeFound(value));
       const kind = (value as Record<string, unknown>)[tag];
       if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(variants, kind)) {
-        const why =
-          typeof kind === 'string' && options.unsupported?.[kind] !== undefined
-            ? ` (${options.unsupported[kind]})`
-            : typeof kind === 'string'
-              ? didYouMean(kind, names)
-              : '';
+        const why = typeof kind === 'string' ? didYouMean(kind, names) : '';
         return report(ctx, [...path, tag], choices, describeFound(kind) + why);
       }
       return variants[kind]!.validate(value, path, ctx);
