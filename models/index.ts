@@ -14,7 +14,13 @@ export { PatientError, describePatient } from './parameters/patientError.ts';
 export { patientProblem } from './physiology/patientCheck.ts';
 export * from './devices/controls.ts';
 export { REMEDIES, remedyOf, type Remedy } from './devices/remedies.ts';
-export { ALARMS, type AlarmDefinition } from './devices/alarms.ts';
+export {
+  ALARMS,
+  guidelineGauges,
+  type AlarmDefinition,
+  type GaugeReading,
+  type GuidelineReadings,
+} from './devices/alarms.ts';
 export {
   DEFAULT_FAN_KEYS,
   EnsembleMemberError,

@@ -4,18 +4,21 @@
 // of the slider, stops pressing keys, or presses Enter in the box, so each change is one action in
 // the log, not one per pixel or key.
 
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   BEDSIDE_DEVICES,
   controlAvailable,
+  guidelineGauges,
   HEART_LUNG_MACHINE,
+  parameterValues,
   REMEDIES,
   settingAction,
   settingMax,
   type Action,
   type ButtonControl,
   type Device,
+  type GaugeReading,
   type SettingControl,
   type Snapshot,
 } from '../../models/index.ts';
@@ -57,12 +60,19 @@ export function InterventionTabs({ bedside, heat }: { bedside: ReactNode; heat: 
 
 function useDeviceStore() {
   return useAppStore(
-    useShallow((s) => ({ snapshot: s.snapshot, status: s.status, apply: s.apply })),
+    useShallow((s) => ({
+      snapshot: s.snapshot,
+      status: s.status,
+      apply: s.apply,
+      parameters: s.parameters,
+    })),
   );
 }
 
 export function HeartLungMachineConsole() {
-  const { snapshot, status, apply } = useDeviceStore();
+  const { snapshot, status, apply, parameters } = useDeviceStore();
+  // The alarms' limits (models/parameters/devices.ts), with the run's overrides.
+  const values = useMemo(() => parameterValues(parameters), [parameters]);
   const running = status === 'ready' || status === 'running' || status === 'paused';
   if (snapshot === null) {
     return (
@@ -72,6 +82,7 @@ export function HeartLungMachineConsole() {
     );
   }
   const s = snapshot;
+  const gauges = guidelineGauges(s, values);
   const buttons = HEART_LUNG_MACHINE.controls.filter(
     (c): c is ButtonControl => c.kind === 'button',
   );
@@ -105,19 +116,12 @@ export function HeartLungMachineConsole() {
         <Readout label="Flow" value={`${s.pumpFlowLPerMin.toFixed(1)}`} unit="L/min" />
         <Readout label="Outlet" value={s.arterialOutletTempC.toFixed(1)} unit="°C" />
         <Readout label="Venous" value={s.venousTempC.toFixed(1)} unit="°C" />
-        <Gauge
-          label="Gradient"
-          value={s.outletVenousGradientC}
-          limit={s.arterialOutletTempC >= 30 ? 4 : 10}
-          unit="°C"
-          flowing={s.pumpFlowLPerMin > 0}
-        />
+        <Gauge label="Gradient" value={s.outletVenousGradientC} gauge={gauges.gradient} unit="°C" />
         <Gauge
           label="Rewarming"
           value={s.outletRateCPerMin}
-          limit={0.5}
+          gauge={gauges.rewarming}
           unit="°C/min"
-          flowing={s.pumpFlowLPerMin > 0 && s.arterialOutletTempC >= 30}
         />
         <Readout label="Water" value={s.heaterWaterTempC.toFixed(1)} unit="°C" />
         <Readout
@@ -472,20 +476,19 @@ function Readout({ label, value, unit }: { label: string; value: string; unit: s
 }
 
 /** A reading against its guideline limit: a bar that turns red past the limit. */
+/** A guideline gauge, flagged exactly while its alarms are on (guidelineGauges of the alarm table). */
 function Gauge({
   label,
   value,
-  limit,
+  gauge,
   unit,
-  flowing,
 }: {
   label: string;
   value: number;
-  limit: number;
+  gauge: GaugeReading;
   unit: string;
-  flowing: boolean;
 }) {
-  const over = flowing && value > limit;
+  const { limit, over, applies: flowing } = gauge;
   const share = flowing ? Math.min(1, Math.abs(value) / (limit * 1.5)) : 0;
   return (
     <div className={`hlm-readout hlm-gauge${over ? ' hlm-over' : ''}`}>
