@@ -6,7 +6,8 @@
 import { S, type State } from '../engine/state.ts';
 import type { FaultKind } from '../engine/actions.ts';
 import type { ParameterName, ParameterValues } from '../parameters/index.ts';
-import { effectiveSweepLPerMin, FAULT } from './heartLungMachine.ts';
+import { effectiveSweepLPerMin } from './heartLungMachine.ts';
+import { FAULT } from './faults.ts';
 
 /**
  * What the alarms read: the circuit's temperatures, flows and gas, taken from the state once per
@@ -40,7 +41,7 @@ export interface AlarmReadings extends GuidelineReadings {
   readonly postOxygenatorPo2MmHg: number;
   /** Oxygen fraction of the sweep gas, 0–1. */
   readonly oxygenatorFio2: number;
-  /** Bit set of active faults (FAULT of heartLungMachine.ts). */
+  /** Bit set of active faults (models/devices/faults.ts). */
   readonly faults: number;
 }
 

@@ -2,9 +2,8 @@
 // The app renders its heart-lung machine console and bedside panel from these lists, and tests check
 // each control sends an action the scenario format accepts.
 
-import type { Action, FaultKind } from '../engine/actions.ts';
+import type { Action } from '../engine/actions.ts';
 import type { NumericSnapshotKey, Snapshot } from '../engine/snapshot.ts';
-import { FAULT_KINDS } from './heartLungMachine.ts';
 
 /** When a control can be used. */
 export type ControlAvailability =
@@ -243,26 +242,7 @@ export const BEDSIDE_DEVICES: Device = {
   ],
 };
 
-/** Fixes a learner can make for each fault of the heart-lung machine. */
-export const FAULT_FIXES: Readonly<Record<FaultKind, string>> = {
-  'oxygenator-failure': 'Change out the oxygenator',
-  'heater-cooler-failure': 'Replace the heater-cooler',
-  'pump-failure': 'Restore power to the pump',
-  'air-in-line': 'Clamp and de-air the line',
-  'sweep-disconnect': 'Reconnect the sweep gas',
-  'venous-kink': 'Unkink the venous line',
-};
-
-export const FAULT_LABELS: Readonly<Record<FaultKind, string>> = {
-  'oxygenator-failure': 'Oxygenator failure',
-  'heater-cooler-failure': 'Heater-cooler failure',
-  'pump-failure': 'Pump failure (power)',
-  'air-in-line': 'Air in the arterial line',
-  'sweep-disconnect': 'Sweep gas disconnected',
-  'venous-kink': 'Venous line kinked',
-};
-
-export { FAULT_KINDS };
+export { FAULT_KINDS, FAULT_LABELS, FAULT_TABLE } from './faults.ts';
 
 /** Whether a control can be used now. */
 export function controlAvailable(control: DeviceControl, s: Snapshot): boolean {

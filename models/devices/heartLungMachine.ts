@@ -10,20 +10,12 @@ import { NOT_PENDING, pending, S, type State } from '../engine/state.ts';
 import type { Action, FaultKind } from '../engine/actions.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { exp } from '../math/detmath.ts';
+import { FAULT } from './faults.ts';
 
 /** Circuit codes stored in the state's `circuitMode` slot. */
 export const CIRCUIT = { none: 0, 'va-ecmo': 1, cpb: 2 } as const;
 
-/** Fault bits stored in the state's `faults` slot. */
-export const FAULT: Readonly<Record<FaultKind, number>> = {
-  'oxygenator-failure': 1,
-  'heater-cooler-failure': 2,
-  'pump-failure': 4,
-  'air-in-line': 8,
-  'sweep-disconnect': 16,
-  'venous-kink': 32,
-};
-export const FAULT_KINDS = Object.keys(FAULT) as readonly FaultKind[];
+export { FAULT, FAULT_KINDS } from './faults.ts';
 
 export function hasFault(state: State, kind: FaultKind): boolean {
   return (state[S.faults]! & FAULT[kind]) !== 0;

@@ -1,6 +1,8 @@
 // Actions: what learners, instructors and scenario timelines do to the simulation. One data type for
 // all three, stamped with simulated time, so every run is a replayable action log.
 
+import type { FaultKind } from '../devices/faults.ts';
+
 /** Surroundings of the patient's skin. */
 export type Medium = 'air' | 'water';
 
@@ -214,13 +216,8 @@ export interface DecannulateAction {
 
 // --- Instructor ---
 
-export type FaultKind =
-  | 'oxygenator-failure'
-  | 'heater-cooler-failure'
-  | 'pump-failure'
-  | 'air-in-line'
-  | 'sweep-disconnect'
-  | 'venous-kink';
+/** The kinds of fault: the rows of the fault table (models/devices/faults.ts). */
+export type { FaultKind };
 
 /** Inject a fault into the heart-lung machine. */
 export interface FaultAction {

@@ -1,7 +1,8 @@
 // The scenario format, coldboot/scenario@1, defined once: it validates files and generates the JSON
 // Schema for editors. Field names and the action vocabulary follow doc/scenario-format.md.
 
-import type { Action, FaultKind, RemedyKind } from '../engine/actions.ts';
+import type { Action, RemedyKind } from '../engine/actions.ts';
+import { FAULT_KINDS } from '../devices/faults.ts';
 import {
   INVALID,
   boolean,
@@ -42,14 +43,7 @@ import { SCENARIO_FORMAT, SCENARIO_LEVELS, type ActionFieldTest } from './types.
 export const MAX_SCENARIO_DURATION_S = 72 * 3600;
 export const MAX_TIMELINE_ENTRIES = 2000;
 
-const FAULT_KIND_NAMES = [
-  'oxygenator-failure',
-  'heater-cooler-failure',
-  'pump-failure',
-  'air-in-line',
-  'sweep-disconnect',
-  'venous-kink',
-] as const satisfies readonly FaultKind[];
+const FAULT_KIND_NAMES = FAULT_KINDS;
 
 const REMEDY_KINDS = [
   'check-lines',

@@ -6,6 +6,8 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
+  FAULT_KINDS,
+  FAULT_TABLE,
   ScenarioError,
   parseAction,
   type ArrestRhythm,
@@ -14,22 +16,14 @@ import {
 import { ARREST_WORDS, FAULT_WORDS, capitalised } from './describe.ts';
 import { useAppStore } from './store-context.tsx';
 
-/** What the learners see of each fault and must do about it (models/devices/alarms.ts). */
-const FAULT_FIX: Readonly<Record<FaultKind, string>> = {
-  'oxygenator-failure':
-    'a post-oxygenator PO₂ alarm; they change out the oxygenator (the circuit is clamped meanwhile)',
-  'heater-cooler-failure':
-    'the water drifts from its set temperature; they replace the heater-cooler',
-  'pump-failure': 'flow stops; they turn the hand crank until power is restored',
-  'air-in-line': 'the air detector stops the pump; they de-air the line and restart the pump',
-  'sweep-disconnect': 'a no-sweep-gas alarm and no gas exchange; they reconnect the sweep gas',
-  'venous-kink': 'flow falls below the flow set; they unkink the venous line',
-};
-
 /** Each fault: its name (as the event log writes it) and what the learners will see and do. */
-export const FAULTS: readonly { kind: FaultKind; label: string; fix: string }[] = (
-  Object.keys(FAULT_FIX) as FaultKind[]
-).map((kind) => ({ kind, label: capitalised(FAULT_WORDS[kind]), fix: FAULT_FIX[kind] }));
+export const FAULTS: readonly { kind: FaultKind; label: string; fix: string }[] = FAULT_KINDS.map(
+  (kind) => ({
+    kind,
+    label: capitalised(FAULT_WORDS[kind]),
+    fix: FAULT_TABLE[kind].learnersSee,
+  }),
+);
 
 /**
  * No faults, as one array: a selector must return the same value for the same state, and a new `[]`

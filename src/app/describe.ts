@@ -1,6 +1,12 @@
 // Words for the event log: what an action did, with temperatures in the display unit.
 
-import { remedyOf, type Action } from '../../models/index.ts';
+import {
+  FAULT_KINDS,
+  FAULT_TABLE,
+  remedyOf,
+  type Action,
+  type FaultKind,
+} from '../../models/index.ts';
 import {
   formatTemperature,
   toDisplayUnit,
@@ -17,14 +23,9 @@ export const ARREST_WORDS = {
 
 const LAVAGE_WORDS = { bladder: 'Bladder', gastric: 'Gastric', thoracic: 'Thoracic' } as const;
 /** Heart-lung machine faults in words. */
-export const FAULT_WORDS = {
-  'oxygenator-failure': 'oxygenator failure',
-  'heater-cooler-failure': 'heater-cooler failure',
-  'pump-failure': 'pump failure (power loss)',
-  'air-in-line': 'air in the arterial line',
-  'sweep-disconnect': 'sweep gas disconnected',
-  'venous-kink': 'venous line kinked',
-} as const;
+export const FAULT_WORDS: Readonly<Record<FaultKind, string>> = Object.fromEntries(
+  FAULT_KINDS.map((kind) => [kind, FAULT_TABLE[kind].words]),
+) as Record<FaultKind, string>;
 
 /** "oxygenator failure" → "Oxygenator failure". */
 export function capitalised(words: string): string {

@@ -3,7 +3,7 @@
 // (sweepLPerMin above 2) at 17:26"); learners read "core temperature below 35 °C at 0:12:00 (core
 // temperature 34.97 °C)" and "oxygenator set (sweep above 2 L/min) at 17:26".
 
-import { OUTPUTS, TEXT_OUTPUTS, type OutputDefinition } from '../../models/index.ts';
+import { OUTPUTS, TEXT_OUTPUTS, type Action, type OutputDefinition } from '../../models/index.ts';
 
 interface Words {
   readonly name: string;
@@ -21,11 +21,16 @@ function lowerFirst(label: string): string {
     : label;
 }
 
-/** Actions as the debrief names them (names that are words already are left alone). */
-const ACTION_WORDS: Readonly<Record<string, string>> = {
+/**
+ * Actions as the debrief names them, one entry per action type (a new action without words fails the
+ * type check); null for names that are words already, left alone.
+ */
+const ACTION_WORDS: Readonly<Record<Action['do'], string | null>> = {
   setEnvironment: 'surroundings changed',
   immerse: 'immersion',
   extricate: 'rescue from the water',
+  message: null,
+  pause: null,
   stopBreathing: 'breathing stopped',
   resumeBreathing: 'breathing allowed',
   cardiacArrest: 'cardiac arrest',
@@ -50,6 +55,7 @@ const ACTION_WORDS: Readonly<Record<string, string>> = {
   setOxygenator: 'oxygenator set',
   handCrank: 'hand crank',
   decannulate: 'decannulation',
+  fault: null,
   clearFault: 'fault cleared',
   remedy: 'remedy',
   acknowledgeAlarms: 'alarms acknowledged',
@@ -83,10 +89,9 @@ function wordsOf(output: OutputDefinition): Words {
 const WORDS = new Map<string, Words>([
   ...OUTPUTS.map((o): [string, Words] => [o.column, wordsOf(o)]),
   ...TEXT_OUTPUTS.map((o): [string, Words] => [o.column, { name: lowerFirst(o.label), unit: '' }]),
-  ...Object.entries(ACTION_WORDS).map(([name, words]): [string, Words] => [
-    name,
-    { name: words, unit: '' },
-  ]),
+  ...Object.entries(ACTION_WORDS).flatMap(([name, words]): [string, Words][] =>
+    words === null ? [] : [[name, { name: words, unit: '' }]],
+  ),
   ...Object.entries(FIELD_WORDS),
 ]);
 
