@@ -1,5 +1,8 @@
 // Command-line argument parsing: positional arguments and --flags with values, with clear errors.
+// Node's own parser (node:util parseArgs) splits the words; this file checks them against each
+// command's options and words its errors as the rest of the command line does.
 
+import { parseArgs as parseWords } from 'node:util';
 import { UsageError } from './io.ts';
 
 export interface ParsedArgs {
@@ -13,16 +16,34 @@ export function parseArgs(
   known: readonly string[],
   booleans: readonly string[] = [],
 ): ParsedArgs {
+  const options = Object.fromEntries([
+    ...known.map((name) => [name, { type: 'string', multiple: true }] as const),
+    ...booleans.map((name) => [name, { type: 'boolean', multiple: true }] as const),
+  ]);
+  const { tokens } = parseWords({
+    args: [...argv],
+    options,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
   const positional: string[] = [];
   const flags = new Map<string, string[]>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
+  let lastShortIndex = -1;
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positional.push(token.value);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+    if (token.kind === 'option-terminator') continue;
+    // A word with one dash ("-5", "-x") is a positional, as it always was here: short options are
+    // not part of this command line (Node splits "-ab" into two tokens of the same word).
+    if (!token.rawName.startsWith('--')) {
+      if (token.index !== lastShortIndex) positional.push(argv[token.index]!);
+      lastShortIndex = token.index;
+      continue;
+    }
+    const name = token.name;
     if (!known.includes(name) && !booleans.includes(name)) {
       throw new UsageError(
         `unknown option --${name}; expected one of ${[...known, ...booleans].map((k) => `--${k}`).join(', ')}`,
@@ -30,14 +51,9 @@ export function parseArgs(
     }
     let value: string;
     if (booleans.includes(name)) value = 'true';
-    else if (eq >= 0) value = arg.slice(eq + 1);
-    else {
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--'))
-        throw new UsageError(`option --${name} needs a value`);
-      value = next;
-      i++;
-    }
+    else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--')))
+      throw new UsageError(`option --${name} needs a value`);
+    else value = token.value;
     flags.set(name, [...(flags.get(name) ?? []), value]);
   }
   return { positional, flags };
