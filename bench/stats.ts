@@ -1,11 +1,13 @@
 // Small helpers for the browser benchmark's figures: percentiles and formatting.
 
-/** The p-th percentile (0–100) of `values`, nearest rank; NaN when there are none. */
+import { quantile } from 'd3-array';
+
+/**
+ * The p-th percentile (0–100) of `values` (d3-array's quantile, linear between order statistics as
+ * everywhere else in ColdBoot); NaN when there are none.
+ */
 export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+  return quantile(values, p / 100) ?? Number.NaN;
 }
 
 export const median = (values: readonly number[]): number => percentile(values, 50);

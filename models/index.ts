@@ -5,6 +5,7 @@ export * from './engine/simulation.ts';
 export * from './engine/snapshot.ts';
 export type { OutputReader } from './engine/outputTable.ts';
 export { outputReader } from './engine/outputTable.ts';
+export * from './engine/csv.ts';
 export { COMPARTMENTS, type CompartmentName } from './engine/state.ts';
 export * from './scenario/types.ts';
 export * from './scenario/errors.ts';

@@ -4,6 +4,7 @@
 // TypeScript: runs in Node and in the browser. Results are cached per module, so cases sharing a run
 // pay for it once.
 
+import { median as d3Median, quantile as d3Quantile } from 'd3-array';
 import { createSimulation, type Simulation } from '../engine/simulation.ts';
 import type { Action, CircuitMode } from '../engine/actions.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
@@ -290,22 +291,17 @@ function coolingRun(sim: Simulation, seed: number): CoolingRun {
 
 // --- Statistics ---------------------------------------------------------------------------------
 
-/** Median of the numbers (null entries are ignored); NaN when there are none. */
+/** Median of the numbers (null entries are ignored; d3-array's); NaN when there are none. */
 export function median(values: readonly (number | null)[]): number {
-  const xs = values.filter((x): x is number => x !== null).sort((a, b) => a - b);
-  if (xs.length === 0) return Number.NaN;
-  const mid = Math.floor(xs.length / 2);
-  return xs.length % 2 === 1 ? xs[mid]! : 0.5 * (xs[mid - 1]! + xs[mid]!);
+  return d3Median(values) ?? Number.NaN;
 }
 
-/** The q-quantile (0–1) by linear interpolation between order statistics; NaN when empty. */
+/**
+ * The q-quantile (0–1) by linear interpolation between order statistics (d3-array's, Hyndman & Fan
+ * type 7; null entries are ignored); NaN when empty.
+ */
 export function quantile(values: readonly (number | null)[], q: number): number {
-  const xs = values.filter((x): x is number => x !== null).sort((a, b) => a - b);
-  if (xs.length === 0) return Number.NaN;
-  const pos = q * (xs.length - 1);
-  const lo = Math.floor(pos);
-  const hi = Math.min(xs.length - 1, lo + 1);
-  return xs[lo]! + (pos - lo) * (xs[hi]! - xs[lo]!);
+  return d3Quantile(values, q) ?? Number.NaN;
 }
 
 // --- The heart-lung machine and rewarming: reference cases 4, 5 and 6 -------------------------

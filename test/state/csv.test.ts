@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createSimulation, snapshotCsvHeader, snapshotCsvRow } from '../../models/index.ts';
+import { testScenario } from '../helpers.ts';
 import { trendCsv } from '../../src/state/csv.ts';
 import { TrendBuffer } from '../../src/state/trendBuffer.ts';
 import { TREND_SERIES } from '../../src/worker/protocol.ts';
@@ -19,11 +21,33 @@ describe('trends as CSV', () => {
     expect(header).toContain('heart_rate_bpm');
     expect(header).toHaveLength(TREND_SERIES.length + 1);
     const first = lines[1]!.split(',');
-    expect(first[0]).toBe('0');
+    expect(first[0]).toBe('0.0');
     expect(Number(first[1])).toBeCloseTo(37);
     expect(Number(first[2])).toBeCloseTo(36.875);
     // A missing value is an empty cell.
     expect(lines[2]!.split(',')[1]).toBe('');
-    expect(lines[2]!.split(',')[2]).toBe('36.5');
+    expect(lines[2]!.split(',')[2]).toBe('36.500');
+  });
+
+  it('writes each number as `coldboot run` does: the same cell for the same snapshot', () => {
+    const sim = createSimulation(
+      testScenario({ start: { environment: { medium: 'water', temperatureC: 4 } }, endS: 3600 }),
+      { seed: 1 },
+    );
+    sim.advance(600);
+    const snapshot = sim.snapshot();
+    const buffer = new TrendBuffer(TREND_SERIES.length, 4);
+    buffer.append([{ tS: snapshot.tS, values: TREND_SERIES.map((s) => snapshot[s.key]) }]);
+    const [header, row] = trendCsv(buffer, TREND_SERIES).trimEnd().split('\n');
+    const cliHeader = snapshotCsvHeader().trimEnd().split(',');
+    const cliRow = snapshotCsvRow(snapshot).trimEnd().split(',');
+    const appCells = row!.split(',');
+    header!.split(',').forEach((column, i) => {
+      if (column === 't_s') return;
+      expect({ column, cell: appCells[i] }).toEqual({
+        column,
+        cell: cliRow[cliHeader.indexOf(column)],
+      });
+    });
   });
 });

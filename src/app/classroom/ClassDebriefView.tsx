@@ -2,6 +2,7 @@
 // spread (survival, neurological outcome, brain cells lost, score), the objectives met by how many,
 // every learner's brain-temperature line against the expert's, and one CSV of the results.
 
+import { median as d3Median } from 'd3-array';
 import { formatClock } from '../../../models/index.ts';
 import { learnerLabel, type ClassDebrief } from '../../classroom/protocol.ts';
 
@@ -10,10 +11,9 @@ const H = 300;
 const PAD = { left: 44, right: 12, top: 10, bottom: 28 };
 const COLORS = ['#4cc9f0', '#f4a261', '#5bd69b', '#c792ea', '#ff7b7b', '#ffd166', '#82aaff'];
 
+/** The median (d3-array's); NaN when there are no values. */
 function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return d3Median(values) ?? Number.NaN;
 }
 
 function BrainLines({ debrief, showNames }: { debrief: ClassDebrief; showNames: boolean }) {
