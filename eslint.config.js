@@ -129,6 +129,59 @@ export default tseslint.config(
     },
   },
   {
+    // The body's physiology knows nothing of scenarios (timelines, objectives, debriefs): scenarios
+    // drive the body through actions, never the other way round.
+    files: ['models/physiology/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...forbiddenInModels,
+            {
+              group: ['**/scenario/*', '**/scenario'],
+              message: 'models/physiology must not import models/scenario.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The live class server runs in Node; the React app is the browser's.
+    files: ['src/classroom/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/*', '**/app'],
+              message: 'src/classroom must not import the React app (src/app).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The store and the worker sit below the React app: the app reads them, never the reverse.
+    files: ['src/state/**/*.ts', 'src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/*', '**/app'],
+              message: 'src/state and src/worker must not import the React app (src/app).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/app/**/*.{ts,tsx}', 'src/state/**/*.ts', 'src/worker/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
