@@ -11,25 +11,9 @@ import {
   type ArrestRhythm,
   type FaultKind,
 } from '../../models/index.ts';
-import { ARREST_WORDS, FAULT_WORDS, capitalised } from './describe.ts';
+import { ARREST_WORDS, capitalised } from './describe.ts';
+import { FAULTS, FaultSelect } from './FaultSelect.tsx';
 import { useAppStore } from './store-context.tsx';
-
-/** What the learners see of each fault and must do about it (models/devices/alarms.ts). */
-const FAULT_FIX: Readonly<Record<FaultKind, string>> = {
-  'oxygenator-failure':
-    'a post-oxygenator PO₂ alarm; they change out the oxygenator (the circuit is clamped meanwhile)',
-  'heater-cooler-failure':
-    'the water drifts from its set temperature; they replace the heater-cooler',
-  'pump-failure': 'flow stops; they turn the hand crank until power is restored',
-  'air-in-line': 'the air detector stops the pump; they de-air the line and restart the pump',
-  'sweep-disconnect': 'a no-sweep-gas alarm and no gas exchange; they reconnect the sweep gas',
-  'venous-kink': 'flow falls below the flow set; they unkink the venous line',
-};
-
-/** Each fault: its name (as the event log writes it) and what the learners will see and do. */
-export const FAULTS: readonly { kind: FaultKind; label: string; fix: string }[] = (
-  Object.keys(FAULT_FIX) as FaultKind[]
-).map((kind) => ({ kind, label: capitalised(FAULT_WORDS[kind]), fix: FAULT_FIX[kind] }));
 
 /**
  * No faults, as one array: a selector must return the same value for the same state, and a new `[]`
@@ -119,18 +103,7 @@ export function InstructorPanel() {
 
       <div className="instructor-row">
         <label htmlFor={faultId}>Fault</label>
-        <select
-          id={faultId}
-          value={fault}
-          onChange={(e) => setFault(e.target.value as FaultKind)}
-          data-testid="instructor-fault"
-        >
-          {FAULTS.map((f) => (
-            <option key={f.kind} value={f.kind}>
-              {f.label}
-            </option>
-          ))}
-        </select>
+        <FaultSelect id={faultId} value={fault} onChange={setFault} testId="instructor-fault" />
         <button
           type="button"
           className="button button-small button-warn"
