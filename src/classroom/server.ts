@@ -30,7 +30,7 @@ import {
   type TimedAction,
 } from '../../models/index.ts';
 import { describeAction } from '../../models/scenario/debrief.ts';
-import { classDebriefInThread } from './classDebriefThread.ts';
+import { classDebriefInThread, debriefThreadCount } from './classDebriefThread.ts';
 import {
   CLASSROOM_WS_PATH,
   CODE_ALPHABET,
@@ -481,7 +481,9 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
       actions: store.actions(session.id, l.id),
       status: known.get(l.id)?.status ?? null,
     }));
-    // Replayed in a worker thread: the relay goes on meanwhile.
+    // Replayed on worker threads: the relay goes on meanwhile.
+    const threads = debriefThreadCount();
+    log(`classroom: replaying ${runs.length} learners' runs on ${threads} thread(s)`);
     const result = await classDebriefInThread({
       scenarioText: session.scenarioText,
       scenarioFile: session.scenarioFile,
