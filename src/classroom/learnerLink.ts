@@ -104,6 +104,14 @@ export function promptsReached(actions: readonly { source: string; action: { do:
   return n;
 }
 
+/** How many of the scenario's prompts this run passed before `tS` (not one it stands at). */
+export function promptsBefore(
+  actions: readonly { atS: number; source: string; action: { do: string } }[],
+  tS: number,
+): number {
+  return promptsReached(actions.filter((a) => a.atS < tS));
+}
+
 function statusOf(store: AppStore, held: number | null): LearnerStatus {
   const s = store.getState();
   const snap = s.snapshot;
@@ -176,17 +184,18 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
     const lock = lockNow();
     if (lock !== state.lock) setState({ lock });
   };
-  const setReleased = (upTo: number) => {
-    released = Math.max(released, upTo);
+  /** Releases up to this prompt (`exactly`: also back, when holding starts). */
+  const setReleased = (upTo: number, exactly = false) => {
+    released = exactly ? upTo : Math.max(released, upTo);
     if (identity && identity.released !== released) {
       identity = { ...identity, released };
       writeIdentity(options.storage, code, identity);
     }
   };
-  /** Stopped at a prompt (the run paused itself there). */
+  /** Stopped at a prompt (the run paused itself there, or a prompt at time zero before it starts). */
   const atPrompt = () => {
     const s = store.getState();
-    return s.status !== 'running' && s.stopReason?.kind === 'prompt';
+    return s.status === 'ready' || (s.status === 'paused' && s.stopReason?.kind === 'prompt');
   };
   store.setState({
     play: () => {
@@ -269,8 +278,9 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
         break;
       case 'hold':
         hold = command.on;
-        // Past prompts are not held; one the run is stopped at now is.
-        setReleased(promptsReached(s.actions) - (command.on && atPrompt() ? 1 : 0));
+        // Prompts already passed are not held; one the run stands at now (or at time zero,
+        // before it starts) is.
+        setReleased(promptsBefore(s.actions, s.snapshot?.tS ?? 0), command.on);
         updateLock();
         sendStatus(true);
         break;
