@@ -2,7 +2,7 @@
 // process (on a stub app, a fresh data folder), connects N simulated learners (ws clients in this
 // process) and the console, and for a while has every learner send a status every second and an
 // action every few seconds (as a class at 600× does), while the console sends a message to everyone
-// every two seconds. Prints the relay latency (console → every learner, and a learner's upload →
+// every two seconds, and follows one learner live. Prints the relay latency (console → every learner, and a learner's upload →
 // its ack) at p50/p95 and the server's memory (RSS from /proc).
 //
 //   npx tsx bench/classroom.ts [learners=300] [seconds=30]
@@ -75,7 +75,12 @@ async function main(): Promise<void> {
   const console_ = new WebSocket(url);
   await open(console_);
   console_.send(JSON.stringify({ type: 'console', token: info.token }));
-  console_.on('message', () => {});
+  // The console follows the first learner (their trend and log, as the drill-down does).
+  console_.on('message', (raw) => {
+    const m = JSON.parse(String(raw)) as { type: string; learners?: { id: string }[] };
+    if (m.type === 'console' && m.learners?.[0])
+      console_.send(JSON.stringify({ type: 'watch', learner: m.learners[0].id }));
+  });
   const rssStart = rssOf(server.pid!);
 
   // Each learner on its own second (real pages are not in step with one another).

@@ -6,24 +6,14 @@
 import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
-  FAULT_KINDS,
-  FAULT_TABLE,
   ScenarioError,
   parseAction,
   type ArrestRhythm,
   type FaultKind,
 } from '../../models/index.ts';
-import { ARREST_WORDS, FAULT_WORDS, capitalised } from './describe.ts';
+import { ARREST_WORDS, capitalised } from './describe.ts';
+import { FAULTS, FaultSelect } from './FaultSelect.tsx';
 import { useAppStore } from './store-context.tsx';
-
-/** Each fault: its name (as the event log writes it) and what the learners will see and do. */
-export const FAULTS: readonly { kind: FaultKind; label: string; fix: string }[] = FAULT_KINDS.map(
-  (kind) => ({
-    kind,
-    label: capitalised(FAULT_WORDS[kind]),
-    fix: FAULT_TABLE[kind].learnersSee,
-  }),
-);
 
 /**
  * No faults, as one array: a selector must return the same value for the same state, and a new `[]`
@@ -113,18 +103,7 @@ export function InstructorPanel() {
 
       <div className="instructor-row">
         <label htmlFor={faultId}>Fault</label>
-        <select
-          id={faultId}
-          value={fault}
-          onChange={(e) => setFault(e.target.value as FaultKind)}
-          data-testid="instructor-fault"
-        >
-          {FAULTS.map((f) => (
-            <option key={f.kind} value={f.kind}>
-              {f.label}
-            </option>
-          ))}
-        </select>
+        <FaultSelect id={faultId} value={fault} onChange={setFault} testId="instructor-fault" />
         <button
           type="button"
           className="button button-small button-warn"

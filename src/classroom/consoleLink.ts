@@ -9,10 +9,19 @@ import {
   type ClassDebrief,
   type InstructorToServer,
   type LearnerRow,
+  type LearnerDetail,
   type PaceOp,
   type ServerToConsole,
   type SessionInfo,
+  type Target,
 } from './protocol.ts';
+
+/** The learner the console follows: their trend and action log as received so far. */
+export interface FollowedLearner {
+  readonly id: string;
+  readonly trend: LearnerDetail['trend'];
+  readonly actions: LearnerDetail['actions'];
+}
 
 export interface ConsoleState {
   readonly link: 'connecting' | 'connected' | 'offline' | 'refused';
@@ -23,6 +32,7 @@ export interface ConsoleState {
   readonly joinUrl: string;
   readonly learners: readonly LearnerRow[];
   readonly debrief: ClassDebrief | null;
+  readonly followed: FollowedLearner | null;
 }
 
 export interface ConsoleLink {
@@ -30,7 +40,12 @@ export interface ConsoleLink {
   subscribe(listener: () => void): () => void;
   pace(op: PaceOp): void;
   speed(speed: number): void;
-  inject(to: string, action: Action): void;
+  inject(to: Target, action: Action): void;
+  hold(on: boolean): void;
+  release(to: Target): void;
+  group(learners: readonly string[], name: string): void;
+  /** Follows one learner live (null: nobody). */
+  follow(id: string | null): void;
   end(): void;
   close(): void;
 }
@@ -44,7 +59,9 @@ export function openConsoleLink(url: string, token: string): ConsoleLink {
     joinUrl: '',
     learners: [],
     debrief: null,
+    followed: null,
   };
+  let following: string | null = null;
   const listeners = new Set<() => void>();
   const set = (patch: Partial<ConsoleState>) => {
     state = { ...state, ...patch };
@@ -72,7 +89,21 @@ export function openConsoleLink(url: string, token: string): ConsoleLink {
       case 'console':
         retryMs = 1000;
         set({ link: 'connected', session: m.session, joinUrl: m.joinUrl, learners: m.learners });
+        // After a reconnection the server follows the same learner again, from the start.
+        if (following !== null) send({ type: 'watch', learner: following });
         break;
+      case 'detail': {
+        if (m.id !== following) break;
+        const before = state.followed?.id === m.id && !m.whole ? state.followed : null;
+        set({
+          followed: {
+            id: m.id,
+            trend: before ? [...before.trend, ...m.trend] : m.trend,
+            actions: before ? [...before.actions, ...m.actions] : m.actions,
+          },
+        });
+        break;
+      }
       case 'session':
         set({ session: m.session });
         break;
@@ -135,6 +166,14 @@ export function openConsoleLink(url: string, token: string): ConsoleLink {
     pace: (op) => send({ type: 'pace', op }),
     speed: (speed) => send({ type: 'speed', speed }),
     inject: (to, action) => send({ type: 'inject', to, action }),
+    hold: (on) => send({ type: 'hold', on }),
+    release: (to) => send({ type: 'release', to }),
+    group: (learners, name) => send({ type: 'group', learners, name }),
+    follow(id) {
+      following = id;
+      set({ followed: id === null ? null : { id, trend: [], actions: [] } });
+      send({ type: 'watch', learner: id });
+    },
     end: () => send({ type: 'end' }),
     close() {
       stopped = true;

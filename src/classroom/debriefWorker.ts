@@ -1,21 +1,16 @@
-// Worker thread of the classroom server's class debrief: replays every learner's log with the
-// models/ engine off the server's main thread, so the relay stays responsive while a large class's
-// runs are replayed. Started by classDebriefThread.ts.
+// Worker thread of the classroom server's class debrief: replays its share of the learners' logs
+// with the models/ engine off the server's main thread, so the relay stays responsive while a large
+// class's runs are replayed. Started by classDebriefThread.ts.
 
 import { parentPort } from 'node:worker_threads';
-import { parseScenario } from '../../models/index.ts';
-import { classDebrief, type ClassDebriefInput } from './classDebrief.ts';
+import { replayShare, type DebriefShare } from './classDebriefThread.ts';
 
 const port = parentPort;
 if (!port) throw new Error('debriefWorker.ts runs only as a worker thread');
 
-port.once('message', (input: ClassDebriefInput) => {
+port.once('message', (share: DebriefShare) => {
   try {
-    const scenario = parseScenario(input.scenarioText, input.scenarioFile);
-    port.postMessage({
-      ok: true,
-      result: classDebrief(scenario, input.hash, input.seed, input.runs),
-    });
+    port.postMessage({ ok: true, result: replayShare(share) });
   } catch (error) {
     port.postMessage({
       ok: false,

@@ -9,7 +9,12 @@
 // - Applies the instructor's numbered commands (start, pause, play, speed, faults, events,
 //   messages, end) exactly once each: the last number applied is kept with the identity and sent
 //   on rejoining, and the server resends only what comes after it.
-// - Reports a short status about once a second (temperatures, rhythm, brain cells, alarms).
+// - Locks the run while the instructor has paused the class, and, when the instructor holds the
+//   class at the scenario's prompts, at each prompt until released: Play, Step and Next event do
+//   nothing then (the store's own functions are wrapped, so the keyboard's shortcuts are locked
+//   too), and the page says why.
+// - Reports a short status about once a second (temperatures, rhythm, brain cells, alarms, the
+//   prompt it is held at).
 // - Reconnects by itself, with a back-off, when the connection drops or goes silent.
 
 import { cachedScenarioHash } from '../state/runRecord.ts';
@@ -37,6 +42,8 @@ export interface LearnerLinkState {
   readonly sent: number;
   readonly local: number;
   readonly ended: boolean;
+  /** Why the learner cannot play on: the class is paused, or held at a prompt; null: free. */
+  readonly lock: 'paused' | 'held' | null;
 }
 
 interface Identity {
@@ -44,6 +51,8 @@ interface Identity {
   secret: string;
   name: string;
   applied: number;
+  /** The last of the scenario's prompts the instructor released this run from (1: the first). */
+  released: number;
 }
 
 export const identityKey = (code: string) => `coldboot-class-${code.toUpperCase()}`;
@@ -59,6 +68,7 @@ export function readIdentity(storage: Storage | null, code: string): Identity | 
       secret: data.secret,
       name: typeof data.name === 'string' ? data.name : '',
       applied: typeof data.applied === 'number' ? data.applied : 0,
+      released: typeof data.released === 'number' ? data.released : 0,
     };
   } catch {
     return null;
@@ -87,7 +97,22 @@ export interface LearnerLinkOptions {
   readonly onState: (state: LearnerLinkState) => void;
 }
 
-function statusOf(store: AppStore): LearnerStatus {
+/** How many of the scenario's prompts (its pauses) this run has reached. */
+export function promptsReached(actions: readonly { source: string; action: { do: string } }[]) {
+  let n = 0;
+  for (const a of actions) if (a.source === 'scenario' && a.action.do === 'pause') n += 1;
+  return n;
+}
+
+/** How many of the scenario's prompts this run passed before `tS` (not one it stands at). */
+export function promptsBefore(
+  actions: readonly { atS: number; source: string; action: { do: string } }[],
+  tS: number,
+): number {
+  return promptsReached(actions.filter((a) => a.atS < tS));
+}
+
+function statusOf(store: AppStore, held: number | null): LearnerStatus {
   const s = store.getState();
   const snap = s.snapshot;
   return {
@@ -99,6 +124,7 @@ function statusOf(store: AppStore): LearnerStatus {
     rhythm: (snap?.rhythmLabel ?? '').slice(0, 60),
     viable: snap ? Math.min(1, Math.max(0, snap.brainViableFraction)) : null,
     alarms: (snap?.alarms ?? []).slice(0, 30).map((a) => a.slice(0, 60)),
+    held,
   };
 }
 
@@ -114,6 +140,7 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
     sent: 0,
     local: store.getState().actions.length,
     ended: false,
+    lock: null,
   };
   const setState = (patch: Partial<LearnerLinkState>) => {
     state = { ...state, ...patch };
@@ -139,6 +166,49 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
   let uploadsRefused = false;
   let working = false;
 
+  // ----- pacing: the class paused, and held at prompts -----
+  let classPaused = false;
+  let hold = false;
+  let released = identity?.released ?? 0;
+  const original = (({ play, step, skipToNextEvent }) => ({ play, step, skipToNextEvent }))(
+    store.getState(),
+  );
+  /** The prompt this run is held at, or null. */
+  const heldAt = (): number | null => {
+    const reached = promptsReached(store.getState().actions);
+    return hold && reached > released ? reached : null;
+  };
+  const lockNow = (): LearnerLinkState['lock'] =>
+    state.ended ? null : classPaused ? 'paused' : heldAt() !== null ? 'held' : null;
+  const updateLock = () => {
+    const lock = lockNow();
+    if (lock !== state.lock) setState({ lock });
+  };
+  /** Releases up to this prompt (`exactly`: also back, when holding starts). */
+  const setReleased = (upTo: number, exactly = false) => {
+    released = exactly ? upTo : Math.max(released, upTo);
+    if (identity && identity.released !== released) {
+      identity = { ...identity, released };
+      writeIdentity(options.storage, code, identity);
+    }
+  };
+  /** Stopped at a prompt (the run paused itself there, or a prompt at time zero before it starts). */
+  const atPrompt = () => {
+    const s = store.getState();
+    return s.status === 'ready' || (s.status === 'paused' && s.stopReason?.kind === 'prompt');
+  };
+  store.setState({
+    play: () => {
+      if (lockNow() === null) original.play();
+    },
+    step: (simS: number) => {
+      if (lockNow() === null) original.step(simS);
+    },
+    skipToNextEvent: () => {
+      if (lockNow() === null) original.skipToNextEvent();
+    },
+  });
+
   const post = (message: LearnerToServer) => {
     if (ws && ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
   };
@@ -162,7 +232,7 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
 
   function sendStatus(force = false): void {
     if (!ready) return;
-    const status = statusOf(store);
+    const status = statusOf(store, heldAt());
     const text = JSON.stringify(status);
     if (!force && text === lastStatus && Date.now() - lastStatusAt < 5000) return;
     lastStatus = text;
@@ -190,15 +260,35 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
     const s = store.getState();
     switch (command.kind) {
       case 'start':
+        classPaused = false;
+        updateLock();
         if (s.screen === 'briefing' || s.screen === 'library') s.goTo('run');
         await whenLoaded();
         store.getState().play();
         break;
       case 'pause':
+        classPaused = true;
+        updateLock();
         s.pause();
         break;
       case 'play':
+        classPaused = false;
+        updateLock();
         if (s.screen === 'run') s.play();
+        break;
+      case 'hold':
+        hold = command.on;
+        // Prompts already passed are not held; one the run stands at now (or at time zero,
+        // before it starts) is.
+        setReleased(promptsBefore(s.actions, s.snapshot?.tS ?? 0), command.on);
+        updateLock();
+        sendStatus(true);
+        break;
+      case 'release':
+        setReleased(command.upTo);
+        updateLock();
+        if (lockNow() === null && s.screen === 'run' && atPrompt()) store.getState().play();
+        sendStatus(true);
         break;
       case 'speed':
         s.setSpeed(command.speed);
@@ -237,12 +327,17 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
       secret: message.secret,
       name: message.name,
       applied: identity?.learnerId === message.learnerId ? identity.applied : 0,
+      released: identity?.learnerId === message.learnerId ? identity.released : 0,
     };
+    released = identity.released;
+    hold = message.session.hold;
+    classPaused = message.session.started && message.session.paused && !message.session.ended;
     writeIdentity(options.storage, code, identity);
     received = message.received;
     inFlight = false;
     setState({ link: 'connected', name: message.name, sent: received, refusal: null });
     retryMs = 1000;
+    updateLock();
     if (!ready) {
       await options.startupSettled();
       const s = store.getState();
@@ -370,7 +465,14 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
   if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.actions !== prev.actions) pump();
+    if (s.actions !== prev.actions) {
+      // Without holding, every prompt reached is passed as the app always lets it be.
+      if (!hold) released = Math.max(released, promptsReached(s.actions));
+      pump();
+      const wasLocked = state.lock;
+      updateLock();
+      if (state.lock === 'held' && wasLocked !== 'held') sendStatus(true);
+    }
   });
   const ticker = setInterval(() => {
     sendStatus();
@@ -383,6 +485,7 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
   return () => {
     stopped = true;
     unsubscribe();
+    store.setState(original);
     clearInterval(ticker);
     if (retryTimer !== undefined) clearTimeout(retryTimer);
     if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);

@@ -23,6 +23,8 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 export const MAX_ACTIONS_PER_MESSAGE = 200;
 /** Most actions kept per learner (as run-log files: MAX_RUN_LOG_ACTIONS). */
 export const MAX_ACTIONS_PER_LEARNER = 20_000;
+/** Most learners one message may name (a group), as a class's most learners. */
+export const MAX_LEARNERS_LISTED = 300;
 /** A display name's longest length, characters. */
 export const MAX_NAME_LENGTH = 40;
 /** Messages a connection may send: a burst, then this many a second. */
@@ -51,6 +53,11 @@ export interface LearnerStatus {
   /** Brain cells viable, 0–1. */
   readonly viable: number | null;
   readonly alarms: readonly string[];
+  /**
+   * The scenario prompt (1 for its first, 2 for its second, …) this learner's run stopped at and is
+   * held at until the instructor releases it; absent or null when not held.
+   */
+  readonly held?: number | null;
 }
 
 /** What the instructor sends a learner's run (one at a time, numbered per learner). */
@@ -60,6 +67,10 @@ export type LearnerCommand =
   | { readonly kind: 'play' }
   | { readonly kind: 'speed'; readonly speed: number }
   | { readonly kind: 'apply'; readonly action: Action }
+  /** Hold the run at the scenario's prompts until released (on), or not (off). */
+  | { readonly kind: 'hold'; readonly on: boolean }
+  /** The run may go on past its prompts up to this one (1: the first). */
+  | { readonly kind: 'release'; readonly upTo: number }
   | { readonly kind: 'end' };
 
 // ----- learner → server -----
@@ -88,12 +99,26 @@ export type LearnerToServer =
 
 export type PaceOp = 'start' | 'pause' | 'resume';
 
+/** Whom an instructor's action is for: "all", a learner's id, or "group:<name>". */
+export type Target = string;
+export const GROUP_PREFIX = 'group:';
+/** A group's longest name, characters; most groups in a class. */
+export const MAX_GROUP_NAME_LENGTH = 30;
+export const MAX_GROUPS = 30;
+
 export type InstructorToServer =
   | { readonly type: 'console'; readonly token: string }
   | { readonly type: 'pace'; readonly op: PaceOp }
   | { readonly type: 'speed'; readonly speed: number }
-  /** `to`: a learner's id, or "all". */
-  | { readonly type: 'inject'; readonly to: string; readonly action: Action }
+  | { readonly type: 'inject'; readonly to: Target; readonly action: Action }
+  /** Hold learners at the scenario's prompts until released (the whole class). */
+  | { readonly type: 'hold'; readonly on: boolean }
+  /** Releases the learners of `to` who are held at a prompt. */
+  | { readonly type: 'release'; readonly to: Target }
+  /** Puts these learners in the group `name` ("" takes them out of any group). */
+  | { readonly type: 'group'; readonly learners: readonly string[]; readonly name: string }
+  /** Follow one learner live (their trend and action log); null stops. */
+  | { readonly type: 'watch'; readonly learner: string | null }
   | { readonly type: 'end' };
 
 export type ClientToServer = LearnerToServer | InstructorToServer;
@@ -103,6 +128,10 @@ export const INSTRUCTOR_TYPES: ReadonlySet<string> = new Set([
   'pace',
   'speed',
   'inject',
+  'hold',
+  'release',
+  'group',
+  'watch',
   'end',
 ]);
 export const LEARNER_TYPES: ReadonlySet<string> = new Set(['join', 'actions', 'status', 'applied']);
@@ -116,6 +145,8 @@ export interface SessionInfo {
   readonly paused: boolean;
   readonly speed: number;
   readonly ended: boolean;
+  /** Learners are held at the scenario's prompts until released. */
+  readonly hold: boolean;
 }
 
 export interface Welcome {
@@ -149,6 +180,25 @@ export interface LearnerRow {
   readonly lastAction: string;
   readonly lastActionS: number | null;
   readonly actionCount: number;
+  /** The learner's group ("" when none). */
+  readonly group: string;
+}
+
+/** One moment of a learner's run as their page reported it: simulated s, brain and core °C. */
+export type TrendPoint = readonly [tS: number, brainC: number | null, coreC: number | null];
+
+/** A learner followed live on the console: their trend and action log, new parts only after the first. */
+export interface LearnerDetail {
+  readonly type: 'detail';
+  readonly id: string;
+  /** True: the whole trend and log (the first message, or after the run was reset). */
+  readonly whole: boolean;
+  readonly trend: readonly TrendPoint[];
+  readonly actions: readonly {
+    readonly atS: number;
+    readonly source: TimedAction['source'];
+    readonly text: string;
+  }[];
 }
 
 export interface ClassLearnerResult {
@@ -164,6 +214,16 @@ export interface ClassLearnerResult {
   readonly brainLine: readonly number[];
   /** The replay departs from what the learner sent (flagged, not trusted). */
   readonly flagged: string | null;
+  /** Teaching rules raised and objectives missed, with when (s). */
+  readonly mistakes: readonly { readonly id: string; readonly atS: number | null }[];
+}
+
+/** A mistake the class made: how many learners, and when (median of their first times, s). */
+export interface ClassMistake {
+  readonly id: string;
+  readonly text: string;
+  readonly learners: number;
+  readonly medianS: number | null;
 }
 
 export interface ClassDebrief {
@@ -176,8 +236,16 @@ export interface ClassDebrief {
   }[];
   readonly learners: readonly ClassLearnerResult[];
   readonly expert: { readonly brainLine: readonly number[]; readonly endS: number } | null;
+  /** Most common first. */
+  readonly mistakes: readonly ClassMistake[];
   /** The results as CSV (one row a learner), as written to the data folder. */
   readonly csv: string;
+  /**
+   * A zip (base64) of every learner's run log (`learner-N.json`, each replays with `coldboot
+   * debrief <scenario> learner-N.json`), the scenario file and results.csv.
+   */
+  readonly zip: string;
+  readonly zipName: string;
 }
 
 export type ServerToConsole =
@@ -191,6 +259,7 @@ export type ServerToConsole =
   /** Learners whose row changed (sent at most twice a second). */
   | { readonly type: 'learners'; readonly learners: readonly LearnerRow[] }
   | { readonly type: 'classDebrief'; readonly debrief: ClassDebrief }
+  | LearnerDetail
   | { readonly type: 'refused'; readonly reason: string; readonly fatal?: boolean }
   | { readonly type: 'ping' };
 
@@ -296,7 +365,7 @@ export function checkAction(raw: unknown): Action {
 
 function checkStatus(raw: unknown): LearnerStatus {
   if (!isRecord(raw)) fail('status: expected a group of fields');
-  onlyKeys(raw, ['screen', 'state', 'tS', 'brainC', 'coreC', 'rhythm', 'viable', 'alarms']);
+  onlyKeys(raw, ['screen', 'state', 'tS', 'brainC', 'coreC', 'rhythm', 'viable', 'alarms', 'held']);
   const screen = str(raw.screen, 'status.screen', 20) as RunScreen;
   if (!SCREENS.includes(screen)) fail('status.screen: not a screen');
   const state = str(raw.state, 'status.state', 20) as LearnerRunState;
@@ -311,6 +380,8 @@ function checkStatus(raw: unknown): LearnerStatus {
     rhythm: str(raw.rhythm, 'status.rhythm', 60),
     viable: numOrNull(raw.viable, 'status.viable', 0, 1),
     alarms: raw.alarms.map((a, i) => str(a, `status.alarms[${i}]`, 60)),
+    held:
+      raw.held === undefined || raw.held === null ? null : int(raw.held, 'status.held', 1, 10_000),
   };
 }
 
@@ -376,6 +447,27 @@ export function parseClientMessage(text: string): ClientToServer {
     case 'inject':
       onlyKeys(data, ['type', 'to', 'action']);
       return { type, to: str(data.to, 'to', 64), action: checkAction(data.action) };
+    case 'hold':
+      onlyKeys(data, ['type', 'on']);
+      if (typeof data.on !== 'boolean') fail('on: expected true or false');
+      return { type, on: data.on };
+    case 'release':
+      onlyKeys(data, ['type', 'to']);
+      return { type, to: str(data.to, 'to', 64) };
+    case 'group': {
+      onlyKeys(data, ['type', 'learners', 'name']);
+      if (!Array.isArray(data.learners) || data.learners.length > MAX_LEARNERS_LISTED)
+        fail(`learners: expected a list of at most ${MAX_LEARNERS_LISTED}`);
+      const name = cleanName(str(data.name, 'name', 200)).slice(0, MAX_GROUP_NAME_LENGTH);
+      return {
+        type,
+        learners: data.learners.map((l, i) => str(l, `learners[${i}]`, 64)),
+        name,
+      };
+    }
+    case 'watch':
+      onlyKeys(data, ['type', 'learner']);
+      return { type, learner: data.learner === null ? null : str(data.learner, 'learner', 64) };
     case 'end':
       onlyKeys(data, ['type']);
       return { type };
@@ -405,6 +497,18 @@ export function rateLimiter(
 }
 
 /** "Learner 3", or the name when names are shown and there is one. */
+/** The target's words: "everyone", "group Red", or the learner's label. */
+export function targetLabel(
+  target: Target,
+  learners: readonly { id: string; number: number; name: string }[],
+  showNames: boolean,
+): string {
+  if (target === 'all') return 'everyone';
+  if (target.startsWith(GROUP_PREFIX)) return `group ${target.slice(GROUP_PREFIX.length)}`;
+  const l = learners.find((x) => x.id === target);
+  return l ? learnerLabel(l, showNames) : 'nobody';
+}
+
 export function learnerLabel(row: { number: number; name: string }, showNames: boolean): string {
   return showNames && row.name ? row.name : `Learner ${row.number}`;
 }

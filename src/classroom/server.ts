@@ -20,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strToU8, zipSync } from 'fflate';
 import QRCode from 'qrcode';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
 import {
@@ -29,7 +30,7 @@ import {
   type TimedAction,
 } from '../../models/index.ts';
 import { describeAction } from '../../models/scenario/debrief.ts';
-import { classDebriefInThread } from './classDebriefThread.ts';
+import { classDebriefInThread, debriefThreadCount } from './classDebriefThread.ts';
 import {
   CLASSROOM_WS_PATH,
   CODE_ALPHABET,
@@ -52,6 +53,10 @@ import {
   type LearnerStatus,
   type LearnerToServer,
   type SessionInfo,
+  type Target,
+  type TrendPoint,
+  GROUP_PREFIX,
+  MAX_GROUPS,
 } from './protocol.ts';
 import { openSessionStore, type SessionRecord, type SessionStore } from './sessionStore.ts';
 
@@ -61,6 +66,10 @@ export const BUILT_IN_SCENARIOS = join(ROOT, 'public', 'scenarios');
 export const DEFAULT_SCENARIO = 'hlm-tutorial.yaml';
 /** Most learners in one class. */
 export const MAX_LEARNERS = 300;
+/** Most points kept of a learner's trend (then every other one is dropped). */
+export const MAX_TREND_POINTS = 2000;
+/** Most actions of a learner's log a console is sent when it starts following them. */
+export const MAX_DETAIL_ACTIONS = 500;
 
 export interface ClassroomOptions {
   /** Folder of the session database (created if missing). */
@@ -96,6 +105,8 @@ export interface Classroom {
 interface Connection {
   role: 'none' | 'learner' | 'instructor';
   learnerId?: string;
+  /** The learner this console follows live, and how much of their trend and log it has. */
+  watch?: { id: string; epoch: number; points: number; actions: number };
   readonly limiter: { take(): boolean };
   refusals: number;
 }
@@ -194,7 +205,13 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     lastAtS: number;
     lastAction: string;
     lastActionS: number | null;
+    group: string;
+    /** Brain and core temperature as the page reported them (since this server started). */
+    trend: TrendPoint[];
+    /** Bumped when the trend is thinned or starts again (a reset run): watchers get it whole. */
+    trendEpoch: number;
   }
+  const groups = store.groups(session.id);
   const known = new Map<string, Known>();
   const describe = (a: TimedAction) =>
     `${a.source === 'instructor' ? 'Instructor: ' : ''}${describeAction(a.action)}`;
@@ -210,6 +227,9 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
       lastAtS: all.at(-1)?.atS ?? 0,
       lastAction: last ? describe(last) : '',
       lastActionS: last?.atS ?? null,
+      group: groups.get(id) ?? '',
+      trend: [],
+      trendEpoch: 0,
     };
     known.set(id, k);
     return k;
@@ -230,6 +250,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     paused: session.paused,
     speed: session.speed,
     ended: session.ended,
+    hold: session.hold,
   });
 
   function rowOf(id: string): LearnerRow {
@@ -244,6 +265,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
       lastAction: k.lastAction,
       lastActionS: k.lastActionS,
       actionCount: k.actionCount,
+      group: k.group,
     };
   }
 
@@ -254,14 +276,54 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     [...connections].filter(([, c]) => c.role === 'instructor').map(([ws]) => ws);
   const toConsoles = (message: unknown) => consoles().forEach((ws) => send(ws, message));
 
-  /** Console rows are sent at most twice a second per learner. */
+  /** Console rows (and a followed learner's detail) are sent at most twice a second per learner. */
   const flushTimer = setInterval(() => {
     if (dirtyRows.size === 0) return;
     const ids = [...dirtyRows];
     dirtyRows.clear();
     if (consoles().length === 0) return;
     toConsoles({ type: 'learners', learners: ids.map(rowOf) });
+    for (const [ws, conn] of connections) {
+      if (conn.role === 'instructor' && conn.watch && ids.includes(conn.watch.id))
+        sendDetail(ws, conn);
+    }
   }, 500);
+
+  /** What a console following a learner has not had yet of their trend and log. */
+  function sendDetail(ws: WebSocket, conn: Connection): void {
+    const watch = conn.watch;
+    const k = watch ? known.get(watch.id) : undefined;
+    if (!watch || !k) return;
+    const whole = watch.epoch !== k.trendEpoch || watch.actions > k.actionCount;
+    const fromPoint = whole ? 0 : watch.points;
+    const fromAction = whole ? Math.max(0, k.actionCount - MAX_DETAIL_ACTIONS) : watch.actions;
+    if (!whole && fromPoint >= k.trend.length && fromAction >= k.actionCount) return;
+    const actions =
+      fromAction < k.actionCount ? store.actions(session.id, watch.id).slice(fromAction) : [];
+    send(ws, {
+      type: 'detail',
+      id: watch.id,
+      whole,
+      trend: k.trend.slice(fromPoint),
+      actions: actions.map((a) => ({ atS: a.atS, source: a.source, text: describe(a) })),
+    });
+    conn.watch = {
+      id: watch.id,
+      epoch: k.trendEpoch,
+      points: k.trend.length,
+      actions: k.actionCount,
+    };
+  }
+
+  /** The learners an instructor's action is for (unknown ones: none). */
+  function targets(to: Target): string[] {
+    if (to === 'all') return [...known.keys()];
+    if (to.startsWith(GROUP_PREFIX)) {
+      const name = to.slice(GROUP_PREFIX.length);
+      return [...known].filter(([, k]) => k.group === name).map(([id]) => id);
+    }
+    return known.has(to) ? [to] : [];
+  }
   const touch = (id: string) => dirtyRows.add(id);
 
   function command(id: string, c: LearnerCommand): void {
@@ -269,9 +331,8 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     const ws = learnerSockets.get(id);
     if (ws) send(ws, { type: 'command', seq, command: c });
   }
-  /** One command to every learner: stored in one transaction, then relayed. */
-  const everyone = (c: LearnerCommand) => {
-    const ids = [...known.keys()];
+  /** One command to every learner (or these): stored in one transaction, then relayed. */
+  const everyone = (c: LearnerCommand, ids: readonly string[] = [...known.keys()]) => {
     const seqs = store.addCommands(session.id, ids, c);
     ids.forEach((id, i) => {
       const ws = learnerSockets.get(id);
@@ -369,11 +430,26 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
         touch(id);
         return;
       }
-      case 'status':
-        known.get(id)!.status = m.status;
+      case 'status': {
+        const k = known.get(id)!;
+        const last = k.trend.at(-1);
+        if (last && m.status.tS < last[0]) {
+          // The run went back (reset, or another run): its trend starts again.
+          k.trend = [];
+          k.trendEpoch += 1;
+        }
+        if (m.status.screen === 'run' && (!last || m.status.tS > last[0] || k.trend.length === 0)) {
+          k.trend.push([m.status.tS, m.status.brainC, m.status.coreC]);
+          if (k.trend.length > MAX_TREND_POINTS) {
+            k.trend = k.trend.filter((_, i) => i % 2 === 0 || i === k.trend.length - 1);
+            k.trendEpoch += 1;
+          }
+        }
+        k.status = m.status;
         unsavedStatuses.set(id, m.status);
         touch(id);
         return;
+      }
       case 'applied':
         store.setApplied(session.id, id, m.upTo);
         return;
@@ -405,7 +481,9 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
       actions: store.actions(session.id, l.id),
       status: known.get(l.id)?.status ?? null,
     }));
-    // Replayed in a worker thread: the relay goes on meanwhile.
+    // Replayed on worker threads: the relay goes on meanwhile.
+    const threads = debriefThreadCount();
+    log(`classroom: replaying ${runs.length} learners' runs on ${threads} thread(s)`);
     const result = await classDebriefInThread({
       scenarioText: session.scenarioText,
       scenarioFile: session.scenarioFile,
@@ -416,13 +494,20 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     if (closed) throw new Error('the server closed');
     const folder = join(options.dataDir, `session-${session.id}-${session.code}`);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'results.csv'), result.csv);
-    for (const l of result.logs) writeFileSync(join(folder, `learner-${l.number}.json`), l.json);
-    writeFileSync(join(folder, basename(session.scenarioFile)), session.scenarioText);
+    const files: Record<string, Uint8Array> = {
+      'results.csv': strToU8(result.csv),
+      [basename(session.scenarioFile)]: strToU8(session.scenarioText),
+    };
+    for (const l of result.logs) files[`learner-${l.number}.json`] = strToU8(l.json);
+    for (const [name, bytes] of Object.entries(files)) writeFileSync(join(folder, name), bytes);
+    // The same files in one zip, for the console's download (fflate: a maintained zip writer).
+    const zipName = `class-${session.code}-run-logs.zip`;
+    const zip = zipSync(files, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
+    writeFileSync(join(folder, zipName), zip);
     log(`classroom: class debrief written to ${folder}`);
     const { logs: _logs, ...rest } = result;
     void _logs;
-    return rest;
+    return { ...rest, zip: Buffer.from(zip).toString('base64'), zipName };
   }
 
   function onInstructor(ws: WebSocket, conn: Connection, m: InstructorToServer) {
@@ -447,11 +532,56 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
         everyone({ kind: 'speed', speed: m.speed });
         toConsoles({ type: 'session', session: info() });
         break;
-      case 'inject':
-        if (m.to === 'all') everyone({ kind: 'apply', action: m.action });
-        else if (store.learner(session.id, m.to))
-          command(m.to, { kind: 'apply', action: m.action });
-        else refuse(ws, conn, 'no such learner');
+      case 'inject': {
+        const ids = targets(m.to);
+        if (ids.length === 0 && m.to !== 'all') refuse(ws, conn, 'no such learner or group');
+        else everyone({ kind: 'apply', action: m.action }, ids);
+        break;
+      }
+      case 'hold':
+        if (session.ended) break;
+        session = store.updateSession(session.id, { hold: m.on });
+        everyone({ kind: 'hold', on: m.on });
+        toConsoles({ type: 'session', session: info() });
+        break;
+      case 'release': {
+        const ids = targets(m.to);
+        if (ids.length === 0 && m.to !== 'all') {
+          refuse(ws, conn, 'no such learner or group');
+          break;
+        }
+        // Each learner held at a prompt may go on past it (their own prompt: runs differ).
+        for (const id of ids) {
+          const held = known.get(id)?.status?.held;
+          if (held) command(id, { kind: 'release', upTo: held });
+        }
+        break;
+      }
+      case 'group': {
+        const ids = m.learners.filter((id) => known.has(id));
+        if (ids.length !== m.learners.length) {
+          refuse(ws, conn, 'no such learner');
+          break;
+        }
+        const names = new Set([...known.values()].map((k) => k.group).filter(Boolean));
+        if (m.name !== '' && !names.has(m.name) && names.size >= MAX_GROUPS) {
+          refuse(ws, conn, `at most ${MAX_GROUPS} groups`);
+          break;
+        }
+        store.setGroup(session.id, ids, m.name);
+        for (const id of ids) {
+          known.get(id)!.group = m.name;
+          touch(id);
+        }
+        break;
+      }
+      case 'watch':
+        if (m.learner === null) delete conn.watch;
+        else if (!known.has(m.learner)) refuse(ws, conn, 'no such learner');
+        else {
+          conn.watch = { id: m.learner, epoch: -1, points: 0, actions: 0 };
+          sendDetail(ws, conn);
+        }
         break;
       case 'end':
         void endSession().catch((error: unknown) => {

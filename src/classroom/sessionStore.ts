@@ -1,7 +1,7 @@
 // The classroom's session data in SQLite (better-sqlite3): the session (join code, instructor token,
 // scenario, pacing), the roster, every learner's action log, the instructor's commands to each
 // learner (numbered, so a page that comes back is sent only what it has not applied) and a log of
-// instructor events and refused messages. Every change is written at once (WAL), so a server that
+// instructor events and refused messages, and the instructor's groups of learners. Every change is written at once (WAL), so a server that
 // restarts mid-class carries on where it was.
 
 import Database from 'better-sqlite3';
@@ -21,6 +21,8 @@ export interface SessionRecord {
   readonly paused: boolean;
   readonly speed: number;
   readonly ended: boolean;
+  /** Learners are held at the scenario's prompts until released. */
+  readonly hold: boolean;
   readonly createdAt: string;
 }
 
@@ -48,7 +50,7 @@ export interface SessionStore {
   session(id: number): SessionRecord;
   updateSession(
     id: number,
-    patch: Partial<Pick<SessionRecord, 'started' | 'paused' | 'speed' | 'ended'>>,
+    patch: Partial<Pick<SessionRecord, 'started' | 'paused' | 'speed' | 'ended' | 'hold'>>,
   ): SessionRecord;
   addLearner(sessionId: number, l: { id: string; secret: string; name: string }): LearnerRecord;
   learner(sessionId: number, id: string): LearnerRecord | null;
@@ -76,6 +78,10 @@ export interface SessionStore {
     id: string,
     seq: number,
   ): { seq: number; command: LearnerCommand }[];
+  /** Puts learners in a group ("" takes them out), in one transaction. */
+  setGroup(sessionId: number, ids: readonly string[], name: string): void;
+  /** Each grouped learner's group. */
+  groups(sessionId: number): Map<string, string>;
   logEvent(sessionId: number | null, kind: string, detail: unknown): void;
   events(sessionId: number | null): { kind: string; detail: unknown; at: string }[];
   close(): void;
@@ -123,6 +129,12 @@ CREATE TABLE IF NOT EXISTS commands (
   at TEXT NOT NULL,
   PRIMARY KEY (session_id, learner_id, seq)
 );
+CREATE TABLE IF NOT EXISTS learner_groups (
+  session_id INTEGER NOT NULL,
+  learner_id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (session_id, learner_id)
+);
 CREATE TABLE IF NOT EXISTS events (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   session_id INTEGER,
@@ -143,6 +155,7 @@ interface SessionRow {
   paused: number;
   speed: number;
   ended: number;
+  hold: number;
   created_at: string;
 }
 
@@ -168,6 +181,7 @@ function sessionOf(row: SessionRow): SessionRecord {
     paused: row.paused === 1,
     speed: row.speed,
     ended: row.ended === 1,
+    hold: row.hold === 1,
     createdAt: row.created_at,
   };
 }
@@ -194,6 +208,10 @@ export function openSessionStore(dataDir: string): SessionStore {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.exec(SCHEMA);
+  // A data folder from before holding at prompts: its sessions table gains the column.
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(sessions)').all();
+  if (!columns.some((c) => c.name === 'hold'))
+    db.exec('ALTER TABLE sessions ADD COLUMN hold INTEGER NOT NULL DEFAULT 0');
 
   const q = {
     current: db.prepare<[], SessionRow>(
@@ -240,6 +258,13 @@ export function openSessionStore(dataDir: string): SessionStore {
     commandsAfter: db.prepare<[number, string, number], { seq: number; command: string }>(
       'SELECT seq, command FROM commands WHERE session_id = ? AND learner_id = ? AND seq > ? ORDER BY seq',
     ),
+    deleteGroup: db.prepare('DELETE FROM learner_groups WHERE session_id = ? AND learner_id = ?'),
+    insertGroup: db.prepare(
+      'INSERT OR REPLACE INTO learner_groups (session_id, learner_id, name) VALUES (?, ?, ?)',
+    ),
+    groups: db.prepare<[number], { learner_id: string; name: string }>(
+      'SELECT learner_id, name FROM learner_groups WHERE session_id = ?',
+    ),
     insertEvent: db.prepare(
       'INSERT INTO events (session_id, at, kind, detail) VALUES (?, ?, ?, ?)',
     ),
@@ -281,6 +306,12 @@ export function openSessionStore(dataDir: string): SessionStore {
       for (const [id, status] of statuses) q.setStatus.run(JSON.stringify(status), sessionId, id);
     },
   );
+  const groupTx = db.transaction((sessionId: number, ids: readonly string[], name: string) => {
+    for (const id of ids) {
+      if (name === '') q.deleteGroup.run(sessionId, id);
+      else q.insertGroup.run(sessionId, id, name);
+    }
+  });
   const learnerTx = db.transaction(
     (sessionId: number, l: { id: string; secret: string; name: string }) => {
       const number = q.nextNumber.get(sessionId)!.n;
@@ -360,6 +391,9 @@ export function openSessionStore(dataDir: string): SessionStore {
         seq: r.seq,
         command: JSON.parse(r.command) as LearnerCommand,
       })),
+    setGroup: (sessionId, ids, name) => groupTx(sessionId, ids, name),
+    groups: (sessionId) =>
+      new Map(q.groups.all(sessionId).map((r) => [r.learner_id, r.name] as const)),
     logEvent(sessionId, kind, detail) {
       q.insertEvent.run(sessionId, now(), kind, JSON.stringify(detail));
     },

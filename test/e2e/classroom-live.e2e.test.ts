@@ -334,6 +334,18 @@ describe('the live classroom', () => {
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
       await page.screenshot({ path: `${OUT_DIR}/classroom-console-60-1280x720.png` });
+      // One learner followed: the drill-down over the roster's right side, the roster unmoved.
+      await page.locator('[data-testid="class-row"][data-number="8"]').click();
+      await expect
+        .poll(() => page.getByTestId('drill-down').getAttribute('data-learner'), poll)
+        .toBe('8');
+      const box = await page.getByTestId('drill-down').boundingBox();
+      expect(box!.x + box!.width).toBeGreaterThan(1280 - 20);
+      expect(box!.height).toBeGreaterThan(600);
+      await page.screenshot({ path: `${OUT_DIR}/classroom-console-60-drill-1280x720.png` });
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+      await page.screenshot({ path: `${OUT_DIR}/classroom-console-60-drill-1920x1080.png` });
       expect(errors).toEqual([]);
     } finally {
       for (const ws of sockets) ws.terminate();

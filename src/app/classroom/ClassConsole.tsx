@@ -1,18 +1,27 @@
 // The instructor's console of a live class (`/?console#<token>`, printed by `coldboot classroom`):
-// every learner live in one sortable table, pacing for the whole class, the instructor panel's
-// faults, arrests and messages to one learner or everyone, the join screen for the projector, and
-// the class debrief at the end. Names are shown only here, and only when asked; the projector's
+// every learner live in one sortable table, pacing for the whole class (start, pause that locks
+// the learners' Play, a common speed, holding everyone at the scenario's prompts until released),
+// one learner followed live (their trend and action log), groups of learners, the instructor
+// panel's faults, arrests and messages to one learner, a group or everyone, the join screen for the
+// projector, and the class debrief at the end. Names are shown only here, and only when asked; the projector's
 // views are anonymous by default.
 
 import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { formatClock, type ArrestRhythm, type FaultKind } from '../../../models/index.ts';
 import { openConsoleLink, type ConsoleLink } from '../../classroom/consoleLink.ts';
 import { classSocketUrl } from '../../classroom/learnerLink.ts';
-import { learnerLabel, type LearnerRow } from '../../classroom/protocol.ts';
+import {
+  GROUP_PREFIX,
+  MAX_GROUP_NAME_LENGTH,
+  learnerLabel,
+  targetLabel,
+  type LearnerRow,
+} from '../../classroom/protocol.ts';
 import { SPEEDS } from '../../worker/protocol.ts';
 import { ARREST_WORDS, capitalised } from '../describe.ts';
-import { FAULTS } from '../InstructorPanel.tsx';
+import { FaultSelect } from '../FaultSelect.tsx';
 import { ClassDebriefView } from './ClassDebriefView.tsx';
+import { LearnerDrillDown } from './LearnerDrillDown.tsx';
 import './classroom.css';
 
 /** `?console` with the token in the fragment. */
@@ -21,10 +30,12 @@ export function consoleTokenOf(location: Pick<Location, 'search' | 'hash'>): str
   return location.hash.replace(/^#/, '');
 }
 
-type SortKey = 'number' | 'connected' | 'tS' | 'brainC' | 'coreC' | 'rhythm' | 'viable' | 'alarms';
+type SortKey =
+  'number' | 'group' | 'connected' | 'tS' | 'brainC' | 'coreC' | 'rhythm' | 'viable' | 'alarms';
 
 const COLUMNS: readonly { key: SortKey; label: string }[] = [
   { key: 'number', label: 'Learner' },
+  { key: 'group', label: 'Group' },
   { key: 'connected', label: 'Link' },
   { key: 'tS', label: 'Time' },
   { key: 'brainC', label: 'Brain °C' },
@@ -39,6 +50,8 @@ function sortValue(row: LearnerRow, key: SortKey): number | string {
   switch (key) {
     case 'number':
       return row.number;
+    case 'group':
+      return row.group;
     case 'connected':
       return row.connected ? 1 : 0;
     case 'tS':
@@ -88,14 +101,21 @@ export function ClassConsole({ token }: { token: string }) {
   const [fault, setFault] = useState<FaultKind>('oxygenator-failure');
   const [rhythm, setRhythm] = useState<ArrestRhythm>('vf');
   const [message, setMessage] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [groupName, setGroupName] = useState('');
   const ids = {
+    group: useId(),
     target: useId(),
     fault: useId(),
     rhythm: useId(),
     message: useId(),
     speed: useId(),
   };
-  const { session, learners, debrief } = state;
+  const { session, learners, debrief, followed } = state;
+  const groups = useMemo(
+    () => [...new Set(learners.map((l) => l.group).filter(Boolean))].sort(),
+    [learners],
+  );
 
   const view = chosenView === 'auto' ? (debrief ? 'debrief' : 'console') : chosenView;
 
@@ -170,6 +190,24 @@ export function ClassConsole({ token }: { token: string }) {
 
   const live = state.link === 'connected' && session !== null && !session.ended;
   const inject = (action: Parameters<ConsoleLink['inject']>[1]) => link.inject(target, action);
+  const inTarget = (l: LearnerRow) =>
+    target === 'all' ||
+    target === l.id ||
+    (target.startsWith(GROUP_PREFIX) && l.group === target.slice(GROUP_PREFIX.length));
+  const waiting = learners.filter((l) => l.status?.held != null);
+  const waitingInTarget = waiting.filter(inTarget);
+  const followedRow = followed ? learners.find((l) => l.id === followed.id) : undefined;
+  const choose = (id: string) => {
+    setTarget(id);
+    link.follow(id);
+  };
+  const toggleSelected = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   return (
     <main className="class-console" data-testid="class-console">
@@ -237,6 +275,29 @@ export function ClassConsole({ token }: { token: string }) {
             </option>
           ))}
         </select>
+        <label
+          className="class-check"
+          title="Learners who reach a prompt wait there until you release them"
+        >
+          <input
+            type="checkbox"
+            checked={session?.hold ?? false}
+            disabled={!live}
+            onChange={(e) => link.hold(e.target.checked)}
+            data-testid="hold-prompts"
+          />
+          Hold at prompts
+        </label>
+        <button
+          type="button"
+          className="button"
+          disabled={!live || waitingInTarget.length === 0}
+          onClick={() => link.release(target)}
+          data-testid="release"
+          title={`Let the learners of ${targetLabel(target, learners, showNames)} who wait at a prompt go on`}
+        >
+          Release {waitingInTarget.length} waiting
+        </button>
         <span className="class-toolbar-state" data-testid="class-pacing">
           {session?.ended
             ? 'Ended'
@@ -245,6 +306,7 @@ export function ClassConsole({ token }: { token: string }) {
               : session.paused
                 ? 'Paused'
                 : 'Running'}
+          {waiting.length > 0 ? ` · ${waiting.length} at a prompt` : ''}
         </span>
         <span className="class-toolbar-gap" />
         <label className="class-check">
@@ -295,6 +357,11 @@ export function ClassConsole({ token }: { token: string }) {
           data-testid="inject-target"
         >
           <option value="all">Everyone</option>
+          {groups.map((g) => (
+            <option key={g} value={`${GROUP_PREFIX}${g}`}>
+              Group {g}
+            </option>
+          ))}
           {learners.map((l) => (
             <option key={l.id} value={l.id}>
               {learnerLabel(l, showNames)}
@@ -302,18 +369,7 @@ export function ClassConsole({ token }: { token: string }) {
           ))}
         </select>
         <label htmlFor={ids.fault}>Fault</label>
-        <select
-          id={ids.fault}
-          value={fault}
-          onChange={(e) => setFault(e.target.value as FaultKind)}
-          data-testid="console-fault"
-        >
-          {FAULTS.map((f) => (
-            <option key={f.kind} value={f.kind}>
-              {f.label}
-            </option>
-          ))}
-        </select>
+        <FaultSelect id={ids.fault} value={fault} onChange={setFault} testId="console-fault" />
         <button
           type="button"
           className="button button-small button-warn"
@@ -374,9 +430,58 @@ export function ClassConsole({ token }: { token: string }) {
         </form>
         <p className="muted class-inject-note">
           Faults and arrests are hidden from the learners&apos; event log; they find them by their
-          alarms. Click a learner to choose them.
+          alarms. Click a learner to choose them and follow them live.
           {state.notice ? ` Refused: ${state.notice}.` : ''}
         </p>
+      </section>
+
+      <section className="class-groups panel" aria-label="Groups">
+        <label htmlFor={ids.group}>Group</label>
+        <input
+          id={ids.group}
+          type="text"
+          value={groupName}
+          maxLength={MAX_GROUP_NAME_LENGTH}
+          placeholder="e.g. Red"
+          onChange={(e) => setGroupName(e.target.value)}
+          data-testid="group-name"
+        />
+        <button
+          type="button"
+          className="button button-small"
+          disabled={!live || selected.size === 0 || !groupName.trim()}
+          onClick={() => {
+            link.group([...selected], groupName.trim());
+            setSelected(new Set());
+          }}
+          data-testid="group-selected"
+        >
+          Put {selected.size} ticked in the group
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={!live || selected.size === 0}
+          onClick={() => {
+            link.group([...selected], '');
+            setSelected(new Set());
+          }}
+        >
+          Out of their group
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={selected.size === 0}
+          onClick={() => setSelected(new Set())}
+        >
+          Untick all
+        </button>
+        <span className="muted">
+          {groups.length > 0
+            ? `Groups: ${groups.join(', ')}. Choose one in “To” to act on it.`
+            : 'Tick learners in the list, name a group and put them in it.'}
+        </span>
       </section>
 
       <div className={`class-tables${parts.length > 1 ? ' is-split' : ''}`}>
@@ -389,11 +494,21 @@ export function ClassConsole({ token }: { token: string }) {
             sort={sort}
             onSort={(key) => setSort((s) => ({ key, up: s.key === key ? !s.up : true }))}
             target={target}
-            onTarget={setTarget}
+            onTarget={choose}
+            selected={selected}
+            onSelect={toggleSelected}
             showNames={showNames}
           />
         ))}
       </div>
+      {followed && followedRow && (
+        <LearnerDrillDown
+          row={followedRow}
+          followed={followed}
+          showNames={showNames}
+          onClose={() => link.follow(null)}
+        />
+      )}
     </main>
   );
 }
@@ -410,6 +525,8 @@ function RosterTable({
   onSort,
   target,
   onTarget,
+  selected,
+  onSelect,
   showNames,
 }: {
   rows: readonly LearnerRow[];
@@ -419,6 +536,8 @@ function RosterTable({
   onSort: (key: SortKey) => void;
   target: string;
   onTarget: (id: string) => void;
+  selected: ReadonlySet<string>;
+  onSelect: (id: string) => void;
   showNames: boolean;
 }) {
   return (
@@ -429,6 +548,9 @@ function RosterTable({
       >
         <thead>
           <tr>
+            <th scope="col" className="class-tick">
+              <span className="visually-hidden">Ticked</span>
+            </th>
             {COLUMNS.map((c) => (
               <th
                 key={c.key}
@@ -447,7 +569,7 @@ function RosterTable({
         <tbody>
           {rows.length === 0 && first && (
             <tr>
-              <td colSpan={COLUMNS.length + 1} className="muted">
+              <td colSpan={COLUMNS.length + 2} className="muted">
                 Nobody has joined yet: show the join screen on the projector.
               </td>
             </tr>
@@ -455,21 +577,40 @@ function RosterTable({
           {rows.map((row) => {
             const s = row.status;
             const alarms = s?.alarms ?? [];
+            const held = s?.held ?? null;
             return (
               <tr
                 key={row.id}
-                className={`${row.connected ? '' : 'is-offline'}${target === row.id ? ' is-target' : ''}${alarms.length > 0 ? ' has-alarm' : ''}`}
+                className={`${row.connected ? '' : 'is-offline'}${target === row.id ? ' is-target' : ''}${alarms.length > 0 ? ' has-alarm' : ''}${held !== null ? ' is-held' : ''}`}
                 onClick={() => onTarget(row.id)}
                 data-testid="class-row"
                 data-number={row.number}
                 data-connected={row.connected}
                 data-actions={row.actionCount}
                 data-alarms={alarms.join(' ')}
+                data-held={held ?? ''}
+                data-group={row.group}
               >
+                <td className="class-tick" onClick={(e) => e.stopPropagation()}>
+                  <input
+                    type="checkbox"
+                    checked={selected.has(row.id)}
+                    onChange={() => onSelect(row.id)}
+                    aria-label={`Tick ${learnerLabel(row, showNames)}`}
+                    data-testid="class-tick"
+                  />
+                </td>
                 <th scope="row">
                   {learnerLabel(row, showNames)}
-                  <span className="class-sub">{s ? STATE_WORDS[s.state] : 'joined'}</span>
+                  <span className="class-sub">
+                    {held !== null
+                      ? `waiting at prompt ${held}`
+                      : s
+                        ? STATE_WORDS[s.state]
+                        : 'joined'}
+                  </span>
                 </th>
+                <td>{row.group || '–'}</td>
                 <td>{row.connected ? 'online' : 'offline'}</td>
                 <td className="num">{s ? formatClock(s.tS, true) : '–'}</td>
                 <td className="num">{s?.brainC != null ? s.brainC.toFixed(1) : '–'}</td>

@@ -1,6 +1,7 @@
 // The class debrief, for the projector: anonymous unless the instructor shows names. The outcome
 // spread (survival, neurological outcome, brain cells lost, score), the objectives met by how many,
-// every learner's brain-temperature line against the expert's, and one CSV of the results.
+// every learner's brain-temperature line against the expert's, the most common mistakes and when
+// they happened, one CSV of the results and a zip of every learner's run log.
 
 import { median as d3Median } from 'd3-array';
 import { formatClock } from '../../../models/index.ts';
@@ -84,6 +85,16 @@ function BrainLines({ debrief, showNames }: { debrief: ClassDebrief; showNames: 
   );
 }
 
+function downloadZip(base64: string, fileName: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 function downloadCsv(csv: string, title: string): void {
   const blob = new Blob([csv], { type: 'text/csv' });
   const url = URL.createObjectURL(blob);
@@ -133,6 +144,15 @@ export function ClassDebriefView({
             data-testid="download-csv"
           >
             Download results (CSV)
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => downloadZip(debrief.zip, debrief.zipName)}
+            data-testid="download-zip"
+            title="Every learner's run log (each replays with coldboot debrief), the scenario and the results"
+          >
+            Run logs (zip)
           </button>
           <button type="button" className="button" onClick={onBack}>
             Console
@@ -186,6 +206,32 @@ export function ClassDebriefView({
                     {o.met}/{n}
                   </span>
                   <span>{o.text}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="panel class-debrief-mistakes" aria-labelledby="class-mistakes">
+          <h2 id="class-mistakes">Most common mistakes</h2>
+          {debrief.mistakes.length === 0 ? (
+            <p className="muted">None: no teaching rule raised a mistake, no objective missed.</p>
+          ) : (
+            <ul className="class-mistakes" data-testid="class-mistakes">
+              {debrief.mistakes.slice(0, 6).map((m) => (
+                <li key={m.id} data-mistake={m.id} data-learners={m.learners}>
+                  <span className="class-bar-track">
+                    <span
+                      className="class-bar-fill"
+                      style={{ width: `${n > 0 ? (100 * m.learners) / n : 0}%` }}
+                    />
+                  </span>
+                  <span className="num">
+                    {m.learners}/{n}
+                  </span>
+                  <span className="num" title="Median of the learners' first times">
+                    {m.medianS !== null ? `at ${formatClock(m.medianS)}` : ''}
+                  </span>
+                  <span>{m.text}</span>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,7 @@
 // A learner's page in a live class (`/?class=CODE`): a join screen (display name or anonymous), then
 // the app as always, linked to the class (src/classroom/learnerLink.ts), with a thin bar saying
-// which class, as whom, and whether the connection and the run's log are up to date.
+// which class, as whom, and whether the connection and the run's log are up to date; while the
+// instructor has paused the class or holds it at a prompt, a banner says so and Play is locked.
 
 import { useEffect, useId, useState } from 'react';
 import {
@@ -108,9 +109,24 @@ function LinkedApp({ code, name }: { code: string; name: string }) {
     [store, code, name],
   );
   const synced = link !== null && link.sent >= link.local;
+  const lock = link?.lock ?? null;
+  useEffect(() => {
+    if (lock === null) delete document.body.dataset.classLock;
+    else document.body.dataset.classLock = lock;
+    return () => {
+      delete document.body.dataset.classLock;
+    };
+  }, [lock]);
   return (
     <>
       <App />
+      {lock !== null && (
+        <div className="class-lock" role="status" data-testid="class-lock" data-lock={lock}>
+          {lock === 'paused'
+            ? 'Your instructor has paused the class: the run goes on when they resume it.'
+            : 'Wait here: your instructor will release the class from this prompt.'}
+        </div>
+      )}
       <div
         className={`class-bar class-bar-${link?.link ?? 'connecting'}`}
         role="status"

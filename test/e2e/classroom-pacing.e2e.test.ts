@@ -1,0 +1,241 @@
+// End-to-end: pacing a live class, in Chromium against the classroom server (in-process, a free
+// port, a fresh data folder). The instructor holds the class at the tutorial's prompts and starts
+// it: both learners wait at the first prompt, locked, and the console shows them waiting; the
+// instructor follows one learner live (trend and action log), releases her alone, then everyone;
+// a pause of the class locks the learners' Play with a message; a group gets a message nobody else
+// does; the class debrief shows the common mistakes, and its zip of run logs downloads and each
+// log replays with `coldboot debrief`. Screenshots of the console with the drill-down open and of
+// the class debrief at 1280×720 and 1920×1080 go to test-results/e2e/.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/browser.ts';
+import { main } from '../../src/cli/main.ts';
+import { startClassroom, type Classroom } from '../../src/classroom/server.ts';
+import { DIST, OUT_DIR, ROOT, watchErrors } from './harness.ts';
+
+const poll = { timeout: 60_000, interval: 250 };
+
+let browser: Browser;
+let classroom: Classroom;
+let dataDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(`${ROOT}${DIST}/index.html`))
+    throw new Error(`${DIST}/index.html is missing: run \`npx vite build\` first.`);
+  dataDir = mkdtempSync(join(tmpdir(), 'coldboot-class-pacing-'));
+  classroom = await startClassroom({ dataDir, distDir: `${ROOT}${DIST}`, port: 0 });
+  browser = await launchChromium();
+  await mkdir(OUT_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await classroom?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Learner {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  readonly errors: string[];
+}
+
+const screenOf = (page: Page) => page.locator('.app').getAttribute('data-screen');
+const runStatus = (page: Page) => page.getByTestId('run-status').innerText();
+const lockOf = async (page: Page) =>
+  (await page.getByTestId('class-lock').count()) > 0
+    ? page.getByTestId('class-lock').getAttribute('data-lock')
+    : null;
+const row = (console: Page, number: number) =>
+  console.locator(`[data-testid="class-row"][data-number="${number}"]`);
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const [width, height] of [
+    [1280, 720],
+    [1920, 1080],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    await page.screenshot({ path: `${OUT_DIR}/classroom-${name}-${width}x${height}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
+async function joinAs(name: string): Promise<Learner> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(classroom.joinUrl);
+  await page.getByTestId('class-name').fill(name);
+  await page.getByTestId('class-join-button').click();
+  await expect.poll(() => screenOf(page), poll).toBe('briefing');
+  return { context, page, errors };
+}
+
+describe('pacing a live class', () => {
+  it('holds at prompts, locks a paused class, follows a learner, targets a group, exports the logs', async () => {
+    const consoleContext = await browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      acceptDownloads: true,
+    });
+    const learners: Learner[] = [];
+    try {
+      const console = await consoleContext.newPage();
+      const consoleErrors = watchErrors(console);
+      console.on('dialog', (dialog) => void dialog.accept());
+      await console.goto(classroom.consoleUrl);
+      await expect
+        .poll(() => console.getByTestId('console-link').getAttribute('data-link'), poll)
+        .toBe('connected');
+      learners.push(await joinAs('Ana'));
+      learners.push(await joinAs('Ben'));
+      const [ana, ben] = learners as [Learner, Learner];
+      await expect.poll(() => console.getByTestId('class-row').count(), poll).toBe(2);
+
+      // Hold at prompts, then start: both wait at the tutorial's first prompt (at 0:00), locked.
+      // (The box shows the server's state: it is ticked once the server has it.)
+      await console.getByTestId('hold-prompts').click();
+      await expect.poll(() => console.getByTestId('hold-prompts').isChecked(), poll).toBe(true);
+      await console.getByTestId('class-speed').selectOption('60');
+      await console.getByTestId('start-all').click();
+      for (const l of learners) {
+        await expect.poll(() => screenOf(l.page), poll).toBe('run');
+        await expect.poll(() => lockOf(l.page), poll).toBe('held');
+      }
+      await expect.poll(() => row(console, 1).getAttribute('data-held'), poll).toBe('1');
+      await expect.poll(() => row(console, 2).getAttribute('data-held'), poll).toBe('1');
+      expect(await row(console, 1).innerText()).toContain('waiting at prompt 1');
+      // Play does nothing while held.
+      await ana.page.getByTestId('play-pause').click();
+      await ana.page.keyboard.press('p');
+      expect(await runStatus(ana.page)).not.toBe('Running');
+      expect(await ana.page.getByTestId('clock').innerText()).toBe('0:00:00');
+
+      // Follow Ana: the drill-down; release her alone; Ben still waits.
+      await row(console, 1).click();
+      await expect
+        .poll(() => console.getByTestId('drill-down').getAttribute('data-learner'), poll)
+        .toBe('1');
+      await expect
+        .poll(() => console.getByTestId('release').innerText(), poll)
+        .toBe('Release 1 waiting');
+      await console.getByTestId('release').click();
+      await expect.poll(() => lockOf(ana.page), poll).toBe(null);
+      await expect.poll(() => runStatus(ana.page), poll).toBe('Running');
+      await expect.poll(() => ana.page.getByTestId('clock').innerText(), poll).not.toBe('0:00:00');
+      expect(await lockOf(ben.page)).toBe('held');
+      expect(await row(console, 2).getAttribute('data-held')).toBe('1');
+
+      // Ana cannulates: her drill-down shows it and her trend grows.
+      await ana.page.getByRole('tab', { name: /^Heart-lung/ }).click();
+      await ana.page.getByRole('button', { name: 'Cannulate VA-ECMO' }).click();
+      await expect
+        .poll(() => console.getByTestId('drill-log').innerText(), poll)
+        .toMatch(/[Cc]annulate/);
+      await expect
+        .poll(
+          async () => Number(await console.getByTestId('drill-trend').getAttribute('data-points')),
+          poll,
+        )
+        .toBeGreaterThan(2);
+      // Cannulated: the tutorial's second prompt holds her.
+      await expect.poll(() => lockOf(ana.page), poll).toBe('held');
+      await expect.poll(() => row(console, 1).getAttribute('data-held'), poll).toBe('2');
+      await shoot(console, 'console-drill-down');
+
+      // Release everyone waiting: Ana from prompt 2, Ben from prompt 1.
+      await console.getByTestId('inject-target').selectOption('all');
+      await expect
+        .poll(() => console.getByTestId('release').innerText(), poll)
+        .toBe('Release 2 waiting');
+      await console.getByTestId('release').click();
+      for (const l of learners) {
+        await expect.poll(() => lockOf(l.page), poll).toBe(null);
+        await expect.poll(() => runStatus(l.page), poll).toBe('Running');
+      }
+
+      // Pause all: locked, with a message; Play does nothing. Resume all: running again.
+      await console.getByTestId('pause-all').click();
+      for (const l of learners) {
+        await expect.poll(() => lockOf(l.page), poll).toBe('paused');
+        await expect.poll(() => runStatus(l.page), poll).not.toBe('Running');
+      }
+      expect(await ben.page.getByTestId('class-lock').innerText()).toContain('paused the class');
+      const clock = await ben.page.getByTestId('clock').innerText();
+      await ben.page.getByTestId('play-pause').click();
+      await ben.page.getByTestId('step').click();
+      expect(await runStatus(ben.page)).not.toBe('Running');
+      expect(await ben.page.getByTestId('clock').innerText()).toBe(clock);
+      await console.getByTestId('resume-all').click();
+      await expect.poll(() => lockOf(ben.page), poll).toBe(null);
+      await expect.poll(() => runStatus(ben.page), poll).toBe('Running');
+
+      // A group: Ben alone in "Red"; a message to the group reaches him, not Ana.
+      await row(console, 2).getByTestId('class-tick').check();
+      await console.getByTestId('group-name').fill('Red');
+      await console.getByTestId('group-selected').click();
+      await expect.poll(() => row(console, 2).getAttribute('data-group'), poll).toBe('Red');
+      await console.getByTestId('inject-target').selectOption('group:Red');
+      await console.getByTestId('console-message').fill('Red team: check the sweep');
+      await console.getByTestId('console-send').click();
+      await expect
+        .poll(() => ben.page.locator('.log-list').innerText(), poll)
+        .toContain('Red team: check the sweep');
+      expect(await ana.page.locator('.log-list').innerText()).not.toContain('Red team');
+
+      // End: the class debrief with its mistakes, and the zip of run logs.
+      await console.getByTestId('end-session').click();
+      await expect.poll(() => console.getByTestId('class-debrief').isVisible(), poll).toBe(true);
+      await expect.poll(() => console.getByTestId('class-mistakes').isVisible(), poll).toBe(true);
+      await shoot(console, 'class-debrief-mistakes');
+      const [download] = await Promise.all([
+        console.waitForEvent('download'),
+        console.getByTestId('download-zip').click(),
+      ]);
+      const zipPath = join(dataDir, 'downloaded.zip');
+      await download.saveAs(zipPath);
+      const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+      expect(Object.keys(files).sort()).toEqual([
+        'hlm-tutorial.yaml',
+        'learner-1.json',
+        'learner-2.json',
+        'results.csv',
+      ]);
+      const out = mkdtempSync(join(tmpdir(), 'coldboot-class-zip-'));
+      try {
+        for (const [name, bytes] of Object.entries(files)) writeFileSync(join(out, name), bytes);
+        for (const n of [1, 2]) {
+          let text = '';
+          const code = await main(
+            [
+              'debrief',
+              join(out, 'hlm-tutorial.yaml'),
+              join(out, `learner-${n}.json`),
+              '--format',
+              'json',
+            ],
+            { stdout: (t) => (text += t), stderr: () => {} },
+          );
+          expect(code).toBe(0);
+          expect((JSON.parse(text) as { actions: unknown[] }).actions.length).toBeGreaterThan(0);
+        }
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+      expect(
+        [...consoleErrors, ...learners.flatMap((l) => l.errors)].filter(
+          (e) => !/WebSocket/.test(e),
+        ),
+      ).toEqual([]);
+    } finally {
+      for (const l of learners) await l.context.close();
+      await consoleContext.close();
+    }
+  }, 400_000);
+});
