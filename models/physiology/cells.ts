@@ -227,7 +227,12 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const tau =
       aerobic < e
         ? energyFallTimeS(g.name, v) /
-          (g.name === 'brain' ? exp((logBrainFallQ10 * (t - 37)) / 10) : qEnergy)
+          (g.name === 'brain'
+            ? // The same argument as qDerange when the two Q10s are equal (as by default): reused.
+              logBrainFallQ10 === logDerangementQ10
+              ? qDerange
+              : exp((logBrainFallQ10 * (t - 37)) / 10)
+            : qEnergy)
         : v.energyRecoveryTimeS / qEnergy;
     const eNew = aerobic + (e - aerobic) * exp(-dtS / tau);
     state[g.energy] = eNew;
