@@ -409,3 +409,29 @@ export function pow(x: number, y: number): number {
 export function log2(x: number): number {
   return log(x) / Math.LN2;
 }
+
+/**
+ * e^x with the last argument and result remembered, for a call site whose argument often repeats
+ * from one step to the next (a decay over a constant step and time constant, a term taken at the end
+ * of one step and again at the start of the next). A remembered result is the one `exp` gives for that
+ * argument, so results are the same to the bit; ±0 both give 1 and NaN is never remembered.
+ */
+export class RememberedExp {
+  private readonly args: Float64Array;
+  private readonly values: Float64Array;
+
+  /** `slots` independent memories, one per index (e.g. one per compartment). */
+  constructor(slots = 1) {
+    this.args = new Float64Array(slots).fill(NaN);
+    this.values = new Float64Array(slots);
+  }
+
+  /** e^x, remembered in slot `slot`. */
+  of(x: number, slot = 0): number {
+    if (x === this.args[slot]) return this.values[slot]!;
+    const y = exp(x);
+    this.args[slot] = x;
+    this.values[slot] = y;
+    return y;
+  }
+}

@@ -214,7 +214,9 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
   const awake = v.reawakeningEnergy;
   let deadKgBefore = 0;
   let deadKgAfter = 0;
-  for (const g of CELL_GROUPS) {
+  // An index, not for…of: the iterator is not always optimised away in this long function.
+  for (let gi = 0; gi < CELL_GROUPS.length; gi++) {
+    const g = CELL_GROUPS[gi]!;
     const t = state[g.compartment]!;
     const aerobic = state[S.brainAerobicFraction + g.compartment]!;
     const qEnergy = exp((logEnergyQ10 * (t - 37)) / 10);
@@ -227,7 +229,12 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const tau =
       aerobic < e
         ? energyFallTimeS(g.name, v) /
-          (g.name === 'brain' ? exp((logBrainFallQ10 * (t - 37)) / 10) : qEnergy)
+          (g.name === 'brain'
+            ? // The same argument as qDerange when the two Q10s are equal (as by default): reused.
+              logBrainFallQ10 === logDerangementQ10
+              ? qDerange
+              : exp((logBrainFallQ10 * (t - 37)) / 10)
+            : qEnergy)
         : v.energyRecoveryTimeS / qEnergy;
     const eNew = aerobic + (e - aerobic) * exp(-dtS / tau);
     state[g.energy] = eNew;

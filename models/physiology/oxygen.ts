@@ -7,7 +7,7 @@
 import { C, COMPARTMENT_COUNT, S, type State } from '../engine/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { effectiveSweepLPerMin } from '../devices/heartLungMachine.ts';
-import { exp } from '../math/detmath.ts';
+import { exp, RememberedExp } from '../math/detmath.ts';
 
 /** Dry inspired gas: PO2 = FiO2 × (barometric − water vapour). */
 /** Standard atmosphere at sea level, mmHg (a definition, not a parameter). */
@@ -209,6 +209,10 @@ function contentAndSlope(
 
 const scratch = new Float64Array(2);
 
+// A tissue's PO2 term e^(−P/Pk) is taken at the end of one step and again, for the same PO2, at the
+// start of the next: remembered per tissue rather than evaluated twice (the same bits).
+const tissueExp = new RememberedExp(COMPARTMENT_COUNT);
+
 /**
  * One oxygen step of dtS seconds. Reads temperatures, blood flows (L/min), demands (W), inspired gas
  * and ventilation from the state; updates the lung, blood and tissue stores, consumption and the
@@ -257,7 +261,10 @@ export function stepOxygen(
 
   // Arterial blood: end-capillary blood in equilibrium with the alveoli, plus the shunt, mixed with
   // what the heart-lung machine returns.
-  const cc = o2ContentMlPerDl(paNew, tBlood, haemoglobin, v);
+  // o2ContentMlPerDl(paNew, tBlood, haemoglobin, v) with the blood's curve shift and solubility
+  // computed above (the same operations in the same order: the same bits, two exponentials fewer).
+  const pc = Math.max(0, paNew);
+  const cc = v.hufnerMlO2PerG * haemoglobin * severinghaus(pc * bloodShift) + bloodSolubility * pc;
   let ca = (1 - v.shuntFraction) * cc + v.shuntFraction * cv;
   if (state[S.pumpFlowLPerMin]! > 0) {
     const cOxy = oxygenatorOutletContent(
@@ -298,14 +305,14 @@ export function stepOxygen(
       (body.diffusionMlPerMinPerMmHg[i]! / 60) *
       exp(v.o2DiffusionTemperatureCoefficientPerK * (t - 37));
     const diffusionDrive = paNew > p ? diffusionMlPerSPerMmHg : 0;
-    const e = exp(-Math.max(0, p) / pk);
+    const e = tissueExp.of(-Math.max(0, p) / pk, i);
     const f = flowDlPerS * (ca - cout) + diffusionDrive * (paNew - p) - demandMlPerS * (1 - e);
     const df = -flowDlPerS * coutSlope - diffusionDrive - (demandMlPerS * e) / pk;
     const capacity = body.tissueWaterDl[i]! * solubility + body.tissueBloodDl[i]! * coutSlope;
     let pNew = p + (dtS * f) / (capacity - dtS * df);
     if (!(pNew > 0)) pNew = 0;
     state[S.brainPo2MmHg + i] = pNew;
-    const fraction = 1 - exp(-pNew / pk);
+    const fraction = 1 - tissueExp.of(-pNew / pk, i);
     state[S.brainAerobicFraction + i] = fraction;
     const consumedMlPerS = demandMlPerS * fraction;
     bodyVo2 += consumedMlPerS;

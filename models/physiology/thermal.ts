@@ -10,7 +10,7 @@ import type { ParameterValues } from '../parameters/index.ts';
 import { isPerfusingRhythm } from './circulation.ts';
 import { vasodilatorActive } from '../devices/bedside.ts';
 import { shiveringBrainDrive } from './cells.ts';
-import { exp, log, pow } from '../math/detmath.ts';
+import { exp, log, pow, RememberedExp } from '../math/detmath.ts';
 
 const KCAL_PER_DAY_IN_W = 4184 / 86400;
 
@@ -219,6 +219,8 @@ const SHIVERING_FIT_SKIN_REFERENCE_C = 33;
 // Scratch arrays for one step; module-level so the inner loop allocates nothing.
 const netHeatW = new Float64Array(COMPARTMENT_COUNT);
 const heatPerfusionWPerK = new Float64Array(COMPARTMENT_COUNT);
+/** The shivering lag's decay over one step: the same argument every step (the same bits). */
+const onsetExp = new RememberedExp();
 
 /**
  * Advances temperatures by dtS seconds (explicit Euler). Updates the energy accumulators and the
@@ -412,7 +414,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     brainDriveCapW,
     state[S.shiveringHeatW]! +
       (shiveringTargetW - state[S.shiveringHeatW]!) *
-        (1 - exp(-dtS / v.shiveringOnsetTimeConstantS)),
+        (1 - onsetExp.of(-dtS / v.shiveringOnsetTimeConstantS)),
   );
 
   // Metabolism and perfusion: each tissue burns what its oxygen allows (demand × aerobic fraction) and

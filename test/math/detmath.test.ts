@@ -4,7 +4,7 @@
 // of algorithm cannot pass unnoticed.
 
 import { describe, expect, it } from 'vitest';
-import { exp, fdlibmExp, log, pow } from '../../models/math/detmath.ts';
+import { exp, fdlibmExp, log, pow, RememberedExp } from '../../models/math/detmath.ts';
 
 const view = new DataView(new ArrayBuffer(8));
 /** The double's bits as a signed 64-bit integer, ordered like the doubles of one sign. */
@@ -213,5 +213,24 @@ describe('exp, log and pow (models/math/detmath.ts)', () => {
     }
     expect(hash.toString(16)).toBe('fe5f4bc10b6c22f3');
     expect(pow(74, 0.425)).toBe(6.229073866036352);
+  });
+});
+
+describe('RememberedExp', () => {
+  it('gives exp’s bits for every argument, repeated or not, in each slot apart', () => {
+    const remembered = new RememberedExp(3);
+    const r = generator(17);
+    const args = [0, -0, 1, -1e-30, NaN, Infinity, -Infinity, 800, -800];
+    for (let i = 0; i < 2000; i++) args.push(r() * 40 - 30);
+    for (let i = 0; i < args.length; i++) {
+      const x = args[i]!;
+      for (const slot of [i % 3, i % 3, (i + 1) % 3]) {
+        expect(Object.is(remembered.of(x, slot), exp(x)), `slot ${slot}, ${x}`).toBe(true);
+      }
+    }
+    const one = new RememberedExp();
+    expect(one.of(-0.5)).toBe(exp(-0.5));
+    expect(one.of(-0.5)).toBe(exp(-0.5));
+    expect(one.of(0.25)).toBe(exp(0.25));
   });
 });
