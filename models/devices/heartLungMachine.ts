@@ -9,8 +9,15 @@
 import { NOT_PENDING, pending, S, type State } from '../engine/state.ts';
 import type { Action, FaultKind } from '../engine/actions.ts';
 import type { ParameterValues } from '../parameters/index.ts';
-import { exp } from '../math/detmath.ts';
 import { FAULT } from './faults.ts';
+import { RememberedExp } from '../math/detmath.ts';
+
+// Decays over one step, whose arguments stay the same from step to step while the step, the time
+// constants and the pump's flow do: remembered (the same bits as exp; see RememberedExp).
+const waterExp = new RememberedExp();
+const membraneExp = new RememberedExp();
+const exchangerExp = new RememberedExp();
+const rateWindowExp = new RememberedExp();
 
 /** Circuit codes stored in the state's `circuitMode` slot. */
 export const CIRCUIT = { none: 0, 'va-ecmo': 1, cpb: 2 } as const;
@@ -122,14 +129,15 @@ export function stepCircuit(
   const waterTau = heaterFailed ? v.failedHeaterTimeConstantS : v.heaterWaterTimeConstantS;
   state[S.heaterWaterTempC] =
     state[S.heaterWaterTempC]! +
-    (waterTarget - state[S.heaterWaterTempC]!) * (1 - exp(-dtS / waterTau));
+    (waterTarget - state[S.heaterWaterTempC]!) * (1 - waterExp.of(-dtS / waterTau));
 
   // A failing membrane loses its gas transfer over minutes.
   if (hasFault(state, 'oxygenator-failure')) {
     const t = state[S.oxygenatorTransfer]!;
     state[S.oxygenatorTransfer] =
       t +
-      (v.failedOxygenatorTransferFraction - t) * (1 - exp(-dtS / v.oxygenatorFailureTimeConstantS));
+      (v.failedOxygenatorTransferFraction - t) *
+        (1 - membraneExp.of(-dtS / v.oxygenatorFailureTimeConstantS));
   }
 
   const wasFlowing = state[S.pumpFlowLPerMin]! > 0;
@@ -140,7 +148,7 @@ export function stepCircuit(
   state[S.venousInletTempC] = venous;
   if (flow > 0) {
     const flowWPerK = (body.bloodHeatCapacityJPerLK * flow) / 60;
-    const effectiveness = 1 - exp(-v.heatExchangerConductanceWPerK / flowWPerK);
+    const effectiveness = 1 - exchangerExp.of(-v.heatExchangerConductanceWPerK / flowWPerK);
     const outlet = venous + effectiveness * (state[S.heaterWaterTempC]! - venous);
     state[S.arterialOutletTempC] = outlet;
     state[S.pumpHeatW] = flowWPerK * (outlet - venous);
@@ -149,7 +157,7 @@ export function stepCircuit(
     if (!wasFlowing) state[S.outletRateCPerMin] = 0;
     else if (dtS > 0) {
       const instant = ((outlet - previousOutlet) / dtS) * 60;
-      const k = 1 - exp(-dtS / v.rewarmingRateWindowS);
+      const k = 1 - rateWindowExp.of(-dtS / v.rewarmingRateWindowS);
       state[S.outletRateCPerMin] =
         state[S.outletRateCPerMin]! + (instant - state[S.outletRateCPerMin]!) * k;
     }

@@ -212,6 +212,8 @@ const scratch = new Float64Array(2);
 // A tissue's PO2 term e^(−P/Pk) is taken at the end of one step and again, for the same PO2, at the
 // start of the next: remembered per tissue rather than evaluated twice (the same bits).
 const tissueExp = new RememberedExp(COMPARTMENT_COUNT);
+/** The oxygenator's transfer term: the same argument while the pump's flow and sweep gas are steady. */
+const transferExp = new RememberedExp();
 
 /**
  * One oxygen step of dtS seconds. Reads temperatures, blood flows (L/min), demands (W), inspired gas
@@ -357,7 +359,10 @@ function oxygenatorOutletContent(
   const flow = state[S.pumpFlowLPerMin]!;
   const sweep = effectiveSweepLPerMin(state);
   const transfer =
-    1 - exp((-v.oxygenatorTransferPerSweepRatio * state[S.oxygenatorTransfer]! * sweep) / flow);
+    1 -
+    transferExp.of(
+      (-v.oxygenatorTransferPerSweepRatio * state[S.oxygenatorTransfer]! * sweep) / flow,
+    );
   // The venous blood's PO2 at the outlet temperature (warming or cooling in the exchanger changes its
   // PO2, not its oxygen), then gas exchange toward the sweep gas's PO2; without sweep gas the blood
   // leaves with the oxygen it came with.
