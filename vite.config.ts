@@ -27,7 +27,7 @@ export default defineConfig({
           environment: 'node',
           // Tests assert behaviour, not time: many run whole simulations, and CI's two cores may be
           // busy. Speed targets live in `npm run bench`.
-          testTimeout: 180_000,
+          testTimeout: 600_000,
           hookTimeout: 600_000,
         },
       },

@@ -414,5 +414,5 @@ describe('the class debrief: mistakes, the zip, a responsive relay', () => {
     for (const l of debrief.learners)
       for (const m of l.mistakes) counted.set(m.id, (counted.get(m.id) ?? 0) + 1);
     expect(new Map(debrief.mistakes.map((m) => [m.id, m.learners]))).toEqual(counted);
-  }, 240_000);
+  });
 });

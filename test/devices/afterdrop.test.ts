@@ -66,7 +66,7 @@ describe('afterdrop after bypass rewarming', () => {
   beforeAll(() => {
     plain = bypassThenOff(false);
     dilated = bypassThenOff(true);
-  }, 60_000);
+  });
 
   it('rewarms the core while the periphery stays colder', () => {
     // Anaesthesia on the pump opens the periphery once the blood passes 34.5 °C, so it warms on the

@@ -212,7 +212,7 @@ describe('coldboot ensemble', () => {
     expect(outcomesOf(asLog.out)).toEqual(outcomesOf(expert.out));
     const text = await cli('ensemble', withExpert, '--members', '2', '--workers', '0', '--expert');
     expect(text.out).toContain('  actions replayed: the expert run (3 actions)\n');
-  }, 120_000);
+  });
 
   it("says when nothing is replayed, and which log's actions are", async () => {
     const none = await cli('ensemble', scenario, '--members', '2', '--workers', '0');
@@ -225,7 +225,7 @@ describe('coldboot ensemble', () => {
       log,
     );
     expect(logged.out).toContain('  actions replayed: the 1 action of run.json\n');
-  }, 120_000);
+  });
 
   it("with --log and --expert follows the expert's plan from where a recorded run stopped", async () => {
     const parsed = parseScenario(readFileSync(withExpert, 'utf8'), 'expert.yaml');
@@ -254,7 +254,7 @@ describe('coldboot ensemble', () => {
     expect(alone.replayed.description).toBe(
       'the 1 action of stopped.json, which stopped at 0:10:00; nothing more is done after it',
     );
-  }, 120_000);
+  });
 
   it('writes every member with its seed, sampled parameters and outcome to --members-out', async () => {
     const csv = join(dir, 'members.csv');
@@ -303,7 +303,7 @@ describe('coldboot ensemble', () => {
     const inline = await cli(...common, '--workers', '0', '--members-out', again);
     expect(readFileSync(again, 'utf8')).toBe(text);
     expect(inline.out).toContain(`Members (parameters and outcome of each, CSV): ${again}`);
-  }, 120_000);
+  });
 
   it('prints a readable text summary by default', async () => {
     const { code, out } = await cli('ensemble', scenario, '--members', '4', '--workers', '0');

@@ -98,5 +98,5 @@ describe('continuationActions', () => {
     expect(followed.neuro_outcome_cpc['5'].count).toBeLessThan(
       stopped.neuro_outcome_cpc['5'].count,
     );
-  }, 120_000);
+  });
 });

@@ -15,7 +15,7 @@ async function messagesOf(path: string, text: string): Promise<string[]> {
     .map((m) => m.message);
 }
 
-describe('the layer rules', { timeout: 60_000 }, () => {
+describe('the layer rules', () => {
   it('forbid models/ to import from src/', async () => {
     const found = await messagesOf(
       'models/engine/probe.ts',

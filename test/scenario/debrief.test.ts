@@ -234,7 +234,7 @@ describe('debriefRun', () => {
 });
 
 describe('afterdrop: named only when the core fell after warming began, with nothing cooling', () => {
-  const SLOW = 60_000;
+  const SLOW = 600_000;
 
   it(
     'names the afterdrop when the core keeps falling after rescue into a warm room',
@@ -515,7 +515,7 @@ describe('oxygen back to a cold brain: "could repair" only when the run shows it
         if (p.id === 'reoxygenated-cold') expect(p.text).toContain('most of the brain was lost');
       }
     }
-  }, 60_000);
+  });
 });
 
 describe('oxygen returned: the moment, the brain temperature then and what it means', () => {
@@ -580,7 +580,7 @@ describe('oxygen returned: the moment, the brain temperature then and what it me
     const ids = runPoints(tub, expertRunLog(tub)!).map((p) => p.id);
     expect(ids).not.toContain('oxygen-returned');
     expect(ids.filter((id) => id.startsWith('reoxygenated'))).toEqual([]);
-  }, 60_000);
+  });
 
   it("names the pump's restart after the deep hypothermic arrest, with the brain cold", () => {
     const dhca = loadPublic('dhca-aortic-surgery.yaml');
@@ -597,7 +597,7 @@ describe('oxygen returned: the moment, the brain temperature then and what it me
     const reox = points.find((p) => p.id.startsWith('reoxygenated-'))!;
     expect(reox.atS!).toBeGreaterThan(oxygen[0]!.atS!);
     expect(reox.text).toMatch(/^Energy returned to the brain at .* \(oxygen had reached it at /);
-  }, 60_000);
+  });
 
   it('says the warm-water drowning got its oxygen back warm, with the self-check running', () => {
     const drowning = load('warm-water-drowning.yaml');
@@ -606,7 +606,7 @@ describe('oxygen returned: the moment, the brain temperature then and what it me
     );
     expect(oxygen).toHaveLength(1);
     expect(oxygen[0]!.text).toMatch(/\(warm\): the self-check was running/);
-  }, 60_000);
+  });
 });
 
 describe('rewarming rate: how fast the brain rewarmed once it had oxygen', () => {
@@ -681,7 +681,7 @@ describe('rewarming rate: how fast the brain rewarmed once it had oxygen', () =>
     expect(rate[0]!.text).toContain('(Engelman 2015)');
     expect(rate[0]!.text).toContain('(Grigore 2002)');
     expect(rate[0]!.text).toMatch(/In the model, rewarming faster than cells repair wakes/);
-  }, 60_000);
+  });
 
   it('gives no rewarming point in a run that never rewarms or never got cold', () => {
     const dhca = loadPublic('dhca-aortic-surgery.yaml');
@@ -690,5 +690,5 @@ describe('rewarming rate: how fast the brain rewarmed once it had oxygen', () =>
     expect(runPoints(dhca, stillCold).map((p) => p.id)).not.toContain('rewarming-rate');
     const tub = loadPublic('field-ice-tub.yaml');
     expect(runPoints(tub, expertRunLog(tub)!).map((p) => p.id)).not.toContain('rewarming-rate');
-  }, 60_000);
+  });
 });

@@ -83,5 +83,5 @@ describe('the debrief report', () => {
       expect(report.markdown).toContain(point!.text);
     }
     expect(points.map((p) => p.id)).not.toContain('afterdrop');
-  }, 60_000);
+  });
 });
