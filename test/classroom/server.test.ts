@@ -8,15 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import {
-  createSimulation,
-  expertRunLog,
-  parseScenario,
-  type TimedAction,
-} from '../../models/index.ts';
 import { startClassroom, type Classroom } from '../../src/classroom/server.ts';
 import {
-  CLASSROOM_WS_PATH,
   MAX_NAME_LENGTH,
   checkActions,
   cleanName,
@@ -24,61 +17,7 @@ import {
   rateLimiter,
 } from '../../src/classroom/protocol.ts';
 import { csvField } from '../../src/classroom/classDebrief.ts';
-
-const TUTORIAL = readFileSync(
-  new URL('../../public/scenarios/hlm-tutorial.yaml', import.meta.url),
-  'utf8',
-);
-
-/** A realistic learner log: the tutorial's expert plan for its first five minutes. */
-function learnerActions(untilS = 300): TimedAction[] {
-  const scenario = parseScenario(TUTORIAL, 'hlm-tutorial.yaml');
-  const sim = createSimulation(scenario, { replay: expertRunLog(scenario)!.actions });
-  sim.advance(untilS);
-  return sim.log().map((a) => ({ atS: a.atS, source: a.source, action: a.action }));
-}
-
-interface Client {
-  readonly ws: WebSocket;
-  readonly messages: Record<string, unknown>[];
-  send(message: unknown): void;
-  next(type: string, after?: number): Promise<Record<string, unknown>>;
-  closed: Promise<number>;
-}
-
-function client(port: number): Promise<Client> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}${CLASSROOM_WS_PATH}`);
-  const messages: Record<string, unknown>[] = [];
-  const waiters: (() => void)[] = [];
-  ws.on('message', (data) => {
-    messages.push(JSON.parse(String(data)) as Record<string, unknown>);
-    waiters.splice(0).forEach((w) => w());
-  });
-  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-  const c: Client = {
-    ws,
-    messages,
-    closed,
-    send: (m) => ws.send(typeof m === 'string' ? m : JSON.stringify(m)),
-    next(type, after = 0) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no "${type}" message`)), 10_000);
-        const look = () => {
-          const found = messages.slice(after).find((m) => m.type === type);
-          if (found) {
-            clearTimeout(timer);
-            resolve(found);
-          } else waiters.push(look);
-        };
-        look();
-      });
-    },
-  };
-  return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(c));
-    ws.once('error', reject);
-  });
-}
+import { TUTORIAL, client, learnerActions, type Client } from './clients.ts';
 
 let dataDir: string;
 let distDir: string;

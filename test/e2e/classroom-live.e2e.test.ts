@@ -339,9 +339,11 @@ describe('the live classroom', () => {
       await expect
         .poll(() => page.getByTestId('drill-down').getAttribute('data-learner'), poll)
         .toBe('8');
-      const box = await page.getByTestId('drill-down').boundingBox();
-      expect(box!.x + box!.width).toBeGreaterThan(1280 - 20);
-      expect(box!.height).toBeGreaterThan(600);
+      // Over the roster's right side, below the controls (which stay usable).
+      const box = (await page.getByTestId('drill-down').boundingBox())!;
+      const controls = (await page.locator('.class-groups').boundingBox())!;
+      expect(box.x + box.width).toBeGreaterThan(1280 - 30);
+      expect(box.y).toBeGreaterThanOrEqual(controls.y + controls.height);
       await page.screenshot({ path: `${OUT_DIR}/classroom-console-60-drill-1280x720.png` });
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));

@@ -484,31 +484,33 @@ export function ClassConsole({ token }: { token: string }) {
         </span>
       </section>
 
-      <div className={`class-tables${parts.length > 1 ? ' is-split' : ''}`}>
-        {parts.map((part, i) => (
-          <RosterTable
-            key={i}
-            rows={part}
-            first={i === 0}
-            dense={learners.length > DENSE_FROM}
-            sort={sort}
-            onSort={(key) => setSort((s) => ({ key, up: s.key === key ? !s.up : true }))}
-            target={target}
-            onTarget={choose}
-            selected={selected}
-            onSelect={toggleSelected}
+      <div className="class-roster">
+        <div className={`class-tables${parts.length > 1 ? ' is-split' : ''}`}>
+          {parts.map((part, i) => (
+            <RosterTable
+              key={i}
+              rows={part}
+              first={i === 0}
+              dense={learners.length > DENSE_FROM}
+              sort={sort}
+              onSort={(key) => setSort((s) => ({ key, up: s.key === key ? !s.up : true }))}
+              target={target}
+              onTarget={choose}
+              selected={selected}
+              onSelect={toggleSelected}
+              showNames={showNames}
+            />
+          ))}
+        </div>
+        {followed && followedRow && (
+          <LearnerDrillDown
+            row={followedRow}
+            followed={followed}
             showNames={showNames}
+            onClose={() => link.follow(null)}
           />
-        ))}
+        )}
       </div>
-      {followed && followedRow && (
-        <LearnerDrillDown
-          row={followedRow}
-          followed={followed}
-          showNames={showNames}
-          onClose={() => link.follow(null)}
-        />
-      )}
     </main>
   );
 }
