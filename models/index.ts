@@ -51,18 +51,35 @@ export type { Outcome } from './engine/outputs.ts';
 export { scenarioHash } from './scenario/hash.ts';
 export {
   MAX_RUN_LOG_ACTIONS,
+  MAX_RUN_LOG_BRANCHES,
   MAX_RUN_LOG_BYTES,
   RUN_LOG_FORMAT,
+  branchRunLog,
   checkRunLogMatches,
   emptyRunLog,
   expertRunLog,
   parseAction,
   parseRunLog,
   replayRun,
+  rewindRunLog,
+  runLogStopS,
   runLogToJson,
   validateRunLog,
+  type RunBranch,
   type RunLog,
 } from './scenario/runLog.ts';
+export {
+  PATH_ROWS,
+  comparePaths,
+  differenceText,
+  firstDifference,
+  momentText,
+  pathHeading,
+  type PathAction,
+  type PathComparison,
+  type PathDifference,
+  type PathState,
+} from './scenario/paths.ts';
 export {
   observeRun,
   type Grade,

@@ -20,6 +20,7 @@ import {
 } from './assessment.ts';
 import { formatOutputValue, outputValue } from './condition.ts';
 import { expertRunLog, type RunLog } from './runLog.ts';
+import { comparePaths, pathsMarkdown, type PathComparison } from './paths.ts';
 import {
   FAULT_RESPONSE_RULE,
   faultResponseObserver,
@@ -89,6 +90,8 @@ export interface Debrief {
   readonly expert?: ExpertComparison;
   /** Each heart-lung machine fault: when it came, was detected and was fixed (absent: no faults). */
   readonly faults?: readonly FaultResponse[];
+  /** Each path left by rewinding, compared with this run (absent: the run was never rewound). */
+  readonly paths?: readonly PathComparison[];
   /** The scenario's own teaching notes: the physiology the case is written to show. */
   readonly teachingNotes?: string;
   readonly instructorNotes?: string;
@@ -127,6 +130,8 @@ export function debriefRun(scenario: Scenario, log: RunLog, options: DebriefOpti
     );
   }
 
+  const paths = comparePaths(scenario, log);
+
   return {
     title: scenario.title,
     seed: log.seed,
@@ -138,6 +143,7 @@ export function debriefRun(scenario: Scenario, log: RunLog, options: DebriefOpti
     teachingPoints: rules.points(run.final, run.outcome),
     ...(expert !== undefined ? { expert } : {}),
     ...(faults.length > 0 ? { faults } : {}),
+    ...(paths.length > 0 ? { paths } : {}),
     ...(scenario.teachingNotes !== undefined ? { teachingNotes: scenario.teachingNotes } : {}),
     ...(options.instructor && scenario.instructorNotes !== undefined
       ? { instructorNotes: scenario.instructorNotes }
@@ -1104,6 +1110,8 @@ export function debriefMarkdown(debrief: Debrief): string {
     for (const p of expert.points) lines.push(`- ${p}`);
     lines.push('');
   }
+
+  if (debrief.paths !== undefined) lines.push(...pathsMarkdown(debrief.paths, describeAction));
 
   if (debrief.instructorNotes !== undefined) {
     lines.push('## Instructor notes', '', debrief.instructorNotes.trim(), '');

@@ -2,7 +2,9 @@
 // (title and content hash), the seed, the model step, parameter overrides and every action stamped
 // with its simulated time and source. Written by `coldboot run --save-log` and the app, read by
 // `run/summary --log`, `grade` and `debrief`, and checked with the same kind of clear errors as
-// scenario files.
+// scenario files. A log also holds the paths a learner left by rewinding ("What if?"): each branch
+// is a whole path of its own (every action from time zero, and where it stood when it was left), so
+// it replays on its own with the log's seed, step and parameters. Logs without branches are as before.
 
 import type { TimedAction } from '../engine/actions.ts';
 import { formatClock } from '../engine/clock.ts';
@@ -41,6 +43,22 @@ export const RUN_LOG_FORMAT = 'coldboot/run-log@1';
 /** Largest run log accepted, bytes. */
 export const MAX_RUN_LOG_BYTES = 4 * 1024 * 1024;
 export const MAX_RUN_LOG_ACTIONS = 20000;
+/** Most paths left (branches) a log holds. */
+export const MAX_RUN_LOG_BRANCHES = 20;
+
+/**
+ * A path the learner left by rewinding: the moment rewound to, where the path stood when it was
+ * left, and every one of its actions from time zero (so it replays without the log's other paths).
+ * The path left and the path taken share everything before `fromS`.
+ */
+export interface RunBranch {
+  /** The moment the run was rewound to, s. */
+  readonly fromS: number;
+  /** Where the path stood when it was left, s; absent when it had run to the scenario's end. */
+  readonly endS?: number;
+  /** Every action of the path from time zero, in the order applied (as `RunLog.actions`). */
+  readonly actions: readonly TimedAction[];
+}
 
 export interface RunLog {
   readonly format: typeof RUN_LOG_FORMAT;
@@ -54,6 +72,8 @@ export interface RunLog {
   readonly endS?: number;
   /** Every action from time zero, from the scenario and from people, in the order applied. */
   readonly actions: readonly TimedAction[];
+  /** The paths left by rewinding, oldest first; absent when there are none. */
+  readonly branches?: readonly RunBranch[];
 }
 
 const SOURCES = ['scenario', 'learner', 'instructor'] as const;
@@ -121,6 +141,22 @@ const logEntry = object({
   action: field(actionSchema, 'the action, e.g. { "do": "ventilate", "fio2": 1 }'),
 });
 
+const timeField = (description: string) =>
+  field(number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }), description);
+
+/** A path left by rewinding. */
+const branchEntry = object({
+  fromS: timeField('the simulated time the run was rewound to, where this path was left'),
+  endS: optional(
+    number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }),
+    'simulated time where this path stood when it was left (default: it ran to the end)',
+  ),
+  actions: field(
+    list(logEntry, { maxItems: MAX_RUN_LOG_ACTIONS }),
+    'every action of this path from time zero, in the order applied',
+  ),
+});
+
 export const runLogSchema = object(
   {
     format: field(oneOf([RUN_LOG_FORMAT] as const), 'file format and version'),
@@ -150,6 +186,10 @@ export const runLogSchema = object(
     actions: field(
       list(logEntry, { maxItems: MAX_RUN_LOG_ACTIONS }),
       'every action from time zero, in the order applied',
+    ),
+    branches: optional(
+      list(branchEntry, { maxItems: MAX_RUN_LOG_BRANCHES }),
+      'the paths left by rewinding, oldest first (default none)',
     ),
   },
   { description: 'A ColdBoot run log (coldboot/run-log@1)' },
@@ -197,31 +237,28 @@ export function validateRunLog(
   const ctx: ValidationContext = { issues, lineOf };
   const result = runLogSchema.validate(data, [], ctx);
   if (result === INVALID || issues.length > 0) throw new ScenarioError(fileName, issues);
-  const actions: TimedAction[] = result.actions.map((entry) => ({
-    atS: entry.atS,
-    source: entry.source,
-    action: entry.action as unknown as TimedAction['action'],
-  }));
-  // Times must not go backwards: the log is the order in which actions took effect.
-  for (let i = 1; i < actions.length; i++) {
-    if (actions[i]!.atS < actions[i - 1]!.atS) {
-      const line = lineOf(['actions', i, 'atS']);
+  const actions = timedActions(result.actions);
+  checkActionOrder(actions, ['actions'], issues, lineOf);
+  checkEndAfterActions(result.endS, actions, ['endS'], issues);
+  const branches: RunBranch[] = (result.branches ?? []).map((entry, b) => {
+    const branchActions = timedActions(entry.actions);
+    checkActionOrder(branchActions, ['branches', b, 'actions'], issues, lineOf);
+    checkEndAfterActions(entry.endS, branchActions, ['branches', b, 'endS'], issues);
+    if (entry.endS !== undefined && entry.fromS > entry.endS) {
+      const line = lineOf(['branches', b, 'fromS']);
       issues.push({
-        path: formatPath(['actions', i, 'atS']),
-        expected: `a time no earlier than the action before (${formatClock(actions[i - 1]!.atS)})`,
-        found: formatClock(actions[i]!.atS),
+        path: formatPath(['branches', b, 'fromS']),
+        expected: `a time no later than where the path was left (endS, ${formatClock(entry.endS)})`,
+        found: formatClock(entry.fromS),
         ...(line !== undefined ? { line } : {}),
       });
-      break;
     }
-  }
-  if (result.endS !== undefined && actions.length > 0 && actions.at(-1)!.atS > result.endS) {
-    issues.push({
-      path: 'endS',
-      expected: `a time no earlier than the last action (${actions.at(-1)!.atS} s)`,
-      found: `${result.endS} s`,
-    });
-  }
+    return {
+      fromS: entry.fromS,
+      ...(entry.endS !== undefined ? { endS: entry.endS } : {}),
+      actions: branchActions,
+    };
+  });
   if (issues.length > 0) throw new ScenarioError(fileName, issues);
   return {
     format: result.format,
@@ -231,7 +268,55 @@ export function validateRunLog(
     parameters: result.parameters ?? {},
     ...(result.endS !== undefined ? { endS: result.endS } : {}),
     actions,
+    ...(branches.length > 0 ? { branches } : {}),
   };
+}
+
+function timedActions(
+  entries: readonly { atS: number; source: TimedAction['source']; action: unknown }[],
+): TimedAction[] {
+  return entries.map((entry) => ({
+    atS: entry.atS,
+    source: entry.source,
+    action: entry.action as TimedAction['action'],
+  }));
+}
+
+/** Times must not go backwards: a log is the order in which actions took effect. */
+function checkActionOrder(
+  actions: readonly TimedAction[],
+  path: Path,
+  issues: ScenarioIssue[],
+  lineOf: (path: Path) => number | undefined,
+): void {
+  for (let i = 1; i < actions.length; i++) {
+    if (actions[i]!.atS < actions[i - 1]!.atS) {
+      const line = lineOf([...path, i, 'atS']);
+      issues.push({
+        path: formatPath([...path, i, 'atS']),
+        expected: `a time no earlier than the action before (${formatClock(actions[i - 1]!.atS)})`,
+        found: formatClock(actions[i]!.atS),
+        ...(line !== undefined ? { line } : {}),
+      });
+      return;
+    }
+  }
+}
+
+/** Where a path stopped cannot come before its last action. */
+function checkEndAfterActions(
+  endS: number | undefined,
+  actions: readonly TimedAction[],
+  path: Path,
+  issues: ScenarioIssue[],
+): void {
+  if (endS !== undefined && actions.length > 0 && actions.at(-1)!.atS > endS) {
+    issues.push({
+      path: formatPath(path),
+      expected: `a time no earlier than the last action (${actions.at(-1)!.atS} s)`,
+      found: `${endS} s`,
+    });
+  }
 }
 
 /**
@@ -262,14 +347,70 @@ export function checkRunLogMatches(
       found: formatClock(log.actions[late]!.atS),
     });
   }
-  if (log.endS !== undefined && log.endS > endS) {
+  const lateEnd = (path: string, atS: number | undefined): void => {
+    if (atS === undefined || atS <= endS) return;
     issues.push({
-      path: 'endS',
+      path,
       expected: `a time no later than the end of ${scenarioFileName} (${formatClock(endS)})`,
-      found: formatClock(log.endS),
+      found: formatClock(atS),
     });
-  }
+  };
+  lateEnd('endS', log.endS);
+  (log.branches ?? []).forEach((branch, b) => {
+    const lateAction = branch.actions.findIndex((entry) => entry.atS > endS);
+    if (lateAction >= 0)
+      lateEnd(`branches[${b}].actions[${lateAction}].atS`, branch.actions[lateAction]!.atS);
+    lateEnd(`branches[${b}].endS`, branch.endS);
+    lateEnd(`branches[${b}].fromS`, branch.fromS);
+  });
   if (issues.length > 0) throw new ScenarioError(logFileName, issues);
+}
+
+/** Where a log's run stops, s: its endS, or the scenario's end. */
+export function runLogStopS(log: Pick<RunLog, 'endS'>, scenario: Scenario): number {
+  return Math.min(log.endS ?? scenario.end.atS, scenario.end.atS);
+}
+
+/**
+ * The log after rewinding to `toS` ("What if?"): the actions before `toS` stay (the scenario's
+ * entries and the instructor's faults and events too: they are the run's history before that
+ * moment, and a replay makes them again exactly as a reload does); the run stands at `toS`; the path
+ * it was on becomes the newest branch, whole, so it can be replayed and compared. Actions at `toS`
+ * itself and after it belong to the path left.
+ */
+export function rewindRunLog(log: RunLog, toS: number): RunLog {
+  if (!(toS >= 0) || !Number.isFinite(toS)) {
+    throw new Error(`rewind: expected a time ≥ 0 s, found ${toS}`);
+  }
+  if (log.endS !== undefined && toS > log.endS) {
+    throw new Error(
+      `rewind: ${formatClock(toS)} is later than where the run stands (${formatClock(log.endS)})`,
+    );
+  }
+  const left: RunBranch = {
+    fromS: toS,
+    ...(log.endS !== undefined ? { endS: log.endS } : {}),
+    actions: log.actions,
+  };
+  return {
+    ...log,
+    endS: toS,
+    actions: log.actions.filter((entry) => entry.atS < toS),
+    branches: [...(log.branches ?? []), left],
+  };
+}
+
+/** The log of one path left: its own actions and stop, with the log's scenario, seed, step and parameters. */
+export function branchRunLog(log: RunLog, branch: RunBranch): RunLog {
+  return {
+    format: log.format,
+    scenario: log.scenario,
+    seed: log.seed,
+    stepSeconds: log.stepSeconds,
+    parameters: log.parameters,
+    ...(branch.endS !== undefined ? { endS: branch.endS } : {}),
+    actions: branch.actions,
+  };
 }
 
 /** The log of a simulation so far (stopped early when not finished). */
@@ -395,11 +536,28 @@ export function runLogToJson(log: RunLog): string {
   const lines = Object.entries(head).map(
     ([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`,
   );
-  const actions = log.actions.map(
+  const parts = [...lines, `  "actions": ${actionsJson(log.actions, '  ')}`];
+  const branches = log.branches ?? [];
+  if (branches.length > 0) {
+    const items = branches.map((branch) => {
+      const fields = [
+        `      "fromS": ${JSON.stringify(branch.fromS)}`,
+        ...(branch.endS !== undefined ? [`      "endS": ${JSON.stringify(branch.endS)}`] : []),
+        `      "actions": ${actionsJson(branch.actions, '      ')}`,
+      ];
+      return `    {\n${fields.join(',\n')}\n    }`;
+    });
+    parts.push(`  "branches": [\n${items.join(',\n')}\n  ]`);
+  }
+  return `{\n${parts.join(',\n')}\n}\n`;
+}
+
+/** A list of actions as JSON, one a line, indented under a field indented by `indent`. */
+function actionsJson(actions: readonly TimedAction[], indent: string): string {
+  if (actions.length === 0) return '[]';
+  const lines = actions.map(
     (entry) =>
-      `    ${JSON.stringify({ atS: entry.atS, source: entry.source, action: entry.action })}`,
+      `${indent}  ${JSON.stringify({ atS: entry.atS, source: entry.source, action: entry.action })}`,
   );
-  const actionsText =
-    actions.length === 0 ? '  "actions": []' : `  "actions": [\n${actions.join(',\n')}\n  ]`;
-  return `{\n${[...lines, actionsText].join(',\n')}\n}\n`;
+  return `[\n${lines.join(',\n')}\n${indent}]`;
 }

@@ -1,19 +1,26 @@
 // The debrief: computed in the debrief worker from the run's log (debriefRun), shown as a report:
 // the outcome beside the expert's, each objective met or missed and why, a chart of brain and core
 // temperature with the expert's run as a ghost, teaching points, what the case teaches, the
-// comparison with the expert (with timing) and every action with the physiology just before it.
-// The same report downloads as Markdown.
+// comparison with the expert (with timing) and every action with the physiology just before it;
+// when the learner rewound ("What if?"), the paths compared: each path left beside this run at the
+// same moment (outcome, brain cells, the first action where they differ). The same report downloads
+// as Markdown.
 
 import { lazy, Suspense, useRef, useState, useEffect, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   FAULT_LABELS,
   FAULT_RESPONSE_RULE,
+  differenceText,
+  momentText,
+  pathHeading,
   remedyOf,
   runLogToJson,
   type Debrief,
   type DebriefAction,
   type Outcome,
+  type PathComparison,
+  type PathState,
 } from '../../models/index.ts';
 import { outputsInWords } from '../state/outputWords.ts';
 import { runReplay } from '../state/replayRequest.ts';
@@ -146,6 +153,7 @@ function Report({ report, unit }: { report: DebriefReport; unit: TemperatureUnit
       <div className="debrief-grid">
         <div className="debrief-main">
           <OutcomeTable debrief={debrief} unit={unit} />
+          {debrief.paths !== undefined && <PathsSection paths={debrief.paths} unit={unit} />}
           <ChartSection report={report} unit={unit} />
           {debrief.grade !== undefined && (
             <section className="panel" aria-labelledby="objectives-heading">
@@ -280,6 +288,66 @@ function OutcomeTable({ debrief, unit }: { debrief: Debrief; unit: TemperatureUn
           ))}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** "What if?": each path left by rewinding beside this run, at the same moment. */
+function PathsSection({
+  paths,
+  unit,
+}: {
+  paths: readonly PathComparison[];
+  unit: TemperatureUnit;
+}) {
+  const rows: [string, (p: PathState) => string][] = [
+    ['Alive', (p) => (p.outcome.survived ? 'yes' : 'no')],
+    ['Neurological outcome (CPC)', (p) => String(p.outcome.neuro_outcome_cpc)],
+    ['Brain cells viable', (p) => formatFraction(p.brainViableFraction)],
+    ['Brain cells lost', (p) => formatFraction(p.outcome.brain_autolysed_fraction)],
+    ['Brain temperature', (p) => formatTemperature(p.brainTempC, unit)],
+    ['Core temperature', (p) => formatTemperature(p.coreTempC, unit)],
+    ['Rhythm', (p) => p.rhythm],
+  ];
+  const words = {
+    describe: (action: DebriefAction['action']) => describeAction(action, unit),
+    who: (source: DebriefAction['source']) => SOURCE_WORDS[source].toLowerCase(),
+    clock: formatClock,
+  };
+  return (
+    <section className="panel" aria-labelledby="paths-heading" data-testid="debrief-paths">
+      <h2 id="paths-heading">Paths compared</h2>
+      <p className="muted">
+        You rewound {paths.length === 1 ? 'once' : `${paths.length} times`}. Each path you left is
+        set beside this run at the same moment: the earlier of where the two stop.
+      </p>
+      {paths.map((p, i) => (
+        <div key={i} className="path-comparison" data-testid="path-comparison">
+          <h3 id={`path-heading-${i}`}>{pathHeading(p, words)}</h3>
+          <p className="muted">{momentText(p, words)}</p>
+          <table className="data-table outcome-table" aria-labelledby={`path-heading-${i}`}>
+            <thead>
+              <tr>
+                <th scope="col">At {formatClock(p.atS)}</th>
+                <th scope="col">This run</th>
+                <th scope="col">Path left</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(([label, value]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td>{value(p.taken)}</td>
+                  <td className="muted-cell">{value(p.left)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="path-difference" data-testid="path-difference">
+            {differenceText(p, words)}
+          </p>
+        </div>
+      ))}
     </section>
   );
 }

@@ -1,9 +1,12 @@
 // What has happened so far: scenario events, messages and learner actions, with simulated times.
 // The instructor's faults and events show only with the instructor panel open (learners find a fault
 // from the console: its readings and alarms); the instructor's messages always show. A fault from the
-// scenario's timeline is hidden from learners too.
+// scenario's timeline is hidden from learners too. On the run screen each entry has a "Rewind to this
+// moment" button ("What if?": the run goes back to just before that entry, paused). New entries are
+// announced to screen readers by a live region of their own, so the buttons are not read with them.
 
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { formatClock } from '../state/units.ts';
 import { describeAction } from './describe.ts';
 import { useAppStore } from './store-context.tsx';
@@ -19,15 +22,47 @@ function hiddenFromLearners(e: { source: string; action: { do: string } }): bool
   return e.source === 'instructor' && e.action.do !== 'message';
 }
 
-export function EventLog() {
+/** More new entries than this at once are a replay (a reload, a rewind), not news: not announced. */
+const MAX_ANNOUNCED = 5;
+
+export function EventLog({ canRewind = false }: { canRewind?: boolean }) {
   const allEvents = useAppStore((s) => s.events);
   const unit = useAppStore((s) => s.unit);
   const instructorMode = useAppStore((s) => s.instructorMode);
+  const { rewindTo, rewindable } = useAppStore(
+    useShallow((s) => ({
+      rewindTo: s.rewindTo,
+      rewindable:
+        s.snapshot !== null &&
+        (s.status === 'ready' ||
+          s.status === 'running' ||
+          s.status === 'paused' ||
+          s.status === 'finished'),
+    })),
+  );
   const events = useMemo(
     () => (instructorMode ? allEvents : allEvents.filter((e) => !hiddenFromLearners(e))),
     [allEvents, instructorMode],
   );
   const listRef = useRef<HTMLOListElement>(null);
+  const announced = useRef(events.at(-1)?.id ?? 0);
+  const [announcement, setAnnouncement] = useState('');
+
+  // The entries added since the last announcement, read out (a replay's many at once are not).
+  useEffect(() => {
+    const fresh = events.filter((e) => e.id > announced.current);
+    if (fresh.length === 0) return;
+    announced.current = fresh.at(-1)!.id;
+    if (fresh.length > MAX_ANNOUNCED) return;
+    setAnnouncement(
+      fresh
+        .map(
+          (e) =>
+            `${formatClock(e.atS)} ${SOURCE_LABEL[e.source]}: ${describeAction(e.action, unit)}`,
+        )
+        .join('. '),
+    );
+  }, [events, unit]);
 
   // Newest at the bottom; but a message just in (a prompt, then its pause) is shown from its start,
   // not half scrolled out above.
@@ -46,18 +81,20 @@ export function EventLog() {
   }, [events]);
 
   return (
-    <section className="panel event-log" aria-labelledby="log-heading" id="run-log" tabIndex={-1}>
+    <section
+      className={`panel event-log${canRewind ? ' can-rewind' : ''}`}
+      aria-labelledby="log-heading"
+      id="run-log"
+      tabIndex={-1}
+    >
       <h2 id="log-heading">Event log</h2>
+      <p className="visually-hidden" aria-live="polite" data-testid="log-announcer">
+        {announcement}
+      </p>
       {events.length === 0 ? (
         <p className="muted">Nothing has happened yet.</p>
       ) : (
-        <ol
-          ref={listRef}
-          className="log-list"
-          aria-live="polite"
-          aria-labelledby="log-heading"
-          tabIndex={0}
-        >
+        <ol ref={listRef} className="log-list" aria-labelledby="log-heading" tabIndex={0}>
           {events.map((e) => (
             <li
               key={e.id}
@@ -68,6 +105,19 @@ export function EventLog() {
                 <span className="visually-hidden">{SOURCE_LABEL[e.source]}: </span>
                 {describeAction(e.action, unit)}
               </span>
+              {canRewind && (
+                <button
+                  type="button"
+                  className="button button-small button-ghost log-rewind"
+                  disabled={!rewindable}
+                  onClick={() => void rewindTo(e.atS)}
+                  aria-label={`Rewind to this moment, ${formatClock(e.atS)}`}
+                  title="Rewind to this moment: go back to just before this and take another path"
+                  data-testid="log-rewind"
+                >
+                  <span aria-hidden="true">↶</span>
+                </button>
+              )}
             </li>
           ))}
         </ol>

@@ -93,7 +93,7 @@ export function RunScreen() {
   );
   const log = (
     <ErrorBoundary area="Event log">
-      <EventLog />
+      <EventLog canRewind />
     </ErrorBoundary>
   );
   const monitor = (

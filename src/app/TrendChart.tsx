@@ -2,13 +2,15 @@
 // paths; React renders the SVG. The data come from the store's columnar trend buffer, re-read only
 // when its version counter changes (no copies of the series). Only the shown time window is drawn,
 // thinned to about the plot's width in pixels; the y axis fits what the window shows. The odds' fan
-// bands (5–95 % of plausible patients, °C in the store) are drawn behind the lines when given.
+// bands (5–95 % of plausible patients, °C in the store) are drawn behind the lines when given, and
+// so are the paths the learner left by rewinding (faint dashed lines), and the moment picked to
+// rewind to (a cursor).
 
 import { scaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import { useId, useMemo } from 'react';
 import type { TimedAction } from '../../models/index.ts';
-import type { FanBandOverlay } from '../state/store.ts';
+import type { FanBandOverlay, LeftPath } from '../state/store.ts';
 import { toDisplayUnit, unitSymbol } from '../state/units.ts';
 import { TEMPERATURE_SERIES, trendIndex } from '../worker/protocol.ts';
 import { useTrendChartSource } from './chartVersion.ts';
@@ -17,9 +19,11 @@ import { downsampleIndices, visibleRange, type TimeWindow } from './chartWindow.
 import {
   ActionMarkers,
   FanBandPaths,
+  LeftPathLines,
   NowCursor,
   PlotClip,
   PlotGrid,
+  RewindCursor,
   TimeAxis,
   TrendLines,
   clipIdOf,
@@ -29,6 +33,7 @@ import {
   type FanPaths,
   type Margin,
 } from './chartParts.tsx';
+import { leftPathExtent, leftPathPlots, leftPathRanges } from './leftPaths.ts';
 import { SERIES_STYLE } from './series.ts';
 import { useAppStore } from './store-context.tsx';
 
@@ -46,6 +51,12 @@ export interface TrendChartProps {
   window?: TimeWindow;
   /** Fan bands to draw behind the lines (°C), or none. */
   fan?: FanBandOverlay | null;
+  /** Paths left by rewinding, drawn faintly, or none. */
+  paths?: readonly LeftPath[] | null;
+  /** The moment picked to rewind to, s, or none. */
+  cursorS?: number | null;
+  /** The cursor's label (its time). */
+  cursorLabel?: string;
 }
 
 /**
@@ -106,6 +117,9 @@ export function TrendChart({
   hidden,
   window: windowProp,
   fan,
+  paths,
+  cursorS,
+  cursorLabel,
 }: TrendChartProps) {
   const margin = { ...DEFAULT_MARGIN, ...marginProp };
   const unit = useAppStore((s) => s.unit);
@@ -148,6 +162,14 @@ export function TrendChart({
         if (band.p95[i]! > hi) hi = band.p95[i]!;
       }
     }
+    // The paths left, inside the window.
+    const pathRanges = leftPathRanges(paths, shown);
+    const pathExtent = leftPathExtent(
+      pathRanges,
+      visible.map((s) => s.index),
+    );
+    lo = Math.min(lo, pathExtent.lo);
+    hi = Math.max(hi, pathExtent.hi);
 
     if (!(lo <= hi)) {
       lo = 25;
@@ -168,6 +190,14 @@ export function TrendChart({
       const indices = downsampleIndices(t, values, start, end, shown, buckets);
       return plotLine(s.key, s.label, t, values, indices, n, x, yOf);
     });
+
+    const leftPaths = leftPathPlots(
+      pathRanges,
+      visible.map((s) => ({ key: s.key, label: s.label, index: s.index, y: yOf })),
+      shown,
+      x,
+      buckets,
+    );
 
     const fanIndices = Array.from(
       { length: fanRange.end - fanRange.start },
@@ -205,6 +235,7 @@ export function TrendChart({
       .map((z) => ({ className: z.className, y: y(z.top), h: y(z.bottom) - y(z.top) }));
     return {
       lines,
+      leftPaths,
       fans,
       zones,
       nowX: n > 0 && inWindow(lastT) ? x(lastT) : null,
@@ -214,7 +245,7 @@ export function TrendChart({
       xOf: (s: number) => x(s),
       inWindow,
     };
-  }, [trend, version, unit, endS, hidden, fan, wT0, wT1, x0, x1, y0, y1, innerW, innerH]);
+  }, [trend, version, unit, endS, hidden, fan, paths, wT0, wT1, x0, x1, y0, y1, innerW, innerH]);
 
   // Marker labels sit in rows at the top of the plot, where the threshold labels may be too: a
   // label that would cross one goes to another row, or is left out.
@@ -313,6 +344,7 @@ export function TrendChart({
           {unitSymbol(unit)}
         </text>
       </g>
+      <LeftPathLines paths={chart.leftPaths} styles={SERIES_STYLE} clipPath={`url(#${clipId})`} />
       <TrendLines
         lines={chart.lines}
         styles={SERIES_STYLE}
@@ -320,6 +352,16 @@ export function TrendChart({
         clipPath={`url(#${clipId})`}
       />
       <NowCursor x={chart.nowX} y0={y0} y1={y1} lines={chart.lines} styles={SERIES_STYLE} />
+      <RewindCursor
+        x={
+          cursorS !== null && cursorS !== undefined && chart.inWindow(cursorS)
+            ? chart.xOf(cursorS)
+            : null
+        }
+        y0={y0}
+        y1={y1}
+        {...(cursorLabel !== undefined ? { label: cursorLabel } : {})}
+      />
     </svg>
   );
 }

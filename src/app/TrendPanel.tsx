@@ -5,20 +5,28 @@
 // data stays in view; zoomed into the past, the view holds still until "Live" or "Show all". The
 // odds' fan bands, when there are some, are drawn on the temperature chart, with a legend line and
 // a button to hide them.
+//
+// "What if?": a click (or tap) on a chart picks a moment to rewind to (a cursor on both charts, its
+// time in the toolbar's "Rewind to" box, where a time can also be typed); Rewind goes back there
+// (the store replays the run to it, paused). The paths left are drawn faintly on both charts, with a
+// legend line, a button to hide them and a description of each for screen readers.
 
 import {
   useEffect,
   useEffectEvent,
+  useId,
   useMemo,
   useRef,
   useState,
+  type FormEvent,
   type KeyboardEvent as ReactKeyboardEvent,
   type PointerEvent as ReactPointerEvent,
   type RefObject,
 } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CONTINUATION_LABELS } from '../../models/ensemble/continuation.ts';
-import type { FanBandOverlay } from '../state/store.ts';
+import { parseClock } from '../../models/engine/clock.ts';
+import type { FanBandOverlay, LeftPath } from '../state/store.ts';
 import { formatClock, formatFraction, formatPercent, formatTemperature } from '../state/units.ts';
 import { TEMPERATURE_SERIES, VITAL_SERIES, oximeterReads } from '../worker/protocol.ts';
 import {
@@ -36,6 +44,7 @@ import {
   type TrendView,
 } from './chartWindow.ts';
 import { useChartTrendVersion } from './chartVersion.ts';
+import { leftPathDescription, leftPathStopS, leftPathsEndS } from './leftPaths.ts';
 import { FALLBACK_STYLE, SERIES_STYLE, VITAL_STYLE, type SeriesStyle } from './series.ts';
 import { useAppStore } from './store-context.tsx';
 import { DEFAULT_MARGIN, TrendChart, type Margin } from './TrendChart.tsx';
@@ -54,6 +63,9 @@ const PAN_STEP = 0.1;
 
 /** Series that carry fan bands on the temperature chart, for the legend's swatch. */
 const FAN_SWATCH = ['brainTempC', 'coreTempC'] as const;
+
+/** A pointer that moves less than this between press and release clicks a chart (no drag), px. */
+const CLICK_SLOP_PX = 4;
 
 /** Tracks the content size of an element. */
 function useBoxSize(
@@ -103,15 +115,29 @@ export function TrendPanel() {
   const drag = useRef<{ pointerId: number; x: number; from: TimeWindow } | null>(null);
   const tempSize = useBoxSize(tempBox, { width: 560, height: 240 }, { width: 280, height: 150 });
   const vitalsSize = useBoxSize(vitalsBox, { width: 560, height: 130 }, { width: 280, height: 90 });
-  const { snapshot, unit, trend, endS, overlay } = useAppStore(
+  const [pathsHidden, setPathsHidden] = useState(false);
+  const [cursorS, setCursorS] = useState<number | null>(null);
+  const [rewindText, setRewindText] = useState('');
+  const [rewindError, setRewindError] = useState<string | null>(null);
+  const rewindId = useId();
+  const { snapshot, unit, trend, endS, overlay, leftPaths, canRewind, rewindTo } = useAppStore(
     useShallow((s) => ({
       snapshot: s.snapshot,
       unit: s.unit,
       trend: s.trend,
       endS: s.openEnded ? 0 : s.endS,
       overlay: s.fanBands,
+      leftPaths: s.leftPaths,
+      canRewind:
+        s.snapshot !== null &&
+        (s.status === 'ready' ||
+          s.status === 'running' ||
+          s.status === 'paused' ||
+          s.status === 'finished'),
+      rewindTo: s.rewindTo,
     })),
   );
+  const nowS = snapshot?.tS ?? 0;
 
   // The view follows the trend at the charts' pace (chartVersion.ts): a live window moves at most
   // every CHART_REDRAW_MS, so the charts do not redraw for every tick.
@@ -123,7 +149,14 @@ export function TrendPanel() {
   // A reset or a new run starts earlier than the view was set: show everything again.
   if (lastS < viewState.sinceS) setViewState({ ...INITIAL_VIEW, sinceS: lastS });
   const fan = overlay && fanHiddenFor !== overlay ? overlay : null;
-  const extent = trendExtent(endS, lastS, fan?.bands.times.at(-1) ?? 0);
+  const paths = leftPaths.length > 0 && !pathsHidden ? leftPaths : null;
+  const extent = trendExtent(
+    endS,
+    lastS,
+    Math.max(fan?.bands.times.at(-1) ?? 0, leftPathsEndS(paths)),
+  );
+  // A picked moment later than the run (it was rewound past it) is no longer shown.
+  const cursor = cursorS !== null && cursorS <= nowS ? cursorS : null;
   const { view } = viewState;
   const shown = resolveView(view, extent, lastS);
   const widthS = shown.t1 - shown.t0;
@@ -257,19 +290,54 @@ export function TrendPanel() {
     if (!d || d.pointerId !== event.pointerId) return;
     drag.current = null;
     event.currentTarget.classList.remove('is-dragging');
-    if (event.clientX !== d.x) setNextView(view);
+    const clicked = event.type === 'pointerup' && Math.abs(event.clientX - d.x) < CLICK_SLOP_PX;
+    if (clicked) pickMoment(timeAt(event.currentTarget, event.clientX));
+    else if (event.clientX !== d.x) setNextView(view);
   }
+
+  /** A click on a chart picks the moment under it to rewind to (never later than the run). */
+  function pickMoment(atS: number) {
+    if (!canRewind) return;
+    const picked = Math.min(nowS, Math.max(0, Math.round(atS)));
+    setCursorS(picked);
+    setRewindText(formatClock(picked));
+    setRewindError(null);
+    setViewState((prev) => ({
+      ...prev,
+      announcement: `Picked ${formatClock(picked)} on the chart: press Rewind to here to go back to it.`,
+    }));
+  }
+
+  function submitRewind(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!canRewind) return;
+    const atS = parseClock(rewindText);
+    if (!(atS >= 0) || atS > nowS) {
+      setRewindError(
+        `Type a time from 0:00:00 to ${formatClock(nowS)} (where the run is), as h:mm:ss, or click a chart.`,
+      );
+      return;
+    }
+    setRewindError(null);
+    void rewindTo(atS).then((ok) => {
+      if (!ok) return;
+      setCursorS(null);
+      setRewindText('');
+    });
+  }
+
+  const pickedHere = cursor !== null && rewindText === formatClock(cursor);
 
   const chartBoxProps = {
     tabIndex: 0,
     role: 'group',
-    'aria-describedby': 'trend-window-text trend-keys',
+    'aria-describedby': `trend-window-text trend-keys${paths ? ' trend-paths-text' : ''}`,
     onKeyDown,
     onPointerDown,
     onPointerMove,
     onPointerUp: onPointerEnd,
     onPointerCancel: onPointerEnd,
-    title: 'Wheel: zoom. Drag: move in time.',
+    title: 'Wheel: zoom. Drag: move in time. Click: pick a moment to rewind to.',
   } as const;
 
   function toggle(key: string) {
@@ -299,7 +367,8 @@ export function TrendPanel() {
         </p>
         <p id="trend-keys" className="visually-hidden">
           On a chart: left and right arrows move in time, plus and minus zoom, Home goes to the
-          start, End follows the latest, 0 shows all.
+          start, End follows the latest, 0 shows all. To go back to an earlier moment, type its time
+          in the Rewind to box.
         </p>
         <p className="visually-hidden" role="status">
           {viewState.announcement}
@@ -331,6 +400,73 @@ export function TrendPanel() {
             testId="trend-show-all"
           />
         </div>
+      </div>
+      <div className="trend-whatif" role="group" aria-label="What if? Rewind and paths left">
+        <form
+          className="trend-rewind"
+          onSubmit={submitRewind}
+          aria-label="Rewind the run to an earlier moment"
+          noValidate
+        >
+          <label htmlFor={`${rewindId}-time`}>Rewind to</label>
+          <input
+            id={`${rewindId}-time`}
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            spellCheck={false}
+            className="trend-rewind-time"
+            placeholder="h:mm:ss"
+            value={rewindText}
+            disabled={!canRewind}
+            aria-invalid={rewindError !== null}
+            aria-describedby={rewindError !== null ? `${rewindId}-error` : undefined}
+            onChange={(event) => {
+              setRewindText(event.target.value);
+              setRewindError(null);
+            }}
+            data-testid="rewind-time"
+          />
+          <button
+            type="submit"
+            className="button button-small trend-rewind-button"
+            disabled={!canRewind || rewindText.trim() === ''}
+            data-testid="rewind-button"
+            title="Go back to this moment and take another path; the path you leave stays on the charts, faintly"
+          >
+            {pickedHere ? 'Rewind to here' : 'Rewind'}
+          </button>
+          {rewindError !== null && (
+            <p className="trend-rewind-error" id={`${rewindId}-error`} role="alert">
+              {rewindError}
+            </p>
+          )}
+        </form>
+        {leftPaths.length > 0 && (
+          <div className="trend-paths-legend" data-testid="trend-paths-legend">
+            <PathSwatch />
+            <span
+              id="trend-paths-text"
+              className={paths ? undefined : 'muted'}
+              title={pathsSummary(leftPaths)}
+            >
+              {pathsSummary(leftPaths)}
+            </span>
+            <button
+              type="button"
+              className="button button-small trend-paths-toggle"
+              onClick={() => setPathsHidden((hidden) => !hidden)}
+              data-testid="trend-paths-toggle"
+            >
+              {paths ? 'Hide paths' : 'Show paths'}
+            </button>
+            <ul className="visually-hidden" data-testid="trend-paths-description">
+              {leftPaths.map((p) => (
+                <li key={p.id}>{leftPathDescription(p, unit)}</li>
+              ))}
+            </ul>
+          </div>
+        )}
       </div>
       {overlay && (
         <div className="trend-fan-legend" data-testid="trend-fan-legend">
@@ -364,6 +500,9 @@ export function TrendPanel() {
             hidden={hidden}
             window={shown}
             fan={fan}
+            paths={paths}
+            cursorS={cursor}
+            {...(cursor !== null ? { cursorLabel: formatClock(cursor) } : {})}
           />
         </div>
         <div className="series-legend">
@@ -408,6 +547,8 @@ export function TrendPanel() {
             height={vitalsSize.height}
             margin={VITALS_MARGIN}
             window={shown}
+            paths={paths}
+            cursorS={cursor}
           />
         </div>
         <div className="series-legend">
@@ -495,6 +636,26 @@ function FanSwatch() {
           </g>
         );
       })}
+    </svg>
+  );
+}
+
+/** The paths left in a line: "Faint: path left at 0:42:10 (from 0:30:00)". */
+function pathsSummary(paths: readonly LeftPath[]): string {
+  if (paths.length === 1) {
+    const p = paths[0]!;
+    const stopS = leftPathStopS(p);
+    return `Faint: path left${stopS !== undefined ? ` at ${formatClock(stopS)}` : ''} (from ${formatClock(p.branch.fromS)})`;
+  }
+  return `Faint: ${paths.length} paths left (from ${paths.map((p) => formatClock(p.branch.fromS)).join(', ')})`;
+}
+
+/** The paths left's legend swatch: a faint dashed line. */
+function PathSwatch() {
+  const color = (SERIES_STYLE.coreTempC ?? FALLBACK_STYLE).color;
+  return (
+    <svg width="22" height="10" aria-hidden="true" className="trend-paths-swatch">
+      <line className="trend-left-path" x1="1" x2="21" y1="5" y2="5" stroke={color} />
     </svg>
   );
 }

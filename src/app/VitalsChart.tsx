@@ -2,19 +2,24 @@
 // the viable share of brain cells on the right axis (%). Same time axis and margins as the
 // temperature chart above it, so the two line up (and the same zoomed window); bedside actions are
 // marked where they happened. Only the shown window is drawn, thinned to about its width in pixels.
+// The paths left by rewinding are drawn faintly behind the lines, and the moment picked to rewind to
+// as a cursor, as on the temperature chart.
 
 import { scaleLinear } from 'd3-scale';
 import { useId, useMemo } from 'react';
 import type { TimedAction } from '../../models/index.ts';
+import type { LeftPath } from '../state/store.ts';
 import { VITAL_SERIES, trendIndex } from '../worker/protocol.ts';
 import { useTrendChartSource } from './chartVersion.ts';
 import { layoutMarkerLabels, windowTicks } from './chartTime.ts';
 import { downsampleIndices, type TimeWindow } from './chartWindow.ts';
 import {
   ActionMarkers,
+  LeftPathLines,
   NowCursor,
   PlotClip,
   PlotGrid,
+  RewindCursor,
   TimeAxis,
   TrendLines,
   clipIdOf,
@@ -22,6 +27,7 @@ import {
   plotFrame,
   plotLine,
 } from './chartParts.tsx';
+import { leftPathExtent, leftPathPlots, leftPathRanges } from './leftPaths.ts';
 import { FALLBACK_STYLE, VITAL_STYLE } from './series.ts';
 import type { Margin } from './TrendChart.tsx';
 
@@ -31,6 +37,10 @@ export interface VitalsChartProps {
   margin: Margin;
   /** The time shown, s (default: 0 to the end of the time axis). */
   window?: TimeWindow;
+  /** Paths left by rewinding, drawn faintly, or none. */
+  paths?: readonly LeftPath[] | null;
+  /** The moment picked to rewind to, s, or none. */
+  cursorS?: number | null;
 }
 
 const MARKED_ACTIONS: Partial<Record<TimedAction['action']['do'], string>> = {
@@ -47,7 +57,14 @@ const MARKED_ACTIONS: Partial<Record<TimedAction['action']['do'], string>> = {
 /** Heart-rate axis ceiling at least, /min. */
 const MIN_HR_TOP = 120;
 
-export function VitalsChart({ width, height, margin, window: windowProp }: VitalsChartProps) {
+export function VitalsChart({
+  width,
+  height,
+  margin,
+  window: windowProp,
+  paths,
+  cursorS,
+}: VitalsChartProps) {
   const { trend, endS, events, version } = useTrendChartSource();
   const clipId = clipIdOf(useId(), 'vitals-clip');
   const { innerW, innerH, x0, x1, y0, y1 } = plotFrame(width, height, margin);
@@ -62,6 +79,8 @@ export function VitalsChart({ width, height, margin, window: windowProp }: Vital
     const hrCol = trend.series(hrIndex);
     let hrMax = 0;
     for (let i = start; i < end; i++) if (hrCol[i]! > hrMax) hrMax = hrCol[i]!;
+    const pathRanges = leftPathRanges(paths, shown);
+    hrMax = Math.max(hrMax, leftPathExtent(pathRanges, [hrIndex]).hi);
     const yHr = scaleLinear()
       .domain([0, Math.max(MIN_HR_TOP, Math.ceil(hrMax / 20) * 20)])
       .range([y0, y1]);
@@ -82,10 +101,24 @@ export function VitalsChart({ width, height, margin, window: windowProp }: Vital
       );
     });
 
+    const leftPaths = leftPathPlots(
+      pathRanges,
+      VITAL_SERIES.map((s) => ({
+        key: s.key,
+        label: s.label,
+        index: trendIndex(s.key),
+        y: s.unit === '/min' ? (v: number) => yHr(v) : (v: number) => yPct(v * 100),
+      })),
+      shown,
+      x,
+      buckets,
+    );
+
     const tickCount = Math.max(2, Math.min(5, Math.floor(innerH / 28)));
     const inWindow = (s: number) => s >= shown.t0 - 1e-9 && s <= shown.t1 + 1e-9;
     return {
       lines,
+      leftPaths,
       nowX: n > 0 && inWindow(lastT) ? x(lastT) : null,
       xTicks: windowTicks(shown.t0, shown.t1, innerW).map((v) => ({ v, px: x(v) })),
       hrTicks: yHr.ticks(tickCount).map((v) => ({ v, px: yHr(v) })),
@@ -93,7 +126,7 @@ export function VitalsChart({ width, height, margin, window: windowProp }: Vital
       xOf: (s: number) => x(s),
       inWindow,
     };
-  }, [trend, version, endS, wT0, wT1, x0, x1, y0, y1, innerW, innerH]);
+  }, [trend, version, endS, paths, wT0, wT1, x0, x1, y0, y1, innerW, innerH]);
 
   const markers = layoutMarkerLabels(
     events
@@ -167,6 +200,7 @@ export function VitalsChart({ width, height, margin, window: windowProp }: Vital
           %
         </text>
       </g>
+      <LeftPathLines paths={chart.leftPaths} styles={VITAL_STYLE} clipPath={`url(#${clipId})`} />
       <TrendLines
         lines={chart.lines}
         styles={VITAL_STYLE}
@@ -174,6 +208,15 @@ export function VitalsChart({ width, height, margin, window: windowProp }: Vital
         clipPath={`url(#${clipId})`}
       />
       <NowCursor x={chart.nowX} y0={y0} y1={y1} lines={chart.lines} styles={VITAL_STYLE} />
+      <RewindCursor
+        x={
+          cursorS !== null && cursorS !== undefined && chart.inWindow(cursorS)
+            ? chart.xOf(cursorS)
+            : null
+        }
+        y0={y0}
+        y1={y1}
+      />
     </svg>
   );
 }

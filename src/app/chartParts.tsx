@@ -328,3 +328,71 @@ export function PlotGrid({
     </>
   );
 }
+
+/** A path left by rewinding, ready to draw: its series' paths and what it is, in words. */
+export interface LeftPathPlot {
+  readonly id: number;
+  readonly title: string;
+  readonly lines: readonly PlotLine[];
+}
+
+/**
+ * The paths left by rewinding, drawn faintly (dashed, see-through) in the series' colours, behind
+ * the current path's lines.
+ */
+export function LeftPathLines({
+  paths,
+  styles,
+  clipPath,
+}: {
+  paths: readonly LeftPathPlot[];
+  styles: Styles;
+  clipPath?: string;
+}) {
+  if (paths.length === 0) return null;
+  return (
+    <g className="left-paths" data-testid="left-paths" clipPath={clipPath}>
+      {paths.map((p) => (
+        <g key={p.id} data-path={p.id}>
+          <title>{p.title}</title>
+          {p.lines.map((l) => (
+            <path
+              key={l.key}
+              className="trend-left-path"
+              data-series={l.key}
+              d={l.path}
+              fill="none"
+              stroke={(styles[l.key] ?? FALLBACK_STYLE).color}
+              strokeLinejoin="round"
+            />
+          ))}
+        </g>
+      ))}
+    </g>
+  );
+}
+
+/** The moment picked to rewind to: a dashed line across the plot, with its time at the top. */
+export function RewindCursor({
+  x,
+  y0,
+  y1,
+  label,
+}: {
+  x: number | null;
+  y0: number;
+  y1: number;
+  label?: string;
+}) {
+  if (x === null) return null;
+  return (
+    <g className="rewind-cursor" data-testid="rewind-cursor" aria-hidden="true">
+      <line x1={x} x2={x} y1={y1} y2={y0} />
+      {label !== undefined && (
+        <text x={x + 4} y={y0 - 6} textAnchor="start">
+          {label}
+        </text>
+      )}
+    </g>
+  );
+}

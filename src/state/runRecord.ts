@@ -5,6 +5,7 @@
 import {
   RUN_LOG_FORMAT,
   scenarioHash,
+  type RunBranch,
   type RunLog,
   type Scenario,
   type TimedAction,
@@ -28,7 +29,8 @@ export function cachedScenarioHash(scenario: Scenario): string {
 /**
  * The log of a run so far. `atS` is where the run stands (the latest snapshot); a finished run has
  * no `endS` (it ran to the scenario's end), an unfinished one stops at `atS`. `parameters` are the
- * model overrides the run was made with (the sandbox's edits).
+ * model overrides the run was made with (the sandbox's edits); `branches` the paths the learner left
+ * by rewinding, oldest first.
  */
 export function recordedRunLog(
   scenario: Scenario,
@@ -37,6 +39,7 @@ export function recordedRunLog(
   atS: number,
   finished: boolean,
   parameters: Readonly<Record<string, number>> = {},
+  branches: readonly RunBranch[] = [],
 ): RunLog {
   const lastActionS = actions.length > 0 ? actions[actions.length - 1]!.atS : 0;
   return {
@@ -47,6 +50,7 @@ export function recordedRunLog(
     parameters: { ...parameters },
     ...(finished ? {} : { endS: Math.max(atS, lastActionS) }),
     actions: actions.map((a) => ({ atS: a.atS, source: a.source, action: a.action })),
+    ...(branches.length > 0 ? { branches: [...branches] } : {}),
   };
 }
 

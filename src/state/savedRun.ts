@@ -9,6 +9,7 @@ import {
   checkRunLogMatches,
   parseScenario,
   validateRunLog,
+  type RunBranch,
   type RunLog,
   type Scenario,
   type TimedAction,
@@ -132,6 +133,8 @@ export interface SaveSource {
   readonly seed: number;
   readonly parameters: Readonly<Record<string, number>>;
   readonly actions: readonly TimedAction[];
+  /** The paths left by rewinding: they are saved with the run, so a reload keeps them. */
+  readonly leftPaths: readonly { readonly branch: RunBranch }[];
   readonly speed: number;
 }
 
@@ -157,6 +160,7 @@ export function savedRunOf(state: SaveSource, now: Date = new Date()): SavedRun 
       snapshot.tS,
       snapshot.finished,
       state.parameters,
+      state.leftPaths.map((p) => p.branch),
     ),
     speed: state.speed,
     paused: state.status !== 'running',

@@ -2,18 +2,24 @@
 // navigation, library, debrief). It owns the simulation through a SimulationPort (a worker in the
 // browser, a fake in tests) and the debrief through a DebriefPort (a second worker), and turns their
 // messages into state. It records every run as a coldboot/run-log@1 log (the actions the worker
-// reports, with the seed), which it can replay (restore, review). React binds to it thinly in
-// src/app/store-context.tsx.
+// reports, with the seed), which it can replay (restore, review), and rewinds a run to an earlier
+// moment ("What if?"): the log's actions before it are replayed from time zero as a reload does, and
+// the path left is kept (in the log, and traced by the worker for the charts). React binds to it
+// thinly in src/app/store-context.tsx.
 
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import {
+  MAX_RUN_LOG_BRANCHES,
   OUTPUTS,
   ScenarioError,
   checkRunLogMatches,
   formatClock,
   parseRunLog,
   parseScenario,
+  rewindRunLog,
+  runLogStopS,
   type Action,
+  type RunBranch,
   type RunLog,
   type Scenario,
   type ScenarioIssue,
@@ -62,6 +68,16 @@ export interface LoadOptions {
   readonly speed?: number;
   /** Model parameter overrides by name (default none; the sandbox's edits, a replayed log's own). */
   readonly parameters?: Readonly<Record<string, number>>;
+  /** The paths left by rewinding (default none); those without a trace are traced by the worker. */
+  readonly leftPaths?: readonly LeftPath[];
+}
+
+/** A path the learner left by rewinding, with its trend once the worker has traced it. */
+export interface LeftPath {
+  readonly id: number;
+  readonly branch: RunBranch;
+  /** Its trend from the moment rewound to, in TREND_SERIES order (null until traced). */
+  readonly trace: TrendBuffer | null;
 }
 
 /** The screens of the app, in the order a class meets them. */
@@ -115,6 +131,8 @@ export interface RunSlice {
   parameters: Readonly<Record<string, number>>;
   /** Every action of the current run so far (scenario and learners), in the order applied. */
   actions: readonly TimedAction[];
+  /** The paths left by rewinding, oldest first (they travel in the run log as its branches). */
+  leftPaths: readonly LeftPath[];
   /** Why the run last stopped by itself (a prompt, an alarm, a step or skip); null once it plays. */
   stopReason: StopReason | null;
   /** Pause by itself when an alarm sounds (a device alarm or a cardiac arrest). */
@@ -141,6 +159,13 @@ export interface RunSlice {
   setParameters(overrides: Readonly<Record<string, number>>): Promise<boolean>;
   /** The current run as a coldboot/run-log@1 log, or null when no run is loaded. */
   runLog(): RunLog | null;
+  /**
+   * "What if?": rewinds the run to an earlier moment (whole seconds, at most where it stands). The
+   * actions before it are replayed from time zero, exactly as a reload restores a run, the run is
+   * left paused there, and the path it was on is kept as a path left (drawn faintly, compared in the
+   * debrief). False when nothing was done.
+   */
+  rewindTo(atS: number): Promise<boolean>;
   /** Clears the error panel. */
   dismissError(): void;
 }
@@ -262,6 +287,8 @@ interface Runtime {
   debriefWhenLoaded: boolean;
   /** The replay asked of the latest load (undefined for a fresh run). */
   lastReplay: ReplayRequest | undefined;
+  /** Id of the next path left to be traced (ids are never reused, so a late trace is recognised). */
+  nextPathId: number;
   debriefId: number;
   send(message: MainToWorker): void;
   /** Pauses the current run and ignores its messages until the next `loaded`. */
@@ -285,6 +312,7 @@ const createRunSlice =
     seed,
     parameters: {},
     actions: [],
+    leftPaths: [],
     stopReason: null,
     autoPauseOnAlarm: false,
     play() {
@@ -313,6 +341,7 @@ const createRunSlice =
         trendVersion: s.trendVersion + 1,
         events: [],
         actions: [],
+        leftPaths: [],
         snapshot: null,
         stopReason: null,
         debrief: { status: 'idle' },
@@ -343,8 +372,18 @@ const createRunSlice =
       runtime.send({ type: 'apply', action, source });
     },
     async setParameters(overrides) {
-      const { scenario, snapshot, origin, scenarioText, fileName, seed, actions, speed, status } =
-        get();
+      const {
+        scenario,
+        snapshot,
+        origin,
+        scenarioText,
+        fileName,
+        seed,
+        actions,
+        speed,
+        status,
+        leftPaths,
+      } = get();
       if (!scenario || origin !== 'sandbox') return false;
       // While a replay is still loading (an edit right after another), it is replayed again.
       const replay = snapshot
@@ -355,13 +394,67 @@ const createRunSlice =
       if (!snapshot && status !== 'loading') return false;
       return get().loadScenario(
         { text: scenarioText, fileName, origin },
-        { seed, speed, parameters: { ...overrides }, ...(replay ? { replay } : {}) },
+        {
+          seed,
+          speed,
+          parameters: { ...overrides },
+          ...(replay ? { replay } : {}),
+          // The paths left are traced again with the new values, as the run is replayed with them.
+          leftPaths: leftPaths.map((p) => ({ ...p, trace: null })),
+        },
       );
     },
     runLog() {
-      const { scenario, snapshot, seed, actions, status, parameters } = get();
+      const { scenario, snapshot, seed, actions, status, parameters, leftPaths } = get();
       if (!scenario || !snapshot || status === 'loading' || status === 'error') return null;
-      return recordedRunLog(scenario, seed, actions, snapshot.tS, snapshot.finished, parameters);
+      return recordedRunLog(
+        scenario,
+        seed,
+        actions,
+        snapshot.tS,
+        snapshot.finished,
+        parameters,
+        leftPaths.map((p) => p.branch),
+      );
+    },
+    async rewindTo(atS) {
+      const { scenario, snapshot, origin, scenarioText, fileName, seed, speed, parameters } = get();
+      const log = get().runLog();
+      if (!scenario || !snapshot || !origin || !log || !Number.isFinite(atS)) return false;
+      const nowS = snapshot.tS;
+      const toS = Math.min(nowS, Math.max(0, Math.floor(atS + 1e-9)));
+      const leaving = log.actions.some((a) => a.source !== 'scenario' && a.atS >= toS);
+      if (toS >= nowS && !leaving) {
+        get().showNotice(
+          'info',
+          `The run is at ${formatClock(nowS, true)} already: pick an earlier moment to rewind to.`,
+        );
+        return false;
+      }
+      const rewound = rewindRunLog(log, toS);
+      const left: LeftPath = { id: 0, branch: rewound.branches!.at(-1)!, trace: null };
+      const all = [...get().leftPaths, left];
+      const dropped = Math.max(0, all.length - MAX_RUN_LOG_BRANCHES);
+      const ok = await get().loadScenario(
+        { text: scenarioText, fileName, origin },
+        {
+          seed,
+          speed,
+          parameters,
+          replay: { actions: rewound.actions, toS },
+          leftPaths: all.slice(dropped),
+        },
+      );
+      if (!ok) return false;
+      get().showNotice(
+        'info',
+        `Rewound to ${formatClock(toS, true)}, paused; the path you left is drawn faintly on the trends${
+          dropped > 0
+            ? ` (a run keeps ${MAX_RUN_LOG_BRANCHES} paths left: the oldest was dropped)`
+            : ''
+        }.`,
+      );
+      return true;
     },
     dismissError() {
       set({ errorKind: null, errorMessage: null, errorDetail: null });
@@ -458,6 +551,7 @@ const createScenarioSlice =
             endS: 0,
             events: [],
             actions: [],
+            leftPaths: [],
             trendVersion: s.trendVersion + 1,
             status: 'error',
             errorKind: error instanceof ScenarioError ? 'scenario' : 'load',
@@ -467,6 +561,10 @@ const createScenarioSlice =
           return false;
         }
         const seed = options.seed ?? defaultSeed;
+        // Paths left keep their trace (the same seed and values); the others are traced anew.
+        const leftPaths = (options.leftPaths ?? []).map((p) =>
+          p.trace !== null ? p : { ...p, id: runtime.nextPathId++ },
+        );
         get().trend.clear();
         set((s) => ({
           scenario,
@@ -479,6 +577,7 @@ const createScenarioSlice =
           endS: scenario.end.atS,
           events: [],
           actions: [],
+          leftPaths,
           stopReason: null,
           seed,
           parameters: { ...(options.parameters ?? {}) },
@@ -487,12 +586,21 @@ const createScenarioSlice =
         }));
         connect();
         runtime.lastReplay = options.replay;
+        const traces = leftPaths
+          .filter((p) => p.trace === null)
+          .map((p) => ({
+            id: p.id,
+            actions: p.branch.actions,
+            fromS: p.branch.fromS,
+            toS: runLogStopS(p.branch, scenario),
+          }));
         runtime.send({
           type: 'load',
           scenario,
           seed,
           parameters: get().parameters,
           ...(options.replay ? { replay: options.replay } : {}),
+          ...(traces.length > 0 ? { traces } : {}),
         });
         runtime.send({ type: 'setSpeed', speed: get().speed });
         runtime.send({ type: 'setAutoPause', onAlarm: get().autoPauseOnAlarm });
@@ -532,6 +640,7 @@ const createScenarioSlice =
           seed: log.seed,
           parameters: log.parameters,
           replay: { actions: log.actions, toS },
+          leftPaths: leftPathsOf(log),
         });
         if (!ok) return false;
         const paused = `paused at ${formatClock(toS, true)}`;
@@ -559,6 +668,7 @@ const createScenarioSlice =
             speed: saved.speed,
             parameters: saved.log.parameters,
             replay: { actions: saved.log.actions, toS: atS },
+            leftPaths: leftPathsOf(saved.log),
           },
         );
         if (!ok) return false;
@@ -659,6 +769,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     awaitingLoaded: false,
     debriefWhenLoaded: false,
     lastReplay: undefined,
+    nextPathId: 1,
     debriefId: 0,
     send(message) {
       if (!runtime.port) return;
@@ -752,6 +863,18 @@ export function createAppStore(options: AppStoreOptions): AppStore {
         if (runtime.awaitingLoaded) return;
         store.setState({ status: 'finished' });
         break;
+      case 'branchTrace': {
+        // A trace of a path no longer kept (a new run, a dropped path) finds no path.
+        const { leftPaths } = store.getState();
+        const index = leftPaths.findIndex((p) => p.id === message.id);
+        if (index < 0) return;
+        const trace = new TrendBuffer(TREND_SERIES.length, Math.max(2, message.samples.length));
+        trace.append(message.samples);
+        const next = leftPaths.slice();
+        next[index] = { ...leftPaths[index]!, trace };
+        store.setState({ leftPaths: next });
+        break;
+      }
       case 'error':
         store.setState({
           status: 'error',
@@ -775,6 +898,11 @@ export function createAppStore(options: AppStoreOptions): AppStore {
       runtime.debriefPort = undefined;
     },
   });
+}
+
+/** The branches of a log as paths left, to be traced. */
+function leftPathsOf(log: RunLog): LeftPath[] {
+  return (log.branches ?? []).map((branch) => ({ id: 0, branch, trace: null }));
 }
 
 function statusOf(snapshot: Snapshot, running: boolean): RunStatus {

@@ -12,6 +12,10 @@
 // A paused run can also be moved on at once: a step of a set simulated time, or a skip to the
 // scenario's next timeline entry. Play, steps and skips all stop at the scenario's prompts and, with
 // auto-pause on, at a new alarm; the tick that stops the run says why (`stopped`).
+//
+// A load may replay a recorded run to a time (a reload, an imported log, a rewind) and ask for the
+// trends of paths the learner left by rewinding: those are replayed after the run is handed over,
+// each answered by a `branchTrace` message.
 
 import {
   createSimulation,
@@ -25,9 +29,11 @@ import {
 import {
   TREND_KEPT_SAMPLES,
   TREND_SAMPLE_INTERVAL_S,
+  branchTraceIntervalS,
   clampSpeed,
   sampleOfRun,
   type ActionSource,
+  type BranchTraceRequest,
   type MainToWorker,
   type ReplayRequest,
   type StopReason,
@@ -103,6 +109,18 @@ export class SimulationHost {
       switch (message.type) {
         case 'load':
           this.load(message.scenario, message.seed, message.parameters ?? {}, message.replay);
+          for (const request of message.traces ?? []) {
+            this.post({
+              type: 'branchTrace',
+              id: request.id,
+              samples: branchTrace(
+                message.scenario,
+                message.seed,
+                message.parameters ?? {},
+                request,
+              ),
+            });
+          }
           break;
         case 'reset':
           if (this.run) this.load(this.run.scenario, this.run.seed, this.run.parameters);
@@ -397,6 +415,40 @@ export class SimulationHost {
       this.post({ type: 'finished' });
     }
   }
+}
+
+/**
+ * The trend of a path left by rewinding: its actions replayed from time zero (as a reload replays a
+ * run, so its numbers are those the learner saw) and sampled from `fromS` to `toS`, every
+ * branchTraceIntervalS seconds on multiples of it, with a sample at each end.
+ */
+export function branchTrace(
+  scenario: Scenario,
+  seed: number,
+  parameters: Readonly<Record<string, number>>,
+  request: Pick<BranchTraceRequest, 'actions' | 'fromS' | 'toS'>,
+): TrendSample[] {
+  const sim = createSimulation(scenario, {
+    seed,
+    stepSeconds: 1,
+    parameters,
+    replay: request.actions,
+  });
+  const endS = Math.min(scenario.end.atS, Math.max(0, request.toS));
+  const fromS = Math.min(endS, Math.max(0, request.fromS));
+  if (fromS > 0) sim.advance(fromS);
+  const samples = [sampleOfRun(sim)];
+  const intervalS = branchTraceIntervalS(endS - fromS);
+  let nextS = (Math.floor(sim.timeS() / intervalS + EPSILON_S) + 1) * intervalS;
+  while (!sim.isFinished() && sim.timeS() < endS - EPSILON_S) {
+    const beforeS = sim.timeS();
+    sim.advance(Math.min(nextS, endS) - beforeS);
+    // A stop between two model steps is not reached: the trace ends at the step before it.
+    if (sim.timeS() <= beforeS) break;
+    samples.push(sampleOfRun(sim));
+    nextS += intervalS;
+  }
+  return samples;
 }
 
 /** Time of the scenario's next pause entry after `afterS` (with `any`, of its next entry of any kind). */

@@ -84,14 +84,38 @@ export interface ReplayRequest {
   readonly toS: number;
 }
 
+/**
+ * A path the learner left by rewinding, whose trend the charts draw faintly: the worker replays it
+ * from time zero (its actions, the run's seed and parameters) and samples it from `fromS` to `toS`.
+ */
+export interface BranchTraceRequest {
+  /** The store's id of the path left, echoed in the answer. */
+  readonly id: number;
+  readonly actions: readonly TimedAction[];
+  /** The moment the run was rewound to, s: the trace starts there. */
+  readonly fromS: number;
+  /** Where the path stood when it was left, s (at most the scenario's end). */
+  readonly toS: number;
+}
+
+/** Samples of a path left's trace at most: one every second up to 2 h, sparser beyond. */
+export const MAX_BRANCH_TRACE_SAMPLES = 7200;
+
+/** Seconds between the samples of a path left's trace spanning `spanS`: whole seconds, at least 1. */
+export function branchTraceIntervalS(spanS: number): number {
+  return Math.max(1, Math.ceil(spanS / MAX_BRANCH_TRACE_SAMPLES));
+}
+
 export interface LoadMessage {
   readonly type: 'load';
   readonly scenario: Scenario;
   readonly seed: number;
   /** Parameter overrides by name (the sandbox's model edits); none by default. */
   readonly parameters?: Readonly<Record<string, number>>;
-  /** Replay a recorded run to a time before handing over (restore, review). */
+  /** Replay a recorded run to a time before handing over (restore, review, rewind). */
   readonly replay?: ReplayRequest;
+  /** Paths left by rewinding to trace once the run is loaded (each answered by a `branchTrace`). */
+  readonly traces?: readonly BranchTraceRequest[];
 }
 export interface PlayMessage {
   readonly type: 'play';
@@ -179,8 +203,15 @@ export interface ErrorMessage {
   readonly type: 'error';
   readonly message: string;
 }
+/** The trend of a path left by rewinding (BranchTraceRequest), oldest sample first. */
+export interface BranchTraceMessage {
+  readonly type: 'branchTrace';
+  readonly id: number;
+  readonly samples: readonly TrendSample[];
+}
 
-export type WorkerToMain = LoadedMessage | TickMessage | FinishedMessage | ErrorMessage;
+export type WorkerToMain =
+  LoadedMessage | TickMessage | FinishedMessage | ErrorMessage | BranchTraceMessage;
 
 /**
  * Whether a pulse oximeter reads anything: it reads the pulsing of arterial blood, so not with the

@@ -36,6 +36,7 @@ function source(over: Partial<SaveSource> = {}): SaveSource {
     seed: 3,
     parameters: {},
     actions,
+    leftPaths: [],
     speed: 60,
     ...over,
   };
