@@ -378,8 +378,12 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     1 / (1 + v.extremityConstrictionGainRatio * signal),
   );
 
-  // Shivering: drive from cold core and cold skin, divided by √(body fat %), capped, tapered to zero
-  // as the core cools below the level where muscle and nerves can still sustain it, and lagged.
+  // Shivering: drive from cold core and cold skin, capped, tapered to zero as the core cools below the
+  // level where muscle and nerves can still sustain it, and lagged. The fit divides the drive by
+  // √(body fat %): there it stands in for the insulation of fat (a fat person's core and skin cool less
+  // for the same cold). Here the fat's insulation is in the conductances, so the divisor is taken once
+  // at the fit's reference fat for everyone: dividing by each person's own fat would count fat twice,
+  // and a fat person would shiver too little and cool faster than a lean one in cold water.
   const skinCold = SHIVERING_FIT_SKIN_REFERENCE_C - meanSkinTempC;
   const driveWPerM2 =
     (v.shiveringCoreGainWPerM2K * Math.max(0, 37 - tCore) +
@@ -388,7 +392,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
         ? v.shiveringSkinGainWPerM2K * skinCold -
           v.shiveringSkinCurvatureWPerM2K2 * skinCold * skinCold
         : v.shiveringSkinGainWPerM2K * skinCold)) /
-    Math.sqrt(body.composition.bodyFatPercent);
+    Math.sqrt(v.shiveringFitBodyFatPercent);
   const coldMuscleFactor = Math.min(
     1,
     Math.max(
