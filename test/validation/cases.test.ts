@@ -103,7 +103,9 @@ describe('validation against published data', () => {
         expect(model, message).toBeGreaterThanOrEqual(c.acceptable[0]);
         expect(model, message).toBeLessThanOrEqual(c.acceptable[1]);
       },
-      60_000,
+      // The ensemble cases take 45-60 s alone; on the busy 2-core CI machine they need more (the
+      // project's default, vite.config.ts). No test asserts time.
+      180_000,
     );
   }
 });
