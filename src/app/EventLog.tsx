@@ -27,12 +27,14 @@ const MAX_ANNOUNCED = 5;
 
 export function EventLog({ canRewind = false }: { canRewind?: boolean }) {
   const allEvents = useAppStore((s) => s.events);
+  const rewindAllowed = useAppStore((s) => s.rewindAllowed);
   const unit = useAppStore((s) => s.unit);
   const instructorMode = useAppStore((s) => s.instructorMode);
   const { rewindTo, rewindable } = useAppStore(
     useShallow((s) => ({
       rewindTo: s.rewindTo,
       rewindable:
+        s.rewindAllowed &&
         s.snapshot !== null &&
         (s.status === 'ready' ||
           s.status === 'running' ||
@@ -82,7 +84,7 @@ export function EventLog({ canRewind = false }: { canRewind?: boolean }) {
 
   return (
     <section
-      className={`panel event-log${canRewind ? ' can-rewind' : ''}`}
+      className={`panel event-log${canRewind && rewindAllowed ? ' can-rewind' : ''}`}
       aria-labelledby="log-heading"
       id="run-log"
       tabIndex={-1}
@@ -105,7 +107,7 @@ export function EventLog({ canRewind = false }: { canRewind?: boolean }) {
                 <span className="visually-hidden">{SOURCE_LABEL[e.source]}: </span>
                 {describeAction(e.action, unit)}
               </span>
-              {canRewind && (
+              {canRewind && rewindAllowed && (
                 <button
                   type="button"
                   className="button button-small button-ghost log-rewind"

@@ -120,23 +120,26 @@ export function TrendPanel() {
   const [rewindText, setRewindText] = useState('');
   const [rewindError, setRewindError] = useState<string | null>(null);
   const rewindId = useId();
-  const { snapshot, unit, trend, endS, overlay, leftPaths, canRewind, rewindTo } = useAppStore(
-    useShallow((s) => ({
-      snapshot: s.snapshot,
-      unit: s.unit,
-      trend: s.trend,
-      endS: s.openEnded ? 0 : s.endS,
-      overlay: s.fanBands,
-      leftPaths: s.leftPaths,
-      canRewind:
-        s.snapshot !== null &&
-        (s.status === 'ready' ||
-          s.status === 'running' ||
-          s.status === 'paused' ||
-          s.status === 'finished'),
-      rewindTo: s.rewindTo,
-    })),
-  );
+  const { snapshot, unit, trend, endS, overlay, leftPaths, canRewind, rewindAllowed, rewindTo } =
+    useAppStore(
+      useShallow((s) => ({
+        snapshot: s.snapshot,
+        unit: s.unit,
+        trend: s.trend,
+        endS: s.openEnded ? 0 : s.endS,
+        overlay: s.fanBands,
+        leftPaths: s.leftPaths,
+        canRewind:
+          s.rewindAllowed &&
+          s.snapshot !== null &&
+          (s.status === 'ready' ||
+            s.status === 'running' ||
+            s.status === 'paused' ||
+            s.status === 'finished'),
+        rewindAllowed: s.rewindAllowed,
+        rewindTo: s.rewindTo,
+      })),
+    );
   const nowS = snapshot?.tS ?? 0;
 
   // The view follows the trend at the charts' pace (chartVersion.ts): a live window moves at most
@@ -402,46 +405,48 @@ export function TrendPanel() {
         </div>
       </div>
       <div className="trend-whatif" role="group" aria-label="What if? Rewind and paths left">
-        <form
-          className="trend-rewind"
-          onSubmit={submitRewind}
-          aria-label="Rewind the run to an earlier moment"
-          noValidate
-        >
-          <label htmlFor={`${rewindId}-time`}>Rewind to</label>
-          <input
-            id={`${rewindId}-time`}
-            type="text"
-            inputMode="numeric"
-            autoComplete="off"
-            spellCheck={false}
-            className="trend-rewind-time"
-            placeholder="h:mm:ss"
-            value={rewindText}
-            disabled={!canRewind}
-            aria-invalid={rewindError !== null}
-            aria-describedby={rewindError !== null ? `${rewindId}-error` : undefined}
-            onChange={(event) => {
-              setRewindText(event.target.value);
-              setRewindError(null);
-            }}
-            data-testid="rewind-time"
-          />
-          <button
-            type="submit"
-            className="button button-small trend-rewind-button"
-            disabled={!canRewind || rewindText.trim() === ''}
-            data-testid="rewind-button"
-            title="Go back to this moment and take another path; the path you leave stays on the charts, faintly"
+        {rewindAllowed && (
+          <form
+            className="trend-rewind"
+            onSubmit={submitRewind}
+            aria-label="Rewind the run to an earlier moment"
+            noValidate
           >
-            {pickedHere ? 'Rewind to here' : 'Rewind'}
-          </button>
-          {rewindError !== null && (
-            <p className="trend-rewind-error" id={`${rewindId}-error`} role="alert">
-              {rewindError}
-            </p>
-          )}
-        </form>
+            <label htmlFor={`${rewindId}-time`}>Rewind to</label>
+            <input
+              id={`${rewindId}-time`}
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              spellCheck={false}
+              className="trend-rewind-time"
+              placeholder="h:mm:ss"
+              value={rewindText}
+              disabled={!canRewind}
+              aria-invalid={rewindError !== null}
+              aria-describedby={rewindError !== null ? `${rewindId}-error` : undefined}
+              onChange={(event) => {
+                setRewindText(event.target.value);
+                setRewindError(null);
+              }}
+              data-testid="rewind-time"
+            />
+            <button
+              type="submit"
+              className="button button-small trend-rewind-button"
+              disabled={!canRewind || rewindText.trim() === ''}
+              data-testid="rewind-button"
+              title="Go back to this moment and take another path; the path you leave stays on the charts, faintly"
+            >
+              {pickedHere ? 'Rewind to here' : 'Rewind'}
+            </button>
+            {rewindError !== null && (
+              <p className="trend-rewind-error" id={`${rewindId}-error`} role="alert">
+                {rewindError}
+              </p>
+            )}
+          </form>
+        )}
         {leftPaths.length > 0 && (
           <div className="trend-paths-legend" data-testid="trend-paths-legend">
             <PathSwatch />

@@ -198,6 +198,9 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
     return s.status === 'ready' || (s.status === 'paused' && s.stopReason?.kind === 'prompt');
   };
   store.setState({
+    // A class follows one path: the server keeps each learner's log as it grew (a rewind would
+    // shorten it), so rewinding is off for the class's run.
+    rewindAllowed: false,
     play: () => {
       if (lockNow() === null) original.play();
     },

@@ -133,6 +133,11 @@ export interface RunSlice {
   actions: readonly TimedAction[];
   /** The paths left by rewinding, oldest first (they travel in the run log as its branches). */
   leftPaths: readonly LeftPath[];
+  /**
+   * Whether the learner may rewind: off in a live class, where the server keeps the one path the
+   * learner's log has taken (src/classroom/learnerLink.ts turns it off).
+   */
+  rewindAllowed: boolean;
   /** Why the run last stopped by itself (a prompt, an alarm, a step or skip); null once it plays. */
   stopReason: StopReason | null;
   /** Pause by itself when an alarm sounds (a device alarm or a cardiac arrest). */
@@ -313,6 +318,7 @@ const createRunSlice =
     parameters: {},
     actions: [],
     leftPaths: [],
+    rewindAllowed: true,
     stopReason: null,
     autoPauseOnAlarm: false,
     play() {
@@ -421,6 +427,10 @@ const createRunSlice =
       const { scenario, snapshot, origin, scenarioText, fileName, seed, speed, parameters } = get();
       const log = get().runLog();
       if (!scenario || !snapshot || !origin || !log || !Number.isFinite(atS)) return false;
+      if (!get().rewindAllowed) {
+        get().showNotice('info', 'Rewind is off in a live class: the class follows one path.');
+        return false;
+      }
       const nowS = snapshot.tS;
       const toS = Math.min(nowS, Math.max(0, Math.floor(atS + 1e-9)));
       const leaving = log.actions.some((a) => a.source !== 'scenario' && a.atS >= toS);

@@ -172,6 +172,9 @@ describe('pacing a live class', () => {
       await ben.page.getByTestId('step').click();
       expect(await runStatus(ben.page)).not.toBe('Running');
       expect(await ben.page.getByTestId('clock').innerText()).toBe(clock);
+      // A class follows one path: no rewind from the event log or the trends.
+      expect(await ben.page.getByTestId('log-rewind').count()).toBe(0);
+      expect(await ben.page.getByTestId('rewind-button').count()).toBe(0);
       await console.getByTestId('resume-all').click();
       await expect.poll(() => lockOf(ben.page), poll).toBe(null);
       await expect.poll(() => runStatus(ben.page), poll).toBe('Running');

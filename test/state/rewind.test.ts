@@ -205,6 +205,16 @@ describe('rewinding the run', () => {
     expect(await store.getState().rewindTo(5000)).toBe(false);
   });
 
+  it('does nothing in a live class, where rewinding is off, and says so', async () => {
+    const { store, port } = await running();
+    const loads = port.sent.filter((m) => m.type === 'load').length;
+    store.setState({ rewindAllowed: false });
+    expect(await store.getState().rewindTo(30)).toBe(false);
+    expect(port.sent.filter((m) => m.type === 'load')).toHaveLength(loads);
+    expect(store.getState().leftPaths).toHaveLength(0);
+    expect(store.getState().notice?.text).toMatch(/off in a live class/);
+  });
+
   it('keeps the paths left through a save and a reload, and sends them to the debrief', async () => {
     const { store: before, port } = await running();
     await before.getState().rewindTo(150);
