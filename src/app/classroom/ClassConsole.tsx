@@ -277,6 +277,19 @@ export function ClassConsole({ token }: { token: string }) {
         </select>
         <label
           className="class-check"
+          title="On: each learner may change their own speed after yours. Off: every learner's speed stays at the class's"
+        >
+          <input
+            type="checkbox"
+            checked={session?.ownSpeed ?? true}
+            disabled={!live}
+            onChange={(e) => link.ownSpeed(e.target.checked)}
+            data-testid="own-speed"
+          />
+          Learners choose their speed
+        </label>
+        <label
+          className="class-check"
           title="Learners who reach a prompt wait there until you release them"
         >
           <input
