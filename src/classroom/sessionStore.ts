@@ -258,8 +258,10 @@ export function openSessionStore(dataDir: string): SessionStore {
     setApplied: db.prepare(
       'UPDATE learners SET applied = MAX(applied, ?) WHERE session_id = ? AND id = ?',
     ),
+    // A learner's actions are held at positions 0, 1, 2 … without a gap (appendActions), so the
+    // count is the last position + 1: one look in the primary key rather than a count of them all.
     actionCount: db.prepare<[number, string], { n: number }>(
-      'SELECT COUNT(*) AS n FROM actions WHERE session_id = ? AND learner_id = ?',
+      'SELECT COALESCE(MAX(idx) + 1, 0) AS n FROM actions WHERE session_id = ? AND learner_id = ?',
     ),
     insertAction: db.prepare(
       'INSERT OR IGNORE INTO actions (session_id, learner_id, idx, at_s, source, action) VALUES (?, ?, ?, ?, ?, ?)',
@@ -297,6 +299,7 @@ export function openSessionStore(dataDir: string): SessionStore {
   const appendTx = db.transaction(
     (sessionId: number, id: string, from: number, actions: readonly TimedAction[]) => {
       const held = q.actionCount.get(sessionId, id)!.n;
+      if (from > held) return held; // a gap: never held (the learner sends from `held`)
       for (let i = 0; i < actions.length; i++) {
         const idx = from + i;
         if (idx < held) continue;

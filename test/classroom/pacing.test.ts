@@ -17,6 +17,7 @@ import { classMistakes, MISTAKE_RULES } from '../../src/classroom/classDebrief.t
 import { linkLearnerToClass, promptsReached } from '../../src/classroom/learnerLink.ts';
 import { parseClientMessage, targetLabel } from '../../src/classroom/protocol.ts';
 import { startClassroom, type Classroom } from '../../src/classroom/server.ts';
+import { openSessionStore } from '../../src/classroom/sessionStore.ts';
 import type { DebriefPort, SimulationPort } from '../../src/state/port.ts';
 import { createAppStore, type AppStore } from '../../src/state/store.ts';
 import { TUTORIAL, client, learnerActions, status, type Client } from './clients.ts';
@@ -351,6 +352,44 @@ describe('the classroom server: pacing, groups, following a learner', () => {
     // Following nobody known is refused.
     con.send({ type: 'watch', learner: 'nobody' });
     expect((await con.next('refused')).reason).toBe('no such learner');
+  });
+});
+
+describe('the session store under the relay', () => {
+  it('holds actions without gaps, numbers commands on after a reopen, and writes applied in one go', () => {
+    let store = openSessionStore(dataDir);
+    const { id } = store.createSession({
+      code: 'ABCDEF',
+      token: 't',
+      scenarioText: TUTORIAL,
+      scenarioFile: 'hlm-tutorial.yaml',
+      seed: 1,
+    });
+    const ana = store.addLearner(id, { id: 'ana', secret: 's', name: 'Ana' });
+    const ben = store.addLearner(id, { id: 'ben', secret: 's', name: 'Ben' });
+    const actions = learnerActions(1800).slice(0, 6);
+    expect(store.appendActions(id, ana.id, 0, actions.slice(0, 3))).toBe(3);
+    expect(store.appendActions(id, ana.id, 2, actions.slice(2, 5))).toBe(5); // one held already
+    expect(store.appendActions(id, ana.id, 6, actions.slice(5))).toBe(5); // a gap: refused
+    expect(store.actions(id, ana.id)).toEqual(actions.slice(0, 5));
+    expect(store.actionCount(id, ben.id)).toBe(0);
+
+    expect(store.addCommands(id, [ana.id, ben.id], { kind: 'pause' })).toEqual([1, 1]);
+    expect(store.addCommand(id, ana.id, { kind: 'play' })).toBe(2);
+    store.close();
+    store = openSessionStore(dataDir);
+    expect(store.addCommands(id, [ana.id, ben.id], { kind: 'end' })).toEqual([3, 2]);
+    expect(store.commandsAfter(id, ana.id, 1).map((c) => c.seq)).toEqual([2, 3]);
+    store.setApplieds(
+      id,
+      new Map([
+        [ana.id, 3],
+        [ben.id, 1],
+      ]),
+    );
+    store.setApplieds(id, new Map([[ana.id, 2]])); // never back
+    expect(store.learners(id).map((l) => l.applied)).toEqual([3, 1]);
+    store.close();
   });
 });
 
