@@ -1,8 +1,9 @@
 // The classroom's session data in SQLite (better-sqlite3): the session (join code, instructor token,
 // scenario, pacing), the roster, every learner's action log, the instructor's commands to each
 // learner (numbered, so a page that comes back is sent only what it has not applied) and a log of
-// instructor events and refused messages, and the instructor's groups of learners. Every change is written at once (WAL), so a server that
-// restarts mid-class carries on where it was.
+// instructor events and refused messages, and the instructor's groups of learners. Every change is
+// written at once (WAL), so a server that restarts mid-class carries on where it was; the server
+// batches only what a page tells it again on rejoining (statuses, the commands it applied).
 
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
