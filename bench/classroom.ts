@@ -6,6 +6,8 @@
 // its ack) at p50/p95 and the server's memory (RSS from /proc).
 //
 //   npx tsx bench/classroom.ts [learners=300] [seconds=30]
+//
+// BENCH_CPU_PROF=<folder> runs the server with Node's --cpu-prof, writing its profile there.
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,9 +32,20 @@ async function main(): Promise<void> {
   const data = mkdtempSync(join(tmpdir(), 'coldboot-class-bench-'));
   const dist = mkdtempSync(join(tmpdir(), 'coldboot-class-dist-'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>stub</title>');
+  const prof = process.env.BENCH_CPU_PROF;
   const server = spawn(
     process.execPath,
-    [join(ROOT, 'bin/coldboot.js'), 'classroom', '--port', '0', '--data', data, '--dist', dist],
+    [
+      ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []),
+      join(ROOT, 'bin/coldboot.js'),
+      'classroom',
+      '--port',
+      '0',
+      '--data',
+      data,
+      '--dist',
+      dist,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   let out = '';

@@ -61,6 +61,7 @@ export function Controls() {
     speed,
     togglePlay,
     setSpeed,
+    speedLock,
     reset,
     step,
     skipToNextEvent,
@@ -75,6 +76,7 @@ export function Controls() {
       speed: s.speed,
       togglePlay: s.togglePlay,
       setSpeed: s.setSpeed,
+      speedLock: s.speedLock,
       reset: s.reset,
       step: s.step,
       skipToNextEvent: s.skipToNextEvent,
@@ -152,6 +154,8 @@ export function Controls() {
             id={speedId}
             value={String(speed)}
             onChange={(e) => setSpeed(Number(e.target.value))}
+            disabled={speedLock !== null}
+            aria-describedby={speedLock !== null ? `${speedId}-lock` : undefined}
             data-testid="speed"
           >
             {!SPEEDS.some((s) => s === speed) && <option value={String(speed)}>{speed}×</option>}
@@ -162,6 +166,11 @@ export function Controls() {
               </option>
             ))}
           </select>
+          {speedLock !== null && (
+            <span id={`${speedId}-lock`} className="speed-lock" data-testid="speed-lock">
+              {speedLock}
+            </span>
+          )}
         </div>
         <div className="check-field">
           <input

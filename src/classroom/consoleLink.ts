@@ -42,6 +42,8 @@ export interface ConsoleLink {
   speed(speed: number): void;
   inject(to: Target, action: Action): void;
   hold(on: boolean): void;
+  /** Learners choose their own speed (on) or keep the class's (off). */
+  ownSpeed(on: boolean): void;
   release(to: Target): void;
   group(learners: readonly string[], name: string): void;
   /** Follows one learner live (null: nobody). */
@@ -167,6 +169,7 @@ export function openConsoleLink(url: string, token: string): ConsoleLink {
     speed: (speed) => send({ type: 'speed', speed }),
     inject: (to, action) => send({ type: 'inject', to, action }),
     hold: (on) => send({ type: 'hold', on }),
+    ownSpeed: (on) => send({ type: 'ownSpeed', on }),
     release: (to) => send({ type: 'release', to }),
     group: (learners, name) => send({ type: 'group', learners, name }),
     follow(id) {

@@ -13,6 +13,9 @@
 //   class at the scenario's prompts, at each prompt until released: Play, Step and Next event do
 //   nothing then (the store's own functions are wrapped, so the keyboard's shortcuts are locked
 //   too), and the page says why.
+// - When the instructor keeps everyone at the class's speed ("Learners choose their speed" off),
+//   locks the run's speed to it: the store's setSpeed is wrapped the same way (the speed control
+//   and the `[`/`]` keys do nothing), and the store's speedLock says why beside the control.
 // - Reports a short status about once a second (temperatures, rhythm, brain cells, alarms, the
 //   prompt it is held at).
 // - Reconnects by itself, with a back-off, when the connection drops or goes silent.
@@ -170,9 +173,21 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
   let classPaused = false;
   let hold = false;
   let released = identity?.released ?? 0;
-  const original = (({ play, step, skipToNextEvent }) => ({ play, step, skipToNextEvent }))(
-    store.getState(),
-  );
+  /** The class's speed, and whether each learner may choose their own. */
+  let classSpeed = store.getState().speed;
+  let ownSpeed = true;
+  const original = (({ play, step, skipToNextEvent, setSpeed }) => ({
+    play,
+    step,
+    skipToNextEvent,
+    setSpeed,
+  }))(store.getState());
+  /** Locks the run's speed to the class's (ownSpeed off), or frees it. */
+  const updateSpeedLock = () => {
+    if (!ownSpeed && store.getState().speed !== classSpeed) original.setSpeed(classSpeed);
+    const speedLock = ownSpeed ? null : 'Your instructor keeps the class at this speed.';
+    if (store.getState().speedLock !== speedLock) store.setState({ speedLock });
+  };
   /** The prompt this run is held at, or null. */
   const heldAt = (): number | null => {
     const reached = promptsReached(store.getState().actions);
@@ -209,6 +224,9 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
     },
     skipToNextEvent: () => {
       if (lockNow() === null) original.skipToNextEvent();
+    },
+    setSpeed: (speed: number) => {
+      if (ownSpeed) original.setSpeed(speed);
     },
   });
 
@@ -294,7 +312,12 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
         sendStatus(true);
         break;
       case 'speed':
-        s.setSpeed(command.speed);
+        classSpeed = command.speed;
+        original.setSpeed(command.speed);
+        break;
+      case 'ownSpeed':
+        ownSpeed = command.on;
+        updateSpeedLock();
         break;
       case 'apply':
         await whenLoaded();
@@ -335,6 +358,8 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
     released = identity.released;
     hold = message.session.hold;
     classPaused = message.session.started && message.session.paused && !message.session.ended;
+    classSpeed = message.session.speed;
+    ownSpeed = message.session.ownSpeed !== false;
     writeIdentity(options.storage, code, identity);
     received = message.received;
     inFlight = false;
@@ -360,6 +385,8 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
       }
       ready = true;
     }
+    // After a reload the app restores the run at the speed it was saved with: the class's wins.
+    updateSpeedLock();
     pump();
     sendStatus(true);
     void work();
@@ -488,7 +515,7 @@ export function linkLearnerToClass(store: AppStore, options: LearnerLinkOptions)
   return () => {
     stopped = true;
     unsubscribe();
-    store.setState(original);
+    store.setState({ ...original, speedLock: null });
     clearInterval(ticker);
     if (retryTimer !== undefined) clearTimeout(retryTimer);
     if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);

@@ -66,6 +66,8 @@ export type LearnerCommand =
   | { readonly kind: 'pause' }
   | { readonly kind: 'play' }
   | { readonly kind: 'speed'; readonly speed: number }
+  /** Learners may choose their own speed (on), or keep the class's (off: their speed is locked). */
+  | { readonly kind: 'ownSpeed'; readonly on: boolean }
   | { readonly kind: 'apply'; readonly action: Action }
   /** Hold the run at the scenario's prompts until released (on), or not (off). */
   | { readonly kind: 'hold'; readonly on: boolean }
@@ -110,6 +112,8 @@ export type InstructorToServer =
   | { readonly type: 'console'; readonly token: string }
   | { readonly type: 'pace'; readonly op: PaceOp }
   | { readonly type: 'speed'; readonly speed: number }
+  /** Learners choose their own speed (on), or keep the class's speed (off). */
+  | { readonly type: 'ownSpeed'; readonly on: boolean }
   | { readonly type: 'inject'; readonly to: Target; readonly action: Action }
   /** Hold learners at the scenario's prompts until released (the whole class). */
   | { readonly type: 'hold'; readonly on: boolean }
@@ -127,6 +131,7 @@ export const INSTRUCTOR_TYPES: ReadonlySet<string> = new Set([
   'console',
   'pace',
   'speed',
+  'ownSpeed',
   'inject',
   'hold',
   'release',
@@ -144,6 +149,8 @@ export interface SessionInfo {
   readonly started: boolean;
   readonly paused: boolean;
   readonly speed: number;
+  /** Learners may choose their own speed; false: each learner's speed is locked to `speed`. */
+  readonly ownSpeed: boolean;
   readonly ended: boolean;
   /** Learners are held at the scenario's prompts until released. */
   readonly hold: boolean;
@@ -444,6 +451,10 @@ export function parseClientMessage(text: string): ClientToServer {
     case 'speed':
       onlyKeys(data, ['type', 'speed']);
       return { type, speed: num(data.speed, 'speed', 1, 600) };
+    case 'ownSpeed':
+      onlyKeys(data, ['type', 'on']);
+      if (typeof data.on !== 'boolean') fail('on: expected true or false');
+      return { type, on: data.on };
     case 'inject':
       onlyKeys(data, ['type', 'to', 'action']);
       return { type, to: str(data.to, 'to', 64), action: checkAction(data.action) };

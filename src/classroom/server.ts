@@ -111,6 +111,8 @@ interface Connection {
   refusals: number;
 }
 
+const PING_TEXT = JSON.stringify({ type: 'ping' });
+
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -242,6 +244,19 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     unsavedStatuses.clear();
   };
   const dirtyRows = new Set<string>();
+  /**
+   * Learners' "applied" numbers not yet written: those that arrive in one turn of the event loop
+   * (after a command to the class, every learner's at once) are written in one transaction at the
+   * end of that turn, instead of one write each.
+   */
+  const unsavedApplied = new Map<string, number>();
+  let appliedWrite: ReturnType<typeof setImmediate> | undefined;
+  const saveApplied = () => {
+    appliedWrite = undefined;
+    if (unsavedApplied.size === 0) return;
+    store.setApplieds(session.id, unsavedApplied);
+    unsavedApplied.clear();
+  };
 
   const info = (): SessionInfo => ({
     code: session.code,
@@ -249,6 +264,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     started: session.started,
     paused: session.paused,
     speed: session.speed,
+    ownSpeed: session.ownSpeed,
     ended: session.ended,
     hold: session.hold,
   });
@@ -269,9 +285,13 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
     };
   }
 
-  const send = (ws: WebSocket, message: unknown) => {
-    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+  const send = (ws: WebSocket, message: unknown) => sendText(ws, JSON.stringify(message));
+  const sendText = (ws: WebSocket, text: string) => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(text);
   };
+  /** A numbered command's message: the command is written out once for all its learners. */
+  const commandText = (seq: number, commandJson: string) =>
+    `{"type":"command","seq":${seq},"command":${commandJson}}`;
   const consoles = () =>
     [...connections].filter(([, c]) => c.role === 'instructor').map(([ws]) => ws);
   const toConsoles = (message: unknown) => consoles().forEach((ws) => send(ws, message));
@@ -327,16 +347,15 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
   const touch = (id: string) => dirtyRows.add(id);
 
   function command(id: string, c: LearnerCommand): void {
-    const seq = store.addCommand(session.id, id, c);
-    const ws = learnerSockets.get(id);
-    if (ws) send(ws, { type: 'command', seq, command: c });
+    everyone(c, [id]);
   }
   /** One command to every learner (or these): stored in one transaction, then relayed. */
   const everyone = (c: LearnerCommand, ids: readonly string[] = [...known.keys()]) => {
     const seqs = store.addCommands(session.id, ids, c);
+    const json = JSON.stringify(c);
     ids.forEach((id, i) => {
       const ws = learnerSockets.get(id);
-      if (ws) send(ws, { type: 'command', seq: seqs[i], command: c });
+      if (ws) sendText(ws, commandText(seqs[i]!, json));
     });
   };
 
@@ -394,7 +413,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
       received: store.actionCount(session.id, learner.id),
       session: info(),
     });
-    const applied = m.applied ?? learner.applied;
+    const applied = m.applied ?? Math.max(learner.applied, unsavedApplied.get(learner.id) ?? 0);
     for (const c of store.commandsAfter(session.id, learner.id, applied)) {
       send(ws, { type: 'command', seq: c.seq, command: c.command });
     }
@@ -451,7 +470,8 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
         return;
       }
       case 'applied':
-        store.setApplied(session.id, id, m.upTo);
+        unsavedApplied.set(id, Math.max(unsavedApplied.get(id) ?? 0, m.upTo));
+        appliedWrite ??= setImmediate(saveApplied);
         return;
       case 'join':
         refuse(ws, conn, 'already joined');
@@ -530,6 +550,12 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
       case 'speed':
         session = store.updateSession(session.id, { speed: m.speed });
         everyone({ kind: 'speed', speed: m.speed });
+        toConsoles({ type: 'session', session: info() });
+        break;
+      case 'ownSpeed':
+        if (session.ended) break;
+        session = store.updateSession(session.id, { ownSpeed: m.on });
+        everyone({ kind: 'ownSpeed', on: m.on });
         toConsoles({ type: 'session', session: info() });
         break;
       case 'inject': {
@@ -751,7 +777,7 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
         continue;
       }
       ws.ping();
-      send(ws, { type: 'ping' });
+      sendText(ws, PING_TEXT);
     }
   }, PING_INTERVAL_MS);
 
@@ -782,6 +808,8 @@ export async function startClassroom(options: ClassroomOptions): Promise<Classro
       closed = true;
       clearInterval(statusTimer);
       saveStatuses();
+      if (appliedWrite !== undefined) clearImmediate(appliedWrite);
+      saveApplied();
       clearInterval(pingTimer);
       clearInterval(flushTimer);
       for (const ws of connections.keys()) ws.terminate();

@@ -1,8 +1,9 @@
 // The classroom's session data in SQLite (better-sqlite3): the session (join code, instructor token,
 // scenario, pacing), the roster, every learner's action log, the instructor's commands to each
 // learner (numbered, so a page that comes back is sent only what it has not applied) and a log of
-// instructor events and refused messages, and the instructor's groups of learners. Every change is written at once (WAL), so a server that
-// restarts mid-class carries on where it was.
+// instructor events and refused messages, and the instructor's groups of learners. Every change is
+// written at once (WAL), so a server that restarts mid-class carries on where it was; the server
+// batches only what a page tells it again on rejoining (statuses, the commands it applied).
 
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -20,6 +21,8 @@ export interface SessionRecord {
   readonly started: boolean;
   readonly paused: boolean;
   readonly speed: number;
+  /** Learners may choose their own speed (false: locked to the class's). */
+  readonly ownSpeed: boolean;
   readonly ended: boolean;
   /** Learners are held at the scenario's prompts until released. */
   readonly hold: boolean;
@@ -50,13 +53,17 @@ export interface SessionStore {
   session(id: number): SessionRecord;
   updateSession(
     id: number,
-    patch: Partial<Pick<SessionRecord, 'started' | 'paused' | 'speed' | 'ended' | 'hold'>>,
+    patch: Partial<
+      Pick<SessionRecord, 'started' | 'paused' | 'speed' | 'ownSpeed' | 'ended' | 'hold'>
+    >,
   ): SessionRecord;
   addLearner(sessionId: number, l: { id: string; secret: string; name: string }): LearnerRecord;
   learner(sessionId: number, id: string): LearnerRecord | null;
   learners(sessionId: number): LearnerRecord[];
   setStatus(sessionId: number, id: string, status: LearnerStatus): void;
   setApplied(sessionId: number, id: string, applied: number): void;
+  /** Several learners' applied command numbers, in one transaction. */
+  setApplieds(sessionId: number, applied: ReadonlyMap<string, number>): void;
   /** Appends actions at positions `from`, … (those already held are skipped); returns the count held. */
   appendActions(
     sessionId: number,
@@ -156,6 +163,7 @@ interface SessionRow {
   speed: number;
   ended: number;
   hold: number;
+  own_speed: number;
   created_at: string;
 }
 
@@ -180,6 +188,7 @@ function sessionOf(row: SessionRow): SessionRecord {
     started: row.started === 1,
     paused: row.paused === 1,
     speed: row.speed,
+    ownSpeed: row.own_speed === 1,
     ended: row.ended === 1,
     hold: row.hold === 1,
     createdAt: row.created_at,
@@ -198,6 +207,16 @@ function learnerOf(row: LearnerRowDb): LearnerRecord {
   };
 }
 
+/** The sessions table's column of each field updateSession may change. */
+const SESSION_COLUMNS = {
+  started: 'started',
+  paused: 'paused',
+  speed: 'speed',
+  ownSpeed: 'own_speed',
+  ended: 'ended',
+  hold: 'hold',
+} as const;
+
 const now = () => new Date().toISOString();
 
 /** Opens (creating if needed) the classroom database in `dataDir` (classroom.sqlite). */
@@ -212,6 +231,9 @@ export function openSessionStore(dataDir: string): SessionStore {
   const columns = db.prepare<[], { name: string }>('PRAGMA table_info(sessions)').all();
   if (!columns.some((c) => c.name === 'hold'))
     db.exec('ALTER TABLE sessions ADD COLUMN hold INTEGER NOT NULL DEFAULT 0');
+  // And before the instructor's choice of letting learners choose their speed (default: they may).
+  if (!columns.some((c) => c.name === 'own_speed'))
+    db.exec('ALTER TABLE sessions ADD COLUMN own_speed INTEGER NOT NULL DEFAULT 1');
 
   const q = {
     current: db.prepare<[], SessionRow>(
@@ -237,8 +259,10 @@ export function openSessionStore(dataDir: string): SessionStore {
     setApplied: db.prepare(
       'UPDATE learners SET applied = MAX(applied, ?) WHERE session_id = ? AND id = ?',
     ),
+    // A learner's actions are held at positions 0, 1, 2 … without a gap (appendActions), so the
+    // count is the last position + 1: one look in the primary key rather than a count of them all.
     actionCount: db.prepare<[number, string], { n: number }>(
-      'SELECT COUNT(*) AS n FROM actions WHERE session_id = ? AND learner_id = ?',
+      'SELECT COALESCE(MAX(idx) + 1, 0) AS n FROM actions WHERE session_id = ? AND learner_id = ?',
     ),
     insertAction: db.prepare(
       'INSERT OR IGNORE INTO actions (session_id, learner_id, idx, at_s, source, action) VALUES (?, ?, ?, ?, ?, ?)',
@@ -276,6 +300,7 @@ export function openSessionStore(dataDir: string): SessionStore {
   const appendTx = db.transaction(
     (sessionId: number, id: string, from: number, actions: readonly TimedAction[]) => {
       const held = q.actionCount.get(sessionId, id)!.n;
+      if (from > held) return held; // a gap: never held (the learner sends from `held`)
       for (let i = 0; i < actions.length; i++) {
         const idx = from + i;
         if (idx < held) continue;
@@ -285,27 +310,45 @@ export function openSessionStore(dataDir: string): SessionStore {
       return q.actionCount.get(sessionId, id)!.n;
     },
   );
-  const commandTx = db.transaction((sessionId: number, id: string, command: LearnerCommand) => {
-    const seq = q.nextSeq.get(sessionId, id)!.n;
-    q.insertCommand.run(sessionId, id, seq, JSON.stringify(command), now());
+  /**
+   * Each learner's last command number, read from the database once and then kept here: this
+   * process is the database's only writer, and a number is taken only inside the transaction that
+   * inserts its command (a transaction that fails forgets the learners it numbered).
+   */
+  const lastSeqs = new Map<string, number>();
+  const seqKey = (sessionId: number, id: string) => `${sessionId}\u0000${id}`;
+  const takeSeq = (sessionId: number, id: string): number => {
+    const key = seqKey(sessionId, id);
+    const seq = (lastSeqs.get(key) ?? q.nextSeq.get(sessionId, id)!.n - 1) + 1;
+    lastSeqs.set(key, seq);
     return seq;
-  });
-  const commandsTx = db.transaction(
-    (sessionId: number, ids: readonly string[], command: LearnerCommand) => {
-      const text = JSON.stringify(command);
+  };
+  const insertCommands = db.transaction(
+    (sessionId: number, ids: readonly string[], text: string) => {
       const at = now();
       return ids.map((id) => {
-        const seq = q.nextSeq.get(sessionId, id)!.n;
+        const seq = takeSeq(sessionId, id);
         q.insertCommand.run(sessionId, id, seq, text, at);
         return seq;
       });
     },
   );
+  const commandsTx = (sessionId: number, ids: readonly string[], command: LearnerCommand) => {
+    try {
+      return insertCommands(sessionId, ids, JSON.stringify(command));
+    } catch (error) {
+      for (const id of ids) lastSeqs.delete(seqKey(sessionId, id));
+      throw error;
+    }
+  };
   const statusesTx = db.transaction(
     (sessionId: number, statuses: ReadonlyMap<string, LearnerStatus>) => {
       for (const [id, status] of statuses) q.setStatus.run(JSON.stringify(status), sessionId, id);
     },
   );
+  const appliedTx = db.transaction((sessionId: number, applied: ReadonlyMap<string, number>) => {
+    for (const [id, upTo] of applied) q.setApplied.run(upTo, sessionId, id);
+  });
   const groupTx = db.transaction((sessionId: number, ids: readonly string[], name: string) => {
     for (const id of ids) {
       if (name === '') q.deleteGroup.run(sessionId, id);
@@ -346,7 +389,7 @@ export function openSessionStore(dataDir: string): SessionStore {
       const sets: string[] = [];
       const values: (number | string)[] = [];
       for (const [key, value] of Object.entries(patch)) {
-        sets.push(`${key} = ?`);
+        sets.push(`${SESSION_COLUMNS[key as keyof typeof patch]} = ?`);
         values.push(typeof value === 'boolean' ? (value ? 1 : 0) : (value as number));
       }
       if (sets.length > 0)
@@ -365,6 +408,7 @@ export function openSessionStore(dataDir: string): SessionStore {
     setApplied(sessionId, id, applied) {
       q.setApplied.run(applied, sessionId, id);
     },
+    setApplieds: (sessionId, applied) => appliedTx(sessionId, applied),
     appendActions: (sessionId, id, from, actions) => appendTx(sessionId, id, from, actions),
     actionCount: (sessionId, id) => q.actionCount.get(sessionId, id)!.n,
     actions: (sessionId, id) =>
@@ -383,7 +427,7 @@ export function openSessionStore(dataDir: string): SessionStore {
           }
         : null;
     },
-    addCommand: (sessionId, id, command) => commandTx(sessionId, id, command),
+    addCommand: (sessionId, id, command) => commandsTx(sessionId, [id], command)[0]!,
     addCommands: (sessionId, ids, command) => commandsTx(sessionId, ids, command),
     setStatuses: (sessionId, statuses) => statusesTx(sessionId, statuses),
     commandsAfter: (sessionId, id, seq) =>

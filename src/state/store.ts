@@ -138,6 +138,11 @@ export interface RunSlice {
    * learner's log has taken (src/classroom/learnerLink.ts turns it off).
    */
   rewindAllowed: boolean;
+  /**
+   * Why the learner cannot choose the speed (a live class whose instructor keeps everyone at the
+   * class's speed; src/classroom/learnerLink.ts sets it and locks setSpeed); null: free.
+   */
+  speedLock: string | null;
   /** Why the run last stopped by itself (a prompt, an alarm, a step or skip); null once it plays. */
   stopReason: StopReason | null;
   /** Pause by itself when an alarm sounds (a device alarm or a cardiac arrest). */
@@ -319,6 +324,7 @@ const createRunSlice =
     actions: [],
     leftPaths: [],
     rewindAllowed: true,
+    speedLock: null,
     stopReason: null,
     autoPauseOnAlarm: false,
     play() {

@@ -9,13 +9,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
 import { parseScenario } from '../../models/index.ts';
 import { main } from '../../src/cli/main.ts';
 import { classMistakes, MISTAKE_RULES } from '../../src/classroom/classDebrief.ts';
-import { promptsReached } from '../../src/classroom/learnerLink.ts';
+import { linkLearnerToClass, promptsReached } from '../../src/classroom/learnerLink.ts';
 import { parseClientMessage, targetLabel } from '../../src/classroom/protocol.ts';
 import { startClassroom, type Classroom } from '../../src/classroom/server.ts';
+import { openSessionStore } from '../../src/classroom/sessionStore.ts';
+import type { DebriefPort, SimulationPort } from '../../src/state/port.ts';
+import { createAppStore, type AppStore } from '../../src/state/store.ts';
 import { TUTORIAL, client, learnerActions, status, type Client } from './clients.ts';
 
 let dataDir: string;
@@ -101,6 +105,20 @@ describe('pacing and group messages', () => {
     ).toMatchObject({ status: { held: 2 } });
   });
 
+  it('parseClientMessage checks the learners’ choice of speed', () => {
+    expect(parseClientMessage('{"type":"ownSpeed","on":false}')).toEqual({
+      type: 'ownSpeed',
+      on: false,
+    });
+    for (const m of [
+      { type: 'ownSpeed' },
+      { type: 'ownSpeed', on: 0 },
+      { type: 'ownSpeed', on: 'false' },
+      { type: 'ownSpeed', on: true, speed: 60 },
+    ])
+      expect(() => parseClientMessage(JSON.stringify(m)), JSON.stringify(m)).toThrow();
+  });
+
   it('promptsReached counts the scenario’s pauses only', () => {
     expect(
       promptsReached([
@@ -146,6 +164,58 @@ describe('the classroom server: pacing, groups, following a learner', () => {
     expect(c.store.groups(1).size).toBe(0);
     expect(b.learner.messages.slice(before).filter((m) => m.type !== 'ping')).toEqual([]);
     expect(a.learner.messages.some((m) => m.type === 'detail')).toBe(false);
+  });
+
+  it('keeps learners at the class’s speed when the console says so, over a restart; a learner cannot', async () => {
+    let c = await start();
+    const a = await join_(c, 'Ana');
+    const b = await join_(c, 'Ben');
+    expect(c.store.session(1).ownSpeed).toBe(true);
+    // A learner cannot lock the class's speed.
+    a.learner.send({ type: 'ownSpeed', on: false });
+    expect((await a.learner.next('refused')).reason).toBe('a learner cannot send "ownSpeed"');
+    expect(c.store.session(1).ownSpeed).toBe(true);
+    expect(commandsOf(b.learner)).toEqual([]);
+
+    const con = await consoleOf(c);
+    con.send({ type: 'speed', speed: 120 });
+    con.send({ type: 'ownSpeed', on: false });
+    const locked = [
+      { kind: 'speed', speed: 120 },
+      { kind: 'ownSpeed', on: false },
+    ];
+    await expect.poll(() => commandsOf(a.learner)).toEqual(locked);
+    await expect.poll(() => commandsOf(b.learner)).toEqual(locked);
+    await expect
+      .poll(() =>
+        con.messages
+          .filter((m) => m.type === 'session')
+          .map((m) => (m.session as { ownSpeed: boolean }).ownSpeed),
+      )
+      .toEqual([true, false]);
+    expect(c.store.session(1)).toMatchObject({ ownSpeed: false, speed: 120 });
+
+    // A restart keeps it: a learner rejoining and a console reconnecting are told.
+    const welcome = a.learner.messages.find((m) => m.type === 'welcome')!;
+    await c.close();
+    classroom = undefined;
+    c = await start();
+    const back = await client(c.port);
+    back.send({
+      type: 'join',
+      code: c.code,
+      name: 'Ana',
+      learnerId: welcome.learnerId,
+      secret: welcome.secret,
+      applied: 2,
+    });
+    expect((await back.next('welcome')).session).toMatchObject({ ownSpeed: false, speed: 120 });
+    const con2 = await client(c.port);
+    con2.send({ type: 'console', token: c.token });
+    expect((await con2.next('console')).session).toMatchObject({ ownSpeed: false });
+    con2.send({ type: 'ownSpeed', on: true });
+    await expect.poll(() => commandsOf(back).at(-1)).toEqual({ kind: 'ownSpeed', on: true });
+    expect(c.store.session(1).ownSpeed).toBe(true);
   });
 
   it('holds the class at prompts and releases only those waiting, each from their own prompt', async () => {
@@ -282,6 +352,143 @@ describe('the classroom server: pacing, groups, following a learner', () => {
     // Following nobody known is refused.
     con.send({ type: 'watch', learner: 'nobody' });
     expect((await con.next('refused')).reason).toBe('no such learner');
+  });
+});
+
+describe('the session store under the relay', () => {
+  it('holds actions without gaps, numbers commands on after a reopen, and writes applied in one go', () => {
+    let store = openSessionStore(dataDir);
+    const { id } = store.createSession({
+      code: 'ABCDEF',
+      token: 't',
+      scenarioText: TUTORIAL,
+      scenarioFile: 'hlm-tutorial.yaml',
+      seed: 1,
+    });
+    const ana = store.addLearner(id, { id: 'ana', secret: 's', name: 'Ana' });
+    const ben = store.addLearner(id, { id: 'ben', secret: 's', name: 'Ben' });
+    const actions = learnerActions(1800).slice(0, 6);
+    expect(store.appendActions(id, ana.id, 0, actions.slice(0, 3))).toBe(3);
+    expect(store.appendActions(id, ana.id, 2, actions.slice(2, 5))).toBe(5); // one held already
+    expect(store.appendActions(id, ana.id, 6, actions.slice(5))).toBe(5); // a gap: refused
+    expect(store.actions(id, ana.id)).toEqual(actions.slice(0, 5));
+    expect(store.actionCount(id, ben.id)).toBe(0);
+
+    expect(store.addCommands(id, [ana.id, ben.id], { kind: 'pause' })).toEqual([1, 1]);
+    expect(store.addCommand(id, ana.id, { kind: 'play' })).toBe(2);
+    store.close();
+    store = openSessionStore(dataDir);
+    expect(store.addCommands(id, [ana.id, ben.id], { kind: 'end' })).toEqual([3, 2]);
+    expect(store.commandsAfter(id, ana.id, 1).map((c) => c.seq)).toEqual([2, 3]);
+    store.setApplieds(
+      id,
+      new Map([
+        [ana.id, 3],
+        [ben.id, 1],
+      ]),
+    );
+    store.setApplieds(id, new Map([[ana.id, 2]])); // never back
+    expect(store.learners(id).map((l) => l.applied)).toEqual([3, 1]);
+    store.close();
+  });
+});
+
+/** A store on a stand-in worker (nothing runs), as the learner's page's store but headless. */
+function headlessStore(): AppStore {
+  const port: SimulationPort = { post() {}, listen() {}, terminate() {} };
+  const debriefPort: DebriefPort = { post() {}, listen() {}, terminate() {} };
+  return createAppStore({
+    createPort: () => port,
+    createDebriefPort: () => debriefPort,
+    libraryDirectory: '/lib/',
+    fetchText: async () => '[]',
+  });
+}
+
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    clear: () => items.clear(),
+    getItem: (key) => items.get(key) ?? null,
+    key: (i) => [...items.keys()][i] ?? null,
+    removeItem: (key) => void items.delete(key),
+    setItem: (key, value) => void items.set(key, String(value)),
+  };
+}
+
+describe('the learner’s page: the speed locked to the class’s', () => {
+  // The page's WebSocket is ws's here, for the rest of this file (its closing sockets still report
+  // after the test ends; each test file has its own globals).
+  beforeAll(() => void vi.stubGlobal('WebSocket', WebSocket));
+
+  it('locks setSpeed (the control and the keys) while learners may not choose, and over a reload and a restart', async () => {
+    const stops: (() => void)[] = [];
+    try {
+      let c = await start();
+      const storage = memoryStorage();
+      const store = headlessStore();
+      const link = (port: number) => {
+        const states: { link: string }[] = [];
+        stops.push(
+          linkLearnerToClass(store, {
+            code: c.code,
+            name: 'Ana',
+            url: `ws://127.0.0.1:${port}/classroom/ws`,
+            storage,
+            startupSettled: async () => {},
+            onState: (s) => states.push(s),
+          }),
+        );
+        return states;
+      };
+      const states = link(c.port);
+      await expect.poll(() => store.getState().screen).toBe('briefing');
+      // Free: the learner's own choice holds.
+      store.getState().setSpeed(600);
+      expect(store.getState()).toMatchObject({ speed: 600, speedLock: null });
+
+      const con = await consoleOf(c);
+      con.send({ type: 'speed', speed: 120 });
+      con.send({ type: 'ownSpeed', on: false });
+      await expect.poll(() => store.getState().speedLock).toMatch(/instructor/);
+      expect(store.getState().speed).toBe(120);
+      store.getState().setSpeed(600);
+      expect(store.getState().speed).toBe(120);
+      // The instructor's speed still comes through, and stays locked.
+      con.send({ type: 'speed', speed: 30 });
+      await expect.poll(() => store.getState().speed).toBe(30);
+      store.getState().setSpeed(1);
+      expect(store.getState().speed).toBe(30);
+      expect(states.at(-1)!.link).toBe('connected');
+
+      // A reload (the link ends, the page's speed is its own again) across a server restart: the
+      // new link, rejoining as the same learner, locks it to the class's speed once more.
+      stops.pop()!();
+      expect(store.getState().speedLock).toBe(null);
+      store.getState().setSpeed(600);
+      expect(store.getState().speed).toBe(600);
+      await c.close();
+      classroom = undefined;
+      c = await start();
+      link(c.port);
+      await expect.poll(() => store.getState().speedLock).toMatch(/instructor/);
+      expect(store.getState().speed).toBe(30);
+      store.getState().setSpeed(600);
+      expect(store.getState().speed).toBe(30);
+      expect(c.store.learners(1)).toHaveLength(1);
+
+      // Free again: the learner chooses.
+      const con2 = await consoleOf(c);
+      con2.send({ type: 'ownSpeed', on: true });
+      await expect.poll(() => store.getState().speedLock).toBe(null);
+      store.getState().setSpeed(600);
+      expect(store.getState().speed).toBe(600);
+    } finally {
+      stops.forEach((stop) => stop());
+    }
   });
 });
 

@@ -2,7 +2,8 @@
 // port, a fresh data folder). The instructor holds the class at the tutorial's prompts and starts
 // it: both learners wait at the first prompt, locked, and the console shows them waiting; the
 // instructor follows one learner live (trend and action log), releases her alone, then everyone;
-// a pause of the class locks the learners' Play with a message; a group gets a message nobody else
+// a pause of the class locks the learners' Play with a message; the instructor keeps everyone at
+// the class's speed (a learner's speed control and keys locked, with the reason) and frees it; a group gets a message nobody else
 // does; the class debrief shows the common mistakes, and its zip of run logs downloads and each
 // log replays with `coldboot debrief`. Screenshots of the console with the drill-down open and of
 // the class debrief at 1280×720 and 1920×1080 go to test-results/e2e/.
@@ -178,6 +179,30 @@ describe('pacing a live class', () => {
       await console.getByTestId('resume-all').click();
       await expect.poll(() => lockOf(ben.page), poll).toBe(null);
       await expect.poll(() => runStatus(ben.page), poll).toBe('Running');
+
+      // Learners choose their speed, until the instructor keeps everyone at the class's: Ben's
+      // own choice is undone, his speed control is locked with a reason, and `]` does nothing.
+      await ben.page.getByTestId('speed').selectOption('600');
+      expect(await ben.page.getByTestId('speed').inputValue()).toBe('600');
+      expect(await console.getByTestId('own-speed').isChecked()).toBe(true);
+      await console.getByTestId('own-speed').click();
+      await expect.poll(() => console.getByTestId('own-speed').isChecked(), poll).toBe(false);
+      await expect.poll(() => ben.page.getByTestId('speed').inputValue(), poll).toBe('60');
+      expect(await ben.page.getByTestId('speed').isDisabled()).toBe(true);
+      expect(await ben.page.getByTestId('speed-lock').innerText()).toContain('instructor');
+      await ben.page.locator('body').press(']');
+      await ben.page.locator('body').press(']');
+      expect(await ben.page.getByTestId('speed').inputValue()).toBe('60');
+      await console.getByTestId('class-speed').selectOption('120');
+      await expect.poll(() => ben.page.getByTestId('speed').inputValue(), poll).toBe('120');
+      await ben.page.locator('body').press('[');
+      expect(await ben.page.getByTestId('speed').inputValue()).toBe('120');
+      // On again: Ben chooses.
+      await console.getByTestId('own-speed').click();
+      await expect.poll(() => ben.page.getByTestId('speed').isDisabled(), poll).toBe(false);
+      expect(await ben.page.getByTestId('speed-lock').count()).toBe(0);
+      await ben.page.locator('body').press(']');
+      await expect.poll(() => ben.page.getByTestId('speed').inputValue(), poll).toBe('300');
 
       // A group: Ben alone in "Red"; a message to the group reaches him, not Ana.
       await row(console, 2).getByTestId('class-tick').check();

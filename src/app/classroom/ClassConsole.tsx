@@ -1,6 +1,6 @@
 // The instructor's console of a live class (`/?console#<token>`, printed by `coldboot classroom`):
 // every learner live in one sortable table, pacing for the whole class (start, pause that locks
-// the learners' Play, a common speed, holding everyone at the scenario's prompts until released),
+// the learners' Play, a common speed that learners may change or not, holding everyone at the scenario's prompts until released),
 // one learner followed live (their trend and action log), groups of learners, the instructor
 // panel's faults, arrests and messages to one learner, a group or everyone, the join screen for the
 // projector, and the class debrief at the end. Names are shown only here, and only when asked; the projector's
@@ -275,6 +275,19 @@ export function ClassConsole({ token }: { token: string }) {
             </option>
           ))}
         </select>
+        <label
+          className="class-check"
+          title="On: each learner may change their own speed after yours. Off: every learner's speed stays at the class's"
+        >
+          <input
+            type="checkbox"
+            checked={session?.ownSpeed ?? true}
+            disabled={!live}
+            onChange={(e) => link.ownSpeed(e.target.checked)}
+            data-testid="own-speed"
+          />
+          Learners choose their speed
+        </label>
         <label
           className="class-check"
           title="Learners who reach a prompt wait there until you release them"
