@@ -23,9 +23,9 @@ export const cellParameters = {
   extremityEnergyFallTimeS: parameter(
     1800,
     's',
-    [600, 3600],
+    [1300, 3600],
     'Time constant of energy failure in hands and feet without oxygen, 37 °C',
-    'Tourniquet: ischaemic nerve block in 15–45 min; muscle StO2 nadir at ~2 h (Lin 2019, reference notes §2) [read]',
+    'Tourniquet: ischaemic nerve block in 15–45 min; muscle StO2 nadir at ~2 h (Lin 2019, reference notes §2) [read]. Range: half the energy (where the model’s neurons fail) lost in 15–45 min gives 1300–3900 s [derived]',
   ),
   energyRecoveryTimeS: parameter(
     300,

@@ -70,6 +70,20 @@ describe('stepCells: energy', () => {
     expect(energyFallTimeConstantS(2, 37, v)).toBeCloseTo(v.extremityEnergyFallTimeS, 6);
   });
 
+  it('stepCells takes 15–45 min without oxygen at 37 °C to halve the energy of hands and feet, as a tourniquet blocks their nerves (Lin 2019)', () => {
+    // A tourniquet blocks nerve conduction after 15–45 min of ischaemia (the source of
+    // extremityEnergyFallTimeS). The model's neurons fail at half their energy charge (the brainstem
+    // stops driving breathing below brainEnergy 0.5), so the hands and feet should reach it then.
+    const state = cellsAt(37, 0, v);
+    let minutes = 0;
+    while (state[S.extremityEnergy]! >= 0.5 && minutes < 240) {
+      stepCells(state, body(v), 10, v);
+      minutes += 10 / 60;
+    }
+    expect(minutes).toBeGreaterThanOrEqual(15);
+    expect(minutes).toBeLessThanOrEqual(45);
+  });
+
   it('stepCells builds no derangement and loses no cells while oxygen is fully supplied', () => {
     const state = cellsAt(37, 1, v);
     for (let s = 0; s < 3600; s += 10) stepCells(state, body(v), 10, v);
