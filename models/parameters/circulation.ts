@@ -78,9 +78,9 @@ export const circulationParameters = {
   coldResistanceRisePerK: parameter(
     0.04,
     '1/K',
-    [0, 0.08],
+    [0.02, 0.06],
     'Rise of systemic vascular resistance per °C of core cooling (cold vasoconstriction, viscosity)',
-    '[model] blood viscosity rises ~2–3 %/°C of cooling [recall]; capped at +60 %',
+    '[model] blood viscosity rises ~2–3 %/°C of cooling [recall]; capped at +60 %. Range: viscosity alone is the floor (2 %/°C); cold vasoconstriction adds at most as much again [model]',
   ),
   arrhythmiaOnsetTempC: parameter(
     32,

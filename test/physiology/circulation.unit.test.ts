@@ -117,6 +117,22 @@ describe('updatePressure', () => {
     expect(state[S.meanArterialPressureMmHg]).toBeCloseTo(v.venousPressureMmHg, 9);
   });
 
+  it('updatePressure at the same flow rises 10–30 % over the first 5 °C of core cooling (blood viscosity 2–3 %/°C, cold vasoconstriction at most as much again)', () => {
+    // The arterial–venous difference at a fixed flow is proportional to the resistance. Viscosity
+    // alone raises it ~2–3 %/°C (the source of coldResistanceRisePerK): at least 10 % over 5 °C.
+    // Vasoconstriction of the core's vessels adds to it, but not more than viscosity [model]: at most
+    // 6 %/°C, 30 % over 5 °C.
+    const drop = (coreC: number) => {
+      const state = heart(RHYTHM.sinus, coreC);
+      state[S.cardiacOutputRatio] = 1;
+      updatePressure(state, v);
+      return state[S.meanArterialPressureMmHg]! - v.venousPressureMmHg;
+    };
+    const rise = drop(32) / drop(37) - 1;
+    expect(rise).toBeGreaterThanOrEqual(0.1);
+    expect(rise).toBeLessThanOrEqual(0.3);
+  });
+
   it('updatePressure rises with cold at the same flow, but no more than by 60 % of the arterial–venous difference', () => {
     const map = (coreC: number) => {
       const state = heart(RHYTHM.sinus, coreC);
