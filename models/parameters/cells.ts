@@ -26,6 +26,7 @@ export const cellParameters = {
     [1300, 3600],
     'Time constant of energy failure in hands and feet without oxygen, 37 °C',
     'Tourniquet: ischaemic nerve block in 15–45 min; muscle StO2 nadir at ~2 h (Lin 2019, reference notes §2) [read]. Range: half the energy (where the model’s neurons fail) lost in 15–45 min gives 1300–3900 s [derived]',
+    ['test/physiology/cells.unit.test.ts'],
   ),
   energyRecoveryTimeS: parameter(
     300,
@@ -55,6 +56,7 @@ export const cellParameters = {
     [2.2, 3.5],
     'Q10 of the build-up of derangement while energy has failed',
     'Proposed ischaemic-dose proxy: Q10 2.7–3.3 for time to depolarisation (reference notes §7, derived from Verhaegen 1995 and McCullough 1999) [derived]',
+    ['test/physiology/body.test.ts'],
   ),
   brainToleranceMedianMin: parameter(
     9,

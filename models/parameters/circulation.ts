@@ -32,6 +32,7 @@ export const circulationParameters = {
     [1.8, 2.6],
     'Q10 of sinus rate with myocardial temperature',
     'Heart rate falls ~50 % by 28 °C (Zafren K et al., Atlas of Emergency Medicine 5e, 2021 [read]): 2^(10/9) = 2.16 [derived]',
+    ['8a', 'test/physiology/circulation.unit.test.ts'],
   ),
   shiveringHeartRateRise: parameter(
     0.3,
@@ -81,6 +82,7 @@ export const circulationParameters = {
     [0.02, 0.06],
     'Rise of systemic vascular resistance per °C of core cooling (cold vasoconstriction, viscosity)',
     '[model] blood viscosity rises ~2–3 %/°C of cooling [recall]; capped at +60 %. Range: viscosity alone is the floor (2 %/°C); cold vasoconstriction adds at most as much again [model]',
+    ['test/physiology/circulation.unit.test.ts'],
   ),
   arrhythmiaOnsetTempC: parameter(
     32,
@@ -102,6 +104,7 @@ export const circulationParameters = {
     [0.05, 1.5],
     'Hazard of ventricular fibrillation at 28 °C (doubled in AF)',
     '[model] cardiac arrest risk "below 28 °C" (LITFL; Paal 2016) [read; secondary]; calibrated so that most untreated patients arrest between 28 and 22 °C (reference case 7)',
+    ['7c', '7d'],
   ),
   arrhythmiaHazardDoublingK: parameter(
     1.2,

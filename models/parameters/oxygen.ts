@@ -11,6 +11,7 @@ export const oxygenParameters = {
     [500, 800],
     'Barometric pressure (lower at altitude)',
     'Sea-level standard atmosphere [read]; range covers ~3500 m altitude [derived]',
+    ['test/physiology/oxygen.unit.test.ts'],
   ),
   waterVapourPressureMmHg: parameter(
     47,
@@ -18,6 +19,7 @@ export const oxygenParameters = {
     [44, 50],
     'Water vapour pressure of alveolar gas at 37 °C',
     'Saturated vapour at 37 °C (Tetens: 6.27 kPa = 47 mmHg) [derived]',
+    ['test/physiology/oxygen.unit.test.ts'],
   ),
   restingAlveolarPo2OnAirMmHg: parameter(
     100,
@@ -46,6 +48,7 @@ export const oxygenParameters = {
     [1.31, 1.39],
     'Oxygen bound by one gram of fully saturated haemoglobin',
     'Hüfner constant as used clinically 1.34 (theoretical 1.39) [recall]',
+    ['test/physiology/oxygen.unit.test.ts'],
   ),
   p50MmHg: parameter(
     26.8,
@@ -53,6 +56,7 @@ export const oxygenParameters = {
     [25, 29],
     'PO2 at half saturation, 37 °C, pH 7.40',
     'Severinghaus JW, J Appl Physiol 1979;46:599 standard curve: S(26.8) = 0.499 [derived from read equation]',
+    ['test/physiology/oxygen.unit.test.ts'],
   ),
   p50TemperatureCoefficientLog10PerK: parameter(
     0.027,
@@ -60,6 +64,7 @@ export const oxygenParameters = {
     [0.024, 0.031],
     'Fall of log10 P50 per °C of cooling (left shift of the curve in the cold)',
     'Between pH-stat 0.024 (Severinghaus 1958 [recall]) and closed-sample/alpha-stat 0.031 (Severinghaus 1979 Eq. 3 [derived]); gives P50 17.3 mmHg at 30 °C, 9.3 at 20 °C',
+    ['test/physiology/oxygen.unit.test.ts'],
   ),
   o2SolubilityMlPerDlPerMmHg: parameter(
     0.0031,
@@ -67,6 +72,7 @@ export const oxygenParameters = {
     [0.0029, 0.0032],
     'Dissolved oxygen in blood per mmHg at 37 °C',
     'Siggaard-Andersen O et al., Clin Chem 1984;30:1646: 0.0105 mmol/L/kPa ≡ 0.0031 mL/dL/mmHg [read, derived]',
+    ['test/physiology/oxygen.unit.test.ts'],
   ),
   o2SolubilityTemperatureCoefficientPerK: parameter(
     0.012,
@@ -74,6 +80,7 @@ export const oxygenParameters = {
     [0.009, 0.015],
     'Rise of ln(oxygen solubility) per °C of cooling',
     'Siggaard-Andersen 1984: −d ln α/dT ≈ 0.012 /K [read]; Hedley-Whyte & Laver 1964: +31 % from 38 to 20 °C [read]',
+    ['test/physiology/oxygen.unit.test.ts'],
   ),
   tissueToVenousPo2GradientMmHg: parameter(
     10,
