@@ -17,9 +17,9 @@ export interface Parameter {
   /**
    * What would fail if the value were wrong: validation case ids (e.g. '7c', from
    * models/validation/cases.ts) and test files (e.g. 'test/physiology/cells.unit.test.ts'), or
-   * 'not checked'. Absent means nobody has yet named a check (shown as "not checked").
+   * 'not checked', said explicitly (shown as "not checked").
    */
-  readonly checkedBy?: readonly string[] | 'not checked';
+  readonly checkedBy: readonly string[] | 'not checked';
 }
 
 /** Builds a Parameter and checks that value lies inside [min, max]; a mistake here is a programming error. */
@@ -29,7 +29,7 @@ export function parameter(
   range: readonly [number, number],
   description: string,
   source: string,
-  checkedBy?: readonly string[] | 'not checked',
+  checkedBy: readonly string[] | 'not checked',
 ): Parameter {
   const [min, max] = range;
   if (!(min <= value && value <= max)) {
@@ -44,9 +44,7 @@ export function parameter(
     max,
     description,
     source,
-    ...(checkedBy === undefined
-      ? {}
-      : { checkedBy: checkedBy === 'not checked' ? checkedBy : Object.freeze([...checkedBy]) }),
+    checkedBy: checkedBy === 'not checked' ? checkedBy : Object.freeze([...checkedBy]),
   });
 }
 
@@ -54,7 +52,7 @@ export function parameter(
  * What checks a parameter, in words: its validation cases ('case 7c') and test files, or "not
  * checked" when it names none (or says so).
  */
-export function checkedByText(p: Pick<Parameter, 'checkedBy'>): string {
+export function checkedByText(p: Partial<Pick<Parameter, 'checkedBy'>>): string {
   if (p.checkedBy === undefined || p.checkedBy === 'not checked' || p.checkedBy.length === 0)
     return 'not checked';
   return p.checkedBy.map((c) => (c.startsWith('test/') ? c : `case ${c}`)).join(', ');

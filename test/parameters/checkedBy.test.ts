@@ -13,10 +13,17 @@ const entries = Object.entries(allParameters) as [string, Parameter][];
 const caseIds = new Set(REFERENCE_CASES.map((c) => c.id));
 
 describe('checkedBy', () => {
+  it('is given for every parameter: checks named, or "not checked" said explicitly', () => {
+    const unsaid = entries
+      .filter(([, p]) => p.checkedBy !== 'not checked' && !Array.isArray(p.checkedBy))
+      .map(([name]) => name);
+    expect(unsaid).toEqual([]);
+  });
+
   it('names only validation cases that exist and test files that exist', () => {
     const missing: string[] = [];
     for (const [name, p] of entries) {
-      if (p.checkedBy === undefined || p.checkedBy === 'not checked') continue;
+      if (p.checkedBy === 'not checked') continue;
       expect(p.checkedBy.length, name).toBeGreaterThan(0);
       for (const check of p.checkedBy) {
         const found = check.startsWith('test/')
