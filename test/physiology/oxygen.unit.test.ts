@@ -16,6 +16,8 @@ import {
 
 const v = parameterValues();
 
+// The first two tests check the best estimate of p50MmHg against the Severinghaus standard curve;
+// its range (25–29 mmHg, individual variation) fails them at the ends by design.
 describe('haemoglobinSaturation', () => {
   it('haemoglobinSaturation(26.8 mmHg) is 0.5 at 37 °C (Severinghaus 1979 standard P50)', () => {
     expect(haemoglobinSaturation(26.8, 37, v)).toBeCloseTo(0.5, 2);
@@ -63,10 +65,10 @@ describe('p50AtTemperatureMmHg', () => {
   });
 
   it('p50AtTemperatureMmHg falls with cooling by 0.024–0.031 log10 per °C (pH-stat to alpha-stat, Severinghaus)', () => {
-    // From 37 to 30 °C: log10 P50 falls 0.168–0.217, i.e. P50 16.3–18.2 mmHg.
-    const p30 = p50AtTemperatureMmHg(30, v);
-    expect(p30).toBeGreaterThan(26.8 * 10 ** (-0.031 * 7));
-    expect(p30).toBeLessThan(26.8 * 10 ** (-0.024 * 7));
+    // From 37 to 30 °C: log10 P50 falls 0.168–0.217 (P50 16.3–18.2 mmHg from the standard 26.8).
+    const ratio = p50AtTemperatureMmHg(30, v) / p50AtTemperatureMmHg(37, v);
+    expect(ratio).toBeGreaterThanOrEqual(10 ** (-0.031 * 7) * (1 - 1e-9));
+    expect(ratio).toBeLessThanOrEqual(10 ** (-0.024 * 7) * (1 + 1e-9));
     // Warming shifts the curve right.
     expect(p50AtTemperatureMmHg(40, v)).toBeGreaterThan(v.p50MmHg);
   });
@@ -74,8 +76,8 @@ describe('p50AtTemperatureMmHg', () => {
 
 describe('o2SolubilityMlPerDlPerMmHg', () => {
   it('o2SolubilityMlPerDlPerMmHg is about 0.003 mL/dL/mmHg at 37 °C (Siggaard-Andersen 1984)', () => {
-    expect(o2SolubilityMlPerDlPerMmHg(37, v)).toBeGreaterThan(0.0029);
-    expect(o2SolubilityMlPerDlPerMmHg(37, v)).toBeLessThan(0.0032);
+    expect(o2SolubilityMlPerDlPerMmHg(37, v)).toBeGreaterThanOrEqual(0.0029);
+    expect(o2SolubilityMlPerDlPerMmHg(37, v)).toBeLessThanOrEqual(0.0032);
   });
 
   it('o2SolubilityMlPerDlPerMmHg rises by a fifth to a third from 38 to 20 °C (Hedley-Whyte & Laver 1964: +31 %)', () => {
