@@ -177,6 +177,31 @@ describe('rhythm', () => {
     }
   });
 
+  it('stepRhythm leaves sinus rhythm at 28 °C at the hazards the parameters name: VF at vfHazardAt28PerHour, AF at afHazardAt28PerHour', () => {
+    // Exponential waiting times: over 200 seeds the mean wait is 1 / (total hazard) within ~7 % (one
+    // standard error), and VF's share of the changes is vf / total within ~3.5 %. Asystole adds
+    // 2 /h × 2^−(28 − asystoleTempC) at 28 °C.
+    const asystole = 2 * 2 ** -(28 - v.asystoleTempC);
+    const total = v.vfHazardAt28PerHour + v.afHazardAt28PerHour + asystole;
+    let waitedH = 0;
+    let vf = 0;
+    const seeds = 200;
+    for (let seed = 1; seed <= seeds; seed++) {
+      const state = heart(RHYTHM.sinus, 28, seed);
+      let s = 0;
+      while (state[S.rhythm] === RHYTHM.sinus && s < 100 * 3600) {
+        stepRhythm(state, 10, v);
+        s += 10;
+      }
+      waitedH += s / 3600;
+      if (state[S.rhythm] === RHYTHM.vf) vf++;
+    }
+    expect(waitedH / seeds).toBeGreaterThan(0.75 / total);
+    expect(waitedH / seeds).toBeLessThan(1.25 / total);
+    expect(vf / seeds).toBeGreaterThan(v.vfHazardAt28PerHour / total - 0.12);
+    expect(vf / seeds).toBeLessThan(v.vfHazardAt28PerHour / total + 0.12);
+  });
+
   it('stepRhythm stops a beating heart that has run out of energy (PEA)', () => {
     const state = heart(RHYTHM.sinus, 37);
     state[S.heartEnergy] = v.hypoxicArrestEnergy / 2;
