@@ -52,7 +52,7 @@ export const cellParameters = {
     [2.6, 3.4],
     'Q10 of the time the brain’s energy lasts without oxygen (the time to ischaemic depolarisation): it lengthens more steeply with cooling than metabolism falls',
     'Latency to ischaemic depolarisation, CryoLetters 2004;25(4) [read]: rat 1.37 min at 37 °C → 7.30 min at 20 °C, gerbil 0.71 → 5.48 min; Q10 2.7 and 3.3 [derived]; research notes §9.9',
-    'not checked',
+    ['P7a'],
   ),
   // --- Derangement ("out of spec") ---
   derangementQ10: parameter(

@@ -99,7 +99,7 @@ export const circulationParameters = {
     [31, 33],
     'Myocardial temperature above which hypothermia causes no arrhythmia',
     'Malignant arrhythmias unlikely above 32 °C (RCEM Learning, reference notes §4) [read; secondary]',
-    'not checked',
+    ['7d', '8b'],
   ),
   afHazardAt28PerHour: parameter(
     0.5,
@@ -203,7 +203,7 @@ export const circulationParameters = {
     [10, 16],
     'Plasma potassium at and above which a stopped heart cannot restart and a shock cannot work (the chance falls linearly from the onset to here)',
     'No hypothermic patient admitted with K > 12 mmol/L survived (Brown DJA et al., NEJM 2012;367:1930) [read; secondary]; none above 12 in a Tromsø series, highest survivor 5.9 (Hilmo 2014) [read; secondary]; K > 12 mmol/L contraindicates ECLS (ERC 2015; ICAR) [read; secondary]; cardioplegia stops the heart at 16–20 mmol/L [recall]',
-    'not checked',
+    ['P4d', 'test/physiology/hyperkalaemia.test.ts'],
   ),
   hyperkalaemiaArrestHazardAt10PerHour: parameter(
     6,

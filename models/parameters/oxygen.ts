@@ -59,7 +59,7 @@ export const oxygenParameters = {
     [25, 29],
     'PO2 at half saturation, 37 °C, pH 7.40',
     'Severinghaus JW, J Appl Physiol 1979;46:599 standard curve: S(26.8) = 0.499 [derived from read equation]',
-    ['test/physiology/oxygen.unit.test.ts'],
+    ['9a', '9b', '9c', 'test/physiology/oxygen.unit.test.ts'],
   ),
   p50TemperatureCoefficientLog10PerK: parameter(
     0.027,
@@ -67,7 +67,7 @@ export const oxygenParameters = {
     [0.024, 0.031],
     'Fall of log10 P50 per °C of cooling (left shift of the curve in the cold)',
     'Between pH-stat 0.024 (Severinghaus 1958 [recall]) and closed-sample/alpha-stat 0.031 (Severinghaus 1979 Eq. 3 [derived]); gives P50 17.3 mmHg at 30 °C, 9.3 at 20 °C',
-    ['test/physiology/oxygen.unit.test.ts'],
+    ['9d', '9e', 'test/physiology/oxygen.unit.test.ts'],
   ),
   o2SolubilityMlPerDlPerMmHg: parameter(
     0.0031,
@@ -75,7 +75,7 @@ export const oxygenParameters = {
     [0.0029, 0.0032],
     'Dissolved oxygen in blood per mmHg at 37 °C',
     'Siggaard-Andersen O et al., Clin Chem 1984;30:1646: 0.0105 mmol/L/kPa ≡ 0.0031 mL/dL/mmHg [read, derived]',
-    ['test/physiology/oxygen.unit.test.ts'],
+    ['9f', 'test/physiology/oxygen.unit.test.ts'],
   ),
   o2SolubilityTemperatureCoefficientPerK: parameter(
     0.012,
@@ -83,7 +83,7 @@ export const oxygenParameters = {
     [0.009, 0.015],
     'Rise of ln(oxygen solubility) per °C of cooling',
     'Siggaard-Andersen 1984: −d ln α/dT ≈ 0.012 /K [read]; Hedley-Whyte & Laver 1964: +31 % from 38 to 20 °C [read]',
-    ['test/physiology/oxygen.unit.test.ts'],
+    ['9g', 'test/physiology/oxygen.unit.test.ts'],
   ),
   tissueToVenousPo2GradientMmHg: parameter(
     10,
