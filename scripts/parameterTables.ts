@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as prettier from 'prettier';
-import { parameterGroups, type Parameter } from '../models/parameters/index.ts';
+import { checkedByText, parameterGroups, type Parameter } from '../models/parameters/index.ts';
 
 export type ParameterGroupName = keyof typeof parameterGroups;
 
@@ -93,7 +93,7 @@ function cell(text: string): string {
   return text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 }
 
-const HEADER = ['parameter', 'meaning', 'value', 'unit', 'range', 'source'];
+const HEADER = ['parameter', 'meaning', 'value', 'unit', 'range', 'source', 'checked by'];
 
 function row(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
@@ -107,6 +107,7 @@ function tableRow(name: string, p: Parameter): string {
     cell(p.unit),
     `${formatNumber(p.min)}–${formatNumber(p.max)}`,
     cell(p.source),
+    checkedByText(p),
   ]);
 }
 

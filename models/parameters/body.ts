@@ -140,6 +140,7 @@ export const bodyParameters = {
     [1.2, 1.7],
     'Adult male brain mass',
     'ICRP Publication 89 (2002) reference male [recall]; notes §8 1400 g [read; secondary]',
+    'not checked',
   ),
   brainMassAdultFemaleKg: parameter(
     1.3,
@@ -147,6 +148,7 @@ export const bodyParameters = {
     [1.1, 1.5],
     'Adult female brain mass',
     'ICRP Publication 89 (2002) reference female [recall]',
+    'not checked',
   ),
   heartMassFraction: parameter(
     0.0045,
@@ -154,6 +156,7 @@ export const bodyParameters = {
     [0.0035, 0.006],
     'Heart mass as a fraction of body mass',
     'ICRP 89 reference male 0.33 kg of 73 kg [recall]',
+    'not checked',
   ),
   skinMassFraction: parameter(
     0.045,
@@ -161,6 +164,7 @@ export const bodyParameters = {
     [0.035, 0.06],
     'Skin (epidermis and dermis) as a fraction of body mass',
     'ICRP 89 reference male 3.3 kg of 73 kg, female 2.3 of 60, 5 y 0.57 of 19 [read, Turner Table 16.1]',
+    'not checked',
   ),
   liverMassFraction: parameter(
     0.025,
@@ -168,6 +172,7 @@ export const bodyParameters = {
     [0.02, 0.032],
     'Liver as a fraction of body mass',
     'ICRP 89: male 1.8 kg of 73, female 1.4 of 60, 5 y 0.57 of 19 [read]',
+    'not checked',
   ),
   kidneyMassFraction: parameter(
     0.0045,
@@ -175,6 +180,7 @@ export const bodyParameters = {
     [0.004, 0.006],
     'Both kidneys as a fraction of body mass',
     'ICRP 89: male 0.31 kg of 73, female 0.275 of 60, 5 y 0.11 of 19 [read]',
+    'not checked',
   ),
   extremityMassFraction: parameter(
     0.041,
@@ -182,6 +188,7 @@ export const bodyParameters = {
     [0.035, 0.05],
     'Hands and feet as a fraction of body mass',
     'Dempster 1955 segment table (hand 0.6 %, foot 1.45 %) via Winter, Biomechanics [recall]',
+    'not checked',
   ),
   muscleShareOfLeanRemainder: parameter(
     0.65,
@@ -189,6 +196,7 @@ export const bodyParameters = {
     [0.55, 0.75],
     'Share of the remaining lean mass (after brain, heart, blood, skin, hands and feet) that is muscle and limb bone; the rest is trunk organs and axial skeleton',
     '[model] ICRP 89 male: muscle 29 kg + limb bone vs organs and trunk bone [recall]',
+    'not checked',
   ),
   limbShareOfMuscle: parameter(
     0.6,
@@ -196,6 +204,7 @@ export const bodyParameters = {
     [0.5, 0.7],
     'Share of the muscle and limb bone that lies in the arms and legs (below shoulders and hips); the rest is trunk and girdle muscle',
     "Janssen I et al., J Appl Physiol 2000;89:81: lower body 55 % of skeletal muscle, arms about a fifth of the upper body's [recall]; the gluteal and shoulder-girdle muscle counted with the trunk [model]",
+    'not checked',
   ),
   childBloodVolumeMlPerKg: parameter(
     78,
@@ -203,6 +212,7 @@ export const bodyParameters = {
     [70, 88],
     'Blood volume of children per kg',
     'Linderkamp O et al., Eur J Pediatr 1977: 2–3 y 79–80.5, 4–6 y 77, 7–10 y 73–80 mL/kg [read]',
+    'not checked',
   ),
 } as const;
 

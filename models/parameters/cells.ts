@@ -12,6 +12,7 @@ export const cellParameters = {
     [45, 180],
     'Time constant of brain energy failure without oxygen, 37 °C',
     'ATP depleted in 3–8 min of complete ischaemia (Morgan & Mikhail) [read; secondary]; ~2–4 min in rodent cortex [recall]; 3 time constants ≈ 4.5 min [derived]',
+    'not checked',
   ),
   heartEnergyFallTimeS: parameter(
     300,
@@ -19,13 +20,15 @@ export const cellParameters = {
     [120, 900],
     'Time constant of myocardial energy failure without oxygen, 37 °C',
     '[recall] myocardial ATP falls by about two thirds in 15 min of ischaemia; VF decays to asystole over ~10–15 min',
+    'not checked',
   ),
   extremityEnergyFallTimeS: parameter(
     1800,
     's',
-    [600, 3600],
+    [1300, 3600],
     'Time constant of energy failure in hands and feet without oxygen, 37 °C',
-    'Tourniquet: ischaemic nerve block in 15–45 min; muscle StO2 nadir at ~2 h (Lin 2019, reference notes §2) [read]',
+    'Tourniquet: ischaemic nerve block in 15–45 min; muscle StO2 nadir at ~2 h (Lin 2019, reference notes §2) [read]. Range: half the energy (where the model’s neurons fail) lost in 15–45 min gives 1300–3900 s [derived]',
+    ['test/physiology/cells.unit.test.ts'],
   ),
   energyRecoveryTimeS: parameter(
     300,
@@ -33,6 +36,7 @@ export const cellParameters = {
     [60, 1200],
     'Time constant of energy recovery once oxygen returns, 37 °C',
     'After 1 h of complete ischaemia, energy charge > 95 % within 30 min of reperfusion (Hossmann group, reference notes §7) [read]',
+    'not checked',
   ),
   energyQ10: parameter(
     2.3,
@@ -40,6 +44,7 @@ export const cellParameters = {
     [2, 3],
     'Q10 of energy recovery and repair, and of energy failure in the heart and the hands and feet (slower when cold)',
     'Cerebral metabolic Q10 2.3 (McCullough 1999 [recall]; Michenfelder 1992: 2.2 [read])',
+    'not checked',
   ),
   brainEnergyFallQ10: parameter(
     3,
@@ -47,6 +52,7 @@ export const cellParameters = {
     [2.6, 3.4],
     'Q10 of the time the brain’s energy lasts without oxygen (the time to ischaemic depolarisation): it lengthens more steeply with cooling than metabolism falls',
     'Latency to ischaemic depolarisation, CryoLetters 2004;25(4) [read]: rat 1.37 min at 37 °C → 7.30 min at 20 °C, gerbil 0.71 → 5.48 min; Q10 2.7 and 3.3 [derived]; research notes §9.9',
+    ['P7a'],
   ),
   // --- Derangement ("out of spec") ---
   derangementQ10: parameter(
@@ -55,6 +61,7 @@ export const cellParameters = {
     [2.2, 3.5],
     'Q10 of the build-up of derangement while energy has failed',
     'Proposed ischaemic-dose proxy: Q10 2.7–3.3 for time to depolarisation (reference notes §7, derived from Verhaegen 1995 and McCullough 1999) [derived]',
+    ['test/physiology/body.test.ts'],
   ),
   brainToleranceMedianMin: parameter(
     9,
@@ -62,6 +69,7 @@ export const cellParameters = {
     [5, 15],
     'Median brain-cell tolerance: equivalent minutes of warm energy failure that put a cell out of spec',
     'Irreversible injury of vulnerable neurons begins ~5 min, up to ~20 min for resilient ones (reference notes §2) [read; secondary]; gerbil CA1: 3 min spared, 5–10 min 90 % damaged (Kirino 1982) [read]',
+    'not checked',
   ),
   heartToleranceMedianMin: parameter(
     40,
@@ -69,6 +77,7 @@ export const cellParameters = {
     [20, 90],
     'Median myocyte tolerance, equivalent minutes of warm energy failure',
     'Myocardial necrosis begins after ~20 min of ischaemia and spreads over hours (Reimer & Jennings wavefront) [recall]',
+    'not checked',
   ),
   extremityToleranceMedianMin: parameter(
     300,
@@ -76,6 +85,7 @@ export const cellParameters = {
     [180, 480],
     'Median tolerance of hands and feet, equivalent minutes of warm energy failure',
     'Skeletal muscle tolerates 4–6 h warm ischaemia; digits revascularised after 20–30 h (reference notes §2) [read]',
+    'not checked',
   ),
   toleranceSpread: parameter(
     0.5,
@@ -83,6 +93,7 @@ export const cellParameters = {
     [0.3, 0.8],
     'Spread of tolerance between cells (standard deviation of its natural log)',
     '[derived] brain 5th–95th percentile ≈ 4–20 min from "5 min for vulnerable, 20 min for resilient neurons"',
+    'not checked',
   ),
   // --- Self-check and autolysis ---
   selfCheckHalfTempC: parameter(
@@ -91,6 +102,7 @@ export const cellParameters = {
     [10, 32],
     'Temperature at which the cell self-check runs at half activity',
     'Unknown: the central hypothesis of the origin essay ("quite possibly room temperature is enough"); range from EEG silence at ~12 °C (Michenfelder 1992) [read] to the loss of consciousness ~30 °C [model]',
+    'not checked',
   ),
   selfCheckWidthK: parameter(
     1.5,
@@ -98,6 +110,7 @@ export const cellParameters = {
     [0.5, 3],
     'Steepness of the self-check: °C over which its activity goes from 27 % to 73 %',
     '[model] the design asks for a steep function of temperature',
+    'not checked',
   ),
   commitTimeMin: parameter(
     10,
@@ -105,6 +118,7 @@ export const cellParameters = {
     [2, 60],
     'Time for an out-of-spec cell with a running self-check and restored energy to commit to autolysis, 37 °C',
     '[model] delayed neuronal death is triggered within the first reperfusion hour and completes over days (Kirino 1982) [read]; post-ischaemic cooling protects only when started within minutes (Busto 1989; Kuboyama 1993; research notes §9)',
+    'not checked',
   ),
   commitQ10: parameter(
     2.2,
@@ -112,6 +126,7 @@ export const cellParameters = {
     [1.5, 3],
     'Q10 of commitment to autolysis (an enzymatic cascade: slower when cold, besides the self-check itself)',
     '[model] mild post-ischaemic cooling (30–34 °C) started at once protects (Busto 1989; Kuboyama 1993), where the self-check alone would still run; enzymatic Q10 ≈ 2–3 [recall]',
+    'not checked',
   ),
   repairTimeMin: parameter(
     20,
@@ -119,6 +134,7 @@ export const cellParameters = {
     [5, 80],
     'Time constant of repair of the derangement by an energised cell at 37 °C (longer when cold, by energyQ10): a cell restores itself in proportion to how far out of spec it is',
     '[model] hypothesis of the origin essay: re-oxygenated cold, cells repair before the check wakes; energy charge restored within ~30 min of reperfusion after 1 h of ischaemia (Hossmann, research notes §7) [read]; ion homeostasis restored over tens of minutes [recall]',
+    'not checked',
   ),
   hypothesisBalance: parameter(
     0.5,
@@ -126,6 +142,7 @@ export const cellParameters = {
     [0, 1],
     'Balance between the two views of ischaemic brain death: 0 = the essay (cells without energy are dormant for hours and die when oxygen returns while they are warm enough to check themselves), 1 = the conventional view (they die of warm ischaemia itself within minutes)',
     'Unknown, and the question ColdBoot exists to teach: the conventional view (warm ischaemic neuronal death within minutes) against Hossmann (cat brains recovering after 1 h of complete ischaemia), BrainEx (Vrselja 2019: cellular function restored 4 h post mortem) and delayed neuronal death at reperfusion (Kirino 1982); research notes §9. The best estimate is the middle: nobody knows',
+    'not checked',
   ),
   necrosisTimeConventionalMin: parameter(
     5,
@@ -133,6 +150,7 @@ export const cellParameters = {
     [3, 10],
     'Time for out-of-spec cells without energy to die of the ischaemia itself at 37 °C, in the conventional view (hypothesisBalance 1)',
     'Irreversible injury of vulnerable neurons after ~5 min of warm global ischaemia (reference notes §2) [read; secondary]; gerbil CA1 90 % damaged after 5–10 min (Kirino 1982) [read]',
+    'not checked',
   ),
   necrosisTimeDormantMin: parameter(
     360,
@@ -140,6 +158,7 @@ export const cellParameters = {
     [120, 720],
     "Time for out-of-spec cells without energy to die anyway at 37 °C, in the essay's view (hypothesisBalance 0): as long as other tissue",
     'The essay: brain cells "last about as long as any other tissue"; skeletal muscle tolerates 4–6 h of warm ischaemia, limbs are replanted after 6 h (reference notes §2) [read]; BrainEx restored cells 4 h post mortem (Vrselja 2019) [read]',
+    'not checked',
   ),
   reawakeningEnergy: parameter(
     0.3,
@@ -147,6 +166,7 @@ export const cellParameters = {
     [0.1, 0.6],
     'Energy level above which a cell can run its self-check and repair',
     '[model] the essay: the self-check cannot run while the cell has no power',
+    'not checked',
   ),
   // --- Potassium ---
   potassiumBaselineMmolPerL: parameter(
@@ -155,6 +175,7 @@ export const cellParameters = {
     [3.5, 5],
     'Plasma potassium before the event',
     'Normal range 3.5–5.0 mmol/L [recall]',
+    'not checked',
   ),
   ischaemicPotassiumReleaseMmolPerLPerMin: parameter(
     0.1,
@@ -162,6 +183,7 @@ export const cellParameters = {
     [0.03, 0.3],
     'Rise of plasma potassium per minute of whole-body energy failure at 37 °C (scaled by the body Q10)',
     '[model] avalanche victims: K 5.5 (4.1–7.2) with anoxic brain injury vs 3.3 without (Am J Emerg Med 2016) [read]; K > 12 mmol/L: no survivors (Brown 2012 NEJM) [read; secondary]',
+    'not checked',
   ),
   potassiumReleaseAerobicFraction: parameter(
     0.9,
@@ -169,6 +191,7 @@ export const cellParameters = {
     [0.7, 0.99],
     'Share of oxygen demand met below which a tissue starts to leak potassium',
     '[model] cells keep their Na/K pumps running until energy supply fails; mild shortfall (e.g. hard-shivering muscle) releases none; non-asphyxiated avalanche victims have K 3.3 mmol/L (Am J Emerg Med 2016) [read]',
+    'not checked',
   ),
   potassiumPerDeadMassMmolPerL: parameter(
     100,
@@ -176,6 +199,7 @@ export const cellParameters = {
     [30, 300],
     'Rise of plasma potassium per unit fraction of body mass autolysed or frozen (cell contents released)',
     '[model] intracellular K ~140 mmol/L released into an extracellular volume ~20 % of body mass, about half reaching plasma [derived from recall]',
+    'not checked',
   ),
   potassiumCeilingMmolPerL: parameter(
     30,
@@ -183,6 +207,7 @@ export const cellParameters = {
     [15, 60],
     'Plasma potassium that leaking cells approach after hours without circulation',
     '[model] post-mortem serum potassium rises into the 15–30 mmol/L range within hours [recall]; ischaemic brain extracellular K ~60 mmol/L [recall]',
+    'not checked',
   ),
   potassiumClearanceTimeMin: parameter(
     60,
@@ -190,6 +215,7 @@ export const cellParameters = {
     [20, 240],
     'Time constant of potassium returning to baseline with a circulation (renal and cellular uptake)',
     '[model] hyperkalaemia corrects over hours once circulation and kidneys recover [recall]',
+    'not checked',
   ),
   // --- Consciousness, breathing and the drive to shiver ---
   consciousnessLossTempC: parameter(
@@ -198,6 +224,7 @@ export const cellParameters = {
     [27, 32],
     'Brain temperature below which consciousness is lost',
     'Design landmark 30 °C (86 °F); impaired < 32 °C, unconscious < 28 °C (Swiss staging) [read]; responsive patients down to ~28 °C (Deslarzes 2016) [read]',
+    'not checked',
   ),
   consciousnessLossAerobicFraction: parameter(
     0.8,
@@ -205,6 +232,7 @@ export const cellParameters = {
     [0.6, 0.95],
     'Brain oxygen consumption ÷ demand below which consciousness is lost',
     'Loss of consciousness ~10 s after cerebral circulation stops, matching the brain O2 store of 10–12 s (reference notes §6) [derived]',
+    'not checked',
   ),
   electricalFailureFlowFraction: parameter(
     0.36,
@@ -212,6 +240,7 @@ export const cellParameters = {
     [0.3, 0.45],
     'Brain blood flow, fraction of resting, below which neurons stop firing (no consciousness, no breathing drive)',
     'Electrical failure below ~18–20 mL/100 g/min (Astrup/Symon thresholds, reference notes §7) [read; secondary] of a resting ~50–55 (notes §8) [read]: 18/50 = 0.36 [derived]',
+    'not checked',
   ),
   electricalFailureBrainPo2MmHg: parameter(
     10,
@@ -219,6 +248,7 @@ export const cellParameters = {
     [5, 15],
     'Brain tissue PO2 above which neurons still fire when flow is below the electrical-failure threshold (the oxygen store lasts seconds)',
     'Brain tissue PO2 below 10 mmHg is severe cerebral hypoxia in neurocritical care monitoring [recall]; gives loss of consciousness ~5–8 s after flow stops, as observed (6–10 s) [recall]',
+    'not checked',
   ),
   shiveringFullBrainAerobicFraction: parameter(
     0.95,
@@ -226,6 +256,7 @@ export const cellParameters = {
     [0.88, 0.99],
     'Brain oxygen consumption ÷ demand above which the brain drives shivering in full; the drive fades to none at consciousnessLossAerobicFraction, and stops when the brain loses its perfusion (cardiac arrest, compressions alone)',
     'Shivering is generated centrally (hypothalamus and brainstem) [recall]; CNS depression attenuates it (nitrogen narcosis, J Appl Physiol 1995 [read: title]); mild hypoxaemia (FiO2 0.13) leaves its core threshold unchanged (Loughborough study of hypoxia and nitrate in 10 °C air [read]), so only a failing brain oxygen supply reduces it; threshold [model]',
+    'not checked',
   ),
   apnoeaBrainTempC: parameter(
     24,
@@ -233,6 +264,7 @@ export const cellParameters = {
     [18, 28],
     'Brain temperature below which spontaneous breathing stops',
     'Swiss stage IV (< 24 °C): no vital signs [read]; lowest temperatures with signs of life ~19–22 °C (Deslarzes 2016) [read]',
+    'not checked',
   ),
   // --- Outcome ---
   cpc2AutolysedFraction: parameter(
@@ -241,6 +273,7 @@ export const cellParameters = {
     [0.02, 0.1],
     'Autolysed brain fraction above which outcome is no better than CPC 2 (moderate disability)',
     '[model] mapping of simulated cell loss to the Cerebral Performance Category',
+    'not checked',
   ),
   cpc3AutolysedFraction: parameter(
     0.2,
@@ -248,6 +281,7 @@ export const cellParameters = {
     [0.1, 0.3],
     'Autolysed brain fraction above which outcome is no better than CPC 3 (severe disability)',
     '[model] mapping of simulated cell loss to the Cerebral Performance Category',
+    'not checked',
   ),
   cpc4AutolysedFraction: parameter(
     0.5,
@@ -255,6 +289,7 @@ export const cellParameters = {
     [0.35, 0.65],
     'Autolysed brain fraction above which outcome is CPC 4 (coma or vegetative state)',
     '[model] mapping of simulated cell loss to the Cerebral Performance Category',
+    'not checked',
   ),
   brainDeathAutolysedFraction: parameter(
     0.85,
@@ -262,6 +297,7 @@ export const cellParameters = {
     [0.7, 0.95],
     'Autolysed brain fraction above which the brain is dead (CPC 5)',
     '[model] mapping of simulated cell loss to the Cerebral Performance Category',
+    'not checked',
   ),
   // --- Death after ECLS (bleeding, lung injury, organ failure) ---
   eclsLateDeathRiskReference: parameter(
@@ -270,6 +306,7 @@ export const cellParameters = {
     [0.2, 0.5],
     'Risk of dying after ECLS rewarming of bleeding, lung injury or organ failure, for a patient admitted after 60 min of CPR with a potassium of 4 mmol/L and no asphyxia (the brain and heart are simulated apart)',
     'Calibrated so that ensemble survival follows the HOPE score on a grid of cases (validation case P8) [derived]; HOPE: Pasquier M et al., Resuscitation 2018;126:58 [read: abstract; formula read; secondary]',
+    'not checked',
   ),
   eclsLateDeathOddsPerCprDoubling: parameter(
     1.77,
@@ -277,6 +314,7 @@ export const cellParameters = {
     [1.3, 2.4],
     'Odds ratio of dying after ECLS per doubling of the time from the first compressions to the pump',
     'HOPE: survival odds fall by exp(0.573) = 1.77 per doubling of CPR duration (all causes of death) [read; secondary]; calibrated on the grid of validation case P8 [derived]',
+    'not checked',
   ),
   eclsLateDeathOddsPerPotassiumDoubling: parameter(
     2,
@@ -284,6 +322,7 @@ export const cellParameters = {
     [1, 4],
     'Odds ratio of dying after ECLS per doubling of plasma potassium when the pump starts',
     'HOPE: survival odds fall by exp(2.07) = 7.9 per doubling of admission potassium (all causes, part of it brain death the model simulates) [read; secondary]; calibrated on the grid of validation case P8 [derived]',
+    'not checked',
   ),
   eclsLateDeathOddsAsphyxia: parameter(
     8,
@@ -291,5 +330,6 @@ export const cellParameters = {
     [3, 15],
     'Odds ratio of dying after ECLS when the heart stopped for lack of oxygen (asphyxia: submersion, avalanche burial without an air pocket)',
     'HOPE: asphyxia lowers the survival odds by exp(1.95) = 7.0 (all causes, much of it hypoxic brain injury the model simulates) [read; secondary]; calibrated on the grid of validation case P8 [derived]',
+    'not checked',
   ),
 } as const;

@@ -11,6 +11,7 @@ export const circulationParameters = {
     [55, 85],
     'Resting heart rate, adult',
     'Normal adult 60–100 /min; resting supine ~70 [recall]',
+    'not checked',
   ),
   restingHeartRateChildBpm: parameter(
     95,
@@ -18,6 +19,7 @@ export const circulationParameters = {
     [75, 115],
     'Resting heart rate, child about 6 years',
     'PALS normal awake rate 6–11 y: 75–118 /min [recall]',
+    'not checked',
   ),
   restingHeartRateToddlerBpm: parameter(
     110,
@@ -25,6 +27,7 @@ export const circulationParameters = {
     [90, 140],
     'Resting heart rate, toddler about 2 years',
     'PALS normal awake rate 1–2 y: 98–140 /min [recall]',
+    'not checked',
   ),
   heartRateQ10: parameter(
     2.16,
@@ -32,6 +35,7 @@ export const circulationParameters = {
     [1.8, 2.6],
     'Q10 of sinus rate with myocardial temperature',
     'Heart rate falls ~50 % by 28 °C (Zafren K et al., Atlas of Emergency Medicine 5e, 2021 [read]): 2^(10/9) = 2.16 [derived]',
+    ['8a', 'test/physiology/circulation.unit.test.ts'],
   ),
   shiveringHeartRateRise: parameter(
     0.3,
@@ -39,6 +43,7 @@ export const circulationParameters = {
     [0, 0.6],
     'Fractional rise of heart rate at maximal shivering (the extra output goes to shivering muscle, see shiveringFlow in the heat model)',
     '[model] cold-induced sympathetic drive; shivering raises VO2 300–600 % (reference notes §1) and output must follow [derived]',
+    'not checked',
   ),
   strokeVolumeRateExponent: parameter(
     0.3,
@@ -46,6 +51,7 @@ export const circulationParameters = {
     [0, 0.5],
     'How much stroke volume rises as heart rate falls: output ∝ rate^(1 − this)',
     '[model] longer diastolic filling at slow rates; chosen so that output falls about in step with whole-body O2 demand in hypothermia (0.62 at 28 °C vs demand Q10 1.7 → 0.62) [derived]',
+    'not checked',
   ),
   heartBasalFraction: parameter(
     0.2,
@@ -53,6 +59,7 @@ export const circulationParameters = {
     [0.1, 0.35],
     'Oxygen use of a heart that is not pumping (asystole, compressions), fraction of its beating use',
     "The arrested, decompressed heart uses ~20 % of the beating heart's oxygen at the same temperature (cardioplegia physiology) [recall]",
+    'not checked',
   ),
   afOutputFraction: parameter(
     0.85,
@@ -60,6 +67,7 @@ export const circulationParameters = {
     [0.7, 0.95],
     'Cardiac output in atrial fibrillation relative to sinus rhythm at the same temperature',
     'Loss of atrial contribution to filling, 15–25 % [recall]',
+    'not checked',
   ),
   restingMapMmHg: parameter(
     90,
@@ -67,6 +75,7 @@ export const circulationParameters = {
     [75, 100],
     'Mean arterial pressure at rest, 37 °C',
     'Normal adult MAP 70–100 mmHg [recall]',
+    'not checked',
   ),
   venousPressureMmHg: parameter(
     5,
@@ -74,13 +83,15 @@ export const circulationParameters = {
     [2, 10],
     'Right atrial pressure (MAP with no flow)',
     'Normal CVP 2–8 mmHg [recall]',
+    'not checked',
   ),
   coldResistanceRisePerK: parameter(
     0.04,
     '1/K',
-    [0, 0.08],
+    [0.02, 0.06],
     'Rise of systemic vascular resistance per °C of core cooling (cold vasoconstriction, viscosity)',
-    '[model] blood viscosity rises ~2–3 %/°C of cooling [recall]; capped at +60 %',
+    '[model] blood viscosity rises ~2–3 %/°C of cooling [recall]; capped at +60 %. Range: viscosity alone is the floor (2 %/°C); cold vasoconstriction adds at most as much again [model]',
+    ['test/physiology/circulation.unit.test.ts'],
   ),
   arrhythmiaOnsetTempC: parameter(
     32,
@@ -88,6 +99,7 @@ export const circulationParameters = {
     [31, 33],
     'Myocardial temperature above which hypothermia causes no arrhythmia',
     'Malignant arrhythmias unlikely above 32 °C (RCEM Learning, reference notes §4) [read; secondary]',
+    ['7d', '8b'],
   ),
   afHazardAt28PerHour: parameter(
     0.5,
@@ -95,6 +107,7 @@ export const circulationParameters = {
     [0.1, 2],
     'Hazard of atrial fibrillation at a myocardial temperature of 28 °C',
     '[model] AF common in moderate hypothermia; sequence sinus bradycardia → AF → VF → asystole (RCEM) [read; secondary]',
+    'not checked',
   ),
   vfHazardAt28PerHour: parameter(
     0.3,
@@ -102,6 +115,7 @@ export const circulationParameters = {
     [0.05, 1.5],
     'Hazard of ventricular fibrillation at 28 °C (doubled in AF)',
     '[model] cardiac arrest risk "below 28 °C" (LITFL; Paal 2016) [read; secondary]; calibrated so that most untreated patients arrest between 28 and 22 °C (reference case 7)',
+    ['7c', '7d'],
   ),
   arrhythmiaHazardDoublingK: parameter(
     1.2,
@@ -109,6 +123,7 @@ export const circulationParameters = {
     [0.7, 2],
     'Cooling in °C that doubles the arrhythmia hazards',
     '[model] "hazard rising steeply below 28 °C" (design); no published hazard curve was found',
+    'not checked',
   ),
   asystoleTempC: parameter(
     20,
@@ -116,6 +131,7 @@ export const circulationParameters = {
     [16, 24],
     'Myocardial temperature at which asystole becomes likely (hazard 2 /h, doubling per °C)',
     'Asystole typically < 20 °C, heart stops 18–20 °C [recall]; beating heart at 16.9 °C documented (Boue 2014) [read]',
+    'not checked',
   ),
   hypoxicArrestEnergy: parameter(
     0.3,
@@ -123,6 +139,7 @@ export const circulationParameters = {
     [0.15, 0.5],
     'Myocardial energy below which a beating heart stops (pulseless electrical activity)',
     '[model] hypoxic arrest in drowning and asphyxia runs bradycardia → PEA → asystole [recall]',
+    'not checked',
   ),
   roscMinHeartTempC: parameter(
     30,
@@ -130,6 +147,7 @@ export const circulationParameters = {
     [26, 34],
     'Myocardial temperature needed for a rhythm to return by itself on rewarming',
     'VF refractory to defibrillation at 28–30 °C (alpfmedical, reference notes §3) [read; secondary]; rhythm usually returns above ~30 °C on ECLS rewarming [recall]',
+    'not checked',
   ),
   roscHazardPerHour: parameter(
     2,
@@ -137,6 +155,7 @@ export const circulationParameters = {
     [0.5, 20],
     'Hazard of a perfusing rhythm returning from asystole or PEA once the myocardium is warm (≥ roscMinHeartTempC) and energised (VF: 5 % of it; VF needs a shock)',
     '[model] no published rate; chosen so that a warm, reperfused heart restarts within about half an hour',
+    'not checked',
   ),
   manualCprOutputFraction: parameter(
     0.25,
@@ -144,6 +163,7 @@ export const circulationParameters = {
     [0.15, 0.35],
     'Cardiac output from good manual chest compressions, fraction of normal',
     'CPR gives 25–33 % of normal output [recall]',
+    'not checked',
   ),
   mechanicalCprOutputFraction: parameter(
     0.3,
@@ -151,6 +171,7 @@ export const circulationParameters = {
     [0.2, 0.4],
     'Cardiac output from a mechanical compression device, fraction of normal',
     'Mechanical devices similar to or slightly above good manual CPR [recall]',
+    'not checked',
   ),
   defibrillationSuccessMax: parameter(
     0.7,
@@ -158,6 +179,7 @@ export const circulationParameters = {
     [0.4, 0.9],
     'Chance that one shock ends VF in a warm, energised heart',
     'First-shock success for VF 60–90 % in normothermia [recall]',
+    'not checked',
   ),
   defibrillationHalfTempC: parameter(
     30,
@@ -165,6 +187,7 @@ export const circulationParameters = {
     [28, 32],
     'Myocardial temperature at which the chance of a successful shock is halved',
     'Defibrillation rarely works below ~30 °C (design; VF refractory at 28–30 °C, alpfmedical) [read; secondary]',
+    'not checked',
   ),
   hyperkalaemiaOnsetMmolPerL: parameter(
     8,
@@ -172,6 +195,7 @@ export const circulationParameters = {
     [6.5, 9.5],
     'Plasma potassium above which hyperkalaemia lowers the chance that a stopped heart restarts or that a shock works, and makes a beating heart arrest',
     'Severe hyperkalaemia ≥ 6.5 mmol/L; sine waves, VF and asystole appear above ~8–9 mmol/L (ERC 2021 special circumstances; Alfonzo 2006, Resuscitation 70:10) [recall]; onset [model]',
+    'not checked',
   ),
   hyperkalaemiaRestartLimitMmolPerL: parameter(
     12,
@@ -179,6 +203,7 @@ export const circulationParameters = {
     [10, 16],
     'Plasma potassium at and above which a stopped heart cannot restart and a shock cannot work (the chance falls linearly from the onset to here)',
     'No hypothermic patient admitted with K > 12 mmol/L survived (Brown DJA et al., NEJM 2012;367:1930) [read; secondary]; none above 12 in a Tromsø series, highest survivor 5.9 (Hilmo 2014) [read; secondary]; K > 12 mmol/L contraindicates ECLS (ERC 2015; ICAR) [read; secondary]; cardioplegia stops the heart at 16–20 mmol/L [recall]',
+    ['P4d', 'test/physiology/hyperkalaemia.test.ts'],
   ),
   hyperkalaemiaArrestHazardAt10PerHour: parameter(
     6,
@@ -186,6 +211,7 @@ export const circulationParameters = {
     [1, 30],
     'Hazard that a beating heart arrests (VF or asystole, half each) at a plasma potassium of 10 mmol/L; doubles with every hyperkalaemiaHazardDoublingMmolPerL, and is reached in full 1 mmol/L above the onset (none below it)',
     '[model] hyperkalaemic arrest is imminent once the ECG shows sine waves (K ~9–10 mmol/L and above) [recall]; no published hazard',
+    'not checked',
   ),
   hyperkalaemiaHazardDoublingMmolPerL: parameter(
     1,
@@ -193,5 +219,6 @@ export const circulationParameters = {
     [0.5, 2],
     'Rise of plasma potassium that doubles the hazard of a hyperkalaemic arrest',
     '[model] the ECG worsens steeply over a few mmol/L (peaked T, wide QRS, sine wave, VF/asystole between ~6.5 and ~10 mmol/L) [recall]',
+    'not checked',
   ),
 } as const;

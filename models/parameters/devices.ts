@@ -12,6 +12,7 @@ export const deviceParameters = {
     [5, 45],
     'Time to cannulate the femoral vessels and start VA-ECMO at the bedside (default; a scenario may set its own)',
     'ELSO guidelines for ECPR: experienced teams cannulate in ~10–20 min [recall]; Mazur P et al., Ann Cardiothorac Surg 2019 (PMC6379186) [read: ECLS preferred in hypothermic arrest]',
+    'not checked',
   ),
   cpbCannulationMin: parameter(
     30,
@@ -19,6 +20,7 @@ export const deviceParameters = {
     [15, 60],
     'Time from the decision to full cardiopulmonary bypass in theatre (sternotomy or femoral cannulation, default)',
     '[recall] typical cardiac-surgical practice',
+    'not checked',
   ),
   ecmoPrimeMl: parameter(
     600,
@@ -26,6 +28,7 @@ export const deviceParameters = {
     [400, 900],
     'Crystalloid prime of an adult VA-ECMO circuit',
     '[recall] compact ECMO circuits (e.g. Cardiohelp HLS) prime ~600 mL',
+    'not checked',
   ),
   cpbPrimeMl: parameter(
     1500,
@@ -33,6 +36,7 @@ export const deviceParameters = {
     [1000, 2000],
     'Crystalloid prime of an adult cardiopulmonary bypass circuit',
     '[recall] conventional adult CPB circuits prime 1.2–2 L',
+    'not checked',
   ),
   primeVolumePerKgChildMl: parameter(
     25,
@@ -40,6 +44,7 @@ export const deviceParameters = {
     [15, 40],
     'Prime volume per kg for children (paediatric circuits are smaller; the prime is a larger share of blood volume)',
     '[recall] paediatric circuits prime 200–600 mL for 10–25 kg',
+    'not checked',
   ),
   maxPumpFlowPerBloodVolume: parameter(
     1.6,
@@ -47,6 +52,7 @@ export const deviceParameters = {
     [1, 2],
     'Most the venous line can drain per minute, as a multiple of the blood volume',
     'Paediatric ECMO runs 100–150 mL/kg/min (~1.5–1.9 blood volumes per minute at 80 mL/kg) [recall]; adults reach 5–6 L/min with ~5 L of blood [recall]; the console never offers more than 6 L/min',
+    'not checked',
   ),
   venousKinkDrainageFraction: parameter(
     0.3,
@@ -54,6 +60,7 @@ export const deviceParameters = {
     [0.1, 0.6],
     'Share of the venous drainage left by a kinked venous line',
     '[model] teaching value',
+    'not checked',
   ),
   handCrankMaxFlowLPerMin: parameter(
     3,
@@ -61,6 +68,7 @@ export const deviceParameters = {
     [1.5, 4],
     'Most flow a person can sustain with the emergency hand crank, adult circuit',
     '[recall] centrifugal-pump hand cranks deliver 2–4 L/min',
+    'not checked',
   ),
 
   // --- Heat exchanger and heater-cooler ---
@@ -70,6 +78,7 @@ export const deviceParameters = {
     [120, 350],
     'Heat exchanger UA (conductance between water and blood); its effectiveness 1 − exp(−UA/(ρ·c·Q)) is 0.8 at 2 L/min and 0.47 at 5 L/min',
     'ISO 7199 performance factors of adult oxygenator heat exchangers, roughly 0.4–0.7 at 4–5 L/min [recall]',
+    'not checked',
   ),
   heaterWaterTimeConstantS: parameter(
     120,
@@ -77,6 +86,7 @@ export const deviceParameters = {
     [30, 600],
     "Time constant with which the heater-cooler's water follows its set temperature",
     '[recall] heater-cooler units change water temperature at ~1–2 °C/min',
+    'not checked',
   ),
   failedHeaterTimeConstantS: parameter(
     900,
@@ -84,6 +94,7 @@ export const deviceParameters = {
     [300, 3600],
     "Time constant with which a failed heater-cooler's water drifts to room temperature",
     '[model] a few litres of water in the unit and its tubing warming or cooling in a room',
+    'not checked',
   ),
   heaterMinWaterTempC: parameter(
     2,
@@ -91,6 +102,7 @@ export const deviceParameters = {
     [1, 4],
     'Coldest water the heater-cooler can make',
     'Issue 4 specification: water 2–42 °C [read]',
+    'not checked',
   ),
   heaterMaxWaterTempC: parameter(
     42,
@@ -98,6 +110,7 @@ export const deviceParameters = {
     [40, 42],
     'Warmest water the heater-cooler can make',
     'Issue 4 specification: water 2–42 °C [read]',
+    'not checked',
   ),
 
   // --- Oxygenator ---
@@ -107,6 +120,7 @@ export const deviceParameters = {
     [1, 5],
     'Gas transfer constant k: post-oxygenator PO2 approaches the sweep gas PO2 as 1 − exp(−k · sweep/flow)',
     '[model] a healthy membrane at sweep:flow 1:1 and FiO2 1 gives a post-oxygenator PO2 of ~400–500 mmHg, as in clinical practice [recall]',
+    'not checked',
   ),
   failedOxygenatorTransferFraction: parameter(
     0.1,
@@ -114,6 +128,7 @@ export const deviceParameters = {
     [0.02, 0.3],
     'Gas transfer left to a failed oxygenator (plasma leak, clot), fraction of normal',
     '[model] teaching value',
+    'not checked',
   ),
   oxygenatorFailureTimeConstantS: parameter(
     300,
@@ -121,6 +136,7 @@ export const deviceParameters = {
     [60, 1200],
     'Time constant with which a failing oxygenator loses its transfer',
     '[model] teaching value: failure develops over minutes',
+    'not checked',
   ),
   oxygenatorChangeOutS: parameter(
     180,
@@ -128,6 +144,7 @@ export const deviceParameters = {
     [60, 600],
     'Time the circuit is clamped (no pump flow) while a failed oxygenator is changed out',
     '[recall] an experienced team changes an oxygenator in 2–4 min',
+    'not checked',
   ),
   deAirS: parameter(
     60,
@@ -135,6 +152,7 @@ export const deviceParameters = {
     [20, 300],
     'Time to clamp, de-air the arterial line and be ready to restart after air is detected',
     '[recall] perfusion emergency drills',
+    'not checked',
   ),
 
   // --- Safety limits: STS/SCA/AmSECT 2015 ---
@@ -144,6 +162,7 @@ export const deviceParameters = {
     [37, 37],
     'Arterial outlet temperature limit',
     'Engelman R et al., Ann Thorac Surg 2015;100:748 (STS/SCA/AmSECT): outlet < 37 °C (Class I, C) [read]',
+    'not checked',
   ),
   maxGradientC: parameter(
     10,
@@ -151,6 +170,7 @@ export const deviceParameters = {
     [10, 10],
     'Largest arterial outlet–venous inflow gradient, cooling or rewarming',
     'Engelman 2015: 10 °C (Class I, C) [read]',
+    'not checked',
   ),
   warmGradientC: parameter(
     4,
@@ -158,6 +178,7 @@ export const deviceParameters = {
     [4, 4],
     'Largest outlet–venous gradient while rewarming once the outlet is at or above 30 °C',
     'Engelman 2015: ≤ 4 °C once outlet ≥ 30 °C (Class IIa, C) [read]',
+    'not checked',
   ),
   warmThresholdC: parameter(
     30,
@@ -165,6 +186,7 @@ export const deviceParameters = {
     [30, 30],
     'Arterial outlet temperature above which the tighter rewarming limits apply',
     'Engelman 2015 [read]',
+    'not checked',
   ),
   maxRewarmingRateCPerMin: parameter(
     0.5,
@@ -172,6 +194,7 @@ export const deviceParameters = {
     [0.5, 0.5],
     'Fastest rewarming of the arterial outlet once it is at or above 30 °C',
     'Engelman 2015: ≤ 0.5 °C/min (Class IIa, C) [read]',
+    'not checked',
   ),
   rewarmingRateWindowS: parameter(
     60,
@@ -179,6 +202,7 @@ export const deviceParameters = {
     [30, 300],
     'Time constant of the filter that measures the rewarming rate of the arterial outlet',
     '[model] a perfusionist reads the rate over about a minute',
+    'not checked',
   ),
   lowVenousSaturation: parameter(
     0.6,
@@ -186,6 +210,7 @@ export const deviceParameters = {
     [0.5, 0.7],
     'Venous saturation below which the low-SvO2 alarm sounds',
     '[recall] SvO2 < 60 % on CPB signals inadequate delivery',
+    'not checked',
   ),
   oxygenatorAlarmFractionOfGasPo2: parameter(
     0.4,
@@ -193,6 +218,7 @@ export const deviceParameters = {
     [0.2, 0.6],
     'Post-oxygenator PO2 below this share of the sweep gas PO2 raises the oxygenator alarm',
     '[model] a healthy membrane at sweep:flow ≥ 0.5 reaches ≥ 70 % of the gas PO2; a failed one (10 % transfer) about 25 %. Clinically a post-oxygenator PO2 well below FiO2 × ~500 mmHg signals failure [recall]',
+    'not checked',
   ),
   lowFlowFraction: parameter(
     0.8,
@@ -200,6 +226,7 @@ export const deviceParameters = {
     [0.5, 0.95],
     'Delivered flow below this share of the set flow raises the low-flow alarm',
     '[model] teaching value',
+    'not checked',
   ),
 
   // --- Bedside interventions ---
@@ -209,6 +236,7 @@ export const deviceParameters = {
     [20, 150],
     'Skin-to-ice-pack heat transfer coefficient',
     '[model] contact cooling of wet packs; with 0.2 m² (neck, axillae, groin) gives ~200 W at a 17 °C skin-to-pack difference [recall: ice packs cool ~0.03 °C/min]',
+    'not checked',
   ),
   icePackAreaM2PerM2: parameter(
     0.1,
@@ -216,6 +244,7 @@ export const deviceParameters = {
     [0.05, 0.2],
     'Skin covered by ice packs, per m² of body surface (neck, axillae, groin)',
     '[recall] ice packs to neck, axillae and groin cover ~10 % of the surface',
+    'not checked',
   ),
   forcedAirHeatTransferWPerM2K: parameter(
     12,
@@ -223,6 +252,7 @@ export const deviceParameters = {
     [6, 25],
     'Heat transfer coefficient of a forced-air blanket to the skin it covers',
     '[model] forced-air warmers deliver ~30–50 W net to hypothermic patients (Giesbrecht GG et al., J Appl Physiol 1994 [recall]); rewarming 0.8–2.5 °C/h (physiology reference §3) [read; secondary]',
+    'not checked',
   ),
   forcedAirCoverFraction: parameter(
     0.5,
@@ -230,6 +260,7 @@ export const deviceParameters = {
     [0.3, 0.7],
     'Share of the skin under a forced-air blanket',
     '[recall] upper- or full-body blankets cover half the body',
+    'not checked',
   ),
   fluidInfusionMlPerMin: parameter(
     100,
@@ -237,6 +268,7 @@ export const deviceParameters = {
     [20, 500],
     'Rate of an intravenous infusion (pressure bag through a warmer)',
     '[recall] rapid infusion through a large cannula',
+    'not checked',
   ),
   lavageHeatExchangeWPerK: parameter(
     2,
@@ -244,6 +276,7 @@ export const deviceParameters = {
     [2, 15],
     'Heat exchanged per °C between the body core and the lavage fluid cycling through bladder or stomach',
     '[model] chosen so that 40 °C bladder or gastric lavage adds ~0.5–1 °C/h (Paal P et al., Scand J Trauma Resusc Emerg Med 2016;24:111, Table 3) [read]: at 2 W/K it adds 0.6 °C/h to forced-air and 0.9 °C/h to passive rewarming of an adult from 30 °C (doc/validation.md, cases 6d and 6e) [derived]; the first value, 6 W/K, added 1.6 and 2.2 °C/h',
+    'not checked',
   ),
   thoracicLavageHeatExchangeWPerK: parameter(
     25,
@@ -251,6 +284,7 @@ export const deviceParameters = {
     [10, 60],
     'Heat exchanged per °C between the chest organs and thoracic lavage fluid',
     '[model] thoracic lavage rewarms 3–6 °C/h (Paal 2016: lavage 1–5 °C/h [read; secondary]) ',
+    'not checked',
   ),
   vasodilatorSignalFraction: parameter(
     0.4,
@@ -258,6 +292,7 @@ export const deviceParameters = {
     [0.2, 0.8],
     'Share of the cold vasoconstriction signal left while a vasodilator acts',
     '[model] nitroprusside or phentolamine during CPB rewarming opens the periphery and lessens afterdrop (Rajek A et al., Anesthesiology 1998 [recall])',
+    'not checked',
   ),
   vasodilatorDurationMin: parameter(
     60,
@@ -265,6 +300,7 @@ export const deviceParameters = {
     [20, 180],
     'How long one dose of vasodilator acts (a titrated infusion, modelled as one period)',
     '[model] teaching value',
+    'not checked',
   ),
   manualCprFatigueTimeConstantMin: parameter(
     10,
@@ -272,5 +308,6 @@ export const deviceParameters = {
     [3, 30],
     'Manual CPR output falls toward half its initial value with this time constant as the rescuer tires (no rotation)',
     'Compression depth falls within 1–2 min of continuous CPR and rescuers are advised to change every 2 min (ERC 2021) [recall]; modelled as a slow average over rotating rescuers',
+    'not checked',
   ),
 } as const;

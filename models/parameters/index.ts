@@ -9,7 +9,7 @@ import { circulationParameters } from './circulation.ts';
 import { cellParameters } from './cells.ts';
 import { deviceParameters } from './devices.ts';
 
-export { parameter, type Parameter } from './parameter.ts';
+export { checkedByText, parameter, type Parameter } from './parameter.ts';
 export * from './body.ts';
 export { thermalParameters } from './thermal.ts';
 export { oxygenParameters } from './oxygen.ts';

@@ -11,6 +11,7 @@ export const oxygenParameters = {
     [500, 800],
     'Barometric pressure (lower at altitude)',
     'Sea-level standard atmosphere [read]; range covers ~3500 m altitude [derived]',
+    ['test/physiology/oxygen.unit.test.ts'],
   ),
   waterVapourPressureMmHg: parameter(
     47,
@@ -18,6 +19,7 @@ export const oxygenParameters = {
     [44, 50],
     'Water vapour pressure of alveolar gas at 37 °C',
     'Saturated vapour at 37 °C (Tetens: 6.27 kPa = 47 mmHg) [derived]',
+    ['test/physiology/oxygen.unit.test.ts'],
   ),
   restingAlveolarPo2OnAirMmHg: parameter(
     100,
@@ -25,6 +27,7 @@ export const oxygenParameters = {
     [95, 107],
     'Alveolar PO2 breathing air at rest (sets alveolar ventilation relative to O2 consumption)',
     'Alveolar gas equation 0.21 × 713 − 40/0.8 ≈ 100 mmHg [derived from standard values, recall]',
+    'not checked',
   ),
   functionalResidualCapacityMlPerKg: parameter(
     30,
@@ -32,6 +35,7 @@ export const oxygenParameters = {
     [20, 40],
     'Lung gas volume at end expiration (the oxygen store of the lungs)',
     'FRC ~2.4 L in a 70–80 kg adult, ~30 mL/kg also in children [recall]',
+    'not checked',
   ),
   shuntFraction: parameter(
     0.03,
@@ -39,6 +43,7 @@ export const oxygenParameters = {
     [0.01, 0.1],
     'Fraction of cardiac output that bypasses ventilated alveoli',
     'Physiological shunt 2–5 % of cardiac output [recall]',
+    'not checked',
   ),
   hufnerMlO2PerG: parameter(
     1.34,
@@ -46,6 +51,7 @@ export const oxygenParameters = {
     [1.31, 1.39],
     'Oxygen bound by one gram of fully saturated haemoglobin',
     'Hüfner constant as used clinically 1.34 (theoretical 1.39) [recall]',
+    ['test/physiology/oxygen.unit.test.ts'],
   ),
   p50MmHg: parameter(
     26.8,
@@ -53,6 +59,7 @@ export const oxygenParameters = {
     [25, 29],
     'PO2 at half saturation, 37 °C, pH 7.40',
     'Severinghaus JW, J Appl Physiol 1979;46:599 standard curve: S(26.8) = 0.499 [derived from read equation]',
+    ['9a', '9b', '9c', 'test/physiology/oxygen.unit.test.ts'],
   ),
   p50TemperatureCoefficientLog10PerK: parameter(
     0.027,
@@ -60,6 +67,7 @@ export const oxygenParameters = {
     [0.024, 0.031],
     'Fall of log10 P50 per °C of cooling (left shift of the curve in the cold)',
     'Between pH-stat 0.024 (Severinghaus 1958 [recall]) and closed-sample/alpha-stat 0.031 (Severinghaus 1979 Eq. 3 [derived]); gives P50 17.3 mmHg at 30 °C, 9.3 at 20 °C',
+    ['9d', '9e', 'test/physiology/oxygen.unit.test.ts'],
   ),
   o2SolubilityMlPerDlPerMmHg: parameter(
     0.0031,
@@ -67,6 +75,7 @@ export const oxygenParameters = {
     [0.0029, 0.0032],
     'Dissolved oxygen in blood per mmHg at 37 °C',
     'Siggaard-Andersen O et al., Clin Chem 1984;30:1646: 0.0105 mmol/L/kPa ≡ 0.0031 mL/dL/mmHg [read, derived]',
+    ['9f', 'test/physiology/oxygen.unit.test.ts'],
   ),
   o2SolubilityTemperatureCoefficientPerK: parameter(
     0.012,
@@ -74,6 +83,7 @@ export const oxygenParameters = {
     [0.009, 0.015],
     'Rise of ln(oxygen solubility) per °C of cooling',
     'Siggaard-Andersen 1984: −d ln α/dT ≈ 0.012 /K [read]; Hedley-Whyte & Laver 1964: +31 % from 38 to 20 °C [read]',
+    ['9g', 'test/physiology/oxygen.unit.test.ts'],
   ),
   tissueToVenousPo2GradientMmHg: parameter(
     10,
@@ -81,6 +91,7 @@ export const oxygenParameters = {
     [5, 20],
     'PO2 of blood leaving a tissue above the mean tissue PO2',
     'Mean blood-to-tissue PO2 difference ≈ 10 mmHg in cortex, J Cereb Blood Flow Metab 2019 (10.1177/0271678X19870068) [read]',
+    'not checked',
   ),
   tissueBloodVolumeLPerKg: parameter(
     0.04,
@@ -88,6 +99,7 @@ export const oxygenParameters = {
     [0.02, 0.06],
     'Blood held inside each tissue (its oxygen is part of the tissue store)',
     'Cerebral blood volume ~4 mL/100 g (reference notes §6 brain O2 store) [read; secondary]; used for all tissues [model]',
+    'not checked',
   ),
   tissueWaterFraction: parameter(
     0.75,
@@ -95,6 +107,7 @@ export const oxygenParameters = {
     [0.65, 0.8],
     'Water fraction of tissue, for dissolved oxygen in the tissue store',
     'Soft tissue water 70–80 % (McIntosh & Anderson 2010 database) [recall]',
+    'not checked',
   ),
   consumptionHalfPo2MmHg: parameter(
     2,
@@ -102,6 +115,7 @@ export const oxygenParameters = {
     [0.5, 5],
     'Mean tissue PO2 at which oxygen consumption falls to half of demand',
     'Mitochondrial PO2 as low as 1–3 mmHg (Krogh analysis, reference notes §6) [read; secondary]; [model] Michaelis–Menten form',
+    'not checked',
   ),
   diffusiveO2MlPerMinPerKgPerMmHg: parameter(
     0.00036,
@@ -109,6 +123,7 @@ export const oxygenParameters = {
     [0, 0.01],
     'Oxygen reaching tissue by diffusion alone, per kg and per mmHg of arterial-to-tissue PO2 difference, at 37 °C',
     'Hypothesis parameter. Default: 0.5 % of resting brain O2 use at PaO2 500 mmHg; tissue > ~0.5 mm from a capillary cannot be supplied by diffusion (Krogh geometry, reference notes §6) [read; secondary]; upper end ≈ 14 % of brain demand [model]',
+    'not checked',
   ),
   o2DiffusionTemperatureCoefficientPerK: parameter(
     0.025,
@@ -116,6 +131,7 @@ export const oxygenParameters = {
     [0.015, 0.03],
     'Rise of ln(O2 diffusion coefficient) per °C',
     'O2 in water 1970 µm²/s at 20 °C, 3240 at 40 °C (Han & Bartels 1996) → 2.5 %/°C [read, derived]',
+    'not checked',
   ),
   haemoglobinAdultMaleGPerDl: parameter(
     15,
@@ -123,6 +139,7 @@ export const oxygenParameters = {
     [13, 17.5],
     'Haemoglobin, adult man',
     'WHO normal range 13–17 g/dL [recall]',
+    'not checked',
   ),
   haemoglobinAdultFemaleGPerDl: parameter(
     13.5,
@@ -130,6 +147,7 @@ export const oxygenParameters = {
     [12, 16],
     'Haemoglobin, adult woman',
     'WHO normal range 12–15.5 g/dL [recall]',
+    'not checked',
   ),
   haemoglobinChildGPerDl: parameter(
     12.5,
@@ -137,6 +155,7 @@ export const oxygenParameters = {
     [11.5, 14.5],
     'Haemoglobin, child 5–11 years',
     'WHO anaemia threshold 11.5 g/dL at 5–11 y; typical 12–13.5 [recall]',
+    'not checked',
   ),
   haemoglobinToddlerGPerDl: parameter(
     12,
@@ -144,5 +163,6 @@ export const oxygenParameters = {
     [11, 13.5],
     'Haemoglobin, child 1–4 years',
     'WHO anaemia threshold 11 g/dL at 6–59 months; typical 11.5–13 [recall]',
+    'not checked',
   ),
 } as const;

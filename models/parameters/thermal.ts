@@ -13,6 +13,7 @@ export const thermalParameters = {
     [1.04, 1.07],
     'Density of blood',
     'Reference physiology notes §3 heat-balance arithmetic (1.05 kg/L) [read]',
+    'not checked',
   ),
   bloodSpecificHeatJPerKgK: parameter(
     3600,
@@ -20,6 +21,7 @@ export const thermalParameters = {
     [3500, 3700],
     'Specific heat of blood',
     "Cancers 2019;11:1183 Table 1 (PMC6721488) [read]; IT'IS database 3617 [recall]",
+    'not checked',
   ),
 
   // --- Tissue specific heats ---
@@ -29,6 +31,7 @@ export const thermalParameters = {
     [3600, 3700],
     'Specific heat of brain (grey matter)',
     'Cancers 2019;11:1183 Table 1: grey matter 3700, white matter 3600 [read]',
+    'not checked',
   ),
   heartSpecificHeatJPerKgK: parameter(
     3640,
@@ -36,6 +39,7 @@ export const thermalParameters = {
     [3550, 3700],
     'Specific heat of myocardium',
     "Taken as skeletal muscle, 3639 J/kg/K, Cancers 2019;11:1183 Table 1 [read]; IT'IS heart 3686 [recall]",
+    'not checked',
   ),
   coreSpecificHeatJPerKgK: parameter(
     3500,
@@ -43,6 +47,7 @@ export const thermalParameters = {
     [3200, 3700],
     'Specific heat of trunk organs with axial skeleton',
     '[model] mass-weighted mix of soft organs (~3600) and bone (1300, Cancers 2019 Table 1) [derived]',
+    'not checked',
   ),
   muscleSpecificHeatJPerKgK: parameter(
     3400,
@@ -50,6 +55,7 @@ export const thermalParameters = {
     [3100, 3640],
     'Specific heat of limb and trunk muscle with limb bone',
     '[model] muscle 3639 and bone 1300 J/kg/K (Cancers 2019 Table 1 [read]), ~90:10 by mass [derived]',
+    'not checked',
   ),
   skinSpecificHeatJPerKgK: parameter(
     3500,
@@ -57,6 +63,7 @@ export const thermalParameters = {
     [3300, 3700],
     'Specific heat of skin',
     'Cancers 2019;11:1183 Table 1 [read]',
+    'not checked',
   ),
   fatSpecificHeatJPerKgK: parameter(
     2348,
@@ -64,6 +71,7 @@ export const thermalParameters = {
     [2200, 2500],
     'Specific heat of adipose tissue',
     "IT'IS database via COMSOL Bioheat library [read]",
+    'not checked',
   ),
   extremitySpecificHeatJPerKgK: parameter(
     3200,
@@ -71,6 +79,7 @@ export const thermalParameters = {
     [2900, 3500],
     'Specific heat of hands and feet',
     '[model] skin, tendon, muscle and bone mix (Cancers 2019 Table 1 values) [derived]',
+    'not checked',
   ),
 
   // --- Conduction ---
@@ -80,6 +89,7 @@ export const thermalParameters = {
     [0.16, 0.25],
     'Thermal conductivity of fat',
     "IT'IS database via COMSOL Bioheat library, fat 0.21 W/m/K [read]; Burns 2017;43:909 Table 3: 0.20–0.22 ex vivo [read]",
+    'not checked',
   ),
   fatDensityKgPerM3: parameter(
     911,
@@ -87,6 +97,7 @@ export const thermalParameters = {
     [880, 940],
     'Density of adipose tissue',
     "IT'IS database via COMSOL Bioheat library [read]",
+    'not checked',
   ),
   leanShellInsulationM2KPerW: parameter(
     0.065,
@@ -94,6 +105,7 @@ export const thermalParameters = {
     [0.015, 0.08],
     'Insulation of vasoconstricted muscle and skin between the muscle and the shell, per m² of body surface',
     '[model] chosen so that total maximal tissue insulation (this + fat + skin) is ~0.1 m²·K/W for a 9 mm fat layer, inside 0.05–0.15 m²·K/W scaling with fat thickness, Hayward & Keatinge, J Physiol 1981;320:229 [read: abstract]; 0.065 calibrated so that the core cools as measured in 17 °C water with the head out (validation case W1, which is therefore a calibration, not an independent test)',
+    'not checked',
   ),
   coreToMuscleConductanceWPerKPerM2: parameter(
     15,
@@ -101,6 +113,7 @@ export const thermalParameters = {
     [7, 30],
     'Conductance between trunk organs and the muscle mass around them',
     '[model] order of k·A/d for muscle (k 0.56 W/m/K, Cancers 2019) over ~5 cm [derived]',
+    'not checked',
   ),
   heartToCoreConductanceWPerK: parameter(
     4,
@@ -108,6 +121,7 @@ export const thermalParameters = {
     [2, 8],
     'Conductance between the heart and the surrounding chest organs',
     '[model] k·A/d with k 0.5 W/m/K, A ~0.04 m², d ~0.5 cm [derived]',
+    'not checked',
   ),
   heartToChamberBloodConductanceWPerK: parameter(
     20,
@@ -115,6 +129,7 @@ export const thermalParameters = {
     [5, 60],
     'Conductance between the myocardium and the blood inside the heart chambers',
     '[model] endocardial contact ~0.02 m² with a boundary layer of ~0.5 mm (k 0.5 W/m/K) [derived]; keeps myocardium within ~0.2 °C of blood as measured clinically',
+    'not checked',
   ),
   brainToScalpConductanceWPerK: parameter(
     1.5,
@@ -122,6 +137,7 @@ export const thermalParameters = {
     [0.5, 3],
     "Conductance from the brain through skull and scalp to the head's skin",
     '[model] bone k 0.40 W/m/K (Cancers 2019), ~0.06 m² of cranial vault, ~1.2 cm path [derived]',
+    'not checked',
   ),
   extremityToLimbConductanceWPerK: parameter(
     1,
@@ -129,6 +145,7 @@ export const thermalParameters = {
     [0.3, 3],
     'Conductance along wrists and ankles to the rest of the limb',
     '[model] small cross-section (~4 × 20 cm²) over ~5 cm of tissue [derived]',
+    'not checked',
   ),
   trunkToLimbConductanceWPerK: parameter(
     2,
@@ -136,6 +153,7 @@ export const thermalParameters = {
     [0.5, 6],
     'Conductance along the roots of the arms and legs (shoulders and hips) between trunk and limb muscle',
     "[model] muscle k 0.5 W/m/K over ~0.1 m² of cross-section of four limb roots and ~10 cm of path, doubled for the large vessels' walls [derived]",
+    'not checked',
   ),
 
   limbCountercurrentEfficiency: parameter(
@@ -144,6 +162,7 @@ export const thermalParameters = {
     [0.3, 0.9],
     'Fraction of the heat arterial blood would give the cold limb that it gives instead to the venous blood returning beside it (countercurrent exchange), reached under full cold vasoconstriction',
     'Bazett HC et al., J Appl Physiol 1948;1:3: arterial blood cools by several °C between axilla and wrist in the cold, as venous return moves to the deep veins beside the arteries [recall]; Mitchell JW, Myers TL, J Appl Physiol 1968;24:854: countercurrent model of the limb [recall]',
+    'not checked',
   ),
   limbSurfaceFraction: parameter(
     0.42,
@@ -151,6 +170,7 @@ export const thermalParameters = {
     [0.36, 0.5],
     'Arms and legs without hands and feet, as a fraction of body surface',
     'Lund & Browder chart: arms 2 × 9.5 %, legs 2 × 18 % with hands 5 % and feet 7 % removed [recall]; JOS-3 segment areas [derived from read]',
+    'not checked',
   ),
 
   // --- Surface heat transfer ---
@@ -160,6 +180,7 @@ export const thermalParameters = {
     [2.5, 4],
     'Natural convection from skin in still air',
     'ASHRAE Handbook of Fundamentals 1997 ch. 8, seated, V < 0.2 m/s [read]',
+    'not checked',
   ),
   airConvectionWindCoefficient: parameter(
     8.3,
@@ -167,6 +188,7 @@ export const thermalParameters = {
     [6, 10],
     'Forced convection in wind, h = a·v^0.6',
     'ASHRAE Handbook of Fundamentals 1997 ch. 8: h_c = 8.3·V^0.6, seated, 0.2–4 m/s [read]',
+    'not checked',
   ),
   radiationWPerM2K: parameter(
     4.7,
@@ -174,6 +196,7 @@ export const thermalParameters = {
     [4, 5.5],
     'Linearised radiative exchange with surroundings at air temperature',
     'JOS-3 area-weighted mean 4.7 W/m²/K, Takahashi et al. 2020 [read]; ~4.0 near 0 °C [derived]',
+    'not checked',
   ),
   waterHeatTransferWPerM2K: parameter(
     200,
@@ -181,6 +204,7 @@ export const thermalParameters = {
     [50, 600],
     'Skin-to-water heat transfer coefficient, still water',
     'Textbook value 200 W/m²/K (bioengineering heat-transfer example) [read]; Nadel et al., J Appl Physiol 1974;36:465: ~230 still, 460–580 flowing [recall]; overall body conductance 3.3× air, Smith & Hanna, J Appl Physiol 1975;39:93 [read]',
+    'not checked',
   ),
   cloToM2KPerW: parameter(
     0.155,
@@ -188,6 +212,7 @@ export const thermalParameters = {
     [0.155, 0.155],
     'Definition of the clo unit of clothing insulation',
     'ISO 9920 definition [read: standard definition]',
+    'not checked',
   ),
   skinInsulationM2KPerW: parameter(
     0.005,
@@ -195,6 +220,7 @@ export const thermalParameters = {
     [0.002, 0.01],
     'Insulation of the skin itself (epidermis and dermis, ~2 mm)',
     'skin k 0.42 W/m/K, Cancers 2019 Table 1 [read]; 2 mm/0.42 [derived]',
+    'not checked',
   ),
 
   // --- Body surface ---
@@ -204,6 +230,7 @@ export const thermalParameters = {
     [0.1, 0.14],
     'Hands and feet as a fraction of body surface',
     'JOS-3 segment areas: hands 5.3 %, feet 6.0 % of 1.87 m² [derived from read]; Lund & Browder 2 × 2.5 % + 2 × 3.5 % [recall]',
+    'not checked',
   ),
   scalpInsulationM2KPerW: parameter(
     0.05,
@@ -211,6 +238,7 @@ export const thermalParameters = {
     [0.02, 0.08],
     'Insulation between the blood and the skin surface of the head (scalp and face), which barely vasoconstricts in the cold',
     'Froese G, Burton AC, J Appl Physiol 1957;10:235: head heat loss is not reduced by cold vasoconstriction, about half of resting heat production at −4 °C [recall]; value chosen so that submerging the head in 17 °C water raises total heat loss by about the 11 % measured by Pretorius T et al., Aviat Space Environ Med 2008;79:495 [read] [derived]',
+    'not checked',
   ),
   headSurfaceFraction: parameter(
     0.07,
@@ -218,6 +246,7 @@ export const thermalParameters = {
     [0.06, 0.09],
     'Head as a fraction of body surface',
     'Pretorius T et al., Aviat Space Environ Med 2008;79:495 (head 7 % of BSA) [read]',
+    'not checked',
   ),
 
   // --- Metabolism at 37 °C: organ-specific resting rates (Elia 1992) applied to compartment masses ---
@@ -227,6 +256,7 @@ export const thermalParameters = {
     [200, 270],
     'Resting metabolic rate of brain',
     'Elia M 1992, in Energy Metabolism: Tissue Determinants and Cellular Corollaries; validated Wang Z et al., Am J Clin Nutr 2010 [read]; equals CMRO2 3.5 mL/100 g/min × 20.1 J/mL [derived]',
+    'not checked',
   ),
   heartMetabolismKcalPerKgPerDay: parameter(
     440,
@@ -234,6 +264,7 @@ export const thermalParameters = {
     [350, 500],
     'Resting metabolic rate of the beating heart',
     'Elia 1992 [read]',
+    'not checked',
   ),
   liverMetabolismKcalPerKgPerDay: parameter(
     200,
@@ -241,6 +272,7 @@ export const thermalParameters = {
     [170, 230],
     'Resting metabolic rate of liver',
     'Elia 1992 [read]',
+    'not checked',
   ),
   kidneyMetabolismKcalPerKgPerDay: parameter(
     440,
@@ -248,6 +280,7 @@ export const thermalParameters = {
     [350, 500],
     'Resting metabolic rate of kidneys',
     'Elia 1992 [read]',
+    'not checked',
   ),
   muscleMetabolismKcalPerKgPerDay: parameter(
     13,
@@ -255,6 +288,7 @@ export const thermalParameters = {
     [10, 16],
     'Resting metabolic rate of skeletal muscle',
     'Elia 1992 [read]',
+    'not checked',
   ),
   adiposeMetabolismKcalPerKgPerDay: parameter(
     4.5,
@@ -262,6 +296,7 @@ export const thermalParameters = {
     [3.5, 5.5],
     'Resting metabolic rate of adipose tissue',
     'Elia 1992 [read]',
+    'not checked',
   ),
   residualMetabolismKcalPerKgPerDay: parameter(
     12,
@@ -269,6 +304,7 @@ export const thermalParameters = {
     [9, 15],
     'Resting metabolic rate of all other tissue (gut, skin, lungs, bone)',
     'Elia 1992 [read]',
+    'not checked',
   ),
   oxygenEnergyEquivalentJPerMl: parameter(
     20.1,
@@ -276,6 +312,7 @@ export const thermalParameters = {
     [19.6, 21.1],
     'Heat released per mL of oxygen consumed',
     'Reference physiology notes §8 [derived]',
+    'not checked',
   ),
   brainQ10: parameter(
     2.3,
@@ -283,6 +320,7 @@ export const thermalParameters = {
     [2.2, 3.5],
     'Temperature coefficient of brain metabolism',
     'McCullough JN et al., Ann Thorac Surg 1999;67:1895 (Q10 ≈ 2.3) [recall, cross-checked]; Croughwell 1992 median 2.8 [read]; Michenfelder & Milde 1992 2.2 [read]',
+    'not checked',
   ),
   bodyQ10: parameter(
     1.7,
@@ -290,6 +328,7 @@ export const thermalParameters = {
     [1.5, 2.4],
     'Temperature coefficient of whole-body (non-brain) metabolism',
     'Hickey & Hoar 1983: VO2 45.6/83.3 at 25.4 °C ⇒ Q10 ≈ 1.7 [derived]; sheep 2.4 [derived]',
+    'not checked',
   ),
 
   // --- Resting blood flow ---
@@ -299,6 +338,7 @@ export const thermalParameters = {
     [2.4, 3.6],
     'Resting cardiac output per m² body surface',
     'JOS-3 basal cardiac index 2.59 L/min/m², Takahashi et al., Energy Build 2020 [read]; 5 L/min for 1.85 m² (notes §8) [derived]',
+    'not checked',
   ),
   brainBloodFlowMlPer100gPerMin: parameter(
     54,
@@ -306,6 +346,7 @@ export const thermalParameters = {
     [45, 60],
     'Cerebral blood flow at rest',
     'ld99 brain figures 50–54; Guyton 55 mL/100 g/min (notes §8) [read; secondary]',
+    'not checked',
   ),
   heartBloodFlowFractionOfCardiacOutput: parameter(
     0.04,
@@ -313,6 +354,7 @@ export const thermalParameters = {
     [0.04, 0.05],
     'Coronary blood flow, fraction of cardiac output',
     'Williams & Leggett, Clin Phys Physiol Meas 1989;10:187 / ICRP 89 (4–5 %) [recall]; Penney lecture notes ~4 % [read]',
+    'not checked',
   ),
   muscleBloodFlowFractionOfCardiacOutput: parameter(
     0.17,
@@ -320,6 +362,7 @@ export const thermalParameters = {
     [0.12, 0.25],
     'Resting skeletal muscle blood flow, fraction of cardiac output',
     'Williams & Leggett 1989 (17 % male, 12 % female) [recall]; Penney ~25 % [read]',
+    'not checked',
   ),
   shellBloodFlowFractionOfCardiacOutput: parameter(
     0.08,
@@ -327,6 +370,7 @@ export const thermalParameters = {
     [0.05, 0.14],
     'Skin and subcutaneous fat blood flow at thermoneutrality, fraction of cardiac output',
     'Williams & Leggett 1989: skin 5 %, adipose 5–8.5 % [recall]; JOS-3 basal skin flow 6.5 % of CO [derived from read]',
+    'not checked',
   ),
   extremityBloodFlowFractionOfCardiacOutput: parameter(
     0.04,
@@ -334,6 +378,7 @@ export const thermalParameters = {
     [0.02, 0.06],
     'Hand and foot blood flow at thermoneutrality (skin and open arteriovenous anastomoses), fraction of cardiac output',
     'JOS-3: hands 2 × 1.114 + feet 2 × 0.934 L/h skin, AVA 2 × 1.71 + 2 × 2.16 L/h ⇒ ~0.2 L/min [derived from read]',
+    'not checked',
   ),
 
   // --- Cold vasoconstriction (Stolwijk-type control: flow = basal / (1 + signal)) ---
@@ -343,6 +388,7 @@ export const thermalParameters = {
     [0.5, 4],
     'Vasoconstrictor signal per °C of blood below 37 °C (less the warm-skin signal: the errors add)',
     'Form of Stolwijk JAJ, NASA CR-1855, 1971 [recall]; gain [model]',
+    'not checked',
   ),
   vasoconstrictionSkinGainPerK: parameter(
     0.4,
@@ -350,6 +396,7 @@ export const thermalParameters = {
     [0.1, 1],
     'Vasoconstrictor signal per °C of mean skin below neutral (a warm skin counts against it)',
     'Form of Stolwijk 1971 [recall]; gain [model]',
+    'not checked',
   ),
   muscleConstrictionGainRatio: parameter(
     0.2,
@@ -357,6 +404,7 @@ export const thermalParameters = {
     [0, 0.5],
     'Cold vasoconstriction of resting limb and trunk muscle, relative to the skin signal',
     'Resting limb muscle blood flow falls in the cold, and limbs become part of the insulating shell (Sessler DI, Anesthesiology 2000;92:578 "peripheral compartment"; Hayward & Keatinge 1981 variable insulation) [recall]; gain [model], fitted to immersion cooling rates (doc/validation.md)',
+    'not checked',
   ),
   muscleMinFlowFraction: parameter(
     0.5,
@@ -364,6 +412,7 @@ export const thermalParameters = {
     [0.3, 0.9],
     'Lowest resting muscle blood flow under cold vasoconstriction, fraction of thermoneutral',
     '[model] muscle vessels constrict far less than skin arteriovenous shunts [recall]',
+    'not checked',
   ),
   extremityConstrictionGainRatio: parameter(
     2.3,
@@ -371,6 +420,7 @@ export const thermalParameters = {
     [1, 7],
     'How much more strongly hands and feet constrict than the trunk skin, per unit signal',
     'JOS-3 constriction gains: hands/feet 0.1489 vs trunk 0.0638 (ratio 2.3) and other skin 0.0213 (ratio 7) [derived from read]',
+    'not checked',
   ),
   vasoconstrictionMinFlowFraction: parameter(
     0.1,
@@ -378,6 +428,7 @@ export const thermalParameters = {
     [0.05, 0.2],
     'Lowest skin and extremity flow under maximal constriction, fraction of thermoneutral',
     'Hand blood flow falls roughly tenfold in cold [recall]',
+    'not checked',
   ),
   anaesthesiaVasoconstrictionThresholdC: parameter(
     34.5,
@@ -385,6 +436,7 @@ export const thermalParameters = {
     [33.5, 35.5],
     'Core (blood) temperature below which vessels constrict under general anaesthesia, as on the heart-lung machine (in place of 37 °C)',
     'Sessler DI, Perioperative thermoregulation and heat balance, Lancet 2016;387:2655 and Anesthesiology 2000;92:578: general anaesthetics lower the vasoconstriction threshold by 2–4 °C, to about 34–35 °C, and the shivering threshold alike [recall]; checked by cases P5a–P5c (Rajek 1998: heat content and afterdrop after bypass at 31 and 27 °C)',
+    'not checked',
   ),
   neutralSkinTempC: parameter(
     33.7,
@@ -392,6 +444,7 @@ export const thermalParameters = {
     [33, 34.5],
     'Mean skin temperature at thermoneutrality: the skin set point of the vasomotor and sweating controller',
     'Stolwijk 1971 set point 33.7 °C [recall]',
+    'not checked',
   ),
 
   // --- Heat defence: vasodilation and sweating (Stolwijk 1971 controller), and evaporation ---
@@ -401,6 +454,7 @@ export const thermalParameters = {
     [60, 200],
     'Extra skin blood flow per °C of blood above 37 °C (a cool blood counts against the skin signal)',
     'Stolwijk JAJ, NASA CR-1855, 1971: CDIL = 117 L/h/°C [recall]',
+    'not checked',
   ),
   vasodilationSkinGainLPerHPerK: parameter(
     7.5,
@@ -408,6 +462,7 @@ export const thermalParameters = {
     [3, 15],
     'Extra skin blood flow per °C of mean skin above neutral (a cool skin counts against it)',
     'Stolwijk 1971: SDIL 7.5 [recall]',
+    'not checked',
   ),
   localHeatingOnsetSkinTempC: parameter(
     34,
@@ -415,6 +470,7 @@ export const thermalParameters = {
     [33, 36],
     'Local skin temperature above which heated skin dilates its own vessels, overriding constriction',
     'Johnson & Kellogg 2010 J Appl Physiol 109:1229 (local warming from a 32–34 °C baseline raises skin flow, reaching maximal vasodilation) [read abstract]',
+    'not checked',
   ),
   localHeatingFullSkinTempC: parameter(
     42,
@@ -422,6 +478,7 @@ export const thermalParameters = {
     [40, 44],
     'Local skin temperature at which heated skin reaches its highest flow',
     'Taylor et al. 1984 J Appl Physiol 57:191 (local warming to 42 °C for 35–55 min gives maximal forearm skin flow; reflex vasodilation adds nothing) [read abstract]',
+    'not checked',
   ),
   maxSkinBloodFlowLPerMin: parameter(
     7,
@@ -429,6 +486,7 @@ export const thermalParameters = {
     [5, 8],
     'Highest skin blood flow under heat stress',
     'Rowell; Johnson & Kellogg: up to 6–8 L/min [recall]',
+    'not checked',
   ),
   sweatingCoreGainWPerK: parameter(
     371.2,
@@ -436,6 +494,7 @@ export const thermalParameters = {
     [250, 500],
     'Evaporative heat demand from sweating per °C of blood above 37 °C (a cool blood counts against the skin signal)',
     'Stolwijk 1971: CSW 371.2 W/°C [recall]',
+    'not checked',
   ),
   sweatingSkinGainWPerK: parameter(
     33.6,
@@ -443,6 +502,7 @@ export const thermalParameters = {
     [20, 50],
     'Evaporative heat demand from sweating per °C of mean skin above neutral (a cool skin counts against it)',
     'Stolwijk 1971: SSW 33.6 W/°C [recall]',
+    'not checked',
   ),
   insensibleSkinWettedness: parameter(
     0.06,
@@ -450,6 +510,7 @@ export const thermalParameters = {
     [0.04, 0.1],
     'Skin wettedness from water diffusing through dry skin (insensible perspiration)',
     'Gagge AP et al., ASHRAE Trans 1986 two-node model, w_min 0.06 [recall]',
+    'not checked',
   ),
   lewisRelationKPerKPa: parameter(
     16.5,
@@ -457,6 +518,7 @@ export const thermalParameters = {
     [15, 17],
     'Lewis relation between evaporative and convective heat transfer',
     'ASHRAE Handbook of Fundamentals [recall]',
+    'not checked',
   ),
   clothingPermeabilityIndex: parameter(
     0.38,
@@ -464,6 +526,7 @@ export const thermalParameters = {
     [0.3, 0.5],
     'Moisture permeability index of clothing (i_m)',
     'Woodcock 1962; ASHRAE typical 0.38 [recall]',
+    'not checked',
   ),
   ambientRelativeHumidity: parameter(
     0.5,
@@ -471,6 +534,7 @@ export const thermalParameters = {
     [0.2, 0.9],
     'Relative humidity of air, when the scenario does not say',
     '[model] typical indoor and outdoor value',
+    'not checked',
   ),
 
   // --- Shivering (heat made in muscle; Tikuisis & Giesbrecht form, capped, absent when the core is cold) ---
@@ -480,6 +544,7 @@ export const thermalParameters = {
     [100, 200],
     'Shivering heat per °C of core below 37 °C (before the body-fat divisor)',
     'Tikuisis P, Giesbrecht GG, Eur J Appl Physiol 1999;79:221: ΔM = [155.5(37 − Tc) + 47.0(33 − Tsk) − 1.57(33 − Tsk)²]/√BF% [recall]',
+    'not checked',
   ),
   shiveringSkinGainWPerM2K: parameter(
     47,
@@ -487,6 +552,7 @@ export const thermalParameters = {
     [30, 60],
     'Shivering heat per °C of mean skin below 33 °C (before the divisor); a skin above 33 °C holds shivering back at the same rate',
     'Tikuisis & Giesbrecht 1999 [recall]',
+    'not checked',
   ),
   shiveringSkinCurvatureWPerM2K2: parameter(
     1.57,
@@ -494,6 +560,7 @@ export const thermalParameters = {
     [1, 2.2],
     'Quadratic fall-off of the skin term at very cold skin',
     'Tikuisis & Giesbrecht 1999 [recall]; attenuation by √(% body fat): Tikuisis, Bell & Jacobs, J Appl Physiol 1991 [read]',
+    'not checked',
   ),
   shiveringLimbShare: parameter(
     0.1,
@@ -501,6 +568,7 @@ export const thermalParameters = {
     [0.05, 0.4],
     'Share of shivering heat made in the arm and leg muscle; the rest is made in trunk and girdle muscle',
     'Bell DG, Tikuisis P, Jacobs I, J Appl Physiol 1992;72:2336: shivering is most intense in trunk muscles (pectoralis, rectus abdominis) and weakest in the distal limbs [recall]',
+    'not checked',
   ),
   shiveringCeilingTimesResting: parameter(
     4.9,
@@ -508,6 +576,7 @@ export const thermalParameters = {
     [3.5, 6],
     'Peak total metabolism while shivering, as a multiple of resting',
     'Eyolfson DA, Giesbrecht GG et al., Eur J Appl Physiol 2001: 4.9 ± 0.8 × resting at core 35.2 °C [read]',
+    'not checked',
   ),
   shiveringFullCoreTempC: parameter(
     33,
@@ -515,6 +584,7 @@ export const thermalParameters = {
     [32, 34],
     'Core temperature above which shivering is not limited by cold muscle and nerves',
     'Swiss staging: shivering in HT I (35–32 °C) [read]; [model] taper start',
+    'not checked',
   ),
   shiveringStopCoreTempC: parameter(
     31,
@@ -522,6 +592,7 @@ export const thermalParameters = {
     [30, 32],
     'Core temperature below which shivering is absent',
     'Swiss staging HT II < 32 °C not shivering; shivering usually means > 30 °C (SJTREM 2024) [read]; 31.7 °C landmark',
+    'not checked',
   ),
   shiveringOnsetTimeConstantS: parameter(
     180,
@@ -529,6 +600,7 @@ export const thermalParameters = {
     [60, 400],
     'Time constant of shivering onset and decay',
     'Nude men in −3 to 10 °C air: first tremor 1.8–6.4 min, generalised 4–10 min, J Appl Physiol 1957;11:58 [read]',
+    'not checked',
   ),
   // --- Freezing (frostbite) ---
   tissueFreezingPointC: parameter(
@@ -537,6 +609,7 @@ export const thermalParameters = {
     [-2.2, -0.5],
     'Temperature at which water in tissue begins to freeze',
     'About −0.55 °C because of solutes (NHS; reference notes §9) [read; secondary]; ice crystals need ~−2.2 °C with prolonged exposure [read; secondary]',
+    'not checked',
   ),
   latentHeatOfFusionJPerKg: parameter(
     334000,
@@ -544,6 +617,7 @@ export const thermalParameters = {
     [333000, 335000],
     'Heat released when water freezes',
     'Latent heat of fusion of ice, 333.6 kJ/kg [recall, standard physical constant]',
+    'not checked',
   ),
   extremityWaterFraction: parameter(
     0.6,
@@ -551,6 +625,7 @@ export const thermalParameters = {
     [0.5, 0.7],
     'Water fraction of hands and feet (skin, tendon, muscle, bone)',
     '[model] soft tissue 70–80 % water, bone ~25 % (McIntosh & Anderson 2010) [recall]',
+    'not checked',
   ),
   // --- Breathing ---
   ventilationPerO2Uptake: parameter(
@@ -559,6 +634,7 @@ export const thermalParameters = {
     [20, 35],
     'Minute ventilation per litre of oxygen consumed (ventilatory equivalent for O2)',
     'VE/VO2 ≈ 25 at rest [recall]; sets the heat spent warming and humidifying breathed gas',
+    'not checked',
   ),
   airDensityKgPerM3: parameter(
     1.2,
@@ -566,6 +642,7 @@ export const thermalParameters = {
     [1.1, 1.45],
     'Density of inspired air',
     'Air at 20 °C, sea level 1.204 kg/m³; 1.39 at −20 °C [recall, standard]',
+    'not checked',
   ),
   latentHeatOfVaporisationJPerKg: parameter(
     2_420_000,
@@ -573,6 +650,7 @@ export const thermalParameters = {
     [2_400_000, 2_450_000],
     'Heat needed to evaporate water at body temperature',
     '2.42 MJ/kg at 35–37 °C [recall, standard]',
+    'not checked',
   ),
   // --- Ageing ---
   shiveringLossPerYearAbove25: parameter(
@@ -581,6 +659,7 @@ export const thermalParameters = {
     [0.005, 0.015],
     'Fall of peak shivering capacity per year of age above 25, fraction of the young value',
     'Peak shivering (mL O2/kg/min) = 30.5 + 0.348·VO2max − 0.909·BMI − 0.233·age, peak 22.1 in young adults (Eyolfson DA, Giesbrecht GG et al., Eur J Appl Physiol 2001) [read]: 0.233/22.1 = 1.05 %/year [derived]',
+    'not checked',
   ),
   vasoconstrictionLossPerYearAbove40: parameter(
     0.01,
@@ -588,6 +667,7 @@ export const thermalParameters = {
     [0, 0.02],
     'Fall of cold vasoconstriction gain per year of age above 40, fraction of the young gain',
     'Older adults constrict skin vessels less in the cold (Kenney WL, Degroot DW et al.) [recall]; magnitude [model]',
+    'not checked',
   ),
 } as const;
 

@@ -2,7 +2,7 @@
 // oxygen lost warm; a conscious patient in ice water; frostbite in cold air; apnoea and arrest timing.
 
 import { describe, expect, it } from 'vitest';
-import { createSimulation, type Action, type Snapshot } from '../../models/index.ts';
+import { allParameters, createSimulation, type Action, type Snapshot } from '../../models/index.ts';
 import { testScenario } from '../helpers.ts';
 
 const at = (atS: number, action: Action) => ({ atS, action });
@@ -13,6 +13,7 @@ function finalRun(
   timeline: readonly { atS: number; action: Action }[],
   endS: number,
   sample?: (s: Snapshot) => void,
+  parameters: Readonly<Record<string, number>> = {},
 ) {
   const sim = createSimulation(
     testScenario({
@@ -20,6 +21,7 @@ function finalRun(
       timeline,
       endS,
     }),
+    { parameters },
   );
   while (!sim.isFinished()) {
     sim.advance(60);
@@ -28,45 +30,70 @@ function finalRun(
   return sim;
 }
 
+// The claim holds across the declared range of derangementQ10, the Q10 that makes cold protect
+// (issue 18: its old range minimum was reported to break it).
+const derangementQ10 = allParameters.derangementQ10;
+const derangementQ10Cases = [
+  ['the best estimate', {}],
+  [
+    `derangementQ10 at its range minimum (${derangementQ10.min})`,
+    { derangementQ10: derangementQ10.min },
+  ],
+  [
+    `derangementQ10 at its range maximum (${derangementQ10.max})`,
+    { derangementQ10: derangementQ10.max },
+  ],
+] as const;
+
 describe('cold first, then oxygen', () => {
-  it('re-oxygenating a brain at 18 °C, then rewarming, leaves far more viable brain than at 35 °C', () => {
-    // Both patients have 20 minutes without any circulation or oxygen, then compressions and
-    // ventilation with oxygen. One was cooled to 18 °C first; the other is at 35 °C.
-    const reoxygenate = [
-      at(1200, { do: 'startCpr', mode: 'mechanical' }),
-      at(1200, { do: 'ventilate', fio2: 1 }),
-    ];
-    let coldBrainAtReoxygenation = NaN;
-    let warmBrainAtReoxygenation = NaN;
-    const cold = finalRun(
-      18,
-      [
-        arrest,
-        ...reoxygenate,
-        // An hour later, slow rewarming in a warm bath with the head out.
-        at(3600, { do: 'immerse', waterTemperatureC: 38, headAboveWater: true }),
-      ],
-      8 * 3600,
-      (s) => {
-        if (s.tS === 1260) coldBrainAtReoxygenation = s.brainTempC;
-      },
-    );
-    const warm = finalRun(35, [arrest, ...reoxygenate], 8 * 3600, (s) => {
-      if (s.tS === 1260) warmBrainAtReoxygenation = s.brainTempC;
-    });
-    expect(coldBrainAtReoxygenation).toBeLessThan(19.5);
-    // Without flow the warm brain loses a little heat through the bare scalp in 25 °C air.
-    expect(warmBrainAtReoxygenation).toBeGreaterThan(34);
-    const c = cold.snapshot();
-    const w = warm.snapshot();
-    // The cold patient was rewarmed: the self-check is fully awake by the end.
-    expect(c.brainTempC).toBeGreaterThan(34);
-    expect(c.brainSelfCheck).toBeGreaterThan(0.99);
-    expect(c.brainViableFraction).toBeGreaterThan(0.9);
-    expect(w.brainViableFraction).toBeLessThan(0.5);
-    expect(c.brainViableFraction - w.brainViableFraction).toBeGreaterThan(0.5);
-    expect(cold.outcome().neuro_outcome_cpc).toBeLessThanOrEqual(2);
-  });
+  it.each(derangementQ10Cases)(
+    're-oxygenating a brain at 18 °C, then rewarming, leaves far more viable brain than at 35 °C, with %s',
+    (_, parameters) => {
+      // Both patients have 20 minutes without any circulation or oxygen, then compressions and
+      // ventilation with oxygen. One was cooled to 18 °C first; the other is at 35 °C.
+      const reoxygenate = [
+        at(1200, { do: 'startCpr', mode: 'mechanical' }),
+        at(1200, { do: 'ventilate', fio2: 1 }),
+      ];
+      let coldBrainAtReoxygenation = NaN;
+      let warmBrainAtReoxygenation = NaN;
+      const cold = finalRun(
+        18,
+        [
+          arrest,
+          ...reoxygenate,
+          // An hour later, slow rewarming in a warm bath with the head out.
+          at(3600, { do: 'immerse', waterTemperatureC: 38, headAboveWater: true }),
+        ],
+        8 * 3600,
+        (s) => {
+          if (s.tS === 1260) coldBrainAtReoxygenation = s.brainTempC;
+        },
+        parameters,
+      );
+      const warm = finalRun(
+        35,
+        [arrest, ...reoxygenate],
+        8 * 3600,
+        (s) => {
+          if (s.tS === 1260) warmBrainAtReoxygenation = s.brainTempC;
+        },
+        parameters,
+      );
+      expect(coldBrainAtReoxygenation).toBeLessThan(19.5);
+      // Without flow the warm brain loses a little heat through the bare scalp in 25 °C air.
+      expect(warmBrainAtReoxygenation).toBeGreaterThan(34);
+      const c = cold.snapshot();
+      const w = warm.snapshot();
+      // The cold patient was rewarmed: the self-check is fully awake by the end.
+      expect(c.brainTempC).toBeGreaterThan(34);
+      expect(c.brainSelfCheck).toBeGreaterThan(0.99);
+      expect(c.brainViableFraction).toBeGreaterThan(0.9);
+      expect(w.brainViableFraction).toBeLessThan(0.5);
+      expect(c.brainViableFraction - w.brainViableFraction).toBeGreaterThan(0.5);
+      expect(cold.outcome().neuro_outcome_cpc).toBeLessThanOrEqual(2);
+    },
+  );
 });
 
 describe('oxygen first lost warm', () => {

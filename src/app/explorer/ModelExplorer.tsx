@@ -21,6 +21,7 @@ import {
   GROUP_LABELS,
   GROUP_NAMES,
   checkOverride,
+  checkedByText,
   displayUnit,
   displayValue,
   filterRows,
@@ -502,7 +503,7 @@ function ParameterTable({
     ? Object.entries(matchesByGroup(query)).filter(([g, n]) => g !== group && n > 0)
     : [];
   const searchId = `${uid}-search`;
-  const columns = canEdit ? 7 : 6;
+  const columns = canEdit ? 8 : 7;
   const changedHere = rows.filter((row) => isOverridden(overrides, row)).length;
   const anyChanged = Object.keys(overrides).length > 0 || Object.keys(drafts).length > 0;
 
@@ -596,8 +597,8 @@ function ParameterTable({
       <div className="explorer-table-wrap">
         <table className="explorer-table" data-testid="parameter-table">
           <caption className="visually-hidden">
-            Parameters of {GROUP_LABELS[group]}: name, description, value, unit, plausible range and
-            source
+            Parameters of {GROUP_LABELS[group]}: name, description, value, unit, plausible range,
+            source and what checks it
           </caption>
           <thead>
             <tr>
@@ -618,6 +619,9 @@ function ParameterTable({
               </th>
               <th scope="col" className="col-source">
                 Source
+              </th>
+              <th scope="col" className="col-checked">
+                Checked by
               </th>
               {canEdit && (
                 <th scope="col" className="col-reset">
@@ -742,6 +746,7 @@ function ParameterRowView({
         {displayValue(row, row.min, unit)}–{displayValue(row, row.max, unit)}
       </td>
       <td className="col-source">{row.source}</td>
+      <td className="col-checked">{checkedByText(row)}</td>
       {canEdit && (
         <td className="col-reset">
           <button

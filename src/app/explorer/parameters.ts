@@ -3,7 +3,13 @@
 // parameter's plausible range. Overrides are always kept in the parameter's own unit (°C), as the
 // engine takes them (parameterValues in models/parameters/index.ts).
 
-import { parameterGroups, type Parameter } from '../../../models/parameters/index.ts';
+import {
+  checkedByText,
+  parameterGroups,
+  type Parameter,
+} from '../../../models/parameters/index.ts';
+
+export { checkedByText };
 
 export type ParameterGroupName = keyof typeof parameterGroups;
 export type DisplayUnit = 'C' | 'F';
@@ -46,7 +52,7 @@ export function nameWords(name: string): string {
 }
 
 function searchText(row: ParameterRow): string {
-  return [row.name, nameWords(row.name), row.description, row.unit, row.source]
+  return [row.name, nameWords(row.name), row.description, row.unit, row.source, checkedByText(row)]
     .join(' \u0000 ')
     .toLowerCase();
 }
