@@ -132,7 +132,9 @@ export function VitalsChart({
     events
       .filter((e) => MARKED_ACTIONS[e.action.do] !== undefined && chart.inWindow(e.atS))
       .map((e) => ({ id: e.id, px: chart.xOf(e.atS), label: MARKED_ACTIONS[e.action.do]! })),
-    Math.max(1, Math.min(4, Math.floor((y0 - y1) / 20))),
+    // Rows of labels (12 px each, at most 4): a short chart (a small screen, the rewind row above)
+    // still shows every action marked close together.
+    Math.max(1, Math.min(4, Math.floor((y0 - y1) / 14))),
     undefined,
     (_row, _start, end) => end > x1, // labels stay inside the plot, clear of the % axis
     x0,
