@@ -562,6 +562,14 @@ export const thermalParameters = {
     'Tikuisis & Giesbrecht 1999 [recall]; attenuation by √(% body fat): Tikuisis, Bell & Jacobs, J Appl Physiol 1991 [read]',
     'not checked',
   ),
+  shiveringFitBodyFatPercent: parameter(
+    20,
+    '%',
+    [15, 25],
+    'Body fat at which the shivering fit’s √(body fat %) divisor is taken, the same for everyone: the model’s fat insulation already makes a fat person’s core and skin cool less',
+    'Tikuisis P, Giesbrecht GG 1999 and Tikuisis P, Bell DG, Jacobs I, J Appl Physiol 1991;70:1996 [read: abstract]: less shivering per degree of skin cooling with more fat; Keatinge WR, J Physiol 1960;153:166, as summarised by Cannon P, Keatinge WR, J Physiol 1960;154:329 [read]: in 15 °C water the early metabolic response was not related to subcutaneous fat, while the rectal temperature fell faster the thinner the fat; [model] 20 % is the reference man (the fit’s coefficients are unchanged for him); checked by case W4 (fat against lean in 15 °C water) and 10a',
+    ['W4', '10a'],
+  ),
   shiveringLimbShare: parameter(
     0.1,
     '1',

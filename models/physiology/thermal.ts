@@ -249,19 +249,63 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const shellR = body.shellInternalInsulationM2KPerW;
   const extR = body.extremityInternalInsulationM2KPerW;
   const extToWater = (wet * body.extremityAreaM2) / (extR + waterSurfaceInsulation);
-  const extToAir = (dry * body.extremityAreaM2) / (extR + extremityAirInsulation);
 
   const tShell = state[S.shellTempC]!;
   const tExt = state[S.extremityTempC]!;
-  const extLossW = extToWater * (tExt - tWater) + extToAir * (tExt - tAir);
+  const extWaterLossW = extToWater * (tExt - tWater);
 
   // Skin surface temperatures (for the vasomotor signal and the display): the shell's mean
-  // temperature less the drop across its own insulation.
+  // temperature less the drop across its own insulation and, in air, the cooling by what the skin
+  // evaporates (the surface's heat balance, evaporatingSurfaceC: never below the wet bulb). The sweat
+  // the controller asks for depends on this skin temperature itself: here it is estimated once from
+  // the skin before evaporation (one fixed-point step); the surface balance that moves the heat
+  // (below) uses the controller's sweat.
   const shellSurfaceWater =
     tShell - (tShell - tWater) * (shellR / (shellR + waterSurfaceInsulation));
-  const shellSurfaceAir = tShell - (tShell - tAir) * (shellR / (shellR + airSurfaceInsulation));
+  const shellSurfaceDryAir = tShell - (tShell - tAir) * (shellR / (shellR + airSurfaceInsulation));
   const extSurfaceWater = tExt - (tExt - tWater) * (extR / (extR + waterSurfaceInsulation));
-  const extSurfaceAir = tExt - (tExt - tAir) * (extR / (extR + extremityAirInsulation));
+  const extSurfaceDryAir = tExt - (tExt - tAir) * (extR / (extR + extremityAirInsulation));
+  const airVapourKPa = state[S.airVapourKPa]!;
+  const convectiveWPerM2K = hAir - v.radiationWPerM2K;
+  // Resistance to vapour from skin to air through clothing and the boundary layer, m²·kPa/W.
+  const evaporativeResistance =
+    (state[S.clothingClo]! * v.cloToM2KPerW) /
+      (v.lewisRelationKPerKPa * v.clothingPermeabilityIndex) +
+    1 / (v.lewisRelationKPerKPa * convectiveWPerM2K);
+  let shellSurfaceAir = shellSurfaceDryAir;
+  let extSurfaceAir = extSurfaceDryAir;
+  if (dry > 0) {
+    const dryMeanSkinC =
+      (body.shellAreaM2 * shellSurfaceDryAir + body.extremityAreaM2 * extSurfaceDryAir) /
+      (body.shellAreaM2 + body.extremityAreaM2);
+    const sweatEstimateW = Math.max(
+      0,
+      v.sweatingCoreGainWPerK * (tBlood - 37) +
+        v.sweatingSkinGainWPerK * (dryMeanSkinC - v.neutralSkinTempC),
+    );
+    const perM2KPa = 1 / evaporativeResistance;
+    const sweatPerM2W = sweatEstimateW / (body.shellAreaM2 + body.extremityAreaM2);
+    shellSurfaceAir = evaporatingSurfaceC(
+      1 / shellR,
+      tShell / shellR,
+      1 / airSurfaceInsulation,
+      tAir,
+      perM2KPa,
+      airVapourKPa,
+      v.insensibleSkinWettedness,
+      sweatPerM2W,
+    );
+    extSurfaceAir = evaporatingSurfaceC(
+      1 / extR,
+      tExt / extR,
+      1 / extremityAirInsulation,
+      tAir,
+      perM2KPa,
+      airVapourKPa,
+      v.insensibleSkinWettedness,
+      sweatPerM2W,
+    );
+  }
   // The head's skin: a node between the blood (scalp and face flow, which cold barely constricts), the
   // brain (through the skull) and the surroundings, solved at steady state each step (it holds little
   // heat). Its surface is bare.
@@ -351,26 +395,13 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     state[S.cardiacOutputRatio]!;
 
   // Evaporation from dry skin: insensible diffusion plus sweating, limited by what the air can take
-  // (Gagge two-node form). None from skin under water.
-  let evaporationW = 0;
-  if (dry > 0) {
-    const skinVapourKPa = saturationVapourPressureKPa(shellSurfaceAir);
-    const airVapourKPa = state[S.airVapourKPa]!;
-    const convectiveWPerM2K = hAir - v.radiationWPerM2K;
-    const evaporativeResistance =
-      (state[S.clothingClo]! * v.cloToM2KPerW) /
-        (v.lewisRelationKPerKPa * v.clothingPermeabilityIndex) +
-      1 / (v.lewisRelationKPerKPa * convectiveWPerM2K);
-    const maxEvaporationW =
-      (Math.max(0, skinVapourKPa - airVapourKPa) / evaporativeResistance) * dry * totalArea;
-    const sweatW = Math.max(
-      0,
-      v.sweatingCoreGainWPerK * coreError + v.sweatingSkinGainWPerK * skinError,
-    );
-    evaporationW = Math.min(maxEvaporationW, v.insensibleSkinWettedness * maxEvaporationW + sweatW);
-  }
-  const shellEvaporationW = (evaporationW * body.shellAreaM2) / totalArea;
-  const extremityEvaporationW = evaporationW - shellEvaporationW;
+  // (Gagge two-node form): the vapour pressure at the skin's surface, whose temperature comes from
+  // the surface's own heat balance (below). None from skin under water. The sweat asked for is shared
+  // between the shell's and the hands' and feet's skin by area.
+  const sweatW =
+    dry > 0
+      ? Math.max(0, v.sweatingCoreGainWPerK * coreError + v.sweatingSkinGainWPerK * skinError)
+      : 0;
   const muscleFlowFraction = Math.max(
     v.muscleMinFlowFraction,
     1 / (1 + v.muscleConstrictionGainRatio * signal),
@@ -380,8 +411,12 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     1 / (1 + v.extremityConstrictionGainRatio * signal),
   );
 
-  // Shivering: drive from cold core and cold skin, divided by √(body fat %), capped, tapered to zero
-  // as the core cools below the level where muscle and nerves can still sustain it, and lagged.
+  // Shivering: drive from cold core and cold skin, capped, tapered to zero as the core cools below the
+  // level where muscle and nerves can still sustain it, and lagged. The fit divides the drive by
+  // √(body fat %): there it stands in for the insulation of fat (a fat person's core and skin cool less
+  // for the same cold). Here the fat's insulation is in the conductances, so the divisor is taken once
+  // at the fit's reference fat for everyone: dividing by each person's own fat would count fat twice,
+  // and a fat person would shiver too little and cool faster than a lean one in cold water.
   const skinCold = SHIVERING_FIT_SKIN_REFERENCE_C - meanSkinTempC;
   const driveWPerM2 =
     (v.shiveringCoreGainWPerM2K * Math.max(0, 37 - tCore) +
@@ -390,7 +425,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
         ? v.shiveringSkinGainWPerM2K * skinCold -
           v.shiveringSkinCurvatureWPerM2K2 * skinCold * skinCold
         : v.shiveringSkinGainWPerM2K * skinCold)) /
-    Math.sqrt(body.composition.bodyFatPercent);
+    Math.sqrt(v.shiveringFitBodyFatPercent);
   const coldMuscleFactor = Math.min(
     1,
     Math.max(
@@ -479,9 +514,58 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const wetSkinFlow = localSkinWPerK * wet;
   const drySkinFlow = localSkinWPerK * dry;
   const wetSkinC = skinNodeC(toWaterWPerK, tWater, shellToWetSkin, tShell, wetSkinFlow, tArterial);
-  const drySkinC = skinNodeC(toAirWPerK, tAir, shellToDrySkin, tShell, drySkinFlow, tArterial);
-  const shellLossW = toWaterWPerK * (wetSkinC - tWater) + toAirWPerK * (drySkinC - tAir);
+  // The dry skin's surface also evaporates: its temperature balances the heat reaching it against
+  // convection, radiation and evaporation, so sweat cools it towards the air's wet-bulb temperature
+  // and never below it (below the wet bulb the air would give more heat than the water takes away).
+  const shellSweatW = (sweatW * body.shellAreaM2) / totalArea;
+  const shellEvaporationPerKPa = (dry * body.shellAreaM2) / evaporativeResistance;
+  const drySkinC = evaporatingSurfaceC(
+    shellToDrySkin + drySkinFlow,
+    shellToDrySkin * tShell + drySkinFlow * tArterial,
+    toAirWPerK,
+    tAir,
+    shellEvaporationPerKPa,
+    airVapourKPa,
+    v.insensibleSkinWettedness,
+    shellSweatW,
+  );
+  const shellEvaporationW = skinEvaporationW(
+    drySkinC,
+    shellEvaporationPerKPa,
+    airVapourKPa,
+    v.insensibleSkinWettedness,
+    shellSweatW,
+  );
+  // The node's balance closes exactly: what is not evaporated leaves by convection and radiation.
+  const shellDryLossW =
+    shellToDrySkin * (tShell - drySkinC) + drySkinFlow * (tArterial - drySkinC) - shellEvaporationW;
+  const shellLossW = toWaterWPerK * (wetSkinC - tWater) + shellDryLossW;
   const shellToSkinW = shellToWetSkin * (tShell - wetSkinC) + shellToDrySkin * (tShell - drySkinC);
+  // Hands and feet in air: the same surface balance between the tissue (through its skin) and the air.
+  const extToDrySkin = (dry * body.extremityAreaM2) / extR;
+  const extSkinToAir = (dry * body.extremityAreaM2) / extremityAirInsulation;
+  const extremitySweatW = sweatW - shellSweatW;
+  const extremityEvaporationPerKPa = (dry * body.extremityAreaM2) / evaporativeResistance;
+  const extDrySkinC = evaporatingSurfaceC(
+    extToDrySkin,
+    extToDrySkin * tExt,
+    extSkinToAir,
+    tAir,
+    extremityEvaporationPerKPa,
+    airVapourKPa,
+    v.insensibleSkinWettedness,
+    extremitySweatW,
+  );
+  const extremityEvaporationW = skinEvaporationW(
+    extDrySkinC,
+    extremityEvaporationPerKPa,
+    airVapourKPa,
+    v.insensibleSkinWettedness,
+    extremitySweatW,
+  );
+  const extToDrySkinW = extToDrySkin * (tExt - extDrySkinC);
+  const extLossW = extWaterLossW + extToDrySkinW - extremityEvaporationW;
+  const evaporationW = shellEvaporationW + extremityEvaporationW;
   let toBloodW =
     pumpHeatW + wetSkinFlow * (wetSkinC - tArterial) + drySkinFlow * (drySkinC - tArterial);
   for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
@@ -524,9 +608,8 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   netHeatW[C.heart] = netHeatW[C.heart]! - heartCore - heartBlood;
   netHeatW[C.blood] = netHeatW[C.blood]! + heartBlood - headBloodW;
   netHeatW[C.brain] = netHeatW[C.brain]! - headBrainW;
-  netHeatW[C.shell] =
-    netHeatW[C.shell]! + muscleShell + limbShell - shellToSkinW - shellEvaporationW;
-  netHeatW[C.extremities] = netHeatW[C.extremities]! - extLimb - extLossW - extremityEvaporationW;
+  netHeatW[C.shell] = netHeatW[C.shell]! + muscleShell + limbShell - shellToSkinW;
+  netHeatW[C.extremities] = netHeatW[C.extremities]! - extLimb - extWaterLossW - extToDrySkinW;
 
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
     state[i] = state[i]! + (dtS * netHeatW[i]!) / body.heatCapacityJPerK[i]!;
@@ -565,6 +648,65 @@ function skinNodeC(
   return total > 0
     ? (toEnvWPerK * envC + fromShellWPerK * shellC + flowWPerK * arterialC) / total
     : shellC;
+}
+
+/**
+ * Evaporation from a dry skin surface at a temperature, W: insensible diffusion (a small wetted
+ * fraction) plus the sweat asked for, no more than a fully wet skin would give: the vapour pressure
+ * difference from skin to air times perKPa (area over the evaporative resistance, W/kPa).
+ */
+function skinEvaporationW(
+  surfaceC: number,
+  perKPa: number,
+  airKPa: number,
+  insensibleWettedness: number,
+  sweatW: number,
+): number {
+  const maxW = perKPa * Math.max(0, saturationVapourPressureKPa(surfaceC) - airKPa);
+  return Math.min(maxW, insensibleWettedness * maxW + sweatW);
+}
+
+/**
+ * Steady temperature of an evaporating skin surface, °C: the heat reaching it from within (inner
+ * conductances summing innerWPerK, and the sum of conductance × temperature innerWeightedW) and from
+ * the air (airWPerK at airC) equals what it evaporates (skinEvaporationW). Evaporation rises with the
+ * surface temperature, so there is one root below the no-evaporation temperature; found by Newton's
+ * method kept inside a bracket (a fixed number of steps; the caller closes the balance exactly).
+ */
+function evaporatingSurfaceC(
+  innerWPerK: number,
+  innerWeightedW: number,
+  airWPerK: number,
+  airC: number,
+  perKPa: number,
+  airKPa: number,
+  insensibleWettedness: number,
+  sweatW: number,
+): number {
+  const g = innerWPerK + airWPerK;
+  if (g <= 0) return airC;
+  const dryC = (innerWeightedW + airWPerK * airC) / g;
+  if (perKPa <= 0) return dryC;
+  let lo = dryC - 100;
+  let hi = dryC;
+  let t = dryC;
+  for (let i = 0; i < 12; i++) {
+    const pSat = saturationVapourPressureKPa(t);
+    const maxW = perKPa * Math.max(0, pSat - airKPa);
+    const full = insensibleWettedness * maxW + sweatW >= maxW;
+    const e = full ? maxW : insensibleWettedness * maxW + sweatW;
+    const f = g * (dryC - t) - e;
+    if (f > 0) lo = t;
+    else hi = t;
+    // d(p_sat)/dT of the Tetens form.
+    const dP = pSat > airKPa ? (pSat * 17.27 * 237.3) / ((t + 237.3) * (t + 237.3)) : 0;
+    const slope = g + perKPa * dP * (full ? 1 : insensibleWettedness);
+    const step = f / slope;
+    if (Math.abs(step) < 1e-9) return t + step;
+    const next = t + step;
+    t = next > lo && next < hi ? next : 0.5 * (lo + hi);
+  }
+  return t;
 }
 
 /**

@@ -72,6 +72,10 @@ import {
   SHORTS_CLO,
   TIKUISIS_COLD_AIR,
   airRestRun,
+  describeFatLean,
+  FAT_LEAN_WATER,
+  FAT_LEAN_WATER_C,
+  fatLeanRun,
   describeAirRest,
   PORCINE_METHOD,
   PORCINE_POTASSIUM,
@@ -1743,6 +1747,28 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
             `${r.waterC} °C ${r.headOut ? 'head out' : 'head under'}: ${r.maxRateCPerMin.toFixed(3)} °C/min at ${r.atMin} min`,
         )
         .join('; '),
+  },
+  {
+    id: 'W4',
+    reference: 'Issue 15, item 1',
+    title: 'Body fat protects in cold water: a fat man cools far slower than a lean one',
+    citation: 'Keatinge 1960; Pugh & Edholm 1955',
+    source: FAT_LEAN_WATER,
+    quantity: `fall of core temperature in the first hour in ${FAT_LEAN_WATER_C} °C water, fat man (30 % fat) ÷ lean man (10 % fat) (ratio)`,
+    unit: '1',
+    published: 0.5,
+    acceptable: [0, 0.5],
+    tolerance:
+      'upper bound [derived]: the studies report the direction and give no ratio; "by a wide margin" is read as the fat man losing at most half the lean man’s core temperature (Pugh & Edholm’s fat swimmer lost almost none)',
+    method: `Two men of 25 y, 75 kg, 178 cm, one with 10 % and one with 30 % body fat, each settled in thermoneutral air (28 °C, 1 clo) and immersed at time zero in ${FAT_LEAN_WATER_C} °C water with the head out, at rest; seed 1. (core at 0 − at 1 h) of the fat man ÷ the same of the lean man.`,
+    kind: 'upper bound',
+    decimals: 2,
+    compute() {
+      const lean = fatLeanRun('lean');
+      const fat = fatLeanRun('fat');
+      return (fat.coreStartC - fat.coreEndC) / (lean.coreStartC - lean.coreEndC);
+    },
+    detail: describeFatLean,
   },
   ...TWO_VIEWS_CASES,
   // --- Physiology, second pass (issue 15) ---------------------------------------------------------

@@ -8,6 +8,7 @@ import { createSimulation } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { ensembleDesign, memberParameters } from '../ensemble/sampling.ts';
 import type { StartEnvironment } from '../scenario/types.ts';
+import type { PatientSpec } from '../parameters/body.ts';
 import {
   BEFORE_IMMERSION_AIR,
   PUMP_CANNULATION_S,
@@ -183,6 +184,74 @@ export function airRestRun(kind: 'neutral' | 'cold'): AirRestRun {
 export function describeAirRest(kind: 'neutral' | 'cold'): string {
   const r = airRestRun(kind);
   return `${kind === 'neutral' ? 'thermoneutral air (28 °C, 1 clo)' : `${COLD_AIR_C} °C air in shorts`}: core ${fmt(r.coreStartC, 2)} → ${fmt(r.coreEndC, 2)} °C in 2 h; then mean skin ${fmt(r.skinEndC)} °C, shivering ${fmt(r.shiveringEndW, 0)} W, metabolism ${fmt(r.metabolicEndW, 0)} W against a heat loss of ${fmt(r.heatLossEndW, 0)} W`;
+}
+
+// --- Fat and lean in 15 °C water: reference case W4 (issue 15, item 1) -------------------------------
+
+/** Keatinge 1960 and Pugh & Edholm 1955: thin men cool far faster than fat men in 15–16 °C water. */
+export const FAT_LEAN_WATER =
+  'Keatinge WR, J Physiol 1960;153:166, as summarised by Cannon P, Keatinge WR, J Physiol 1960;154:329 [read]: "the rate at which men\u2019s rectal temperatures fell in water at 15 °C was closely related to their subcutaneous-fat thickness", while their early metabolic response was not; Pugh LGCE, Edholm OG, Lancet 1955;ii:761 [recall]: in 16 °C water a fat Channel swimmer held his rectal temperature for hours while a thin man\u2019s fell by about 2 °C within half an hour; Hayward MG, Keatinge WR, J Physiol 1981;320:229 [read: abstract]: total body insulation in cold water is closely determined by subcutaneous fat thickness (r = 0.92); Appl Human Sci 1996;15:161 [read: abstract]: resting men in 15 °C water cool 3.818 − 0.109 × 15 = 2.2 °C/h, lean faster than obese';
+
+/** The water of the fat-and-lean comparison, °C, and how long the men stay in it, s. */
+export const FAT_LEAN_WATER_C = 15;
+const FAT_LEAN_S = 3600;
+
+/** Two young men of the same height and mass, one lean and one fat. */
+export const LEAN_MAN: PatientSpec = {
+  sex: 'male',
+  ageYears: 25,
+  massKg: 75,
+  heightCm: 178,
+  bodyFatPercent: 10,
+};
+export const FAT_MAN: PatientSpec = { ...LEAN_MAN, bodyFatPercent: 30 };
+
+export interface FatLeanRun {
+  readonly coreStartC: number;
+  readonly coreEndC: number;
+  readonly shiveringEndW: number;
+  readonly heatLossEndW: number;
+}
+
+const fatLeanCache = new Map<string, FatLeanRun>();
+
+/** One of the two men, settled in thermoneutral air, immersed head out in 15 °C water for 1 h. */
+export function fatLeanRun(build: 'lean' | 'fat'): FatLeanRun {
+  const cached = fatLeanCache.get(build);
+  if (cached !== undefined) return cached;
+  const sim = createSimulation(
+    validationScenario({
+      patient: build === 'lean' ? LEAN_MAN : FAT_MAN,
+      environment: THERMONEUTRAL_AIR,
+      timeline: [
+        {
+          atS: 0,
+          action: { do: 'immerse', waterTemperatureC: FAT_LEAN_WATER_C, headAboveWater: true },
+        },
+      ],
+      endS: FAT_LEAN_S,
+    }),
+    { seed: 1 },
+  );
+  const start = sim.snapshot();
+  sim.advance(FAT_LEAN_S);
+  const end = sim.snapshot();
+  const run: FatLeanRun = {
+    coreStartC: start.coreTempC,
+    coreEndC: end.coreTempC,
+    shiveringEndW: end.shiveringHeatW,
+    heatLossEndW: end.heatLossW,
+  };
+  fatLeanCache.set(build, run);
+  return run;
+}
+
+export function describeFatLean(): string {
+  const part = (build: 'lean' | 'fat'): string => {
+    const r = fatLeanRun(build);
+    return `${build} (${(build === 'lean' ? LEAN_MAN : FAT_MAN).bodyFatPercent} % fat): core ${fmt(r.coreStartC, 2)} → ${fmt(r.coreEndC, 2)} °C, shivering ${fmt(r.shiveringEndW, 0)} W, heat loss ${fmt(r.heatLossEndW, 0)} W at 1 h`;
+  };
+  return `${part('lean')}; ${part('fat')}`;
 }
 
 // --- Heat after bypass at 31 and 27 °C: reference cases P5a–P5c ------------------------------------

@@ -111,3 +111,59 @@ describe('shivering', () => {
     expect(restingW + maxShiveringW).toBeLessThanOrEqual(4.9 * restingW + 1e-9);
   });
 });
+
+describe('evaporation at the skin surface (issue 16, item 7)', () => {
+  it('sweating in 50 °C air with a 20 m/s wind cools the skin no lower than the wet-bulb temperature', () => {
+    // Psychrometric wet bulb of 50 °C air at the model's default 50 % humidity: the temperature at
+    // which the air's convective heat just pays for evaporation, p_sat(Tw) = p_a + γ·(Ta − Tw),
+    // γ = 1/16.5 kPa/K (the Lewis relation). Evaporation cannot cool a wet surface below it; the
+    // skin, fed heat from within and by radiation, stays above it.
+    const tAir = 50;
+    const pSat = (t: number) => 0.6108 * Math.exp((17.27 * t) / (t + 237.3));
+    const pAir = 0.5 * pSat(tAir);
+    let lo = 0;
+    let hi = tAir;
+    for (let i = 0; i < 60; i++) {
+      const mid = (lo + hi) / 2;
+      if (pSat(mid) - pAir - (tAir - mid) / 16.5 > 0) hi = mid;
+      else lo = mid;
+    }
+    const wetBulbC = lo;
+    const sim = createSimulation(
+      testScenario({
+        start: { environment: { medium: 'air', temperatureC: 28, clothingClo: 1 } },
+        timeline: [
+          {
+            atS: 0,
+            action: {
+              do: 'setEnvironment',
+              medium: 'air',
+              temperatureC: tAir,
+              windMPerS: 20,
+              clothingClo: 0.1,
+            },
+          },
+        ],
+        endS: 3600,
+      }),
+    );
+    // The shell starts cooler than the wet bulb and is warmed by the air: from 20 min on it may not
+    // be held below the wet bulb by evaporation.
+    const margin = 0.5; // °C
+    sim.advance(20 * 60);
+    let lowestShellC = Infinity;
+    let lowestSkinC = Infinity;
+    let lowestExtremityC = Infinity;
+    for (let t = 20 * 60; t < 3600; t += 60) {
+      sim.advance(60);
+      const s = sim.snapshot();
+      lowestShellC = Math.min(lowestShellC, s.shellTempC);
+      lowestSkinC = Math.min(lowestSkinC, s.skinTempC);
+      lowestExtremityC = Math.min(lowestExtremityC, s.extremityTempC);
+    }
+    expect(wetBulbC).toBeGreaterThan(35);
+    expect(lowestShellC).toBeGreaterThan(wetBulbC - margin);
+    expect(lowestSkinC).toBeGreaterThan(wetBulbC - margin);
+    expect(lowestExtremityC).toBeGreaterThan(wetBulbC - margin);
+  });
+});

@@ -63,12 +63,11 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
   // happens before it wakes. The default balance (0.5) gives 0.60, balance 1 gives 0.96.
   H7: 'the essay’s view gives slow rewarming too large a benefit (0.40; default balance 0.60)',
   // Known disagreement (issue 15, item 2, left open): in shorts in 10 °C still air the model's core
-  // falls 0.83 °C in 2 h (skin 25.7 °C, shivering 153 W, heat loss 255 W against 221 W made) where
+  // falls 0.80 °C in 2 h (skin 25.6 °C, shivering 152 W, heat loss 254 W against 220 W made) where
   // Tikuisis's 13 men held theirs. Settled in thermoneutral air the body now holds its core (P2a); in
-  // the cold its skin-to-air loss outruns the shivering that the Tikuisis & Giesbrecht fit allows, as
-  // with the body-fat question (issue 15, item 1) the tissue insulation of a vasoconstricted shell is
-  // the likely cause.
-  P2b: 'in 10 °C air in shorts the core falls 0.83 °C in 2 h; the men held theirs',
+  // the cold its skin-to-air loss outruns the shivering that the Tikuisis & Giesbrecht fit allows; the
+  // tissue insulation of a vasoconstricted shell is the likely cause.
+  P2b: 'in 10 °C air in shorts the core falls 0.80 °C in 2 h; the men held theirs',
   // Known disagreement (issue 15, item 5, in part): after bypass at 31 °C the model's body ends
   // rewarming 96 kcal short of its heat before cooling where Rajek's patients were 87 kcal above it.
   // Anaesthesia now lowers the constriction threshold on the pump (the periphery opens as the blood
