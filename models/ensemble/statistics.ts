@@ -2,8 +2,6 @@
 // binomial confidence interval. Everything is deterministic and never returns NaN: a statistic that
 // does not exist (a correlation with a constant) is null.
 
-import { quantileSorted as d3QuantileSorted } from 'd3-array';
-
 /** The percentiles an ensemble reports. */
 export const PERCENTILES = [5, 25, 50, 75, 95] as const;
 export type PercentileName = `p${(typeof PERCENTILES)[number]}`;
@@ -17,11 +15,15 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) throw new Error('quantile: no values');
   if (!(p >= 0 && p <= 1)) throw new Error(`quantile: expected p from 0 to 1, found ${p}`);
-  const lo = Math.floor((n - 1) * p);
+  if (p === 0 || n < 2) return sorted[0]!;
+  if (p === 1) return sorted[n - 1]!;
+  // d3-array's formula, written here because models/ imports no d3 (house rule).
+  const i = (n - 1) * p;
+  const lo = Math.floor(i);
   const a = sorted[lo]!;
-  const b = sorted[Math.min(n - 1, lo + 1)]!;
-  // d3's a + (b − a)·f can leave [a, b] by rounding; clamp so that quantiles stay ordered.
-  return Math.min(b, Math.max(a, d3QuantileSorted(sorted as ArrayLike<number> as number[], p)!));
+  const b = sorted[lo + 1]!;
+  // a + (b − a)·f can leave [a, b] by rounding; clamp so that quantiles stay ordered.
+  return Math.min(b, Math.max(a, a + (b - a) * (i - lo)));
 }
 
 /** The 5th, 25th, 50th, 75th and 95th percentiles of finite values; null when there are none. */

@@ -4,12 +4,12 @@
 // TypeScript: runs in Node and in the browser. Results are cached per module, so cases sharing a run
 // pay for it once.
 
-import { median as d3Median, quantile as d3Quantile } from 'd3-array';
 import { createSimulation, type Simulation } from '../engine/simulation.ts';
 import type { Action, CircuitMode } from '../engine/actions.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import type { PatientSpec } from '../parameters/body.ts';
 import type { Scenario, StartEnvironment } from '../scenario/types.ts';
+import { quantileSorted } from '../ensemble/statistics.ts';
 
 /** ICRP Publication 89 reference man: 35 years, 73 kg, 176 cm (body fat by Deurenberg, ≈ 20 %). */
 export const REFERENCE_MAN: PatientSpec = { sex: 'male', ageYears: 35, massKg: 73, heightCm: 176 };
@@ -291,17 +291,20 @@ function coolingRun(sim: Simulation, seed: number): CoolingRun {
 
 // --- Statistics ---------------------------------------------------------------------------------
 
-/** Median of the numbers (null entries are ignored; d3-array's); NaN when there are none. */
+/** Median of the numbers (null and NaN entries are ignored); NaN when there are none. */
 export function median(values: readonly (number | null)[]): number {
-  return d3Median(values) ?? Number.NaN;
+  return quantile(values, 0.5);
 }
 
 /**
- * The q-quantile (0–1) by linear interpolation between order statistics (d3-array's, Hyndman & Fan
- * type 7; null entries are ignored); NaN when empty.
+ * The q-quantile (0–1) by linear interpolation between order statistics (Hyndman & Fan type 7, as
+ * d3-array; null and NaN entries are ignored); NaN when empty.
  */
 export function quantile(values: readonly (number | null)[], q: number): number {
-  return d3Quantile(values, q) ?? Number.NaN;
+  const sorted = Float64Array.from(
+    values.filter((v): v is number => v !== null && !Number.isNaN(v)),
+  ).sort();
+  return sorted.length === 0 ? Number.NaN : quantileSorted(sorted, Math.min(1, Math.max(0, q)));
 }
 
 // --- The heart-lung machine and rewarming: reference cases 4, 5 and 6 -------------------------
