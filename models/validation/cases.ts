@@ -474,6 +474,10 @@ function describeVolunteer(method: 'blankets' | 'bath' | 'shivering'): string {
   return `cooled to ${fmt(r.startCoreC, 2)} °C in ${fmt(r.coolingMin, 0)} min; afterdrop ${fmt(r.afterdropC, 2)} °C, deepest ${fmt(r.nadirMin, 1)} min after rewarming began; rate over the 30 min after it ${fmt(r.rateCPerH, 2)} °C/h; steepest 10-min rise ${fmt(r.steepestCPerH, 2)} °C/h; core ${fmt(r.coreAt60MinC, 2)} °C after 60 min`;
 }
 
+/** What issue 15, item 6 found about case 6j (a known disagreement, not fixed). */
+const SHIVERING_ONLY_FINDING =
+  'Known disagreement (issue 15, item 6, not fixed): the shivering is made (at its ceiling, about 285 W, with 35–65 W leaving the skin, as the measured 30–50 W), but about half of it goes into rewarming the skin and fat, 15.6 °C when he leaves the water and 30 °C an hour later, and the core rises slowly. Making shivering heat where the muscle is (shiveringLimbShare 0.4, the top of its range, against 0.1; the limbs hold 60 % of the muscle) deepens the afterdrop to 0.57 °C (6i, as measured) but raises the rate only to 1.33 °C/h, and the limbs’ heat then reaches the water during immersion: the core falls 0.76 °C in 45 min in 17 °C water (W1, range 0.28–0.52), forced air with bladder lavage gains 0.47 °C/h (6d, range 0.5–1.0) and the blankets case 6b rises to 0.57 °C/h. The shell insulation calibrated on W1 would have to be refitted with it; not landed.';
+
 const SHIVERING_ONLY_METHOD = `Reference man (35 y, 73 kg, 176 cm) settled in thermoneutral air, immersed to the neck in ${SHIVERING_ONLY_WATER_C} °C water until his core falls to ${SHIVERING_ONLY_CORE_C} °C (at most 2 h); seed 1. Then out, dry, into 22 °C air inside a sleeping bag (2.5 clo, as the blankets of 6b), shivering his only heat; core sampled every 10 s for 2 h.`;
 
 const VOLUNTEER_METHOD =
@@ -1389,7 +1393,7 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
     method: `${SHIVERING_ONLY_METHOD} Rate = rise over the 30 min after the lowest core ÷ 0.5 h (as 6b).`,
     decimals: 2,
     compute: () => volunteerRewarming('shivering').rateCPerH,
-    detail: () => describeVolunteer('shivering'),
+    detail: () => `${describeVolunteer('shivering')}. ${SHIVERING_ONLY_FINDING}`,
   },
   {
     id: '6h',

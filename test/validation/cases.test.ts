@@ -43,7 +43,10 @@ const KNOWN_DISAGREEMENTS: Readonly<Record<string, string>> = {
   // 3.0 °C/h; afterdrop 0.33 °C, case 6i, measured 0.54–0.61). The shivering heat (at its ceiling, about
   // 285 W) is made, but about half of it goes into rewarming the cold skin and fat (15.6 °C at the
   // start, 30 °C an hour later) rather than the core; the skin heat flux (35–65 W) matches the
-  // measured 30–50 W.
+  // measured 30–50 W. Shivering heat shared by muscle mass (shiveringLimbShare 0.4, the top of its
+  // range, against 0.1) gives the measured afterdrop (0.57 °C) but only 1.33 °C/h, and moves W1 (0.76
+  // °C in 45 min, range 0.28–0.52) and 6d (0.47, range 0.5–1.0) out of range: the immersion insulation
+  // calibrated on W1 would need refitting with it, so it was not landed (run details of 6j).
   '6j': 'shivering alone rewarms the core at 1.1 °C/h, measured 2.4–3.0 °C/h',
   // Known disagreements of the two views of ischaemic brain death (research notes §9; the run details
   // in doc/validation.md give each end of hypothesisBalance). After Hossmann's hour of warm no-flow
