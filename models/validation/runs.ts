@@ -705,27 +705,36 @@ export interface VolunteerRewarmingRun {
 
 const volunteerCache = new Map<string, VolunteerRewarmingRun>();
 
+/** Giesbrecht 1994: volunteers immersed in 8 °C water until the oesophageal core was 34.6 °C (mean). */
+export const SHIVERING_ONLY_WATER_C = 8;
+export const SHIVERING_ONLY_CORE_C = 34.6;
+
 /**
  * Reference case 6, mildly hypothermic volunteers (Aviat Space Environ Med 1992): the reference man,
  * from thermoneutral air, in 15 °C water to the neck until his core reaches 36 °C (at most 2 h), then
  * rewarmed under blankets (22 °C air, 2.5 clo) or in a 42 °C bath to the neck; sampled every 10 s for
  * 2 h.
  */
-export function volunteerRewarming(method: 'blankets' | 'bath'): VolunteerRewarmingRun {
+export function volunteerRewarming(
+  method: 'blankets' | 'bath' | 'shivering',
+): VolunteerRewarmingRun {
   const cached = volunteerCache.get(method);
   if (cached !== undefined) return cached;
+  // Shivering only (Giesbrecht 1994): colder water, a deeper core, then the same dry insulation.
+  const waterC = method === 'shivering' ? SHIVERING_ONLY_WATER_C : 15;
+  const untilCoreC = method === 'shivering' ? SHIVERING_ONLY_CORE_C : 36;
   const sim = createSimulation(
     validationScenario({
       environment: THERMONEUTRAL_AIR,
       timeline: [
-        { atS: 0, action: { do: 'immerse', waterTemperatureC: 15, headAboveWater: true } },
+        { atS: 0, action: { do: 'immerse', waterTemperatureC: waterC, headAboveWater: true } },
       ],
       endS: 5 * 3600,
     }),
     { seed: 1 },
   );
   let s = sim.snapshot();
-  while (s.coreTempC > 36 && s.tS < 2 * 3600) {
+  while (s.coreTempC > untilCoreC && s.tS < 2 * 3600) {
     sim.advance(10);
     s = sim.snapshot();
   }
