@@ -35,6 +35,27 @@ const forbiddenInModels = [
   },
 ];
 
+// The layers of models/, bottom to top: math, the parameters, the core (state layout, actions, random
+// numbers, clock), the devices, the body's physiology, the engine (the patient assembled and stepped,
+// the simulation, its outputs), scenarios, ensembles, validation.
+const MODEL_LAYERS = [
+  'math',
+  'parameters',
+  'core',
+  'devices',
+  'physiology',
+  'engine',
+  'scenario',
+  'ensemble',
+  'validation',
+];
+/** Upward imports allowed as types only: layer → the layers above it it may name types of. */
+const TYPE_ONLY_UPWARD = {
+  core: ['devices'],
+  devices: ['engine'],
+  engine: ['scenario'],
+};
+
 // ECMAScript leaves these Math functions approximate, and engines differ in their last bits (Node's
 // and Chromium's V8 disagree on about 1 Math.pow in 10), so a run would not replay bit for bit in
 // another engine. models/ uses the fdlibm ports of models/math/detmath.ts instead.
@@ -129,25 +150,28 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The body's physiology knows nothing of scenarios (timelines, objectives, debriefs): scenarios
-    // drive the body through actions, never the other way round.
-    files: ['models/physiology/**/*.ts'],
+  // The layers of models/, bottom to top (doc/implementation-notes.md, "Layers"): a layer imports
+  // only the layers below it. A few type-only imports upward are allowed where a lower layer names a
+  // type an upper one defines (the fault kinds, the snapshot, a scenario's conditions); they vanish
+  // from the built code and cannot make a cycle at run time.
+  ...MODEL_LAYERS.map((layer, index) => ({
+    files: [`models/${layer}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             ...forbiddenInModels,
-            {
-              group: ['**/scenario/*', '**/scenario'],
-              message: 'models/physiology must not import models/scenario.',
-            },
+            ...MODEL_LAYERS.slice(index + 1).map((above) => ({
+              group: [`**/${above}/*`, `**/${above}`],
+              message: `models/${layer} must not import models/${above} (a layer above it).`,
+              allowTypeImports: (TYPE_ONLY_UPWARD[layer] ?? []).includes(above),
+            })),
           ],
         },
       ],
     },
-  },
+  })),
   {
     // The live class server runs in Node; the React app is the browser's.
     files: ['src/classroom/**/*.ts'],

@@ -1,18 +1,18 @@
 // Public entry point of the simulator: everything the app, the worker and the command line use.
 
-export * from './engine/actions.ts';
+export * from './core/actions.ts';
 export * from './engine/simulation.ts';
 export * from './engine/snapshot.ts';
 export type { OutputReader } from './engine/outputTable.ts';
 export { outputReader } from './engine/outputTable.ts';
 export * from './engine/csv.ts';
-export { COMPARTMENTS, type CompartmentName } from './engine/state.ts';
+export { COMPARTMENTS, type CompartmentName } from './core/state.ts';
 export * from './scenario/types.ts';
 export * from './scenario/errors.ts';
 export * from './scenario/load.ts';
 export * from './parameters/index.ts';
 export { PatientError, describePatient } from './parameters/patientError.ts';
-export { patientProblem } from './physiology/patientCheck.ts';
+export { patientProblem } from './engine/patientCheck.ts';
 export * from './devices/controls.ts';
 export { REMEDIES, remedyOf, type Remedy } from './devices/remedies.ts';
 export {
@@ -46,7 +46,7 @@ export {
   type MemberResult,
   type ReplayAction,
 } from './ensemble/index.ts';
-export { formatClock, parseClock } from './engine/clock.ts';
+export { formatClock, parseClock } from './core/clock.ts';
 export type { Outcome } from './engine/outputs.ts';
 export { scenarioHash } from './scenario/hash.ts';
 export {

@@ -4,7 +4,7 @@
 // (the essay's view), 0.5 (halfway, the default) and 1 (the conventional view), as a Markdown table
 // for doc/model.md ("What the cell equations give").
 
-import { C, S, createState } from '../models/engine/state.ts';
+import { C, S, createState } from '../models/core/state.ts';
 import { parameterValues } from '../models/parameters/index.ts';
 import {
   cellRates,

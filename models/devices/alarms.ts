@@ -3,8 +3,8 @@
 // message, its fix, the parameter holding its limit and its test; the state keeps the set of active
 // alarms and counts each onset once.
 
-import { S, type State } from '../engine/state.ts';
-import type { FaultKind } from '../engine/actions.ts';
+import { S, type State } from '../core/state.ts';
+import type { FaultKind } from '../core/actions.ts';
 import type { ParameterName, ParameterValues } from '../parameters/index.ts';
 import { effectiveSweepLPerMin } from './heartLungMachine.ts';
 import { FAULT } from './faults.ts';

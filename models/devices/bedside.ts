@@ -2,8 +2,8 @@
 // or thoracic lavage, and a vasodilator. Each adds (or removes) heat in one compartment; the thermal
 // step adds these heats and books them as heat from outside the body, so heat stays conserved.
 
-import { C, S, type State } from '../engine/state.ts';
-import type { Action, LavageSite } from '../engine/actions.ts';
+import { C, S, type State } from '../core/state.ts';
+import type { Action, LavageSite } from '../core/actions.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 
 /** Lavage codes stored in the state's `lavageSite` slot. */

@@ -2,7 +2,7 @@
 // The app renders its heart-lung machine console and bedside panel from these lists, and tests check
 // each control sends an action the scenario format accepts.
 
-import type { Action } from '../engine/actions.ts';
+import type { Action } from '../core/actions.ts';
 import type { NumericSnapshotKey, Snapshot } from '../engine/snapshot.ts';
 
 /** When a control can be used. */

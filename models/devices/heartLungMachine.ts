@@ -6,8 +6,8 @@
 // Faults an instructor injects change this physiology; the right fix clears them. The oxygenator's
 // gas exchange itself is computed in models/physiology/oxygen.ts from the state set here.
 
-import { NOT_PENDING, pending, S, type State } from '../engine/state.ts';
-import type { Action, FaultKind } from '../engine/actions.ts';
+import { NOT_PENDING, pending, S, type State } from '../core/state.ts';
+import type { Action, FaultKind } from '../core/actions.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { FAULT } from './faults.ts';
 import { RememberedExp } from '../math/detmath.ts';

@@ -4,8 +4,8 @@
 // and fixes nothing. Costs: de-airing and an oxygenator change-out clamp the circuit (no pump flow)
 // for `deAirS` and `oxygenatorChangeOutS`; the checks and a heater-cooler swap cost only the time.
 
-import { S, type State } from '../engine/state.ts';
-import type { Action, FaultKind, RemedyKind } from '../engine/actions.ts';
+import { S, type State } from '../core/state.ts';
+import type { Action, FaultKind, RemedyKind } from '../core/actions.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { FAULT, hasFault } from './heartLungMachine.ts';
 

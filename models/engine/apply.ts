@@ -1,12 +1,12 @@
 // What each action does to the state vector. Actions are plain data; this is the only place that
 // turns them into state changes, so the UI, the command line and replays behave identically.
 
-import type { Action } from './actions.ts';
+import type { Action } from '../core/actions.ts';
 import type { StartEnvironment } from '../scenario/types.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { defibrillate, setRhythm } from '../physiology/circulation.ts';
 import { airHeatTransferWPerM2K, saturationVapourPressureKPa } from '../physiology/thermal.ts';
-import { RHYTHM, S, type State } from './state.ts';
+import { RHYTHM, S, type State } from '../core/state.ts';
 import { applyCircuitAction } from '../devices/heartLungMachine.ts';
 import { applyBedsideAction } from '../devices/bedside.ts';
 import { applyRemedy } from '../devices/remedies.ts';

@@ -4,9 +4,9 @@
 // (models/scenario/condition.ts) at every moment; a test checks the two against each other.
 
 import type { Condition } from '../scenario/condition.ts';
-import type { PatientBody } from '../physiology/patient.ts';
+import type { PatientBody } from './patient.ts';
 import { NUMERIC_OUTPUT_TABLE, TEXT_OUTPUT_TABLE } from './outputTable.ts';
-import type { State } from './state.ts';
+import type { State } from '../core/state.ts';
 
 /** A condition as a function of the state: whether it holds now. */
 export type CompiledCondition = (state: State, body: PatientBody) => boolean;

@@ -7,10 +7,10 @@
 import { CELL_GROUPS, cellFractions, selfCheckActivity } from '../physiology/cells.ts';
 import { rhythmName } from '../physiology/circulation.ts';
 import { haemoglobinSaturation, po2FromContentMmHg } from '../physiology/oxygen.ts';
-import type { PatientBody } from '../physiology/patient.ts';
+import type { PatientBody } from './patient.ts';
 import { activeAlarms } from '../devices/alarms.ts';
 import { CIRCUIT } from '../devices/heartLungMachine.ts';
-import { RHYTHM_NAMES, S, type State } from './state.ts';
+import { RHYTHM_NAMES, S, type State } from '../core/state.ts';
 
 /** Reads one output from the state vector and the patient's constants (never allocates for numbers). */
 export type OutputReader<T> = (state: State, body: PatientBody) => T;

@@ -10,7 +10,7 @@ import {
 } from '../physiology/cells.ts';
 import { isPerfusingRhythm, rhythmName } from '../physiology/circulation.ts';
 import { eclsAdmission, eclsLateDeathRisk } from '../physiology/ecls.ts';
-import type { PatientBody } from '../physiology/patient.ts';
+import type { PatientBody } from './patient.ts';
 import type { Snapshot } from './snapshot.ts';
 import { activeAlarms } from '../devices/alarms.ts';
 import { LAVAGE, vasodilatorActive } from '../devices/bedside.ts';
@@ -21,7 +21,7 @@ import {
   type NumericOutputs,
   type TextOutputs,
 } from './outputTable.ts';
-import { pending, S, type State } from './state.ts';
+import { pending, S, type State } from '../core/state.ts';
 
 const RHYTHM_LABELS = {
   sinus: 'sinus rhythm',

@@ -6,20 +6,15 @@ import type { Scenario, StartConditions, TimelineEntry, TriggerEntry } from '../
 import { parameterValues, type ParameterValues } from '../parameters/index.ts';
 import { stepThermal, storedHeatJ } from '../physiology/thermal.ts';
 import { isPerfusingRhythm, updatePressure, updatePump } from '../physiology/circulation.ts';
-import {
-  buildPatient,
-  initialisePatient,
-  stepPatient,
-  type PatientBody,
-} from '../physiology/patient.ts';
+import { buildPatient, initialisePatient, stepPatient, type PatientBody } from './patient.ts';
 import { buildSnapshot, buildOutcome, type Outcome } from './outputs.ts';
-import type { Action, TimedAction } from './actions.ts';
+import type { Action, TimedAction } from '../core/actions.ts';
 import { applyAction, setStartEnvironment } from './apply.ts';
 import { compileCondition } from './compiledCondition.ts';
 import type { OutputReader } from './outputTable.ts';
-import { seedRandom } from './rng.ts';
+import { seedRandom } from '../core/rng.ts';
 import type { Snapshot } from './snapshot.ts';
-import { C, COMPARTMENT_COUNT, S, createState, type State } from './state.ts';
+import { C, COMPARTMENT_COUNT, S, createState, type State } from '../core/state.ts';
 
 export interface SimulationOptions {
   /** Seed of the random generator, any integer. Default 1. */

@@ -1,7 +1,7 @@
 // The Snapshot type (built by buildSnapshot in outputs.ts) and the catalogue of outputs derived from
 // the output table (outputTable.ts): column names for files, keys for code, units and labels.
 
-import type { FaultKind, LavageSite, Medium } from './actions.ts';
+import type { FaultKind, LavageSite, Medium } from '../core/actions.ts';
 import {
   NUMERIC_OUTPUT_TABLE,
   TEXT_OUTPUT_TABLE,

@@ -4,7 +4,7 @@
 // checked with the scenario format's own rules, so a bad log gets the same kind of message as a bad
 // scenario: file, field, expected, found.
 
-import type { Action } from '../engine/actions.ts';
+import type { Action } from '../core/actions.ts';
 import { ScenarioError, type ScenarioIssue } from '../scenario/errors.ts';
 import { validateScenario } from '../scenario/load.ts';
 import { describeFound } from '../scenario/schema.ts';

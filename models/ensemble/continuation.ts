@@ -2,7 +2,7 @@
 // scenario's expert run from now on ("if the rest follows the expert's plan") or nothing more ("if
 // nothing more is done"). Pure: the odds dialog and `coldboot ensemble --log … --expert` share it.
 
-import { formatClock } from '../engine/clock.ts';
+import { formatClock } from '../core/clock.ts';
 import type { Scenario } from '../scenario/types.ts';
 import type { ReplayAction } from './member.ts';
 

@@ -2,7 +2,7 @@
 // replaying the learner's actions at the simulated times they were taken (by the engine's replay). Optionally records a few
 // outputs on a coarse time grid for fan bands. Pure: runs in Node workers and browser Web Workers.
 
-import type { TimedAction } from '../engine/actions.ts';
+import type { TimedAction } from '../core/actions.ts';
 import type { Outcome } from '../engine/outputs.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { OUTPUTS, type NumericSnapshotKey } from '../engine/snapshot.ts';

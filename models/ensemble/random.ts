@@ -1,6 +1,6 @@
 // Deterministic random numbers for ensembles: pure functions of a seed, independent of the engine's
 // generator (which lives in a run's state vector). Mulberry32 (Tommy Ettinger, public domain), as in
-// models/engine/rng.ts, with its state in a closure; seeds for members come from a SplitMix32-style
+// models/core/rng.ts, with its state in a closure; seeds for members come from a SplitMix32-style
 // hash so neighbouring member numbers get unrelated streams.
 
 /** A generator of numbers in [0, 1). */

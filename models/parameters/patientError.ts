@@ -1,7 +1,7 @@
 // A patient the model cannot build: a combination of sex, age, mass and height (and body fat) whose
 // parts do not add up, e.g. an adult's brain in an 8 kg body. Thrown where the body is built
 // (models/parameters/body.ts, models/physiology/thermal.ts), so those checks are the one definition
-// of what a buildable patient is; the scenario loader asks the same code (models/physiology/patientCheck.ts).
+// of what a buildable patient is; the scenario loader asks the same code (models/engine/patientCheck.ts).
 
 import type { PatientSpec } from './body.ts';
 

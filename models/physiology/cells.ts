@@ -12,7 +12,7 @@
 //   (necrosis), faster when warm. Re-oxygenated cold, at-risk cells repair before the check wakes.
 // Plasma potassium, consciousness, spontaneous breathing and the neurological outcome follow.
 
-import { C, S, type State } from '../engine/state.ts';
+import { C, S, type State } from '../core/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { exp, log, pow } from '../math/detmath.ts';
 

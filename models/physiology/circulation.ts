@@ -7,8 +7,8 @@
 // Hyperkalaemia (plasma potassium above ~8 mmol/L) makes a beating heart arrest and a stopped one
 // restart (or respond to a shock) less readily: not at all above ~12 mmol/L.
 
-import { nextRandom } from '../engine/rng.ts';
-import { RHYTHM, RHYTHM_NAMES, S, type RhythmName, type State } from '../engine/state.ts';
+import { nextRandom } from '../core/rng.ts';
+import { RHYTHM, RHYTHM_NAMES, S, type RhythmName, type State } from '../core/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { exp, log, pow } from '../math/detmath.ts';
 

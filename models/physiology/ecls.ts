@@ -7,7 +7,7 @@
 // does simulate, survival follows the HOPE score (Pasquier et al., Resuscitation 2018) on a grid of
 // cases (validation case P8, doc/validation.md).
 
-import { NOT_PENDING, S, pending, type State } from '../engine/state.ts';
+import { NOT_PENDING, S, pending, type State } from '../core/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { isPerfusingRhythm } from './circulation.ts';
 import { exp, log, log2 } from '../math/detmath.ts';

@@ -4,7 +4,7 @@
 // venous pool, and a small diffusive supply that needs no flow. The stores are stiff (seconds), so each
 // is stepped semi-implicitly (one linearised backward-Euler step), which is stable at any model step.
 
-import { C, COMPARTMENT_COUNT, S, type State } from '../engine/state.ts';
+import { C, COMPARTMENT_COUNT, S, type State } from '../core/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { effectiveSweepLPerMin } from '../devices/heartLungMachine.ts';
 import { exp, RememberedExp } from '../math/detmath.ts';

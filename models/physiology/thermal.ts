@@ -3,7 +3,7 @@
 // skin and extremities. One explicit step conserves heat exactly: every flux leaves one place and
 // enters another, and the two accumulators in the state record what enters and leaves the body.
 
-import { C, COMPARTMENT_COUNT, RHYTHM, S, type State } from '../engine/state.ts';
+import { C, COMPARTMENT_COUNT, RHYTHM, S, type State } from '../core/state.ts';
 import { bodyComposition, type BodyComposition, type PatientSpec } from '../parameters/body.ts';
 import { PatientError, roundedForMessage } from '../parameters/patientError.ts';
 import type { ParameterValues } from '../parameters/index.ts';

@@ -2,8 +2,8 @@
 // state just before it), and grades the run against the scenario's objectives: each objective met
 // or missed with the reason, and a score from 0 to 100 by the objectives' weights.
 
-import type { TimedAction } from '../engine/actions.ts';
-import { formatClock } from '../engine/clock.ts';
+import type { TimedAction } from '../core/actions.ts';
+import { formatClock } from '../core/clock.ts';
 import type { Outcome } from '../engine/outputs.ts';
 import { createSimulation, type EndReason, type Simulation } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';

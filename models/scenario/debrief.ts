@@ -3,8 +3,8 @@
 // hand for a particular run), and a comparison with the scenario's expert run. Pure data, so the
 // command line prints it (Markdown or JSON) and the app can show it.
 
-import type { TimedAction } from '../engine/actions.ts';
-import { formatClock } from '../engine/clock.ts';
+import type { TimedAction } from '../core/actions.ts';
+import { formatClock } from '../core/clock.ts';
 import type { Outcome } from '../engine/outputs.ts';
 import type { EndReason } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';

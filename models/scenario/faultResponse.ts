@@ -7,8 +7,8 @@
 // first; it is fixed when the remedy for it is applied while it is there (or when the instructor
 // clears it, said as such). Times are from the injection.
 
-import type { FaultKind, RemedyKind, TimedAction } from '../engine/actions.ts';
-import { formatClock } from '../engine/clock.ts';
+import type { FaultKind, RemedyKind, TimedAction } from '../core/actions.ts';
+import { formatClock } from '../core/clock.ts';
 import { FAULT_LABELS } from '../devices/controls.ts';
 import { remedyOf } from '../devices/remedies.ts';
 import type { ActionMoment, RunObserver } from './assessment.ts';

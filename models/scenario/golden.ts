@@ -3,7 +3,7 @@
 // change to the model or the engine shows up as a test failure that names the output and the time.
 // `npm run rebase` rewrites the baselines on purpose (scripts/rebase.ts).
 
-import { formatClock } from '../engine/clock.ts';
+import { formatClock } from '../core/clock.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import { outputValue } from './condition.ts';
 import { scenarioHash } from './hash.ts';

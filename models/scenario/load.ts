@@ -3,7 +3,7 @@
 // executed: YAML is read as plain data (core schema, no custom tags, bounded aliases).
 
 import { LineCounter, isMap, isSeq, parseDocument, type Node } from 'yaml';
-import type { Action, TimedAction } from '../engine/actions.ts';
+import type { Action, TimedAction } from '../core/actions.ts';
 import { ScenarioError, type ScenarioIssue } from './errors.ts';
 import {
   MAX_SCENARIO_DURATION_S,
@@ -12,7 +12,7 @@ import {
   scenarioSchema,
   type RawEntry,
 } from './scenarioSchema.ts';
-import { formatClock } from '../engine/clock.ts';
+import { formatClock } from '../core/clock.ts';
 import { INVALID, didYouMean, formatPath, type Path, type ValidationContext } from './schema.ts';
 import type {
   ActionFieldTest,

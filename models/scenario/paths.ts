@@ -4,8 +4,8 @@
 // stopped), so a path left early is not weighed against a longer one. Pure data, part of the
 // debrief (debrief.ts), so the app and `coldboot debrief` show the same thing.
 
-import type { TimedAction } from '../engine/actions.ts';
-import { formatClock } from '../engine/clock.ts';
+import type { TimedAction } from '../core/actions.ts';
+import { formatClock } from '../core/clock.ts';
 import type { Outcome } from '../engine/outputs.ts';
 import { createSimulation, type Simulation } from '../engine/simulation.ts';
 import {

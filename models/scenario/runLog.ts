@@ -6,8 +6,8 @@
 // is a whole path of its own (every action from time zero, and where it stood when it was left), so
 // it replays on its own with the log's seed, step and parameters. Logs without branches are as before.
 
-import type { TimedAction } from '../engine/actions.ts';
-import { formatClock } from '../engine/clock.ts';
+import type { TimedAction } from '../core/actions.ts';
+import { formatClock } from '../core/clock.ts';
 import {
   STEP_LIMITS_S,
   createSimulation,

@@ -1,7 +1,7 @@
 // The scenario format, coldboot/scenario@1, defined once: it validates files and generates the JSON
 // Schema for editors. Field names and the action vocabulary follow doc/scenario-format.md.
 
-import type { Action, RemedyKind } from '../engine/actions.ts';
+import type { Action, RemedyKind } from '../core/actions.ts';
 import { FAULT_KINDS } from '../devices/faults.ts';
 import {
   INVALID,
@@ -36,7 +36,7 @@ import {
   resolvePatient,
   type PatientSpec,
 } from '../parameters/body.ts';
-import { patientProblem } from '../physiology/patientCheck.ts';
+import { patientProblem } from '../engine/patientCheck.ts';
 import { SCENARIO_FORMAT, SCENARIO_LEVELS, type ActionFieldTest } from './types.ts';
 
 /** Longest scenario a file may describe, s (72 h). */

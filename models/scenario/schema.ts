@@ -1,7 +1,7 @@
 // A small schema language for scenario files. One definition gives both the validator (with messages
 // an instructor can act on: path, expected, found) and a JSON Schema for editors.
 
-import { formatClock, parseClock } from '../engine/clock.ts';
+import { formatClock, parseClock } from '../core/clock.ts';
 import type { ScenarioIssue } from './errors.ts';
 
 export type Path = readonly (string | number)[];

@@ -1,6 +1,6 @@
 // The scenario as the engine sees it, after loading and validation: plain data, times in seconds.
 
-import type { Action, Medium, TimedAction } from '../engine/actions.ts';
+import type { Action, Medium, TimedAction } from '../core/actions.ts';
 import type { PatientSpec } from '../parameters/body.ts';
 import type { Condition } from './condition.ts';
 

@@ -8,7 +8,7 @@
 // cases" and §1, §3, §4, §6, §8); nothing here reads those notes at run time.
 
 import { createSimulation } from '../engine/simulation.ts';
-import type { Action } from '../engine/actions.ts';
+import type { Action } from '../core/actions.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { parameterValues } from '../parameters/index.ts';
 import {

@@ -5,7 +5,7 @@
 // pay for it once.
 
 import { createSimulation, type Simulation } from '../engine/simulation.ts';
-import type { Action, CircuitMode } from '../engine/actions.ts';
+import type { Action, CircuitMode } from '../core/actions.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import type { PatientSpec } from '../parameters/body.ts';
 import type { Scenario, StartEnvironment } from '../scenario/types.ts';

@@ -3,7 +3,7 @@
 // potassium after asphyxia-first and cooling-first arrests, and asphyxiated patients taken to ECLS. Pure TypeScript: runs in Node and in the
 // browser. Results are cached per module, so cases sharing a run pay for it once.
 
-import type { Action } from '../engine/actions.ts';
+import type { Action } from '../core/actions.ts';
 import { createSimulation } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { ensembleDesign, memberParameters } from '../ensemble/sampling.ts';
@@ -17,7 +17,7 @@ import {
   isArrest,
   validationScenario,
 } from './runs.ts';
-import { S } from '../engine/state.ts';
+import { S } from '../core/state.ts';
 import { exp, log, log2 } from '../math/detmath.ts';
 
 /** One decimal place (or as many as asked), for run details. */

@@ -25,7 +25,7 @@ import {
 } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { CONTINUATION_LABELS } from '../../models/ensemble/continuation.ts';
-import { parseClock } from '../../models/engine/clock.ts';
+import { parseClock } from '../../models/core/clock.ts';
 import type { FanBandOverlay, LeftPath } from '../state/store.ts';
 import { formatClock, formatFraction, formatPercent, formatTemperature } from '../state/units.ts';
 import { TEMPERATURE_SERIES, VITAL_SERIES, oximeterReads } from '../worker/protocol.ts';

@@ -7,7 +7,7 @@
 import { readInputFile } from './files.ts';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
-import { formatClock } from '../../models/engine/clock.ts';
+import { formatClock } from '../../models/core/clock.ts';
 import {
   STEP_LIMITS_S,
   allParameters,

@@ -11,7 +11,7 @@ import {
   type Simulation,
   type Snapshot,
 } from '../../models/index.ts';
-import { formatClock } from '../../models/engine/clock.ts';
+import { formatClock } from '../../models/core/clock.ts';
 import { createGrader, observeRun, type Grade } from '../../models/scenario/assessment.ts';
 import { debriefMarkdown, debriefRun } from '../../models/scenario/debrief.ts';
 import {

@@ -17,7 +17,7 @@ import {
   type FanBand,
   type ReplayAction,
 } from '../../models/ensemble/index.ts';
-import { formatClock } from '../../models/engine/clock.ts';
+import { formatClock } from '../../models/core/clock.ts';
 import type { HypothesisPoint } from '../../models/ensemble/hypothesis.ts';
 import type { Scenario } from '../../models/index.ts';
 import {

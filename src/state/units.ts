@@ -1,7 +1,7 @@
 // Display helpers: temperature units (the engine and the store always hold °C; only views convert)
 // and simulated clock times.
 
-import { formatClock as formatSimulatedClock } from '../../models/engine/clock.ts';
+import { formatClock as formatSimulatedClock } from '../../models/core/clock.ts';
 export type TemperatureUnit = 'C' | 'F';
 
 export function toDisplayUnit(celsius: number, unit: TemperatureUnit): number {

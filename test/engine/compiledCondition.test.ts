@@ -6,7 +6,7 @@ import { createSimulation, OUTPUTS, TEXT_OUTPUTS, type Scenario } from '../../mo
 import { compileCondition } from '../../models/engine/compiledCondition.ts';
 import { NUMERIC_OUTPUT_TABLE } from '../../models/engine/outputTable.ts';
 import { conditionHolds, type Condition } from '../../models/scenario/condition.ts';
-import { RHYTHM_NAMES } from '../../models/engine/state.ts';
+import { RHYTHM_NAMES } from '../../models/core/state.ts';
 import { iceWaterImmersion, testScenario } from '../helpers.ts';
 
 const scenario: Scenario = testScenario({

@@ -32,6 +32,40 @@ describe('the layer rules', () => {
     expect(found.join('\n')).toContain('models/physiology must not import models/scenario');
   });
 
+  it('forbid the physiology to import the engine that steps it', async () => {
+    const found = await messagesOf(
+      'models/physiology/probe.ts',
+      "import { stepPatient } from '../engine/patient.ts';\nexport const x = stepPatient;\n",
+    );
+    expect(found.join('\n')).toContain('models/physiology must not import models/engine');
+  });
+
+  it('forbid the core (state layout, actions) to import the physiology or the devices', async () => {
+    const physiology = await messagesOf(
+      'models/core/probe.ts',
+      "import { stepThermal } from '../physiology/thermal.ts';\nexport const x = stepThermal;\n",
+    );
+    const devices = await messagesOf(
+      'models/core/probe.ts',
+      "import { FAULT_TABLE } from '../devices/faults.ts';\nexport const x = FAULT_TABLE;\n",
+    );
+    expect(physiology.join('\n')).toContain('models/core must not import models/physiology');
+    expect(devices.join('\n')).toContain('models/core must not import models/devices');
+  });
+
+  it('let the engine name a scenario type but not run scenario code', async () => {
+    const typeOnly = await messagesOf(
+      'models/engine/probe.ts',
+      "import type { Scenario } from '../scenario/types.ts';\nexport type X = Scenario;\n",
+    );
+    const value = await messagesOf(
+      'models/engine/probe.ts',
+      "import { parseScenario } from '../scenario/load.ts';\nexport const x = parseScenario;\n",
+    );
+    expect(typeOnly).toEqual([]);
+    expect(value.join('\n')).toContain('models/engine must not import models/scenario');
+  });
+
   it('forbid the class server to import the React app', async () => {
     const found = await messagesOf(
       'src/classroom/probe.ts',

@@ -7,7 +7,7 @@ import {
   resolvePatient,
   type PatientPresetName,
 } from '../../models/index.ts';
-import { buildPatient, haemoglobinGPerDl } from '../../models/physiology/patient.ts';
+import { buildPatient, haemoglobinGPerDl } from '../../models/engine/patient.ts';
 
 const v = parameterValues();
 const patientOf = (preset: PatientPresetName) => resolvePatient({ preset });

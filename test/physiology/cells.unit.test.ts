@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parameterValues, type ParameterValues } from '../../models/index.ts';
-import { C, COMPARTMENT_COUNT, S, createState } from '../../models/engine/state.ts';
+import { C, COMPARTMENT_COUNT, S, createState } from '../../models/core/state.ts';
 import {
   CELL_GROUPS,
   cellFractions,

@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parameterValues } from '../../models/index.ts';
-import { RHYTHM, S, createState } from '../../models/engine/state.ts';
-import { seedRandom } from '../../models/engine/rng.ts';
+import { RHYTHM, S, createState } from '../../models/core/state.ts';
+import { seedRandom } from '../../models/core/rng.ts';
 import {
   defibrillationSuccessProbability,
   drawRhythmThreshold,

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { createSimulation, parameterValues } from '../../models/index.ts';
-import { C, COMPARTMENT_COUNT, S, createState } from '../../models/engine/state.ts';
+import { C, COMPARTMENT_COUNT, S, createState } from '../../models/core/state.ts';
 import {
   cellRates,
   initialiseCells,

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { parameterValues } from '../../models/index.ts';
-import { RHYTHM, S, createState } from '../../models/engine/state.ts';
+import { RHYTHM, S, createState } from '../../models/core/state.ts';
 import {
   defibrillationSuccessProbability,
   drawRhythmThreshold,
@@ -12,7 +12,7 @@ import {
   hyperkalaemiaRestartFactor,
   stepRhythm,
 } from '../../models/physiology/circulation.ts';
-import { seedRandom } from '../../models/engine/rng.ts';
+import { seedRandom } from '../../models/core/rng.ts';
 
 const v = parameterValues();
 

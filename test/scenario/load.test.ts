@@ -7,7 +7,7 @@ import {
   createSimulation,
   parseScenario,
 } from '../../models/index.ts';
-import { formatClock, parseClock } from '../../models/engine/clock.ts';
+import { formatClock, parseClock } from '../../models/core/clock.ts';
 import { scenarioJsonSchema } from '../../models/scenario/scenarioSchema.ts';
 
 const fixturesDir = join(import.meta.dirname, 'fixtures');

@@ -8,7 +8,7 @@ import {
   parseScenario,
   type ScenarioIssue,
 } from '../../models/index.ts';
-import { buildPatient } from '../../models/physiology/patient.ts';
+import { buildPatient } from '../../models/engine/patient.ts';
 import { scenarioJsonSchema } from '../../models/scenario/scenarioSchema.ts';
 
 function scenarioWithPatient(patientYaml: string): string {

@@ -3,7 +3,7 @@
 // of the heart's electrical activity. Compressions add their own large, regular artefact, as on a
 // real monitor. Deterministic: the same arguments give the same trace.
 
-import type { RhythmName } from '../../../models/engine/state.ts';
+import type { RhythmName } from '../../../models/core/state.ts';
 
 export interface WaveOptions {
   readonly rhythm: RhythmName;

@@ -1,12 +1,13 @@
-// The whole patient: builds each subsystem's constants from the patient description and the parameter
-// values, and advances them together in a fixed order each step:
+// The whole patient, assembled by the engine (the orchestrator) from the body's physiology and the
+// devices: builds each subsystem's constants from the patient description and the parameter values,
+// and advances them together in a fixed order each step:
 //   rhythm → devices (heart-lung machine, bedside) → pump → heat (uses last step's oxygen) → oxygen →
 //   cells, potassium, breathing → pressure → alarms → the admission to ECLS.
 
-import { C, COMPARTMENT_COUNT, RHYTHM, S, type State } from '../engine/state.ts';
+import { C, COMPARTMENT_COUNT, RHYTHM, S, type State } from '../core/state.ts';
 import type { PatientSpec } from '../parameters/body.ts';
 import type { ParameterValues } from '../parameters/index.ts';
-import { cellRates, initialiseCells, stepCells, type CellBody } from './cells.ts';
+import { cellRates, initialiseCells, stepCells, type CellBody } from '../physiology/cells.ts';
 import { log } from '../math/detmath.ts';
 import {
   drawRhythmThreshold,
@@ -15,7 +16,7 @@ import {
   updatePressure,
   updatePump,
   type CirculationBody,
-} from './circulation.ts';
+} from '../physiology/circulation.ts';
 import { updateAlarms } from '../devices/alarms.ts';
 import { initialiseBedside, stepBedside, type BedsideBody } from '../devices/bedside.ts';
 import {
@@ -24,14 +25,19 @@ import {
   stepCircuit,
   type CircuitBody,
 } from '../devices/heartLungMachine.ts';
-import { buildOxygenBody, initialiseOxygen, stepOxygen, type OxygenBody } from './oxygen.ts';
-import { initialiseEcls, trackEcls } from './ecls.ts';
+import {
+  buildOxygenBody,
+  initialiseOxygen,
+  stepOxygen,
+  type OxygenBody,
+} from '../physiology/oxygen.ts';
+import { initialiseEcls, trackEcls } from '../physiology/ecls.ts';
 import {
   buildThermalBody,
   restingCardiacOutputLPerMin,
   stepThermal,
   type ThermalBody,
-} from './thermal.ts';
+} from '../physiology/thermal.ts';
 
 export interface PatientBody {
   readonly thermal: ThermalBody;
