@@ -30,7 +30,7 @@ import {
 } from './faultResponse.ts';
 import type { Scenario } from './types.ts';
 
-/** Outputs shown with each action (those the model does not have yet are left out). */
+/** Outputs shown with each action, by their names in files (each a row of the output table). */
 export const DEBRIEF_OUTPUTS = [
   'brain_temp_c',
   'core_temp_c',

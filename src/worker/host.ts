@@ -95,7 +95,7 @@ export class SimulationHost {
   private timer: unknown = undefined;
   private lastFrameMs = 0;
   private pendingSamples: TrendSample[] = [];
-  private pendingEvents: TimedAction[] = [];
+  private pendingLogEntries: TimedAction[] = [];
   private pendingStop: StopReason | undefined = undefined;
   private autoPauseOnAlarm = false;
 
@@ -182,7 +182,7 @@ export class SimulationHost {
     this.setRunning(false);
     this.run = undefined;
     this.pendingSamples = [];
-    this.pendingEvents = [];
+    this.pendingLogEntries = [];
     this.pendingStop = undefined;
     const sim = createSimulation(scenario, {
       seed,
@@ -207,7 +207,7 @@ export class SimulationHost {
     };
     this.run = run;
     this.sample(run);
-    this.collectEvents(run);
+    this.collectLogEntries(run);
     if (replay) {
       this.fastForward(run, replay.toS);
       run.seenEvents = sim.eventCount();
@@ -230,7 +230,7 @@ export class SimulationHost {
     const run = this.run;
     if (!run) throw new Error('No scenario is loaded.');
     run.sim.apply(action, source);
-    this.collectEvents(run);
+    this.collectLogEntries(run);
     this.flush();
   }
 
@@ -318,7 +318,7 @@ export class SimulationHost {
         this.sample(run);
         run.nextSampleS += TREND_SAMPLE_INTERVAL_S;
       }
-      const entries = this.collectEvents(run);
+      const entries = this.collectLogEntries(run);
       const atS = sim.timeS();
       const prompt = entries.find((e) => e.source === 'scenario' && e.action.do === 'pause');
       const event = entries.find((e) => e.source === 'scenario');
@@ -374,7 +374,7 @@ export class SimulationHost {
     if (this.pendingSamples.length > 0 && this.pendingSamples[0]!.tS < firstKeptS) {
       this.pendingSamples = this.pendingSamples.filter((s) => s.tS >= firstKeptS);
     }
-    this.collectEvents(run);
+    this.collectLogEntries(run);
     // The trend ends where the run stands.
     if (run.lastSampleS < sim.timeS() - EPSILON_S) this.sample(run);
   }
@@ -387,10 +387,10 @@ export class SimulationHost {
   }
 
   /** Queues the log entries made since the last call, and returns them. */
-  private collectEvents(run: Run): readonly TimedAction[] {
+  private collectLogEntries(run: Run): readonly TimedAction[] {
     const log = run.sim.log();
     const entries = log.slice(run.sentLogEntries);
-    this.pendingEvents.push(...entries);
+    this.pendingLogEntries.push(...entries);
     run.sentLogEntries = log.length;
     return entries;
   }
@@ -400,10 +400,10 @@ export class SimulationHost {
     const run = this.run;
     if (!run) return;
     const samples = this.pendingSamples;
-    const events = this.pendingEvents;
+    const events = this.pendingLogEntries;
     const stopped = this.pendingStop;
     this.pendingSamples = [];
-    this.pendingEvents = [];
+    this.pendingLogEntries = [];
     this.pendingStop = undefined;
     this.post({
       type: 'tick',

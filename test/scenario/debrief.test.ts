@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import {
   isArrestRhythm,
   observeRun,
+  outputReader,
   parameterValues,
   parseScenario,
   rhythmEventKind,
@@ -18,7 +19,12 @@ import {
 } from '../../models/index.ts';
 import { RHYTHM } from '../../models/core/state.ts';
 import type { Outcome } from '../../models/engine/outputs.ts';
-import { debriefMarkdown, debriefRun, teachingRules } from '../../models/scenario/debrief.ts';
+import {
+  DEBRIEF_OUTPUTS,
+  debriefMarkdown,
+  debriefRun,
+  teachingRules,
+} from '../../models/scenario/debrief.ts';
 import { emptyRunLog, expertRunLog, type RunLog } from '../../models/scenario/runLog.ts';
 import { fakeSnapshot } from '../helpers.ts';
 
@@ -204,6 +210,11 @@ describe('teaching rules', () => {
 });
 
 describe('debriefRun', () => {
+  it('shows with each action only outputs the model has', () => {
+    for (const name of DEBRIEF_OUTPUTS)
+      expect({ name, known: outputReader(name) !== undefined }).toEqual({ name, known: true });
+  });
+
   it("warm-water drowning: the expert's oxygen met a warm brain, autolysis followed", () => {
     const scenario = load('warm-water-drowning.yaml');
     const debrief = debriefRun(scenario, expertRunLog(scenario)!);
