@@ -20,36 +20,23 @@ import { isPerfusingRhythm, rhythmName } from '../physiology/circulation.ts';
  * after, so each change of rhythm is exactly one event.
  */
 export const ENGINE_EVENTS = {
-  arrest: {
-    what: 'The heart stopped pumping: a rhythm that pumps (sinus, AF) became VF, asystole or PEA; at time zero, an arrest already going on.',
-    monitorAlarms: true,
-  },
-  arrestRhythm: {
-    what: 'A rhythm without a pulse became another (VF to asystole, asystole to VF, …): still no output.',
-    monitorAlarms: true,
-  },
-  rosc: {
-    what: 'Return of spontaneous circulation: a rhythm without a pulse became one that pumps.',
-    monitorAlarms: false,
-  },
-  perfusingRhythm: {
-    what: 'A rhythm that pumps became another that pumps (sinus rhythm and atrial fibrillation).',
-    monitorAlarms: false,
-  },
-  alarm: {
-    what: 'An alarm of the heart-lung machine was raised (models/devices/alarms.ts).',
-    monitorAlarms: true,
-  },
-  alarmCleared: {
-    what: 'An alarm of the heart-lung machine stopped sounding: its condition no longer holds.',
-    monitorAlarms: false,
-  },
-} as const satisfies Readonly<
-  Record<string, { readonly what: string; readonly monitorAlarms: boolean }>
->;
+  /** The heart stopped pumping: sinus or AF became VF, asystole or PEA (at time zero: one going on). */
+  arrest: { monitorAlarms: true },
+  /** A rhythm without a pulse became another (VF to asystole, asystole to VF, …): still no output. */
+  arrestRhythm: { monitorAlarms: true },
+  /** Return of spontaneous circulation: a rhythm without a pulse became one that pumps. */
+  rosc: { monitorAlarms: false },
+  /** A rhythm that pumps became the other one (sinus rhythm and atrial fibrillation). */
+  perfusingRhythm: { monitorAlarms: false },
+  /** An alarm of the heart-lung machine was raised (a row of models/devices/alarms.ts). */
+  alarm: { monitorAlarms: true },
+  /** An alarm of the heart-lung machine stopped sounding: its condition no longer holds. */
+  alarmCleared: { monitorAlarms: false },
+} as const satisfies Readonly<Record<string, { readonly monitorAlarms: boolean }>>;
 
 export type EngineEventKind = keyof typeof ENGINE_EVENTS;
-export type RhythmEventKind = 'arrest' | 'arrestRhythm' | 'rosc' | 'perfusingRhythm';
+export type AlarmEventKind = 'alarm' | 'alarmCleared';
+export type RhythmEventKind = Exclude<EngineEventKind, AlarmEventKind>;
 
 /** A change of the heart's rhythm. */
 export interface RhythmEvent {
@@ -64,7 +51,7 @@ export interface RhythmEvent {
 
 /** An alarm raised or cleared. */
 export interface AlarmEvent {
-  readonly kind: 'alarm' | 'alarmCleared';
+  readonly kind: AlarmEventKind;
   /** Simulated time of the look that saw it, s. */
   readonly atS: number;
   /** The alarm's id (models/devices/alarms.ts). */
