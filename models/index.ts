@@ -3,6 +3,7 @@
 export * from './core/actions.ts';
 export * from './engine/simulation.ts';
 export * from './engine/snapshot.ts';
+export * from './engine/events.ts';
 export type { OutputReader } from './engine/outputTable.ts';
 export { outputReader } from './engine/outputTable.ts';
 export * from './engine/csv.ts';

@@ -23,7 +23,8 @@ import {
 } from './outputTable.ts';
 import { pending, S, type State } from '../core/state.ts';
 
-const RHYTHM_LABELS = {
+/** Each rhythm in words for people (sinus rhythm is called bradycardia when slow). */
+export const RHYTHM_LABELS = {
   sinus: 'sinus rhythm',
   af: 'atrial fibrillation',
   vf: 'ventricular fibrillation',

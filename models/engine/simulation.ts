@@ -14,6 +14,7 @@ import { compileCondition } from './compiledCondition.ts';
 import type { OutputReader } from './outputTable.ts';
 import { seedRandom } from '../core/rng.ts';
 import type { Snapshot } from './snapshot.ts';
+import { createEventDetector, type EngineEvent } from './events.ts';
 import { C, COMPARTMENT_COUNT, S, createState, type State } from '../core/state.ts';
 
 export interface SimulationOptions {
@@ -71,6 +72,13 @@ export interface Simulation {
   log(): readonly TimedAction[];
   /** The actions of the scenario's history before time zero (negative times), kept apart. */
   historyLog(): readonly TimedAction[];
+  /**
+   * What has happened to the patient since time zero (models/engine/events.ts), in order: every
+   * event from index `from` on (all by default). Looked for after each step and each action.
+   */
+  events(from?: number): readonly EngineEvent[];
+  /** How many events have happened since time zero. */
+  eventCount(): number;
   /** Why the run has ended, or null while it runs. */
   endReason(): EndReason | null;
   heatBalance(): HeatBalance;
@@ -268,6 +276,7 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
   }
 
   atBoundary();
+  const events = createEventDetector(state);
 
   return {
     scenario,
@@ -294,15 +303,19 @@ export function createSimulation(scenario: Scenario, options: SimulationOptions 
           state[S.timeS] = endS;
         } else break;
         atBoundary();
+        events.look(state);
       }
     },
     apply(action: Action, source: TimedAction['source'] = 'learner'): void {
       record(action, source);
+      events.look(state);
     },
     snapshot: snapshotNow,
     read: (reader) => reader(state, body),
     log: () => log.slice(),
     historyLog: () => historyLog.slice(),
+    events: (from) => events.since(from),
+    eventCount: () => events.count(),
     endReason: () => (endedByCondition ? 'condition' : finished() ? 'time' : null),
     heatBalance: () => ({
       producedJ: state[S.metabolicHeatJ]!,

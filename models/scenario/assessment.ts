@@ -7,6 +7,7 @@ import { formatClock } from '../core/clock.ts';
 import type { Outcome } from '../engine/outputs.ts';
 import { createSimulation, type EndReason, type Simulation } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
+import type { EngineEvent } from '../engine/events.ts';
 import {
   conditionHolds,
   describeCondition,
@@ -26,11 +27,17 @@ export interface ActionMoment {
   readonly index: number;
 }
 
-/** Sees a run as it is replayed: every action (before it takes effect) and every step after it. */
+/**
+ * Sees a run as it is replayed: every action (before it takes effect) and every step after it, with
+ * the engine's events since the last step (models/engine/events.ts).
+ */
 export interface RunObserver {
   action?(moment: ActionMoment): void;
-  /** The state at a step boundary, after that moment's actions; called at time zero and each step. */
-  step?(snapshot: Snapshot): void;
+  /**
+   * The state at a step boundary, after that moment's actions; called at time zero and each step,
+   * with the events seen since the previous call (at time zero: an arrest already going on).
+   */
+  step?(snapshot: Snapshot, events: readonly EngineEvent[]): void;
 }
 
 export interface ObservedRun {
@@ -61,12 +68,18 @@ export function observeRun(
     },
   });
   const stopS = Math.min(log.endS ?? scenario.end.atS, scenario.end.atS);
+  let seenEvents = 0;
+  const show = (snapshot: Snapshot): void => {
+    const events = sim.events(seenEvents);
+    seenEvents += events.length;
+    for (const o of observers) o.step?.(snapshot, events);
+  };
   let snapshot = sim.snapshot();
-  for (const o of observers) o.step?.(snapshot);
+  show(snapshot);
   while (!sim.isFinished() && sim.timeS() < stopS - EPSILON_S) {
     sim.advance(Math.min(sim.stepSeconds, stopS - sim.timeS()));
     snapshot = sim.snapshot();
-    for (const o of observers) o.step?.(snapshot);
+    show(snapshot);
   }
   return {
     scenario,
@@ -110,7 +123,7 @@ export function createGrader(scenario: Scenario): {
   return {
     observer: {
       action: (moment) => evaluators.forEach((e) => e.action?.(moment)),
-      step: (snapshot) => evaluators.forEach((e) => e.step?.(snapshot)),
+      step: (snapshot, events) => evaluators.forEach((e) => e.step?.(snapshot, events)),
     },
     grade(final) {
       const results = objectives.map((objective, i) => ({

@@ -3,9 +3,10 @@
 // hand for a particular run), and a comparison with the scenario's expert run. Pure data, so the
 // command line prints it (Markdown or JSON) and the app can show it.
 
-import type { TimedAction } from '../core/actions.ts';
+import { isArrestRhythm, type TimedAction } from '../core/actions.ts';
 import { formatClock } from '../core/clock.ts';
-import type { Outcome } from '../engine/outputs.ts';
+import type { RhythmName } from '../core/state.ts';
+import { RHYTHM_LABELS, type Outcome } from '../engine/outputs.ts';
 import type { EndReason } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { allParameters, parameterValues, type ParameterValues } from '../parameters/index.ts';
@@ -29,7 +30,7 @@ import {
 } from './faultResponse.ts';
 import type { Scenario } from './types.ts';
 
-/** Outputs shown with each action (those the model does not have yet are left out). */
+/** Outputs shown with each action, by their names in files (each a row of the output table). */
 export const DEBRIEF_OUTPUTS = [
   'brain_temp_c',
   'core_temp_c',
@@ -220,12 +221,11 @@ const REWARMED_C = 2;
 /** Largest number of points one rule adds (a run can re-oxygenate many times). */
 const MAX_POINTS_PER_RULE = 5;
 
-const PERFUSING = new Set(['sinus', 'af']);
-const RHYTHM_WORDS: Readonly<Record<string, string>> = {
-  vf: 'Ventricular fibrillation',
-  asystole: 'Asystole',
-  pea: 'Pulseless electrical activity',
-};
+/** A rhythm in words at the start of a sentence, e.g. "Ventricular fibrillation". */
+function rhythmWords(rhythm: RhythmName): string {
+  const label = RHYTHM_LABELS[rhythm];
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
 const CPC_WORDS = [
   '',
   'good recovery',
@@ -311,7 +311,7 @@ export function teachingRules(values: ParameterValues): {
       if (entry.action.do === 'cardiacArrest') arrestActionAtS = entry.atS;
       core.action(moment);
     },
-    step(s) {
+    step(s, events) {
       const first = previous === undefined;
       const dt = previous !== undefined ? s.tS - previous.tS : 0;
       // Energy failure and its return.
@@ -361,39 +361,40 @@ export function teachingRules(values: ParameterValues): {
         r.laterMaxSelfCheck = Math.max(r.laterMaxSelfCheck, s.brainSelfCheck);
         r.laterMaxBrainTempC = Math.max(r.laterMaxBrainTempC, s.brainTempC);
       }
-      // Arrests (including one already going on at time zero) and returns of circulation.
-      const perfusing = PERFUSING.has(s.rhythm);
-      if (first && !perfusing) {
-        arrest = { atS: s.tS, atStart: true, noFlowS: 0 };
-        add({
-          id: 'arrest',
-          atS: s.tS,
-          text: `${RHYTHM_WORDS[s.rhythm] ?? s.rhythm} at time zero (the heart stopped before), with the heart at ${degrees(s.heartTempC)}.`,
-        });
-      } else if (previous !== undefined && previous.rhythm !== s.rhythm) {
-        const wasPerfusing = PERFUSING.has(previous.rhythm);
-        if (wasPerfusing && !perfusing) {
-          arrest = { atS: s.tS, atStart: false, noFlowS: 0 };
-          const byAction = arrestActionAtS !== undefined && arrestActionAtS >= previous.tS;
+      // Arrests (including one already going on at time zero) and returns of circulation: the
+      // engine's events (models/engine/events.ts), with the heart as it is at this step.
+      const perfusing = !isArrestRhythm(s.rhythm);
+      for (const event of events) {
+        if (event.kind === 'arrest' && event.from === null) {
+          arrest = { atS: event.atS, atStart: true, noFlowS: 0 };
+          add({
+            id: 'arrest',
+            atS: event.atS,
+            text: `${rhythmWords(event.rhythm)} at time zero (the heart stopped before), with the heart at ${degrees(s.heartTempC)}.`,
+          });
+        } else if (event.kind === 'arrest') {
+          arrest = { atS: event.atS, atStart: false, noFlowS: 0 };
+          const byAction =
+            arrestActionAtS !== undefined && arrestActionAtS >= (previous?.tS ?? event.atS);
           const why = byAction
             ? ' (a cardiacArrest action)'
-            : s.rhythm === 'asystole' && s.heartTempC < 22
+            : event.rhythm === 'asystole' && s.heartTempC < 22
               ? ': the heart typically stops below about 20 °C'
               : s.heartTempC < 28
                 ? ': below about 28 °C the cold heart fibrillates readily'
                 : '';
           add({
             id: 'arrest',
-            atS: s.tS,
-            text: `${RHYTHM_WORDS[s.rhythm] ?? s.rhythm} at ${formatClock(s.tS)} with the heart at ${degrees(s.heartTempC)}${why}.`,
+            atS: event.atS,
+            text: `${rhythmWords(event.rhythm)} at ${formatClock(event.atS)} with the heart at ${degrees(s.heartTempC)}${why}.`,
           });
-        } else if (!wasPerfusing && perfusing) {
+        } else if (event.kind === 'rosc') {
           reportNoFlow();
           arrest = undefined;
           add({
             id: 'rosc',
-            atS: s.tS,
-            text: `Spontaneous circulation returned at ${formatClock(s.tS)} with the heart at ${degrees(s.heartTempC)}.`,
+            atS: event.atS,
+            text: `Spontaneous circulation returned at ${formatClock(event.atS)} with the heart at ${degrees(s.heartTempC)}.`,
           });
         }
       }
@@ -540,7 +541,7 @@ export function teachingRules(values: ParameterValues): {
       .map((p, i) => ({ p, i }))
       .sort((a, b) => (a.p.atS ?? Infinity) - (b.p.atS ?? Infinity) || a.i - b.i)
       .map((e) => e.p);
-    const circulating = PERFUSING.has(final.rhythm);
+    const circulating = !isArrestRhythm(final.rhythm);
     const state = outcome.survived
       ? 'alive'
       : circulating

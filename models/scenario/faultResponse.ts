@@ -43,7 +43,6 @@ interface Episode {
   kind: FaultKind;
   injectedS: number;
   injectedBy: TimedAction['source'];
-  alarmCountAtInjection: number;
   firstAlarmS: number | null;
   detectedS: number | null;
   detectedBy: FaultResponse['detectedBy'];
@@ -75,7 +74,6 @@ export function faultResponseObserver(): RunObserver & { responses(): FaultRespo
           kind: action.kind,
           injectedS: entry.atS,
           injectedBy: entry.source,
-          alarmCountAtInjection: before.alarmCount,
           firstAlarmS: null,
           detectedS: null,
           detectedBy: null,
@@ -105,10 +103,14 @@ export function faultResponseObserver(): RunObserver & { responses(): FaultRespo
         }
       }
     },
-    step(snapshot) {
-      for (const e of open()) {
-        if (e.firstAlarmS === null && snapshot.alarmCount > e.alarmCountAtInjection)
-          e.firstAlarmS = snapshot.tS;
+    step(_snapshot, events) {
+      // The engine's alarm events (models/engine/events.ts); one of the moment of the injection was
+      // raised in the step before it.
+      for (const event of events) {
+        if (event.kind !== 'alarm') continue;
+        for (const e of open()) {
+          if (e.firstAlarmS === null && event.atS > e.injectedS) e.firstAlarmS = event.atS;
+        }
       }
     },
     responses() {

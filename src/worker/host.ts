@@ -19,11 +19,11 @@
 
 import {
   createSimulation,
-  isArrestRhythm,
+  isRhythmEvent,
+  monitorAlarmsFor,
   type Action,
   type Scenario,
   type Simulation,
-  type Snapshot,
   type TimedAction,
 } from '../../models/index.ts';
 import {
@@ -75,8 +75,8 @@ interface Run {
   readonly seed: number;
   readonly parameters: Readonly<Record<string, number>>;
   readonly sim: Simulation;
-  /** The alarms as last checked (auto-pause compares the model with it). */
-  watch: AlarmWatch;
+  /** How many of the engine's events auto-pause has seen (it stops at the new ones it alarms for). */
+  seenEvents: number;
   /** The scenario has a trigger that pauses (a prompt waiting for a condition). */
   readonly conditionalPause: boolean;
   /** Simulated time requested of the engine so far, s (the engine runs whole steps up to it). */
@@ -95,7 +95,7 @@ export class SimulationHost {
   private timer: unknown = undefined;
   private lastFrameMs = 0;
   private pendingSamples: TrendSample[] = [];
-  private pendingEvents: TimedAction[] = [];
+  private pendingLogEntries: TimedAction[] = [];
   private pendingStop: StopReason | undefined = undefined;
   private autoPauseOnAlarm = false;
 
@@ -148,7 +148,7 @@ export class SimulationHost {
         case 'setAutoPause':
           // Alarms already sounding when it is switched on do not pause the run.
           if (message.onAlarm && !this.autoPauseOnAlarm && this.run) {
-            this.run.watch = alarmWatch(this.run.sim.snapshot());
+            this.run.seenEvents = this.run.sim.eventCount();
           }
           this.autoPauseOnAlarm = message.onAlarm;
           break;
@@ -182,7 +182,7 @@ export class SimulationHost {
     this.setRunning(false);
     this.run = undefined;
     this.pendingSamples = [];
-    this.pendingEvents = [];
+    this.pendingLogEntries = [];
     this.pendingStop = undefined;
     const sim = createSimulation(scenario, {
       seed,
@@ -195,7 +195,7 @@ export class SimulationHost {
       seed,
       parameters,
       sim,
-      watch: alarmWatch(sim.snapshot()),
+      seenEvents: sim.eventCount(),
       conditionalPause: (scenario.triggers ?? []).some((t) =>
         t.actions.some((a) => a.do === 'pause'),
       ),
@@ -207,10 +207,10 @@ export class SimulationHost {
     };
     this.run = run;
     this.sample(run);
-    this.collectEvents(run);
+    this.collectLogEntries(run);
     if (replay) {
       this.fastForward(run, replay.toS);
-      run.watch = alarmWatch(sim.snapshot());
+      run.seenEvents = sim.eventCount();
     }
     this.post({ type: 'loaded', title: scenario.title, endS: scenario.end.atS });
     this.flush();
@@ -230,7 +230,7 @@ export class SimulationHost {
     const run = this.run;
     if (!run) throw new Error('No scenario is loaded.');
     run.sim.apply(action, source);
-    this.collectEvents(run);
+    this.collectLogEntries(run);
     this.flush();
   }
 
@@ -318,13 +318,13 @@ export class SimulationHost {
         this.sample(run);
         run.nextSampleS += TREND_SAMPLE_INTERVAL_S;
       }
-      const entries = this.collectEvents(run);
+      const entries = this.collectLogEntries(run);
       const atS = sim.timeS();
       const prompt = entries.find((e) => e.source === 'scenario' && e.action.do === 'pause');
       const event = entries.find((e) => e.source === 'scenario');
       if (prompt) reason = promptReason(entries, prompt, atS);
       else if (mode === 'skip' && event) reason = { kind: 'event', atS, action: event.action };
-      else if (watching) reason = this.checkAlarms(run, sim.snapshot());
+      else if (watching) reason = this.checkAlarms(run);
     }
     if (sim.isFinished()) {
       // The end may fall between sample times: close the trend at the end.
@@ -333,14 +333,17 @@ export class SimulationHost {
     return reason;
   }
 
-  /** An alarm reason when a new alarm has sounded since the last check (the check is remembered). */
-  private checkAlarms(run: Run, now: Snapshot): StopReason | undefined {
-    const before = run.watch;
-    const next = alarmWatch(now);
-    run.watch = next;
-    // The monitor alarms when the heart goes into a rhythm that does not pump (VF to asystole too).
-    const arrest = next.rhythm !== before.rhythm && isArrestRhythm(next.rhythm);
-    if (next.count <= before.count && !arrest) return undefined;
+  /**
+   * An alarm reason when the engine has reported an event the monitor alarms for since the last
+   * check (models/engine/events.ts: a device alarm raised, or the heart going into a rhythm that
+   * does not pump, VF to asystole too); the events seen are remembered.
+   */
+  private checkAlarms(run: Run): StopReason | undefined {
+    const events = run.sim.events(run.seenEvents);
+    run.seenEvents += events.length;
+    if (!events.some(monitorAlarmsFor)) return undefined;
+    const now = run.sim.snapshot();
+    const arrest = events.some((e) => isRhythmEvent(e) && monitorAlarmsFor(e));
     const messages = arrest ? [now.rhythmLabel, ...now.alarmMessages] : [...now.alarmMessages];
     return { kind: 'alarm', atS: now.tS, messages };
   }
@@ -371,7 +374,7 @@ export class SimulationHost {
     if (this.pendingSamples.length > 0 && this.pendingSamples[0]!.tS < firstKeptS) {
       this.pendingSamples = this.pendingSamples.filter((s) => s.tS >= firstKeptS);
     }
-    this.collectEvents(run);
+    this.collectLogEntries(run);
     // The trend ends where the run stands.
     if (run.lastSampleS < sim.timeS() - EPSILON_S) this.sample(run);
   }
@@ -384,10 +387,10 @@ export class SimulationHost {
   }
 
   /** Queues the log entries made since the last call, and returns them. */
-  private collectEvents(run: Run): readonly TimedAction[] {
+  private collectLogEntries(run: Run): readonly TimedAction[] {
     const log = run.sim.log();
     const entries = log.slice(run.sentLogEntries);
-    this.pendingEvents.push(...entries);
+    this.pendingLogEntries.push(...entries);
     run.sentLogEntries = log.length;
     return entries;
   }
@@ -397,10 +400,10 @@ export class SimulationHost {
     const run = this.run;
     if (!run) return;
     const samples = this.pendingSamples;
-    const events = this.pendingEvents;
+    const events = this.pendingLogEntries;
     const stopped = this.pendingStop;
     this.pendingSamples = [];
-    this.pendingEvents = [];
+    this.pendingLogEntries = [];
     this.pendingStop = undefined;
     this.post({
       type: 'tick',
@@ -471,15 +474,4 @@ function promptReason(
   return message?.action.do === 'message'
     ? { kind: 'prompt', atS, text: message.action.text }
     : { kind: 'prompt', atS };
-}
-
-interface AlarmWatch {
-  /** Alarms raised since time zero. */
-  readonly count: number;
-  /** The heart's rhythm. */
-  readonly rhythm: string;
-}
-
-function alarmWatch(snapshot: Snapshot): AlarmWatch {
-  return { count: snapshot.alarmCount, rhythm: snapshot.rhythm };
 }

@@ -5,15 +5,26 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  isArrestRhythm,
   observeRun,
+  outputReader,
   parameterValues,
   parseScenario,
+  rhythmEventKind,
   type Action,
+  type EngineEvent,
+  type RunObserver,
   type Scenario,
   type Snapshot,
 } from '../../models/index.ts';
+import { RHYTHM } from '../../models/core/state.ts';
 import type { Outcome } from '../../models/engine/outputs.ts';
-import { debriefMarkdown, debriefRun, teachingRules } from '../../models/scenario/debrief.ts';
+import {
+  DEBRIEF_OUTPUTS,
+  debriefMarkdown,
+  debriefRun,
+  teachingRules,
+} from '../../models/scenario/debrief.ts';
 import { emptyRunLog, expertRunLog, type RunLog } from '../../models/scenario/runLog.ts';
 import { fakeSnapshot } from '../helpers.ts';
 
@@ -38,16 +49,37 @@ const OUTCOME: Outcome = {
   alarm_count: 0,
 };
 
+/**
+ * Shows fake snapshots to an observer one at a time, each with the rhythm event the engine reports
+ * between it and the one before (models/engine/events.ts): an arrest going on at the first, then
+ * each change of rhythm.
+ */
+function stepper(observer: RunObserver): (snapshot: Snapshot) => void {
+  let previous: Snapshot | undefined;
+  return (s) => {
+    const events: EngineEvent[] = [];
+    if (previous === undefined && isArrestRhythm(s.rhythm))
+      events.push({ kind: 'arrest', atS: s.tS, rhythm: s.rhythm, from: null });
+    if (previous !== undefined && previous.rhythm !== s.rhythm) {
+      const kind = rhythmEventKind(RHYTHM[previous.rhythm], RHYTHM[s.rhythm]);
+      events.push({ kind, atS: s.tS, rhythm: s.rhythm, from: previous.rhythm });
+    }
+    observer.step!(s, events);
+    previous = s;
+  };
+}
+
 /** Feeds a sequence of snapshots (one a minute) to the rules and returns their points. */
 function pointsFor(
   steps: Partial<Snapshot>[],
   outcome: Outcome = OUTCOME,
 ): { id: string; text: string; atS?: number }[] {
   const rules = teachingRules(parameterValues());
+  const step = stepper(rules.observer);
   let last = fakeSnapshot();
-  steps.forEach((step, i) => {
-    last = fakeSnapshot({ tS: i * 60, ...step });
-    rules.observer.step!(last);
+  steps.forEach((s, i) => {
+    last = fakeSnapshot({ tS: i * 60, ...s });
+    step(last);
   });
   return rules.points(last, outcome);
 }
@@ -58,6 +90,7 @@ function pointsWithActions(
   actions: Readonly<Record<number, Action>>,
 ): { id: string; text: string; atS?: number }[] {
   const rules = teachingRules(parameterValues());
+  const stepRules = stepper(rules.observer);
   let last = fakeSnapshot();
   steps.forEach((step, i) => {
     const action = actions[i];
@@ -68,7 +101,7 @@ function pointsWithActions(
         index: 0,
       });
     last = fakeSnapshot({ tS: i * 60, ...step });
-    rules.observer.step!(last);
+    stepRules(last);
   });
   return rules.points(last, OUTCOME);
 }
@@ -150,15 +183,16 @@ describe('teaching rules', () => {
       fakeSnapshot({ tS: 120, rhythm: 'vf', heartTempC: 26, cardiacOutputLPerMin: 0 }),
       fakeSnapshot({ tS: 180, rhythm: 'vf', heartTempC: 26, potassiumMmolPerL: 13.2 }),
     ];
-    rules.observer.step!(steps[0]!);
-    rules.observer.step!(steps[1]!);
-    rules.observer.step!(steps[2]!);
+    const step = stepper(rules.observer);
+    step(steps[0]!);
+    step(steps[1]!);
+    step(steps[2]!);
     rules.observer.action!({
       entry: { atS: 120, source: 'learner', action: { do: 'defibrillate' } },
       before: steps[2]!,
       index: 0,
     });
-    rules.observer.step!(steps[3]!);
+    step(steps[3]!);
     const points = rules.points(steps[3]!, { ...OUTCOME, survived: false, neuro_outcome_cpc: 5 });
     expect(points.map((p) => p.id)).toEqual(['arrest', 'no-flow', 'shock', 'potassium', 'outcome']);
     expect(points[0]!.text).toBe(
@@ -176,6 +210,11 @@ describe('teaching rules', () => {
 });
 
 describe('debriefRun', () => {
+  it('shows with each action only outputs the model has', () => {
+    for (const name of DEBRIEF_OUTPUTS)
+      expect({ name, known: outputReader(name) !== undefined }).toEqual({ name, known: true });
+  });
+
   it("warm-water drowning: the expert's oxygen met a warm brain, autolysis followed", () => {
     const scenario = load('warm-water-drowning.yaml');
     const debrief = debriefRun(scenario, expertRunLog(scenario)!);
@@ -560,10 +599,11 @@ describe('oxygen returned: the moment, the brain temperature then and what it me
 
   it('follows the self-check temperature the run was given', () => {
     const rules = teachingRules(parameterValues({ selfCheckHalfTempC: 15 }));
+    const step = stepper(rules.observer);
     let last = fakeSnapshot();
-    failureThenOxygen(17, 0.79).forEach((step, i) => {
-      last = fakeSnapshot({ tS: i * 60, ...step });
-      rules.observer.step!(last);
+    failureThenOxygen(17, 0.79).forEach((s, i) => {
+      last = fakeSnapshot({ tS: i * 60, ...s });
+      step(last);
     });
     const text = rules.points(last, OUTCOME).find((p) => p.id === 'oxygen-returned')!.text;
     expect(text).toContain('(cool)');
