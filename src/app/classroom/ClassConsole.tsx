@@ -19,8 +19,7 @@ import {
   type PaceOp,
 } from '../../classroom/protocol.ts';
 import { SPEEDS } from '../../worker/protocol.ts';
-import { ARREST_WORDS, capitalised } from '../describe.ts';
-import { FaultSelect } from '../FaultSelect.tsx';
+import { ArrestSelect, FaultSelect } from '../FaultSelect.tsx';
 import { ClassDebriefView } from './ClassDebriefView.tsx';
 import { LearnerDrillDown } from './LearnerDrillDown.tsx';
 import './classroom.css';
@@ -69,11 +68,6 @@ function sortValue(row: LearnerRow, key: SortKey): number | string {
       return s?.alarms.length ?? 0;
   }
 }
-
-const RHYTHMS = (Object.keys(ARREST_WORDS) as ArrestRhythm[]).map((rhythm) => ({
-  rhythm,
-  label: capitalised(ARREST_WORDS[rhythm]),
-}));
 
 const STATE_WORDS: Record<string, string> = {
   idle: 'joining',
@@ -423,17 +417,7 @@ export function ClassConsole({ token }: { token: string }) {
           Inject
         </button>
         <label htmlFor={ids.rhythm}>Arrest</label>
-        <select
-          id={ids.rhythm}
-          value={rhythm}
-          onChange={(e) => setRhythm(e.target.value as ArrestRhythm)}
-        >
-          {RHYTHMS.map((r) => (
-            <option key={r.rhythm} value={r.rhythm}>
-              {r.label}
-            </option>
-          ))}
-        </select>
+        <ArrestSelect id={ids.rhythm} value={rhythm} onChange={setRhythm} />
         <button
           type="button"
           className="button button-small button-warn"
