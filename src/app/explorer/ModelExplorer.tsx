@@ -98,6 +98,10 @@ function tabKeyHandler<T extends string>(
   };
 }
 
+/** The DOM ids of a tab and of its panel, in the explorer whose id is `uid`. */
+const tabDomId = (uid: string, id: string) => `${uid}-tab-${id}`;
+const panelDomId = (uid: string, id: string) => `${uid}-panel-${id}`;
+
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -110,8 +114,6 @@ export default function ModelExplorer({
   initialTab,
 }: ModelExplorerProps) {
   const uid = useId().replace(/[^\w-]/g, '');
-  const tabDomId = (id: string) => `${uid}-tab-${id}`;
-  const panelDomId = (id: string) => `${uid}-panel-${id}`;
   const canEdit = editable && onChangeOverrides !== undefined;
 
   const [activeTab, setActiveTab] = useState(
@@ -172,15 +174,14 @@ export default function ModelExplorer({
               active={activeTab}
               select={selectTab}
               overrides={overrides}
-              tabDomId={tabDomId}
-              panelDomId={panelDomId}
+              uid={uid}
             />
           </nav>
           <div
             key={tab.id}
-            id={panelDomId(tab.id)}
+            id={panelDomId(uid, tab.id)}
             role="tabpanel"
-            aria-labelledby={tabDomId(tab.id)}
+            aria-labelledby={tabDomId(uid, tab.id)}
             className="explorer-panel"
             tabIndex={0}
           >
@@ -349,14 +350,12 @@ function ExplorerTabList({
   active,
   select,
   overrides,
-  tabDomId,
-  panelDomId,
+  uid,
 }: {
   active: string;
   select: (id: string) => void;
   overrides: Overrides;
-  tabDomId: (id: string) => string;
-  panelDomId: (id: string) => string;
+  uid: string;
 }) {
   return (
     <div
@@ -367,7 +366,7 @@ function ExplorerTabList({
         TABS.map((t) => t.id),
         active,
         select,
-        tabDomId,
+        (id) => tabDomId(uid, id),
         'vertical',
       )}
     >
@@ -376,11 +375,11 @@ function ExplorerTabList({
         return (
           <button
             key={t.id}
-            id={tabDomId(t.id)}
+            id={tabDomId(uid, t.id)}
             type="button"
             role="tab"
             aria-selected={t.id === active}
-            aria-controls={panelDomId(t.id)}
+            aria-controls={panelDomId(uid, t.id)}
             tabIndex={t.id === active ? 0 : -1}
             className={`explorer-tab${t.kind === 'group' ? ' explorer-tab-group' : ''}`}
             onClick={() => select(t.id)}
