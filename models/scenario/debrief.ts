@@ -6,6 +6,7 @@
 import { isArrestRhythm, type TimedAction } from '../core/actions.ts';
 import { formatClock } from '../core/clock.ts';
 import type { RhythmName } from '../core/state.ts';
+import type { EngineEvent } from '../engine/events.ts';
 import { RHYTHM_LABELS, type Outcome } from '../engine/outputs.ts';
 import type { EndReason } from '../engine/simulation.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
@@ -260,26 +261,96 @@ interface Reoxygenation {
   laterMaxBrainTempC: number;
 }
 
+/** Adds a teaching point (at most MAX_POINTS_PER_RULE of each kind). */
+type AddPoint = (point: TeachingPoint) => void;
+
+/**
+ * One teaching rule: it watches the replay (each action, then each step with the step before it and
+ * the engine's events of that step) and adds its points as it goes and at the end.
+ */
+interface TeachingRule {
+  action?(moment: ActionMoment): void;
+  step?(s: Snapshot, previous: Snapshot | undefined, events: readonly EngineEvent[]): void;
+  finish?(final: Snapshot, outcome: Outcome): void;
+}
+
+/** Seconds since the step before (0 at the first step). */
+const sinceS = (s: Snapshot, previous: Snapshot | undefined): number =>
+  previous !== undefined ? s.tS - previous.tS : 0;
+
 /**
  * The rules that turn a run into teaching points. Each watches the replay step by step; `points`
- * returns what they found, in time order.
+ * returns what they found, in time order, with the outcome last.
  */
 export function teachingRules(values: ParameterValues): {
   readonly observer: RunObserver;
   points(final: Snapshot, outcome: Outcome): TeachingPoint[];
 } {
-  const awake = values.reawakeningEnergy;
   const found: TeachingPoint[] = [];
   const count = new Map<string, number>();
-  const add = (point: TeachingPoint): void => {
+  const add: AddPoint = (point) => {
     const n = count.get(point.id) ?? 0;
     if (n >= MAX_POINTS_PER_RULE) return;
     count.set(point.id, n + 1);
     found.push(point);
   };
 
+  const energy = energyFailureRule(values, add);
+  const rewarming = rewarmingRule(values);
+  // In this order: each step and the end visit the rules in turn, and points at the same moment
+  // keep the order in which they were added.
+  const rules: readonly TeachingRule[] = [
+    energy,
+    arrestRule(add),
+    { finish: (_, outcome) => reoxygenationPoints(energy.reoxygenations, values, outcome, add) },
+    shockRule(add),
+    coreAfterRescueRule(add),
+    {
+      step: (s) => rewarming.step(s),
+      finish(final) {
+        const point = rewarming.point(final);
+        if (point !== undefined) add(point);
+      },
+    },
+    shiveringRule(add),
+    potassiumRule(add),
+    { finish: (final) => frostbitePoint(final, add) },
+  ];
+
   let previous: Snapshot | undefined;
-  // Brain energy failure episodes and re-oxygenations.
+  const observer: RunObserver = {
+    action(moment) {
+      for (const rule of rules) rule.action?.(moment);
+    },
+    step(s, events) {
+      for (const rule of rules) rule.step?.(s, previous, events);
+      previous = s;
+    },
+  };
+
+  function points(final: Snapshot, outcome: Outcome): TeachingPoint[] {
+    for (const rule of rules) rule.finish?.(final, outcome);
+    const sorted = found
+      .map((p, i) => ({ p, i }))
+      .sort((a, b) => (a.p.atS ?? Infinity) - (b.p.atS ?? Infinity) || a.i - b.i)
+      .map((e) => e.p);
+    sorted.push(outcomePoint(final, outcome));
+    return sorted;
+  }
+
+  return { observer, points };
+}
+
+/**
+ * The brain's energy: each failure (below the energy at which it reawakens), a warm failure of
+ * more than 3 minutes, one not over by the end, and each re-oxygenation kept, followed for an
+ * hour after it and to the end, for `reoxygenationPoints`.
+ */
+function energyFailureRule(
+  values: ParameterValues,
+  add: AddPoint,
+): TeachingRule & { readonly reoxygenations: readonly Reoxygenation[] } {
+  const awake = values.reawakeningEnergy;
   let failedFrom: Snapshot | undefined;
   /** The lowest brain energy in the current failure: from there, oxygen is back. */
   let lowestEnergy: Snapshot | undefined;
@@ -287,43 +358,28 @@ export function teachingRules(values: ParameterValues): {
   let failedBeforeStart = false;
   let warmFailedS = 0;
   const reoxygenations: Reoxygenation[] = [];
-  // The current arrest: when it began (0 when already in arrest at time zero) and its flow.
-  let arrest: { atS: number; atStart: boolean; noFlowS: number; firstFlowS?: number } | undefined;
-  let arrestActionAtS: number | undefined;
-  // Shocks waiting for the next step to see their effect.
-  let pendingShocks: { atS: number; heartTempC: number; rhythm: string }[] = [];
-  // The core after a rescue from the cold and after warming began (afterdrop).
-  const core = coreAfterRescueRule(add);
-  // How fast the brain rewarmed once it had oxygen.
-  const rewarming = rewarmingRule(values);
-  let shiveringStopped = false;
-  let maxPotassium: { value: number; atS: number } | undefined;
 
-  const observer: RunObserver = {
-    action(moment) {
-      const { entry, before } = moment;
-      if (entry.action.do === 'defibrillate')
-        pendingShocks.push({
-          atS: entry.atS,
-          heartTempC: before.heartTempC,
-          rhythm: before.rhythm,
-        });
-      if (entry.action.do === 'cardiacArrest') arrestActionAtS = entry.atS;
-      core.action(moment);
-    },
-    step(s, events) {
-      const first = previous === undefined;
-      const dt = previous !== undefined ? s.tS - previous.tS : 0;
-      // Energy failure and its return.
+  function reportWarmFailure(warmS: number, fromS: number, untilS: number): void {
+    if (warmS < 180) return;
+    add({
+      id: 'warm-energy-failure',
+      atS: fromS,
+      text: `The brain was without energy for ${minutes(warmS)} while warmer than ${WARM_BRAIN_C} °C (between ${formatClock(fromS)} and ${formatClock(untilS)}): its cells go out of spec fastest when warm.`,
+    });
+  }
+
+  return {
+    reoxygenations,
+    step(s, previous) {
       if (s.brainEnergy < awake) {
         if (failedFrom === undefined) {
           failedFrom = s;
-          failedBeforeStart = first;
+          failedBeforeStart = previous === undefined;
           warmFailedS = 0;
         }
         if (lowestEnergy === undefined || s.brainEnergy <= lowestEnergy.brainEnergy)
           lowestEnergy = s;
-        if (s.brainTempC >= WARM_BRAIN_C) warmFailedS += dt;
+        if (s.brainTempC >= WARM_BRAIN_C) warmFailedS += sinceS(s, previous);
       } else if (failedFrom !== undefined) {
         const oxygen = lowestEnergy ?? failedFrom;
         reportWarmFailure(warmFailedS, failedFrom.tS, s.tS);
@@ -361,9 +417,105 @@ export function teachingRules(values: ParameterValues): {
         r.laterMaxSelfCheck = Math.max(r.laterMaxSelfCheck, s.brainSelfCheck);
         r.laterMaxBrainTempC = Math.max(r.laterMaxBrainTempC, s.brainTempC);
       }
+    },
+    finish(final) {
+      if (failedFrom === undefined) return;
+      reportWarmFailure(warmFailedS, failedFrom.tS, final.tS);
+      add({
+        id: 'no-reoxygenation',
+        atS: failedFrom.tS,
+        text: `The brain's energy ${failedBeforeStart ? 'had failed before time zero' : `failed at ${formatClock(failedFrom.tS)}`} and had not returned by the end (${formatClock(final.tS)}); ${pct(final.brainAtRiskFraction)} of its cells were out of spec and waiting, with the brain at ${degrees(final.brainTempC)} and its self-check at ${pct(final.brainSelfCheck)}.`,
+      });
+    },
+  };
+}
+
+/**
+ * Each re-oxygenation judged: when oxygen reached the brain, what the self-check was doing when
+ * energy returned (few cells out of spec, warm, cold or cool) and whether the brain was cooled
+ * while it waited.
+ */
+function reoxygenationPoints(
+  reoxygenations: readonly Reoxygenation[],
+  values: ParameterValues,
+  outcome: Outcome,
+  add: AddPoint,
+): void {
+  for (const r of reoxygenations) {
+    add({ id: 'oxygen-returned', atS: r.oxygenAtS, text: oxygenReturnedText(r, values) });
+    const lost = Math.max(0, r.autolysedAfter - r.autolysedBefore);
+    const within = minutes(r.measuredUntilS - r.atS);
+    const returned = returnedWords(r);
+    const without = r.failedBeforeStart
+      ? `more than ${minutes(r.atS - r.failedFromS)} without energy (it had failed before time zero)`
+      : `${minutes(r.atS - r.failedFromS)} without energy`;
+    if (r.atRisk < AT_RISK_THRESHOLD) {
+      add({
+        id: 'reoxygenated-early',
+        atS: r.atS,
+        text: `${returned} after ${without}, with the brain at ${degrees(r.brainTempC)} and few of its cells out of spec (${pct(r.atRisk)}).`,
+      });
+    } else if (r.selfCheck >= 0.5) {
+      add({
+        id: 'reoxygenated-warm',
+        atS: r.atS,
+        text: `${returned} with the brain at ${degrees(r.brainTempC)}: the self-check was active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec, ${lost >= 0.01 ? `so autolysis was triggered (${pct(lost)} of brain cells committed within ${within})` : `yet few committed (${pct(lost)} within ${within})`}.`,
+      });
+    } else if (r.selfCheck < 0.1) {
+      add({
+        id: 'reoxygenated-cold',
+        atS: r.atS,
+        text: coldReoxygenationText(r, lost, within, outcome.brain_autolysed_fraction),
+      });
+    } else {
+      add({
+        id: 'reoxygenated-cool',
+        atS: r.atS,
+        text: `${returned} with the brain at ${degrees(r.brainTempC)}: the self-check was partly active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec (${pct(lost)} committed within ${within}).`,
+      });
+    }
+    if (!r.failedBeforeStart && r.brainTempC <= r.failedAtTempC - 3) {
+      add({
+        id: 'cooled-before-reoxygenation',
+        atS: r.atS,
+        text: `The brain was cooled from ${degrees(r.failedAtTempC)} (when its energy failed at ${formatClock(r.failedFromS)}) to ${degrees(r.brainTempC)} before oxygen returned.`,
+      });
+    }
+  }
+}
+
+/**
+ * Arrests (one going on at time zero included) with why the heart stopped, returns of
+ * circulation, and a minute or more with no blood moving during an arrest (at its end or the run's).
+ */
+function arrestRule(add: AddPoint): TeachingRule {
+  // The current arrest: when it began (0 when already in arrest at time zero) and its flow.
+  let arrest: { atS: number; atStart: boolean; noFlowS: number; firstFlowS?: number } | undefined;
+  let arrestActionAtS: number | undefined;
+
+  function reportNoFlow(): void {
+    if (arrest === undefined || arrest.noFlowS < 60) return;
+    const since = arrest.atStart
+      ? 'from time zero'
+      : `after the arrest at ${formatClock(arrest.atS)}`;
+    const started =
+      arrest.firstFlowS !== undefined
+        ? `blood first moved at ${formatClock(arrest.firstFlowS)}`
+        : 'nothing moved the blood';
+    add({
+      id: 'no-flow',
+      atS: arrest.atS,
+      text: `No blood flow for ${minutes(arrest.noFlowS)} ${since} (${started}): without compressions or a pump the brain gets no oxygen.`,
+    });
+  }
+
+  return {
+    action({ entry }) {
+      if (entry.action.do === 'cardiacArrest') arrestActionAtS = entry.atS;
+    },
+    step(s, previous, events) {
       // Arrests (including one already going on at time zero) and returns of circulation: the
       // engine's events (models/engine/events.ts), with the heart as it is at this step.
-      const perfusing = !isArrestRhythm(s.rhythm);
       for (const event of events) {
         if (event.kind === 'arrest' && event.from === null) {
           arrest = { atS: event.atS, atStart: true, noFlowS: 0 };
@@ -403,12 +555,30 @@ export function teachingRules(values: ParameterValues): {
         // the pump, or the heart itself.
         const moving =
           s.cpr !== 'none' || s.pumpFlowLPerMin > 0 || s.cardiacOutputLPerMin >= NO_FLOW_L_PER_MIN;
-        if (!moving) arrest.noFlowS += dt;
+        if (!moving) arrest.noFlowS += sinceS(s, previous);
         else arrest.firstFlowS ??= s.tS;
       }
-      // Shocks: their effect shows at the next step.
+    },
+    finish: reportNoFlow,
+  };
+}
+
+/** Each shock, judged at the next step: on a rhythm that is not shockable, and whether it worked. */
+function shockRule(add: AddPoint): TeachingRule {
+  // Shocks waiting for the next step to see their effect.
+  let pendingShocks: { atS: number; heartTempC: number; rhythm: string }[] = [];
+  return {
+    action({ entry, before }) {
+      if (entry.action.do === 'defibrillate')
+        pendingShocks.push({
+          atS: entry.atS,
+          heartTempC: before.heartTempC,
+          rhythm: before.rhythm,
+        });
+    },
+    step(s) {
+      const restored = !isArrestRhythm(s.rhythm);
       for (const shock of pendingShocks) {
-        const restored = perfusing;
         const shockable = shock.rhythm === 'vf';
         add({
           id: 'shock',
@@ -421,141 +591,72 @@ export function teachingRules(values: ParameterValues): {
         });
       }
       pendingShocks = [];
-      core.step(s, previous);
-      rewarming.step(s);
-      // Shivering stops in the cold.
-      if (
-        !shiveringStopped &&
-        previous !== undefined &&
-        previous.shivering > 0.1 &&
-        s.shivering < 0.02 &&
-        s.coreTempC < 34
-      ) {
-        shiveringStopped = true;
-        add({
-          id: 'shivering-stopped',
-          atS: s.tS,
-          text: `Shivering stopped at ${formatClock(s.tS)} with the core at ${degrees(s.coreTempC)}: below about 31–32 °C the body can no longer make heat by shivering.`,
-        });
-      }
-      if (maxPotassium === undefined || s.potassiumMmolPerL > maxPotassium.value)
-        maxPotassium = { value: s.potassiumMmolPerL, atS: s.tS };
-      previous = s;
     },
   };
+}
 
-  function reportWarmFailure(warmS: number, fromS: number, untilS: number): void {
-    if (warmS < 180) return;
+/** Shivering stopping in the cold (the first time only). */
+function shiveringRule(add: AddPoint): TeachingRule {
+  let stopped = false;
+  return {
+    step(s, previous) {
+      if (
+        stopped ||
+        previous === undefined ||
+        !(previous.shivering > 0.1 && s.shivering < 0.02 && s.coreTempC < 34)
+      )
+        return;
+      stopped = true;
+      add({
+        id: 'shivering-stopped',
+        atS: s.tS,
+        text: `Shivering stopped at ${formatClock(s.tS)} with the core at ${degrees(s.coreTempC)}: below about 31–32 °C the body can no longer make heat by shivering.`,
+      });
+    },
+  };
+}
+
+/** The highest plasma potassium, when above the 12 mmol/L no hypothermic patient has survived. */
+function potassiumRule(add: AddPoint): TeachingRule {
+  let highest: { value: number; atS: number } | undefined;
+  return {
+    step(s) {
+      if (highest === undefined || s.potassiumMmolPerL > highest.value)
+        highest = { value: s.potassiumMmolPerL, atS: s.tS };
+    },
+    finish() {
+      if (highest !== undefined && highest.value > 12)
+        add({
+          id: 'potassium',
+          atS: highest.atS,
+          text: `Plasma potassium reached ${highest.value.toFixed(1)} mmol/L at ${formatClock(highest.atS)}: above about 12 mmol/L no hypothermic patient has survived.`,
+        });
+    },
+  };
+}
+
+/** Frostbite by the end: more than 1 % of the hands' and feet's tissue frozen. */
+function frostbitePoint(final: Snapshot, add: AddPoint): void {
+  if (final.frostbiteFraction > 0.01)
     add({
-      id: 'warm-energy-failure',
-      atS: fromS,
-      text: `The brain was without energy for ${minutes(warmS)} while warmer than ${WARM_BRAIN_C} °C (between ${formatClock(fromS)} and ${formatClock(untilS)}): its cells go out of spec fastest when warm.`,
-    });
-  }
-
-  function reportNoFlow(): void {
-    if (arrest === undefined || arrest.noFlowS < 60) return;
-    const since = arrest.atStart
-      ? 'from time zero'
-      : `after the arrest at ${formatClock(arrest.atS)}`;
-    const started =
-      arrest.firstFlowS !== undefined
-        ? `blood first moved at ${formatClock(arrest.firstFlowS)}`
-        : 'nothing moved the blood';
-    add({
-      id: 'no-flow',
-      atS: arrest.atS,
-      text: `No blood flow for ${minutes(arrest.noFlowS)} ${since} (${started}): without compressions or a pump the brain gets no oxygen.`,
-    });
-  }
-
-  function points(final: Snapshot, outcome: Outcome): TeachingPoint[] {
-    if (failedFrom !== undefined) {
-      reportWarmFailure(warmFailedS, failedFrom.tS, final.tS);
-      add({
-        id: 'no-reoxygenation',
-        atS: failedFrom.tS,
-        text: `The brain's energy ${failedBeforeStart ? 'had failed before time zero' : `failed at ${formatClock(failedFrom.tS)}`} and had not returned by the end (${formatClock(final.tS)}); ${pct(final.brainAtRiskFraction)} of its cells were out of spec and waiting, with the brain at ${degrees(final.brainTempC)} and its self-check at ${pct(final.brainSelfCheck)}.`,
-      });
-    }
-    reportNoFlow();
-    for (const r of reoxygenations) {
-      add({ id: 'oxygen-returned', atS: r.oxygenAtS, text: oxygenReturnedText(r, values) });
-      const lost = Math.max(0, r.autolysedAfter - r.autolysedBefore);
-      const within = minutes(r.measuredUntilS - r.atS);
-      const returned = returnedWords(r);
-      const without = r.failedBeforeStart
-        ? `more than ${minutes(r.atS - r.failedFromS)} without energy (it had failed before time zero)`
-        : `${minutes(r.atS - r.failedFromS)} without energy`;
-      if (r.atRisk < AT_RISK_THRESHOLD) {
-        add({
-          id: 'reoxygenated-early',
-          atS: r.atS,
-          text: `${returned} after ${without}, with the brain at ${degrees(r.brainTempC)} and few of its cells out of spec (${pct(r.atRisk)}).`,
-        });
-      } else if (r.selfCheck >= 0.5) {
-        add({
-          id: 'reoxygenated-warm',
-          atS: r.atS,
-          text: `${returned} with the brain at ${degrees(r.brainTempC)}: the self-check was active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec, ${lost >= 0.01 ? `so autolysis was triggered (${pct(lost)} of brain cells committed within ${within})` : `yet few committed (${pct(lost)} within ${within})`}.`,
-        });
-      } else if (r.selfCheck < 0.1) {
-        add({
-          id: 'reoxygenated-cold',
-          atS: r.atS,
-          text: coldReoxygenationText(r, lost, within, outcome.brain_autolysed_fraction),
-        });
-      } else {
-        add({
-          id: 'reoxygenated-cool',
-          atS: r.atS,
-          text: `${returned} with the brain at ${degrees(r.brainTempC)}: the self-check was partly active (${pct(r.selfCheck)}) while ${pct(r.atRisk)} of its cells were out of spec (${pct(lost)} committed within ${within}).`,
-        });
-      }
-      if (!r.failedBeforeStart && r.brainTempC <= r.failedAtTempC - 3) {
-        add({
-          id: 'cooled-before-reoxygenation',
-          atS: r.atS,
-          text: `The brain was cooled from ${degrees(r.failedAtTempC)} (when its energy failed at ${formatClock(r.failedFromS)}) to ${degrees(r.brainTempC)} before oxygen returned.`,
-        });
-      }
-    }
-    core.finish();
-    const rewarmingPoint = rewarming.point(final);
-    if (rewarmingPoint !== undefined) add(rewarmingPoint);
-    if (maxPotassium !== undefined && maxPotassium.value > 12) {
-      add({
-        id: 'potassium',
-        atS: maxPotassium.atS,
-        text: `Plasma potassium reached ${maxPotassium.value.toFixed(1)} mmol/L at ${formatClock(maxPotassium.atS)}: above about 12 mmol/L no hypothermic patient has survived.`,
-      });
-    }
-    if (final.frostbiteFraction > 0.01) {
-      add({
-        id: 'frostbite',
-        atS: final.tS,
-        text: `${pct(final.frostbiteFraction)} of the hands' and feet's tissue froze (frostbite).`,
-      });
-    }
-    const sorted = found
-      .map((p, i) => ({ p, i }))
-      .sort((a, b) => (a.p.atS ?? Infinity) - (b.p.atS ?? Infinity) || a.i - b.i)
-      .map((e) => e.p);
-    const circulating = !isArrestRhythm(final.rhythm);
-    const state = outcome.survived
-      ? 'alive'
-      : circulating
-        ? 'not alive'
-        : `no circulation of its own yet (${final.rhythm}), so the outcome counts as death`;
-    sorted.push({
-      id: 'outcome',
+      id: 'frostbite',
       atS: final.tS,
-      text: `At the end (${formatClock(final.tS)}): ${state}, CPC ${outcome.neuro_outcome_cpc} (${CPC_WORDS[outcome.neuro_outcome_cpc]}); ${pct(outcome.brain_autolysed_fraction)} of brain cells lost; lowest core temperature ${degrees(outcome.min_core_temp_c)}.`,
+      text: `${pct(final.frostbiteFraction)} of the hands' and feet's tissue froze (frostbite).`,
     });
-    return sorted;
-  }
+}
 
-  return { observer, points };
+/** The last point: alive or not (and why not, without circulation), CPC, brain cells lost, lowest core. */
+function outcomePoint(final: Snapshot, outcome: Outcome): TeachingPoint {
+  const state = outcome.survived
+    ? 'alive'
+    : !isArrestRhythm(final.rhythm)
+      ? 'not alive'
+      : `no circulation of its own yet (${final.rhythm}), so the outcome counts as death`;
+  return {
+    id: 'outcome',
+    atS: final.tS,
+    text: `At the end (${formatClock(final.tS)}): ${state}, CPC ${outcome.neuro_outcome_cpc} (${CPC_WORDS[outcome.neuro_outcome_cpc]}); ${pct(outcome.brain_autolysed_fraction)} of brain cells lost; lowest core temperature ${degrees(outcome.min_core_temp_c)}.`,
+  };
 }
 
 /**

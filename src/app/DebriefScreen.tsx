@@ -6,7 +6,7 @@
 // same moment (outcome, brain cells, the first action where they differ). The same report downloads
 // as Markdown.
 
-import { lazy, Suspense, useRef, useState, useEffect, type RefObject } from 'react';
+import { lazy, Suspense, useRef, useState, useEffect, type ReactNode, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   FAULT_LABELS,
@@ -264,31 +264,60 @@ function OutcomeTable({ debrief, unit }: { debrief: Debrief; unit: TemperatureUn
   return (
     <section className="panel" aria-labelledby="outcome-heading">
       <h2 id="outcome-heading">Outcome</h2>
-      <table className="data-table outcome-table" data-testid="outcome">
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="visually-hidden">Measure</span>
-            </th>
-            <th scope="col">This run</th>
-            {expert && (
-              <th scope="col">
-                {debrief.endReason === null ? 'Expert (whole scenario)' : 'Expert'}
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([label, value]) => (
-            <tr key={label}>
-              <th scope="row">{label}</th>
-              <td>{value(debrief.outcome)}</td>
-              {expert && <td className="muted-cell">{value(expert)}</td>}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ComparisonTable
+        rows={rows}
+        corner={<span className="visually-hidden">Measure</span>}
+        first={debrief.outcome}
+        second={
+          expert && {
+            heading: debrief.endReason === null ? 'Expert (whole scenario)' : 'Expert',
+            value: expert,
+          }
+        }
+        testId="outcome"
+      />
     </section>
+  );
+}
+
+/**
+ * A table of measures (`rows`: a label and how to read it) of this run, and of a second (the
+ * expert's, a path left) beside it, muted, when there is one.
+ */
+function ComparisonTable<T>({
+  rows,
+  corner,
+  first,
+  second,
+  testId,
+  labelledBy,
+}: {
+  rows: readonly (readonly [string, (of: T) => string])[];
+  corner: ReactNode;
+  first: T;
+  second: { heading: string; value: T } | undefined;
+  testId?: string;
+  labelledBy?: string;
+}) {
+  return (
+    <table className="data-table outcome-table" data-testid={testId} aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          <th scope="col">{corner}</th>
+          <th scope="col">This run</th>
+          {second && <th scope="col">{second.heading}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, value]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td>{value(first)}</td>
+            {second && <td className="muted-cell">{value(second.value)}</td>}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -325,24 +354,13 @@ function PathsSection({
         <div key={i} className="path-comparison" data-testid="path-comparison">
           <h3 id={`path-heading-${i}`}>{pathHeading(p, words)}</h3>
           <p className="muted">{momentText(p, words)}</p>
-          <table className="data-table outcome-table" aria-labelledby={`path-heading-${i}`}>
-            <thead>
-              <tr>
-                <th scope="col">At {formatClock(p.atS)}</th>
-                <th scope="col">This run</th>
-                <th scope="col">Path left</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(([label, value]) => (
-                <tr key={label}>
-                  <th scope="row">{label}</th>
-                  <td>{value(p.taken)}</td>
-                  <td className="muted-cell">{value(p.left)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ComparisonTable
+            rows={rows}
+            corner={`At ${formatClock(p.atS)}`}
+            first={p.taken}
+            second={{ heading: 'Path left', value: p.left }}
+            labelledBy={`path-heading-${i}`}
+          />
           <p className="path-difference" data-testid="path-difference">
             {differenceText(p, words)}
           </p>

@@ -340,47 +340,9 @@ function SettingRow({
   apply: (a: Action) => void;
 }) {
   const id = useId();
-  const current = snapshot[control.reads];
-  // A value being chosen (slider dragged, arrows pressed) and text being typed, until committed.
-  const [draft, setDraft] = useState<number | null>(null);
-  const [typed, setTyped] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef({ snapshot, current, disabled });
-  useEffect(() => {
-    latest.current = { snapshot, current, disabled };
-  });
-  const value = draft ?? current;
-  const max = settingMax(control, snapshot);
+  const setting = useSettingDraft(control, snapshot, disabled, apply);
+  const { value, max } = setting;
   const decimals = control.step < 0.1 ? 2 : control.step < 1 ? 1 : 0;
-  const cancelTimer = () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-    timer.current = null;
-  };
-  /** Sends the setting for `next` (clamped to the range, rounded to the step) if it changes it. */
-  const send = (next: number | null) => {
-    cancelTimer();
-    const now = latest.current;
-    if (next !== null && Number.isFinite(next) && !now.disabled) {
-      const action = settingAction(control, next, now.snapshot);
-      const sent = (action as unknown as Record<string, unknown>)[control.field];
-      if (sent !== now.current) apply(action);
-    }
-    setDraft(null);
-    setTyped(null);
-  };
-  const commit = () => send(draft);
-  // Typed text outside the setting's range is not sent: Enter leaves it to be corrected (marked
-  // invalid), leaving the field drops it.
-  const typedValue = typed === null ? null : typedNumber(typed);
-  const invalid =
-    typed !== null && (typedValue === null || typedValue < control.min || typedValue > max);
-  const sendTyped = () => send(typed === null ? draft : typedValue);
-  // Keys: one action once the learner stops pressing, not one per key press.
-  const commitSoon = (next: number) => {
-    cancelTimer();
-    timer.current = setTimeout(() => send(next), KEY_COMMIT_DELAY_MS);
-  };
-  useEffect(() => cancelTimer, []);
   const unitWords = control.unit ? ` ${control.unit}` : '';
   return (
     <div className="fio2-row setting-row" title={control.help}>
@@ -401,10 +363,10 @@ function SettingRow({
         step={control.step}
         value={value}
         disabled={disabled}
-        onChange={(e) => setDraft(Number(e.target.value))}
-        onPointerUp={commit}
-        onKeyUp={() => draft !== null && commitSoon(draft)}
-        onBlur={commit}
+        onChange={(e) => setting.slide(Number(e.target.value))}
+        onPointerUp={setting.commit}
+        onKeyUp={setting.keysReleased}
+        onBlur={setting.commit}
         aria-valuetext={`${value.toFixed(decimals)}${unitWords}`}
         data-testid={`setting-${control.id}`}
       />
@@ -414,46 +376,123 @@ function SettingRow({
         min={control.min}
         max={max}
         step={control.step}
-        value={typed ?? value.toFixed(decimals)}
+        value={setting.typed ?? value.toFixed(decimals)}
         disabled={disabled}
         aria-label={`${control.label} (${control.unit || 'fraction'})`}
-        aria-invalid={invalid}
+        aria-invalid={setting.invalid}
         onFocus={(e) => e.target.select()}
-        onChange={(e) => {
-          const text = e.target.value;
-          setTyped(text);
-          // The field's arrows (keys or buttons) step the value: sent once they stop. Typed text
-          // waits for Enter or for the learner to leave the field.
-          const next = typedNumber(text);
-          if (!(e.nativeEvent instanceof InputEvent) && next !== null) {
-            setDraft(next);
-            commitSoon(next);
-          } else {
-            cancelTimer();
-            setDraft(null);
-          }
-        }}
+        // Typed text (an InputEvent) or a step of the field's arrows (keys or buttons).
+        onChange={(e) => setting.edit(e.target.value, !(e.nativeEvent instanceof InputEvent))}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
-            if (!invalid) sendTyped();
-          } else if (e.key === 'Escape' && (typed !== null || draft !== null)) {
+            setting.enter();
+          } else if (e.key === 'Escape' && setting.pending) {
             e.preventDefault();
-            cancelTimer();
-            setDraft(null);
-            setTyped(null);
+            setting.drop();
           }
         }}
-        onBlur={() => {
-          if (invalid) {
-            setTyped(null);
-            setDraft(null);
-          } else if (typed !== null || draft !== null) sendTyped();
-        }}
+        onBlur={setting.leave}
         data-testid={`setting-${control.id}-value`}
       />
     </div>
   );
+}
+
+/**
+ * A setting being chosen, until it is committed as one action: a value dragged on the slider or
+ * stepped (with its keys or the number field's arrows; sent once they stop), and text typed into
+ * the number field (sent on Enter or on leaving the field, if in range).
+ */
+function useSettingDraft(
+  control: SettingControl,
+  snapshot: Snapshot,
+  disabled: boolean,
+  apply: (a: Action) => void,
+) {
+  const current = snapshot[control.reads];
+  // A value being chosen (slider dragged, arrows pressed) and text being typed, until committed.
+  const [draft, setDraft] = useState<number | null>(null);
+  const [typed, setTyped] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef({ snapshot, current, disabled });
+  useEffect(() => {
+    latest.current = { snapshot, current, disabled };
+  });
+  const max = settingMax(control, snapshot);
+  const cancelTimer = () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+    timer.current = null;
+  };
+  useEffect(() => cancelTimer, []);
+  /** Sends the setting for `next` (clamped to the range, rounded to the step) if it changes it. */
+  const send = (next: number | null) => {
+    cancelTimer();
+    const now = latest.current;
+    if (next !== null && Number.isFinite(next) && !now.disabled) {
+      const action = settingAction(control, next, now.snapshot);
+      const sent = (action as unknown as Record<string, unknown>)[control.field];
+      if (sent !== now.current) apply(action);
+    }
+    setDraft(null);
+    setTyped(null);
+  };
+  // Keys: one action once the learner stops pressing, not one per key press.
+  const commitSoon = (next: number) => {
+    cancelTimer();
+    timer.current = setTimeout(() => send(next), KEY_COMMIT_DELAY_MS);
+  };
+  // Typed text outside the setting's range is not sent: Enter leaves it to be corrected (marked
+  // invalid), leaving the field drops it.
+  const typedValue = typed === null ? null : typedNumber(typed);
+  const invalid =
+    typed !== null && (typedValue === null || typedValue < control.min || typedValue > max);
+  const pending = typed !== null || draft !== null;
+  const sendTyped = () => send(typed === null ? draft : typedValue);
+  const drop = () => {
+    setTyped(null);
+    setDraft(null);
+  };
+  return {
+    /** The value shown: the one being chosen, else the setting's. */
+    value: draft ?? current,
+    max,
+    typed,
+    invalid,
+    /** Something chosen or typed and not yet sent. */
+    pending,
+    slide: setDraft,
+    /** The slider let go (pointer up, focus gone): send what was chosen. */
+    commit: () => send(draft),
+    keysReleased: () => {
+      if (draft !== null) commitSoon(draft);
+    },
+    /** The number field changed: typed text waits for Enter or leaving; a step is sent once they stop. */
+    edit(text: string, stepped: boolean) {
+      setTyped(text);
+      const next = typedNumber(text);
+      if (stepped && next !== null) {
+        setDraft(next);
+        commitSoon(next);
+      } else {
+        cancelTimer();
+        setDraft(null);
+      }
+    },
+    enter: () => {
+      if (!invalid) sendTyped();
+    },
+    /** Escape: nothing sent, the setting's value shown again. */
+    drop: () => {
+      cancelTimer();
+      drop();
+    },
+    /** Leaving the number field: text out of range is dropped, anything else sent. */
+    leave: () => {
+      if (invalid) drop();
+      else if (pending) sendTyped();
+    },
+  };
 }
 
 /** A typed number, or null when the field is empty or not a number (nothing is sent). */

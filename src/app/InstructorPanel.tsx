@@ -11,8 +11,7 @@ import {
   type ArrestRhythm,
   type FaultKind,
 } from '../../models/index.ts';
-import { ARREST_WORDS, capitalised } from './describe.ts';
-import { FAULTS, FaultSelect } from './FaultSelect.tsx';
+import { ArrestSelect, FAULTS, FaultSelect } from './FaultSelect.tsx';
 import { useAppStore } from './store-context.tsx';
 
 /**
@@ -20,10 +19,6 @@ import { useAppStore } from './store-context.tsx';
  * on every call (no snapshot, after a Reset) made React re-render until it gave up (error #185).
  */
 const NO_FAULTS: readonly FaultKind[] = Object.freeze([]);
-
-const RHYTHMS: readonly { rhythm: ArrestRhythm; label: string }[] = (
-  Object.keys(ARREST_WORDS) as ArrestRhythm[]
-).map((rhythm) => ({ rhythm, label: capitalised(ARREST_WORDS[rhythm]) }));
 
 export function InstructorPanel() {
   const faultId = useId();
@@ -137,17 +132,7 @@ export function InstructorPanel() {
 
       <div className="instructor-row">
         <label htmlFor={rhythmId}>Arrest</label>
-        <select
-          id={rhythmId}
-          value={rhythm}
-          onChange={(e) => setRhythm(e.target.value as ArrestRhythm)}
-        >
-          {RHYTHMS.map((r) => (
-            <option key={r.rhythm} value={r.rhythm}>
-              {r.label}
-            </option>
-          ))}
-        </select>
+        <ArrestSelect id={rhythmId} value={rhythm} onChange={setRhythm} />
         <button
           type="button"
           className="button button-small button-warn"

@@ -9,64 +9,29 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { parseScenario } from '../../models/index.ts';
 import { main } from '../../src/cli/main.ts';
 import { classMistakes, MISTAKE_RULES } from '../../src/classroom/classDebrief.ts';
 import { linkLearnerToClass, promptsReached } from '../../src/classroom/learnerLink.ts';
 import { parseClientMessage, targetLabel } from '../../src/classroom/protocol.ts';
-import { startClassroom, type Classroom } from '../../src/classroom/server.ts';
 import { openSessionStore } from '../../src/classroom/sessionStore.ts';
 import type { DebriefPort, SimulationPort } from '../../src/state/port.ts';
 import { createAppStore, type AppStore } from '../../src/state/store.ts';
-import { TUTORIAL, client, learnerActions, status, type Client } from './clients.ts';
+import {
+  TUTORIAL,
+  client,
+  consoleOf,
+  joinClass,
+  learnerActions,
+  status,
+  useTestServer,
+  type Client,
+} from './clients.ts';
 
-let dataDir: string;
-let distDir: string;
-let classroom: Classroom | undefined;
-const logged: string[] = [];
-
-async function start(onLog?: (line: string) => void): Promise<Classroom> {
-  classroom = await startClassroom({
-    dataDir,
-    distDir,
-    port: 0,
-    log: (line) => {
-      logged.push(line);
-      onLog?.(line);
-    },
-  });
-  return classroom;
-}
-
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'coldboot-class-'));
-  distDir = mkdtempSync(join(tmpdir(), 'coldboot-dist-'));
-  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>ColdBoot</title>');
-  logged.length = 0;
-});
-
-afterEach(async () => {
-  await classroom?.close();
-  classroom = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(distDir, { recursive: true, force: true });
-});
-
-async function join_(c: Classroom, name: string): Promise<{ learner: Client; id: string }> {
-  const learner = await client(c.port);
-  learner.send({ type: 'join', code: c.code, name });
-  const welcome = await learner.next('welcome');
-  return { learner, id: welcome.learnerId as string };
-}
-
-async function consoleOf(c: Classroom): Promise<Client> {
-  const con = await client(c.port);
-  con.send({ type: 'console', token: c.token });
-  await con.next('console');
-  return con;
-}
+const server = useTestServer();
+const { start } = server;
 
 const commandsOf = (c: Client) =>
   c.messages.filter((m) => m.type === 'command').map((m) => m.command as Record<string, unknown>);
@@ -142,8 +107,8 @@ describe('pacing and group messages', () => {
 describe('the classroom server: pacing, groups, following a learner', () => {
   it('never lets a learner hold, release, group or follow', async () => {
     const c = await start();
-    const a = await join_(c, 'Ana');
-    const b = await join_(c, 'Ben');
+    const a = await joinClass(c, 'Ana');
+    const b = await joinClass(c, 'Ben');
     b.learner.send({ type: 'status', status: status({ held: 1 }) });
     const before = b.learner.messages.length;
     for (const m of [
@@ -168,8 +133,8 @@ describe('the classroom server: pacing, groups, following a learner', () => {
 
   it('keeps learners at the class’s speed when the console says so, over a restart; a learner cannot', async () => {
     let c = await start();
-    const a = await join_(c, 'Ana');
-    const b = await join_(c, 'Ben');
+    const a = await joinClass(c, 'Ana');
+    const b = await joinClass(c, 'Ben');
     expect(c.store.session(1).ownSpeed).toBe(true);
     // A learner cannot lock the class's speed.
     a.learner.send({ type: 'ownSpeed', on: false });
@@ -197,8 +162,7 @@ describe('the classroom server: pacing, groups, following a learner', () => {
 
     // A restart keeps it: a learner rejoining and a console reconnecting are told.
     const welcome = a.learner.messages.find((m) => m.type === 'welcome')!;
-    await c.close();
-    classroom = undefined;
+    await server.stop();
     c = await start();
     const back = await client(c.port);
     back.send({
@@ -220,8 +184,8 @@ describe('the classroom server: pacing, groups, following a learner', () => {
 
   it('holds the class at prompts and releases only those waiting, each from their own prompt', async () => {
     const c = await start();
-    const a = await join_(c, 'Ana');
-    const b = await join_(c, 'Ben');
+    const a = await joinClass(c, 'Ana');
+    const b = await joinClass(c, 'Ben');
     const con = await consoleOf(c);
     con.send({ type: 'hold', on: true });
     await expect.poll(() => commandsOf(a.learner)).toEqual([{ kind: 'hold', on: true }]);
@@ -260,9 +224,9 @@ describe('the classroom server: pacing, groups, following a learner', () => {
 
   it('groups learners, targets a group, and keeps the groups over a restart', async () => {
     let c = await start();
-    const a = await join_(c, 'Ana');
-    const b = await join_(c, 'Ben');
-    const d = await join_(c, 'Dee');
+    const a = await joinClass(c, 'Ana');
+    const b = await joinClass(c, 'Ben');
+    const d = await joinClass(c, 'Dee');
     const con = await consoleOf(c);
     con.send({ type: 'group', learners: [a.id, d.id], name: 'Red' });
     await expect
@@ -288,8 +252,7 @@ describe('the classroom server: pacing, groups, following a learner', () => {
     con.send({ type: 'group', learners: [d.id], name: '' });
     await expect.poll(() => c.store.groups(1).get(d.id)).toBeUndefined();
 
-    await c.close();
-    classroom = undefined;
+    await server.stop();
     c = await start();
     const con2 = await consoleOf(c);
     const roster = con2.messages.find((m) => m.type === 'console')!.learners as {
@@ -305,8 +268,8 @@ describe('the classroom server: pacing, groups, following a learner', () => {
 
   it('sends a followed learner’s trend and log whole, then only what is new', async () => {
     const c = await start();
-    const a = await join_(c, 'Ana');
-    const b = await join_(c, 'Ben');
+    const a = await joinClass(c, 'Ana');
+    const b = await joinClass(c, 'Ben');
     const actions = learnerActions(1800);
     expect(actions.length).toBeGreaterThan(8);
     a.learner.send({ type: 'actions', from: 0, actions: actions.slice(0, 4) });
@@ -357,7 +320,7 @@ describe('the classroom server: pacing, groups, following a learner', () => {
 
 describe('the session store under the relay', () => {
   it('holds actions without gaps, numbers commands on after a reopen, and writes applied in one go', () => {
-    let store = openSessionStore(dataDir);
+    let store = openSessionStore(server.dataDir);
     const { id } = store.createSession({
       code: 'ABCDEF',
       token: 't',
@@ -377,7 +340,7 @@ describe('the session store under the relay', () => {
     expect(store.addCommands(id, [ana.id, ben.id], { kind: 'pause' })).toEqual([1, 1]);
     expect(store.addCommand(id, ana.id, { kind: 'play' })).toBe(2);
     store.close();
-    store = openSessionStore(dataDir);
+    store = openSessionStore(server.dataDir);
     expect(store.addCommands(id, [ana.id, ben.id], { kind: 'end' })).toEqual([3, 2]);
     expect(store.commandsAfter(id, ana.id, 1).map((c) => c.seq)).toEqual([2, 3]);
     store.setApplieds(
@@ -470,8 +433,7 @@ describe('the learner’s page: the speed locked to the class’s', () => {
       expect(store.getState().speedLock).toBe(null);
       store.getState().setSpeed(600);
       expect(store.getState().speed).toBe(600);
-      await c.close();
-      classroom = undefined;
+      await server.stop();
       c = await start();
       link(c.port);
       await expect.poll(() => store.getState().speedLock).toMatch(/instructor/);
@@ -539,8 +501,8 @@ describe('the class debrief: mistakes, the zip, a responsive relay', () => {
     const c = await start((line) => {
       if (line.includes('replaying')) replaying!();
     });
-    const a = await join_(c, 'Ana');
-    const b = await join_(c, 'Ben');
+    const a = await joinClass(c, 'Ana');
+    const b = await joinClass(c, 'Ben');
     const full = learnerActions(2 * 3600);
     a.learner.send({ type: 'actions', from: 0, actions: full.slice(0, 200) });
     await expect
@@ -580,7 +542,7 @@ describe('the class debrief: mistakes, the zip, a responsive relay', () => {
     expect(Object.keys(files).sort()).toEqual(
       ['hlm-tutorial.yaml', 'learner-1.json', 'learner-2.json', 'results.csv'].sort(),
     );
-    const folder = join(dataDir, `session-1-${c.code}`);
+    const folder = join(server.dataDir, `session-1-${c.code}`);
     expect(readFileSync(join(folder, debrief.zipName))).toEqual(Buffer.from(debrief.zip, 'base64'));
     const out = mkdtempSync(join(tmpdir(), 'coldboot-zip-'));
     try {

@@ -3,12 +3,10 @@
 // held once each, instructor commands relayed and redelivered, a restart with the same data folder
 // carrying on, and the class debrief's CSV.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startClassroom, type Classroom } from '../../src/classroom/server.ts';
 import {
   MAX_NAME_LENGTH,
   checkActions,
@@ -17,52 +15,17 @@ import {
   rateLimiter,
 } from '../../src/classroom/protocol.ts';
 import { csvField } from '../../src/classroom/classDebrief.ts';
-import { TUTORIAL, client, learnerActions, type Client } from './clients.ts';
+import {
+  TUTORIAL,
+  client,
+  consoleOf,
+  joinClass,
+  learnerActions,
+  useTestServer,
+} from './clients.ts';
 
-let dataDir: string;
-let distDir: string;
-let classroom: Classroom | undefined;
-const logged: string[] = [];
-
-async function start(): Promise<Classroom> {
-  classroom = await startClassroom({
-    dataDir,
-    distDir,
-    port: 0,
-    log: (line) => logged.push(line),
-  });
-  return classroom;
-}
-
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'coldboot-class-'));
-  distDir = mkdtempSync(join(tmpdir(), 'coldboot-dist-'));
-  writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>ColdBoot</title>');
-  logged.length = 0;
-});
-
-afterEach(async () => {
-  await classroom?.close();
-  classroom = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(distDir, { recursive: true, force: true });
-});
-
-async function joinClass(
-  c: Classroom,
-  name = 'Ana',
-): Promise<{ learner: Client; welcome: Record<string, unknown> }> {
-  const learner = await client(c.port);
-  learner.send({ type: 'join', code: c.code, name });
-  return { learner, welcome: await learner.next('welcome') };
-}
-
-async function consoleOf(c: Classroom): Promise<Client> {
-  const con = await client(c.port);
-  con.send({ type: 'console', token: c.token });
-  await con.next('console');
-  return con;
-}
+const server = useTestServer();
+const { start, logged } = server;
 
 describe('classroom messages', () => {
   it('refuses what is not exactly one of ours', () => {
@@ -284,8 +247,7 @@ describe('the classroom server', () => {
     await expect.poll(() => learner.messages.filter((m) => m.type === 'command').length).toBe(2);
     learner.send({ type: 'applied', upTo: 1 }); // the message was not yet applied
     await new Promise((r) => setTimeout(r, 100));
-    await c.close();
-    classroom = undefined;
+    await server.stop();
 
     c = await start();
     expect(c.resumed).toBe(true);
@@ -350,7 +312,7 @@ describe('the classroom server', () => {
     const lines = debrief.csv.trim().split('\n');
     expect(lines[0]).toMatch(/^learner,name,end_s,survived/);
     expect(lines[2]).toContain("'=cmd|x");
-    const folder = join(dataDir, `session-1-${c.code}`);
+    const folder = join(server.dataDir, `session-1-${c.code}`);
     expect(readFileSync(join(folder, 'results.csv'), 'utf8')).toBe(debrief.csv);
     expect(JSON.parse(readFileSync(join(folder, 'learner-1.json'), 'utf8')).actions).toHaveLength(
       actions.length,

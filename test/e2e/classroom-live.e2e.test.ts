@@ -8,100 +8,31 @@
 // the logs. Screenshots of the console, the join screen and the class debrief at 1280×720 and
 // 1920×1080 go to test-results/e2e/.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import { WebSocket } from 'ws';
 import { CLASSROOM_WS_PATH } from '../../src/classroom/protocol.ts';
-import { startClassroom, type Classroom } from '../../src/classroom/server.ts';
+import { startClassroom } from '../../src/classroom/server.ts';
+import { bar, poll, row, screenOf, shoot, useClassHarness, withClass } from './classroomHarness.ts';
 import { DIST, OUT_DIR, ROOT, watchErrors } from './harness.ts';
 
-const poll = { timeout: 60_000, interval: 250 };
+const harness = useClassHarness('coldboot-class-e2e-');
 
-let browser: Browser;
-let classroom: Classroom;
-let dataDir: string;
-
-beforeAll(async () => {
-  if (!existsSync(`${ROOT}${DIST}/index.html`))
-    throw new Error(`${DIST}/index.html is missing: run \`npx vite build\` first.`);
-  dataDir = mkdtempSync(join(tmpdir(), 'coldboot-class-e2e-'));
-  classroom = await startClassroom({ dataDir, distDir: `${ROOT}${DIST}`, port: 0 });
-  browser = await launchChromium();
-  await mkdir(OUT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await classroom?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-interface Learner {
-  readonly name: string;
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly errors: string[];
-}
-
-const screenOf = (page: Page) => page.locator('.app').getAttribute('data-screen');
 /** The run's status line, or "Ended" once the run has gone on to its debrief. */
 const statusOf = async (page: Page) =>
   (await page.getByTestId('run-status').count()) > 0
     ? page.getByTestId('run-status').innerText()
     : 'Ended';
-const bar = (page: Page, attribute: string) =>
-  page.getByTestId('class-bar').getAttribute(attribute);
-const row = (console: Page, number: number) =>
-  console.locator(`[data-testid="class-row"][data-number="${number}"]`);
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1280, 720],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    // Let the layout settle (a frame or two) before the picture; not an assertion.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    await page.screenshot({ path: `${OUT_DIR}/classroom-${name}-${width}x${height}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
-
-async function joinAs(name: string): Promise<Learner> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(classroom.joinUrl);
-  await expect.poll(() => page.getByTestId('class-join').isVisible(), poll).toBe(true);
-  if (name) {
-    await page.getByTestId('class-name').fill(name);
-    await page.getByTestId('class-join-button').click();
-  } else {
-    await page.getByTestId('class-join-anonymous').click();
-  }
-  await expect.poll(() => bar(page, 'data-link'), poll).toBe('connected');
-  await expect.poll(() => screenOf(page), poll).toBe('briefing');
-  return { name, context, page, errors };
-}
 
 describe('the live classroom', () => {
   it('runs a class: join, start, pause, a fault to one learner, a lost network, the class debrief', async () => {
-    const consoleContext = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-    const learners: Learner[] = [];
-    try {
-      const console = await consoleContext.newPage();
-      const consoleErrors = watchErrors(console);
-      console.on('dialog', (dialog) => void dialog.accept());
-      await console.goto(classroom.consoleUrl);
-      await expect
-        .poll(() => console.getByTestId('console-link').getAttribute('data-link'), poll)
-        .toBe('connected');
+    await withClass(harness, {}, async (cls) => {
+      const { console, learners } = cls;
+      const { classroom } = harness;
       expect(await console.getByTestId('console-code').innerText()).toBe(classroom.code);
 
       // The join screen for the projector: the address, the code and the QR code.
@@ -119,9 +50,9 @@ describe('the live classroom', () => {
         .toBeGreaterThan(0);
 
       // Three learners join (one anonymous) and land in the briefing.
-      learners.push(await joinAs('Ana <b>Lopez</b>'));
-      learners.push(await joinAs('Ben'));
-      learners.push(await joinAs(''));
+      const ana = await cls.join('Ana <b>Lopez</b>');
+      const ben = await cls.join('Ben');
+      const third = await cls.join('');
       await expect
         .poll(() => console.getByTestId('join-count').innerText(), poll)
         .toBe('3 learners have joined');
@@ -150,7 +81,6 @@ describe('the live classroom', () => {
         await expect.poll(() => l.page.getByTestId('clock').innerText(), poll).not.toBe('0:00:00');
       }
       // Ana cannulates (the tutorial's step 1); the console follows her clock.
-      const ana = learners[0]!;
       await ana.page.getByRole('tab', { name: /^Heart-lung/ }).click();
       await ana.page.getByRole('button', { name: 'Cannulate VA-ECMO' }).click();
       await expect.poll(() => row(console, 1).innerText(), poll).toMatch(/Cannulate|cannulate/);
@@ -183,7 +113,6 @@ describe('the live classroom', () => {
 
       // Ben loses the network for a while: the console sees him go; a message sent meanwhile
       // reaches him once he is back, once; his log catches up, nothing counted twice.
-      const ben = learners[1]!;
       await ben.context.setOffline(true);
       await expect.poll(() => row(console, 2).getAttribute('data-connected'), poll).toBe('false');
       await expect.poll(() => bar(ben.page, 'data-link'), poll).toBe('offline');
@@ -222,7 +151,6 @@ describe('the live classroom', () => {
 
       // Learner 3 reloads: the app restores the run, the page rejoins as the same learner, and
       // nothing is sent twice.
-      const third = learners[2]!;
       const localBefore = Number(await bar(third.page, 'data-local'));
       expect(localBefore).toBeGreaterThan(0);
       await third.page.reload();
@@ -250,7 +178,7 @@ describe('the live classroom', () => {
       for (const l of learners) await expect.poll(() => screenOf(l.page), poll).toBe('debrief');
 
       // The CSV's outcomes are the CLI's replay of each learner's log.
-      const folder = join(dataDir, `session-1-${classroom.code}`);
+      const folder = join(harness.dataDir, `session-1-${classroom.code}`);
       const csv = readFileSync(join(folder, 'results.csv'), 'utf8').trim().split('\n');
       expect(csv).toHaveLength(4);
       for (const line of csv.slice(1)) {
@@ -274,15 +202,10 @@ describe('the live classroom', () => {
           summary.brain_autolysed_fraction,
         ]).toEqual([Number(endS), survived === 'true', Number(cpc), Number(lost)]);
       }
-      expect(
-        [...consoleErrors, ...learners.flatMap((l) => l.errors)].filter(
-          (e) => !/ERR_INTERNET_DISCONNECTED|WebSocket/.test(e),
-        ),
-      ).toEqual([]);
-    } finally {
-      for (const l of learners) await l.context.close();
-      await consoleContext.close();
-    }
+      expect(cls.errors().filter((e) => !/ERR_INTERNET_DISCONNECTED|WebSocket/.test(e))).toEqual(
+        [],
+      );
+    });
   }, 400_000);
 
   it('shows a class of 60 on one projector-sized screen', async () => {
@@ -291,7 +214,7 @@ describe('the live classroom', () => {
     const data = mkdtempSync(join(tmpdir(), 'coldboot-class-e2e60-'));
     const big = await startClassroom({ dataDir: data, distDir: `${ROOT}${DIST}`, port: 0 });
     const sockets: WebSocket[] = [];
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await harness.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     try {
       for (let i = 0; i < 60; i++) {
         const ws = new WebSocket(`ws://127.0.0.1:${big.port}${CLASSROOM_WS_PATH}`);

@@ -8,95 +8,29 @@
 // log replays with `coldboot debrief`. Screenshots of the console with the drill-down open and of
 // the class debrief at 1280×720 and 1920×1080 go to test-results/e2e/.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../../scripts/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
-import { startClassroom, type Classroom } from '../../src/classroom/server.ts';
-import { DIST, OUT_DIR, ROOT, watchErrors } from './harness.ts';
+import { poll, row, screenOf, shoot, useClassHarness, withClass } from './classroomHarness.ts';
 
-const poll = { timeout: 60_000, interval: 250 };
+const harness = useClassHarness('coldboot-class-pacing-');
 
-let browser: Browser;
-let classroom: Classroom;
-let dataDir: string;
-
-beforeAll(async () => {
-  if (!existsSync(`${ROOT}${DIST}/index.html`))
-    throw new Error(`${DIST}/index.html is missing: run \`npx vite build\` first.`);
-  dataDir = mkdtempSync(join(tmpdir(), 'coldboot-class-pacing-'));
-  classroom = await startClassroom({ dataDir, distDir: `${ROOT}${DIST}`, port: 0 });
-  browser = await launchChromium();
-  await mkdir(OUT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await classroom?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
-
-interface Learner {
-  readonly context: BrowserContext;
-  readonly page: Page;
-  readonly errors: string[];
-}
-
-const screenOf = (page: Page) => page.locator('.app').getAttribute('data-screen');
 const runStatus = (page: Page) => page.getByTestId('run-status').innerText();
 const lockOf = async (page: Page) =>
   (await page.getByTestId('class-lock').count()) > 0
     ? page.getByTestId('class-lock').getAttribute('data-lock')
     : null;
-const row = (console: Page, number: number) =>
-  console.locator(`[data-testid="class-row"][data-number="${number}"]`);
-
-async function shoot(page: Page, name: string): Promise<void> {
-  for (const [width, height] of [
-    [1280, 720],
-    [1920, 1080],
-  ] as const) {
-    await page.setViewportSize({ width, height });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-    await page.screenshot({ path: `${OUT_DIR}/classroom-${name}-${width}x${height}.png` });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
-}
-
-async function joinAs(name: string): Promise<Learner> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(classroom.joinUrl);
-  await page.getByTestId('class-name').fill(name);
-  await page.getByTestId('class-join-button').click();
-  await expect.poll(() => screenOf(page), poll).toBe('briefing');
-  return { context, page, errors };
-}
 
 describe('pacing a live class', () => {
   it('holds at prompts, locks a paused class, follows a learner, targets a group, exports the logs', async () => {
-    const consoleContext = await browser.newContext({
-      viewport: { width: 1280, height: 720 },
-      acceptDownloads: true,
-    });
-    const learners: Learner[] = [];
-    try {
-      const console = await consoleContext.newPage();
-      const consoleErrors = watchErrors(console);
-      console.on('dialog', (dialog) => void dialog.accept());
-      await console.goto(classroom.consoleUrl);
-      await expect
-        .poll(() => console.getByTestId('console-link').getAttribute('data-link'), poll)
-        .toBe('connected');
-      learners.push(await joinAs('Ana'));
-      learners.push(await joinAs('Ben'));
-      const [ana, ben] = learners as [Learner, Learner];
+    await withClass(harness, { acceptDownloads: true }, async (cls) => {
+      const { console, learners } = cls;
+      const ana = await cls.join('Ana');
+      const ben = await cls.join('Ben');
       await expect.poll(() => console.getByTestId('class-row').count(), poll).toBe(2);
 
       // Hold at prompts, then start: both wait at the tutorial's first prompt (at 0:00), locked.
@@ -226,7 +160,7 @@ describe('pacing a live class', () => {
         console.waitForEvent('download'),
         console.getByTestId('download-zip').click(),
       ]);
-      const zipPath = join(dataDir, 'downloaded.zip');
+      const zipPath = join(harness.dataDir, 'downloaded.zip');
       await download.saveAs(zipPath);
       const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
       expect(Object.keys(files).sort()).toEqual([
@@ -256,14 +190,7 @@ describe('pacing a live class', () => {
       } finally {
         rmSync(out, { recursive: true, force: true });
       }
-      expect(
-        [...consoleErrors, ...learners.flatMap((l) => l.errors)].filter(
-          (e) => !/WebSocket/.test(e),
-        ),
-      ).toEqual([]);
-    } finally {
-      for (const l of learners) await l.context.close();
-      await consoleContext.close();
-    }
+      expect(cls.errors().filter((e) => !/WebSocket/.test(e))).toEqual([]);
+    });
   }, 400_000);
 });

@@ -16,10 +16,10 @@ import {
   learnerLabel,
   targetLabel,
   type LearnerRow,
+  type PaceOp,
 } from '../../classroom/protocol.ts';
 import { SPEEDS } from '../../worker/protocol.ts';
-import { ARREST_WORDS, capitalised } from '../describe.ts';
-import { FaultSelect } from '../FaultSelect.tsx';
+import { ArrestSelect, FaultSelect } from '../FaultSelect.tsx';
 import { ClassDebriefView } from './ClassDebriefView.tsx';
 import { LearnerDrillDown } from './LearnerDrillDown.tsx';
 import './classroom.css';
@@ -69,11 +69,6 @@ function sortValue(row: LearnerRow, key: SortKey): number | string {
   }
 }
 
-const RHYTHMS = (Object.keys(ARREST_WORDS) as ArrestRhythm[]).map((rhythm) => ({
-  rhythm,
-  label: capitalised(ARREST_WORDS[rhythm]),
-}));
-
 const STATE_WORDS: Record<string, string> = {
   idle: 'joining',
   loading: 'loading',
@@ -83,6 +78,68 @@ const STATE_WORDS: Record<string, string> = {
   finished: 'finished',
   error: 'error',
 };
+
+/** The class's pacing, a button a step for everyone (the first, to start, the primary one). */
+const PACE_BUTTONS: readonly { op: PaceOp; label: string; testId: string }[] = [
+  { op: 'start', label: 'Start all', testId: 'start-all' },
+  { op: 'pause', label: 'Pause all', testId: 'pause-all' },
+  { op: 'resume', label: 'Resume all', testId: 'resume-all' },
+];
+
+/** The class's switches the server keeps (each shows the server's state; `before`, until it is known). */
+const SESSION_SWITCHES: readonly {
+  key: 'ownSpeed' | 'hold';
+  label: string;
+  title: string;
+  before: boolean;
+  testId: string;
+}[] = [
+  {
+    key: 'ownSpeed',
+    label: 'Learners choose their speed',
+    title:
+      "On: each learner may change their own speed after yours. Off: every learner's speed stays at the class's",
+    before: true,
+    testId: 'own-speed',
+  },
+  {
+    key: 'hold',
+    label: 'Hold at prompts',
+    title: 'Learners who reach a prompt wait there until you release them',
+    before: false,
+    testId: 'hold-prompts',
+  },
+];
+
+/** One of the toolbar's on/off switches: a checkbox and its words, with what it does as a tooltip. */
+function CheckSwitch({
+  label,
+  title,
+  checked,
+  disabled,
+  onChange,
+  testId,
+}: {
+  label: string;
+  title?: string;
+  checked: boolean;
+  disabled?: boolean;
+  onChange: (on: boolean) => void;
+  testId: string;
+}) {
+  return (
+    <label className="class-check" title={title}>
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />
+      {label}
+    </label>
+  );
+}
 
 function useConsole(token: string): ConsoleLink {
   const [link] = useState(() => openConsoleLink(classSocketUrl(window.location), token));
@@ -234,33 +291,18 @@ export function ClassConsole({ token }: { token: string }) {
       </header>
 
       <section className="class-toolbar panel" aria-label="Pacing">
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={!live}
-          onClick={() => link.pace('start')}
-          data-testid="start-all"
-        >
-          Start all
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!live}
-          onClick={() => link.pace('pause')}
-          data-testid="pause-all"
-        >
-          Pause all
-        </button>
-        <button
-          type="button"
-          className="button"
-          disabled={!live}
-          onClick={() => link.pace('resume')}
-          data-testid="resume-all"
-        >
-          Resume all
-        </button>
+        {PACE_BUTTONS.map((b) => (
+          <button
+            key={b.op}
+            type="button"
+            className={b.op === 'start' ? 'button button-primary' : 'button'}
+            disabled={!live}
+            onClick={() => link.pace(b.op)}
+            data-testid={b.testId}
+          >
+            {b.label}
+          </button>
+        ))}
         <label htmlFor={ids.speed}>Speed</label>
         <select
           id={ids.speed}
@@ -275,32 +317,17 @@ export function ClassConsole({ token }: { token: string }) {
             </option>
           ))}
         </select>
-        <label
-          className="class-check"
-          title="On: each learner may change their own speed after yours. Off: every learner's speed stays at the class's"
-        >
-          <input
-            type="checkbox"
-            checked={session?.ownSpeed ?? true}
+        {SESSION_SWITCHES.map((sw) => (
+          <CheckSwitch
+            key={sw.key}
+            label={sw.label}
+            title={sw.title}
+            checked={session?.[sw.key] ?? sw.before}
             disabled={!live}
-            onChange={(e) => link.ownSpeed(e.target.checked)}
-            data-testid="own-speed"
+            onChange={(on) => link[sw.key](on)}
+            testId={sw.testId}
           />
-          Learners choose their speed
-        </label>
-        <label
-          className="class-check"
-          title="Learners who reach a prompt wait there until you release them"
-        >
-          <input
-            type="checkbox"
-            checked={session?.hold ?? false}
-            disabled={!live}
-            onChange={(e) => link.hold(e.target.checked)}
-            data-testid="hold-prompts"
-          />
-          Hold at prompts
-        </label>
+        ))}
         <button
           type="button"
           className="button"
@@ -322,15 +349,12 @@ export function ClassConsole({ token }: { token: string }) {
           {waiting.length > 0 ? ` · ${waiting.length} at a prompt` : ''}
         </span>
         <span className="class-toolbar-gap" />
-        <label className="class-check">
-          <input
-            type="checkbox"
-            checked={showNames}
-            onChange={(e) => setShowNames(e.target.checked)}
-            data-testid="show-names"
-          />
-          Show names
-        </label>
+        <CheckSwitch
+          label="Show names"
+          checked={showNames}
+          onChange={setShowNames}
+          testId="show-names"
+        />
         <button
           type="button"
           className="button"
@@ -393,17 +417,7 @@ export function ClassConsole({ token }: { token: string }) {
           Inject
         </button>
         <label htmlFor={ids.rhythm}>Arrest</label>
-        <select
-          id={ids.rhythm}
-          value={rhythm}
-          onChange={(e) => setRhythm(e.target.value as ArrestRhythm)}
-        >
-          {RHYTHMS.map((r) => (
-            <option key={r.rhythm} value={r.rhythm}>
-              {r.label}
-            </option>
-          ))}
-        </select>
+        <ArrestSelect id={ids.rhythm} value={rhythm} onChange={setRhythm} />
         <button
           type="button"
           className="button button-small button-warn"

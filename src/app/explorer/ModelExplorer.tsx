@@ -98,6 +98,10 @@ function tabKeyHandler<T extends string>(
   };
 }
 
+/** The DOM ids of a tab and of its panel, in the explorer whose id is `uid`. */
+const tabDomId = (uid: string, id: string) => `${uid}-tab-${id}`;
+const panelDomId = (uid: string, id: string) => `${uid}-panel-${id}`;
+
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -110,8 +114,6 @@ export default function ModelExplorer({
   initialTab,
 }: ModelExplorerProps) {
   const uid = useId().replace(/[^\w-]/g, '');
-  const tabDomId = (id: string) => `${uid}-tab-${id}`;
-  const panelDomId = (id: string) => `${uid}-panel-${id}`;
   const canEdit = editable && onChangeOverrides !== undefined;
 
   const [activeTab, setActiveTab] = useState(
@@ -119,21 +121,11 @@ export default function ModelExplorer({
   );
   const [view, setView] = useState<View>(canEdit ? 'parameters' : 'equations');
   const [query, setQuery] = useState('');
-  const [validation, setValidation] = useState<ValidationState>({ status: 'idle' });
-  const dialogRef = useRef<HTMLDivElement>(null);
+  const [validation, retryValidation] = useValidationTable(activeTab === 'validation');
+  const { dialogRef, onDialogKeyDown } = useModalDialog(onClose);
   const pendingAnchor = useRef<string | null>(null);
 
   const tab = TABS.find((t) => t.id === activeTab) ?? TABS[0]!;
-
-  // Focus goes into the explorer when it opens (to the selected tab) and back where it was after.
-  useEffect(() => {
-    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const selected = dialogRef.current?.querySelector<HTMLElement>(
-      '[role="tab"][aria-selected="true"]',
-    );
-    (selected ?? dialogRef.current)?.focus();
-    return () => before?.focus();
-  }, []);
 
   // After following a link: focus stays in the explorer (on the panel), scrolled to the heading.
   useEffect(() => {
@@ -146,42 +138,6 @@ export default function ModelExplorer({
     document.getElementById(`${uid}-${anchor}`)?.scrollIntoView({ block: 'start' });
   });
 
-  // Escape closes the explorer wherever the focus is (but first clears a search box with text).
-  const closeRef = useRef(onClose);
-  useEffect(() => {
-    closeRef.current = onClose;
-  });
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape' || event.defaultPrevented) return;
-      const target = event.target;
-      if (target instanceof HTMLInputElement && target.type === 'search' && target.value !== '') {
-        return;
-      }
-      event.preventDefault();
-      closeRef.current();
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, []);
-
-  // The validation table is fetched the first time its tab is shown (again after "Try again").
-  useEffect(() => {
-    if (activeTab !== 'validation' || validation.status !== 'idle') return;
-    const controller = new AbortController();
-    loadValidationTable(VALIDATION_URL, controller.signal).then(
-      (table) => setValidation({ status: 'ready', table }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        setValidation({
-          status: 'error',
-          message: error instanceof Error ? error.message : String(error),
-        });
-      },
-    );
-    return () => controller.abort();
-  }, [activeTab, validation.status]);
-
   const selectTab = (id: string) => setActiveTab(id);
 
   const navigate = (href: string): boolean => {
@@ -192,26 +148,6 @@ export default function ModelExplorer({
     pendingAnchor.current = target.anchor ?? '';
     return true;
   };
-
-  const onDialogKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    // Keep Tab inside the dialog.
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (el) => el.offsetParent !== null || el === document.activeElement,
-    );
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  };
-
-  const totalOverridden = GROUP_NAMES.reduce((n, g) => n + overriddenCount(overrides, g), 0);
 
   const dialog = (
     <div className="explorer-backdrop">
@@ -226,77 +162,26 @@ export default function ModelExplorer({
         onKeyDown={onDialogKeyDown}
         data-testid="model-explorer"
       >
-        {/* Not a <header>: inside a dialog it would be a second banner landmark. */}
-        <div className="explorer-header">
-          <div className="explorer-heading">
-            <h2 id={`${uid}-title`}>Model explorer</h2>
-            <p id={`${uid}-subtitle`} className="muted">
-              The equations of each subsystem, every parameter with its unit, plausible range and
-              source, and how the model compares with published data.
-              {canEdit &&
-                ' Parameter values you change here apply to the sandbox: your run so far is replayed with them, and its log keeps them.'}
-            </p>
-          </div>
-          {canEdit && totalOverridden > 0 && (
-            <span className="explorer-changed" data-testid="explorer-changed-count">
-              {totalOverridden} {totalOverridden === 1 ? 'parameter' : 'parameters'} changed
-            </span>
-          )}
-          <button type="button" className="button explorer-close" onClick={onClose}>
-            Close <span aria-hidden="true">✕</span>
-          </button>
-        </div>
+        <ExplorerHeader
+          uid={uid}
+          canEdit={canEdit}
+          changed={GROUP_NAMES.reduce((n, g) => n + overriddenCount(overrides, g), 0)}
+          onClose={onClose}
+        />
         <div className="explorer-body">
           <nav className="explorer-nav" aria-label="Model explorer sections">
-            <div
-              role="tablist"
-              aria-label="Subsystems of the model"
-              aria-orientation="vertical"
-              onKeyDown={tabKeyHandler(
-                TABS.map((t) => t.id),
-                activeTab,
-                selectTab,
-                tabDomId,
-                'vertical',
-              )}
-            >
-              {TABS.map((t) => {
-                const changed = t.group ? overriddenCount(overrides, t.group) : 0;
-                return (
-                  <button
-                    key={t.id}
-                    id={tabDomId(t.id)}
-                    type="button"
-                    role="tab"
-                    aria-selected={t.id === activeTab}
-                    aria-controls={panelDomId(t.id)}
-                    tabIndex={t.id === activeTab ? 0 : -1}
-                    className={`explorer-tab${t.kind === 'group' ? ' explorer-tab-group' : ''}`}
-                    onClick={() => selectTab(t.id)}
-                  >
-                    <span>{t.label}</span>
-                    {t.group && (
-                      <span className="explorer-tab-count">
-                        {changed > 0 ? (
-                          <span className="explorer-tab-changed">{changed} changed</span>
-                        ) : (
-                          <>
-                            {groupRows(t.group).length}
-                            <span className="visually-hidden"> parameters</span>
-                          </>
-                        )}
-                      </span>
-                    )}
-                  </button>
-                );
-              })}
-            </div>
+            <ExplorerTabList
+              active={activeTab}
+              select={selectTab}
+              overrides={overrides}
+              uid={uid}
+            />
           </nav>
           <div
             key={tab.id}
-            id={panelDomId(tab.id)}
+            id={panelDomId(uid, tab.id)}
             role="tabpanel"
-            aria-labelledby={tabDomId(tab.id)}
+            aria-labelledby={tabDomId(uid, tab.id)}
             className="explorer-panel"
             tabIndex={0}
           >
@@ -324,7 +209,7 @@ export default function ModelExplorer({
                 tab={tab}
                 uid={uid}
                 state={validation}
-                retry={() => setValidation({ status: 'idle' })}
+                retry={retryValidation}
                 navigate={navigate}
               />
             ) : (
@@ -339,6 +224,215 @@ export default function ModelExplorer({
     </div>
   );
   return createPortal(dialog, document.body);
+}
+
+/** The explorer's title, what it holds, how many parameters are changed (in the sandbox) and Close. */
+function ExplorerHeader({
+  uid,
+  canEdit,
+  changed,
+  onClose,
+}: {
+  uid: string;
+  canEdit: boolean;
+  changed: number;
+  onClose: () => void;
+}) {
+  // Not a <header>: inside a dialog it would be a second banner landmark.
+  return (
+    <div className="explorer-header">
+      <div className="explorer-heading">
+        <h2 id={`${uid}-title`}>Model explorer</h2>
+        <p id={`${uid}-subtitle`} className="muted">
+          The equations of each subsystem, every parameter with its unit, plausible range and
+          source, and how the model compares with published data.
+          {canEdit &&
+            ' Parameter values you change here apply to the sandbox: your run so far is replayed with them, and its log keeps them.'}
+        </p>
+      </div>
+      {canEdit && changed > 0 && (
+        <span className="explorer-changed" data-testid="explorer-changed-count">
+          {changed} {changed === 1 ? 'parameter' : 'parameters'} changed
+        </span>
+      )}
+      <button type="button" className="button explorer-close" onClick={onClose}>
+        Close <span aria-hidden="true">✕</span>
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A modal dialog's keyboard and focus: focus goes into it when it opens (to its selected tab) and
+ * back where it was after; Escape closes it wherever the focus is (but first clears a search box
+ * with text); Tab stays inside it.
+ */
+function useModalDialog(onClose: () => void) {
+  const dialogRef = useRef<HTMLDivElement>(null);
+  // Focus goes into the explorer when it opens (to the selected tab) and back where it was after.
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const selected = dialogRef.current?.querySelector<HTMLElement>(
+      '[role="tab"][aria-selected="true"]',
+    );
+    (selected ?? dialogRef.current)?.focus();
+    return () => before?.focus();
+  }, []);
+
+  // Escape closes the explorer wherever the focus is (but first clears a search box with text).
+  const closeRef = useRef(onClose);
+  useEffect(() => {
+    closeRef.current = onClose;
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const target = event.target;
+      if (target instanceof HTMLInputElement && target.type === 'search' && target.value !== '') {
+        return;
+      }
+      event.preventDefault();
+      closeRef.current();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const onDialogKeyDown = (event: ReactKeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Tab' || !dialogRef.current) return;
+    // Keep Tab inside the dialog.
+    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (el) => el.offsetParent !== null || el === document.activeElement,
+    );
+    const first = focusable[0];
+    const last = focusable.at(-1);
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  return { dialogRef, onDialogKeyDown };
+}
+
+/**
+ * The validation table, fetched the first time `shown` (its tab is shown), and again after the
+ * retry that comes with it.
+ */
+function useValidationTable(shown: boolean): [ValidationState, () => void] {
+  const [validation, setValidation] = useState<ValidationState>({ status: 'idle' });
+  // The validation table is fetched the first time its tab is shown (again after "Try again").
+  useEffect(() => {
+    if (!shown || validation.status !== 'idle') return;
+    const controller = new AbortController();
+    loadValidationTable(VALIDATION_URL, controller.signal).then(
+      (table) => setValidation({ status: 'ready', table }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        setValidation({
+          status: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        });
+      },
+    );
+    return () => controller.abort();
+  }, [shown, validation.status]);
+
+  return [validation, () => setValidation({ status: 'idle' })];
+}
+
+/** The explorer's tabs, one a subsystem (with how many of its parameters are changed) or page. */
+function ExplorerTabList({
+  active,
+  select,
+  overrides,
+  uid,
+}: {
+  active: string;
+  select: (id: string) => void;
+  overrides: Overrides;
+  uid: string;
+}) {
+  return (
+    <div
+      role="tablist"
+      aria-label="Subsystems of the model"
+      aria-orientation="vertical"
+      onKeyDown={tabKeyHandler(
+        TABS.map((t) => t.id),
+        active,
+        select,
+        (id) => tabDomId(uid, id),
+        'vertical',
+      )}
+    >
+      {TABS.map((t) => {
+        const changed = t.group ? overriddenCount(overrides, t.group) : 0;
+        return (
+          <button
+            key={t.id}
+            id={tabDomId(uid, t.id)}
+            type="button"
+            role="tab"
+            aria-selected={t.id === active}
+            aria-controls={panelDomId(uid, t.id)}
+            tabIndex={t.id === active ? 0 : -1}
+            className={`explorer-tab${t.kind === 'group' ? ' explorer-tab-group' : ''}`}
+            onClick={() => select(t.id)}
+          >
+            <span>{t.label}</span>
+            {t.group && (
+              <span className="explorer-tab-count">
+                {changed > 0 ? (
+                  <span className="explorer-tab-changed">{changed} changed</span>
+                ) : (
+                  <>
+                    {groupRows(t.group).length}
+                    <span className="visually-hidden"> parameters</span>
+                  </>
+                )}
+              </span>
+            )}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** A labelled search box of the explorer's toolbars. */
+function SearchBox({
+  id,
+  label,
+  placeholder,
+  query,
+  setQuery,
+}: {
+  id: string;
+  label: string;
+  placeholder: string;
+  query: string;
+  setQuery(query: string): void;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className="explorer-search-label">
+        {label}
+      </label>
+      <input
+        id={id}
+        type="search"
+        className="explorer-search"
+        value={query}
+        placeholder={placeholder}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+    </>
+  );
 }
 
 // --- Text of doc/model.md ------------------------------------------------------------------------------
@@ -539,16 +633,12 @@ function ParameterTable({
         Parameters of {GROUP_LABELS[group]}
       </h4>
       <div className="explorer-toolbar">
-        <label htmlFor={searchId} className="explorer-search-label">
-          Search parameters
-        </label>
-        <input
+        <SearchBox
           id={searchId}
-          type="search"
-          className="explorer-search"
-          value={query}
+          label="Search parameters"
           placeholder="name, meaning, unit or source"
-          onChange={(event) => setQuery(event.target.value)}
+          query={query}
+          setQuery={setQuery}
         />
         <span className="explorer-count" role="status">
           {shown.length === rows.length
@@ -849,16 +939,12 @@ function ValidationCases({
         </p>
       )}
       <div className="explorer-toolbar">
-        <label htmlFor={searchId} className="explorer-search-label">
-          Search cases
-        </label>
-        <input
+        <SearchBox
           id={searchId}
-          type="search"
-          className="explorer-search"
-          value={query}
+          label="Search cases"
           placeholder="case, source, quantity or rating"
-          onChange={(event) => setQuery(event.target.value)}
+          query={query}
+          setQuery={setQuery}
         />
         <label className="explorer-check">
           <input
