@@ -25,6 +25,8 @@ export default defineConfig({
           include: ['test/**/*.test.ts'],
           exclude: ['test/e2e/**', 'node_modules/**'],
           environment: 'node',
+          // Builds dist-cli/, which the tests that spawn bin/coldboot.js run.
+          globalSetup: ['test/globalSetup.ts'],
           // Tests assert behaviour, not time: many run whole simulations, and CI's two cores may be
           // busy. Speed targets live in `npm run bench`.
           testTimeout: 600_000,

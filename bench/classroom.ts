@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
+import { buildCli } from '../scripts/buildCli.ts';
 import { CLASSROOM_WS_PATH } from '../src/classroom/protocol.ts';
 import { mb, ms, percentile } from './stats.ts';
 
@@ -29,6 +30,7 @@ function rssOf(pid: number): number {
 }
 
 async function main(): Promise<void> {
+  await buildCli(); // the server is the built command line, bin/coldboot.js
   const data = mkdtempSync(join(tmpdir(), 'coldboot-class-bench-'));
   const dist = mkdtempSync(join(tmpdir(), 'coldboot-class-dist-'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>stub</title>');

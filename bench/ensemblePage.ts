@@ -61,7 +61,7 @@ window.coldbootEnsembleBench = {
       workersStarted,
       hardwareConcurrency: navigator.hardwareConcurrency,
       survival: s.survival.probability,
-      medianBrainLost: s.brain_autolysed_fraction.p50,
+      medianBrainLost: s.brain_lost_fraction.p50,
       medianMinCoreC: s.min_core_temp_c.p50,
       fanPoints: result.fanBands?.times.length ?? 0,
     };

@@ -33,7 +33,7 @@ for (const name of names) {
   sim.advance(scenario.end.atS);
   const one = sim.outcome();
   const { summary } = runEnsemble({ scenario, actions, members: MEMBERS, seed: SEED });
-  const lost = summary.brain_autolysed_fraction;
+  const lost = summary.brain_lost_fraction;
   const views = ends.map((view) => {
     const plans = viewPlans(VIEW_MEMBERS, SEED, {}, [view]);
     const outcomes = plans.map(
@@ -43,7 +43,7 @@ for (const name of names) {
     return `${pct(v.lost.p50)} (${pct(v.lost.p5)}–${pct(v.lost.p95)})`;
   });
   lines.push(
-    `| ${ESSAY_PLAN_WORDS[name]} | ${pct(one.brain_autolysed_fraction)}, CPC ${one.neuro_outcome_cpc} | ${pct(lost.p5)} / ${pct(lost.p25)} / ${pct(lost.p50)}, ${pct(summary.survival.probability)} | ${views.join(' | ')} |`,
+    `| ${ESSAY_PLAN_WORDS[name]} | ${pct(one.brain_lost_fraction)}, CPC ${one.neuro_outcome_cpc} | ${pct(lost.p5)} / ${pct(lost.p25)} / ${pct(lost.p50)}, ${pct(summary.survival.probability)} | ${views.join(' | ')} |`,
   );
 }
 process.stdout.write(`${lines.join('\n')}\n`);

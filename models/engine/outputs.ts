@@ -105,8 +105,13 @@ export interface Outcome {
   readonly rosc_time_s: number | null;
   /** Cerebral Performance Category 1–5. */
   readonly neuro_outcome_cpc: 1 | 2 | 3 | 4 | 5;
-  /** Brain cells autolysed, plus those still at risk while the self-check can run, 0–1. */
-  readonly brain_autolysed_fraction: number;
+  /**
+   * Brain cells lost, 0–1: those autolysed, plus those still at risk in proportion to how active the
+   * self-check is (a warm brain will commit them). Not the `brain_autolysed_fraction` output of
+   * `coldboot run` and of conditions, which counts autolysed cells only. Called
+   * `brain_autolysed_fraction` before issue 18.
+   */
+  readonly brain_lost_fraction: number;
   readonly brain_at_risk_fraction: number;
   readonly min_core_temp_c: number;
   readonly max_potassium_mmol_l: number;
@@ -131,7 +136,7 @@ export function buildOutcome(state: State, body: PatientBody): Outcome {
     survival_probability: survived ? 1 - lateDeathRisk : 0,
     rosc_time_s: state[S.roscTimeS]! >= 0 ? state[S.roscTimeS]! : null,
     neuro_outcome_cpc: cpc,
-    brain_autolysed_fraction: lost,
+    brain_lost_fraction: lost,
     brain_at_risk_fraction: brain.atRisk,
     min_core_temp_c: state[S.minCoreTempC]!,
     max_potassium_mmol_l: state[S.maxPotassiumMmolPerL]!,

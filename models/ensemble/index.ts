@@ -140,7 +140,7 @@ export function createEnsembleCollector(
         survival_probability: o.survival_probability,
         rosc_time_s: o.rosc_time_s,
         neuro_outcome_cpc: o.neuro_outcome_cpc,
-        brain_autolysed_fraction: o.brain_autolysed_fraction,
+        brain_lost_fraction: o.brain_lost_fraction,
         min_core_temp_c: o.min_core_temp_c,
         max_potassium_mmol_l: o.max_potassium_mmol_l,
         arrest_count: o.arrest_count,

@@ -50,7 +50,7 @@ export const DEFAULT_MEMBER_STEP_S = 5;
 
 /** Outcome fields that must be finite numbers in every member. */
 const NUMERIC_OUTCOME_FIELDS = [
-  'brain_autolysed_fraction',
+  'brain_lost_fraction',
   'brain_at_risk_fraction',
   'min_core_temp_c',
   'max_potassium_mmol_l',

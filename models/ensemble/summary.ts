@@ -21,7 +21,7 @@ export type MemberOutcome = Pick<
   | 'survival_probability'
   | 'rosc_time_s'
   | 'neuro_outcome_cpc'
-  | 'brain_autolysed_fraction'
+  | 'brain_lost_fraction'
   | 'min_core_temp_c'
   | 'max_potassium_mmol_l'
   | 'arrest_count'
@@ -39,7 +39,7 @@ export interface ParameterSensitivity {
   readonly unit: string;
   readonly scale: SamplingScale;
   /** Spearman's ρ with the brain autolysed fraction (null when either does not vary). */
-  readonly rho_brain_autolysed_fraction: number | null;
+  readonly rho_brain_lost_fraction: number | null;
   /** Spearman's ρ with each member's chance of survival, 0–1 (null when either does not vary). */
   readonly rho_survived: number | null;
 }
@@ -65,7 +65,7 @@ export interface EnsembleSummary {
   readonly neuro_outcome_cpc: Readonly<
     Record<'1' | '2' | '3' | '4' | '5', { readonly count: number; readonly fraction: number }>
   >;
-  readonly brain_autolysed_fraction: Distribution;
+  readonly brain_lost_fraction: Distribution;
   readonly rosc_time_s: {
     /** Members with a return of spontaneous circulation after an arrest. */
     readonly members_with_rosc: number;
@@ -85,7 +85,7 @@ export interface EnsembleSummary {
     /** |ρ| below this is indistinguishable from no correlation at the 5 % level. */
     readonly noise_level: number | null;
     /** Every sampled parameter, most influential on the autolysed fraction first. */
-    readonly brain_autolysed_fraction: readonly ParameterSensitivity[];
+    readonly brain_lost_fraction: readonly ParameterSensitivity[];
     /** Every sampled parameter, most influential on survival first. */
     readonly survived: readonly ParameterSensitivity[];
   };
@@ -99,7 +99,7 @@ function distribution(values: ArrayLike<number>): Distribution | null {
 /** Orders by |ρ| (largest first), nulls last, ties by design order. */
 function byStrength(
   list: readonly ParameterSensitivity[],
-  key: 'rho_brain_autolysed_fraction' | 'rho_survived',
+  key: 'rho_brain_lost_fraction' | 'rho_survived',
 ): ParameterSensitivity[] {
   return list
     .map((entry, index) => ({ entry, index }))
@@ -133,7 +133,7 @@ export function summariseEnsemble(
   outcomes.forEach((o, i) => {
     // Alive at the end and not dead later of the risks after ECLS: each member counts its chance.
     survived[i] = o.survival_probability;
-    autolysed[i] = o.brain_autolysed_fraction;
+    autolysed[i] = o.brain_lost_fraction;
     minCore[i] = o.min_core_temp_c;
     maxK[i] = o.max_potassium_mmol_l;
     if (o.rosc_time_s !== null) rosc.push(o.rosc_time_s);
@@ -151,7 +151,7 @@ export function summariseEnsemble(
       parameter: p.name,
       unit: p.unit,
       scale: p.scale,
-      rho_brain_autolysed_fraction: spearman(column, autolysed),
+      rho_brain_lost_fraction: spearman(column, autolysed),
       rho_survived: spearman(column, survived),
     };
   });
@@ -167,7 +167,7 @@ export function summariseEnsemble(
     reordered_members: design.repairs,
     survival: { probability: survivors / n, survivors, ci95: wilsonInterval(survivors, n) },
     neuro_outcome_cpc: { '1': cpc(1), '2': cpc(2), '3': cpc(3), '4': cpc(4), '5': cpc(5) },
-    brain_autolysed_fraction: distribution(autolysed)!,
+    brain_lost_fraction: distribution(autolysed)!,
     rosc_time_s: {
       members_with_rosc: rosc.length,
       members_without_rosc: n - rosc.length,
@@ -179,7 +179,7 @@ export function summariseEnsemble(
     sensitivity: {
       method: 'spearman',
       noise_level: correlationNoiseLevel(n),
-      brain_autolysed_fraction: byStrength(sensitivities, 'rho_brain_autolysed_fraction'),
+      brain_lost_fraction: byStrength(sensitivities, 'rho_brain_lost_fraction'),
       survived: byStrength(sensitivities, 'rho_survived'),
     },
   };

@@ -63,7 +63,7 @@ export function viewPlans(
 export interface ViewOutcome {
   readonly view: View;
   readonly members: number;
-  /** Brain cells lost (outcome's brain_autolysed_fraction) over the view's members. */
+  /** Brain cells lost (outcome's brain_lost_fraction) over the view's members. */
   readonly lost: Percentiles;
   /** Share of members alive with their brain not dead at the end. */
   readonly survival: number;
@@ -87,7 +87,7 @@ export function summariseViews(
     return {
       view,
       members,
-      lost: percentiles(mine.map((o) => o.brain_autolysed_fraction))!,
+      lost: percentiles(mine.map((o) => o.brain_lost_fraction))!,
       survival: mine.reduce((sum, o) => sum + o.survival_probability, 0) / members,
       goodOutcome:
         mine.reduce((sum, o) => sum + (o.neuro_outcome_cpc <= 2 ? o.survival_probability : 0), 0) /

@@ -465,7 +465,7 @@ function reoxygenationPoints(
       add({
         id: 'reoxygenated-cold',
         atS: r.atS,
-        text: coldReoxygenationText(r, lost, within, outcome.brain_autolysed_fraction),
+        text: coldReoxygenationText(r, lost, within, outcome.brain_lost_fraction),
       });
     } else {
       add({
@@ -655,7 +655,7 @@ function outcomePoint(final: Snapshot, outcome: Outcome): TeachingPoint {
   return {
     id: 'outcome',
     atS: final.tS,
-    text: `At the end (${formatClock(final.tS)}): ${state}, CPC ${outcome.neuro_outcome_cpc} (${CPC_WORDS[outcome.neuro_outcome_cpc]}); ${pct(outcome.brain_autolysed_fraction)} of brain cells lost; lowest core temperature ${degrees(outcome.min_core_temp_c)}.`,
+    text: `At the end (${formatClock(final.tS)}): ${state}, CPC ${outcome.neuro_outcome_cpc} (${CPC_WORDS[outcome.neuro_outcome_cpc]}); ${pct(outcome.brain_lost_fraction)} of brain cells lost; lowest core temperature ${degrees(outcome.min_core_temp_c)}.`,
   };
 }
 
@@ -1099,7 +1099,7 @@ function compareWithExpert(
   }));
   const points: string[] = [];
   const describe = (o: Outcome): string =>
-    `CPC ${o.neuro_outcome_cpc}, ${pct(o.brain_autolysed_fraction)} of brain cells lost, ${o.survived ? 'alive' : 'not alive'}`;
+    `CPC ${o.neuro_outcome_cpc}, ${pct(o.brain_lost_fraction)} of brain cells lost, ${o.survived ? 'alive' : 'not alive'}`;
   points.push(
     `The expert's run ended with ${describe(expertOutcome)}; this run with ${describe(learnerOutcome)}.`,
   );
@@ -1152,7 +1152,7 @@ export function debriefMarkdown(debrief: Debrief): string {
   const rows: [string, (o: Outcome) => string][] = [
     ['alive', (o) => (o.survived ? 'yes' : 'no')],
     ['neurological outcome (CPC)', (o) => `${o.neuro_outcome_cpc}`],
-    ['brain cells lost', (o) => pct(o.brain_autolysed_fraction)],
+    ['brain cells lost', (o) => pct(o.brain_lost_fraction)],
     [
       'return of circulation',
       (o) => (o.rosc_time_s === null ? 'none' : formatClock(o.rosc_time_s)),

@@ -253,7 +253,7 @@ function OutcomeTable({ debrief, unit }: { debrief: Debrief; unit: TemperatureUn
   const rows: [string, (o: Outcome) => string][] = [
     ['Alive', (o) => (o.survived ? 'yes' : 'no')],
     ['Neurological outcome (CPC)', (o) => String(o.neuro_outcome_cpc)],
-    ['Brain cells lost', (o) => formatFraction(o.brain_autolysed_fraction)],
+    ['Brain cells lost', (o) => formatFraction(o.brain_lost_fraction)],
     [
       'Return of circulation',
       (o) => (o.rosc_time_s === null ? 'none' : formatClock(o.rosc_time_s)),
@@ -333,7 +333,7 @@ function PathsSection({
     ['Alive', (p) => (p.outcome.survived ? 'yes' : 'no')],
     ['Neurological outcome (CPC)', (p) => String(p.outcome.neuro_outcome_cpc)],
     ['Brain cells viable', (p) => formatFraction(p.brainViableFraction)],
-    ['Brain cells lost', (p) => formatFraction(p.outcome.brain_autolysed_fraction)],
+    ['Brain cells lost', (p) => formatFraction(p.outcome.brain_lost_fraction)],
     ['Brain temperature', (p) => formatTemperature(p.brainTempC, unit)],
     ['Core temperature', (p) => formatTemperature(p.coreTempC, unit)],
     ['Rhythm', (p) => p.rhythm],

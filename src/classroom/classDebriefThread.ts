@@ -1,14 +1,12 @@
 // Runs the class debrief (classDebrief.ts) on a small pool of worker threads (debriefWorker.ts),
-// loaded through tsx as the command line's ensemble workers are (src/cli/ensemblePool.ts). Each
-// thread replays its share of the learners' logs (every other one, so long and short runs mix);
-// the results are put back in the class's order, so the debrief is the same whatever the number of
-// threads. One core is left to the relay. Where a thread cannot be started, the share is replayed
+// started as the command line's ensemble workers are (the built file, or through tsx from the
+// sources: src/cli/locate.ts). Each thread replays its share of the learners' logs (every other
+// one, so long and short runs mix); the results are put back in the class's order, so the debrief
+// is the same whatever the number of threads. One core is left to the relay. Where a thread cannot be started, the share is replayed
 // here instead. (models/ensemble/pool.ts spreads ensemble members, whose messages are another
 // shape; the dispatch here is a split into shares, which needs no queue.)
 
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parseScenario } from '../../models/index.ts';
 import {
@@ -20,6 +18,7 @@ import {
   type LearnerReplay,
 } from './classDebrief.ts';
 import type { ClassDebrief } from './protocol.ts';
+import { workerEntry } from '../cli/locate.ts';
 
 /** A worker's share: some learners' runs, and the expert's run or not. */
 export interface DebriefShare extends ClassDebriefInput {
@@ -40,13 +39,6 @@ export function replayShare(share: DebriefShare): ShareResult {
   };
 }
 
-function bootstrapCode(): string {
-  const require = createRequire(import.meta.url);
-  const tsxApi = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./debriefWorker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-}
-
 /** Threads for a class debrief: one per core but one (left to the relay), at least one. */
 export function debriefThreadCount(): number {
   return Math.max(1, availableParallelism() - 1);
@@ -55,7 +47,8 @@ export function debriefThreadCount(): number {
 function inThread(share: DebriefShare): Promise<ShareResult> {
   let worker: Worker;
   try {
-    worker = new Worker(bootstrapCode(), { eval: true });
+    const entry = workerEntry('debriefWorker', import.meta.url);
+    worker = new Worker(entry.code, { eval: entry.eval });
   } catch {
     return Promise.resolve(replayShare(share));
   }
@@ -72,7 +65,7 @@ function inThread(share: DebriefShare): Promise<ShareResult> {
       (m: { ok: true; result: ShareResult } | { ok: false; message: string }) =>
         settle(() => (m.ok ? resolve(m.result) : reject(new Error(m.message)))),
     );
-    // A thread that could not load (no tsx in it, say): the share is replayed here instead.
+    // A thread that could not load (its built file missing, say): the share is replayed here instead.
     worker.once('error', () => settle(() => resolve(replayShare(share))));
     worker.once('exit', () => settle(() => resolve(replayShare(share))));
     worker.postMessage(share);

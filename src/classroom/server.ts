@@ -19,7 +19,6 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { basename, extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { strToU8, zipSync } from 'fflate';
 import QRCode from 'qrcode';
 import { WebSocket, WebSocketServer, type RawData } from 'ws';
@@ -59,10 +58,9 @@ import {
   MAX_GROUPS,
 } from './protocol.ts';
 import { openSessionStore, type SessionRecord, type SessionStore } from './sessionStore.ts';
+import { BUILT_IN_SCENARIOS, DEFAULT_DIST } from '../cli/locate.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const DEFAULT_DIST = join(ROOT, 'dist');
-export const BUILT_IN_SCENARIOS = join(ROOT, 'public', 'scenarios');
+export { BUILT_IN_SCENARIOS, DEFAULT_DIST } from '../cli/locate.ts';
 export const DEFAULT_SCENARIO = 'hlm-tutorial.yaml';
 /** Most learners in one class. */
 export const MAX_LEARNERS = 300;

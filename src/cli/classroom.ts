@@ -4,7 +4,6 @@
 
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import QRCode from 'qrcode';
 import { numberFlag, parseArgs } from './args.ts';
 import { EXIT_OK, UsageError, type CliIo } from './io.ts';
 
@@ -51,6 +50,7 @@ export async function classroomCommand(
     ...(scenario !== undefined ? { scenario } : {}),
     log: (line) => io.stderr(`${line}\n`),
   });
+  const { default: QRCode } = await import('qrcode');
   const qr = await QRCode.toString(classroom.joinUrl, { type: 'terminal', small: true });
   io.stdout(
     [

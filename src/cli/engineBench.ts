@@ -4,8 +4,7 @@
 
 import { median as d3Median } from 'd3-array';
 import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -17,6 +16,7 @@ import {
   type Simulation,
 } from '../../models/index.ts';
 import { SimulationHost, type HostClock } from '../worker/host.ts';
+import { BUILT_IN_SCENARIOS } from './locate.ts';
 
 /** The median of the timings (d3-array: the mean of the middle two of an even count). */
 const median = (values: readonly number[]): number => d3Median(values) ?? Number.NaN;
@@ -24,7 +24,7 @@ const median = (values: readonly number[]): number => d3Median(values) ?? Number
 const HOUR_S = 3600;
 /** The speed target of every row: simulated seconds per wall-clock second. */
 export const SPEED_TARGET = 1_000_000;
-const SCENARIO_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../public/scenarios');
+const SCENARIO_DIR = BUILT_IN_SCENARIOS;
 
 /** A 72-hour cold room: an adult man in air at 5 °C, wind 2 m/s, 1 clo (the frame probe's run). */
 export const COLD_ROOM_72H: Scenario = {

@@ -408,7 +408,7 @@ function rangeText(name: string): string {
 
 function sensitivityLines(
   list: readonly ParameterSensitivity[],
-  key: 'rho_brain_autolysed_fraction' | 'rho_survived',
+  key: 'rho_brain_lost_fraction' | 'rho_survived',
   noise: number | null,
 ): string[] {
   const shown = list.filter((s) => s[key] !== null).slice(0, TOP_PARAMETERS);
@@ -460,7 +460,7 @@ export function ensembleText(result: EnsembleResult, context: Context): string {
   lines.push(
     '',
     `  ${''.padEnd(38)}${['5 %', '25 %', '50 %', '75 %', '95 %'].map((h) => h.padStart(9)).join('')}`,
-    row('Brain cells lost (fraction)', s.brain_autolysed_fraction, (x) => x.toFixed(3)),
+    row('Brain cells lost (fraction)', s.brain_lost_fraction, (x) => x.toFixed(3)),
   );
   const rosc = s.rosc_time_s;
   if (rosc.distribution) {
@@ -485,11 +485,7 @@ export function ensembleText(result: EnsembleResult, context: Context): string {
         (noise !== null ? `; |ρ| below ${noise.toFixed(2)} is noise` : '') +
         ')',
       '  brain cells lost:',
-      ...sensitivityLines(
-        s.sensitivity.brain_autolysed_fraction,
-        'rho_brain_autolysed_fraction',
-        noise,
-      ),
+      ...sensitivityLines(s.sensitivity.brain_lost_fraction, 'rho_brain_lost_fraction', noise),
       '  survival:',
       ...sensitivityLines(s.sensitivity.survived, 'rho_survived', noise),
     );

@@ -159,7 +159,7 @@ export async function runEnsembleBench(io: CliIo, members = 1000): Promise<void>
       `    CPU ${cpuS.toFixed(1)} s in all threads (${((cpuS * 1000) / members).toFixed(1)} ms per member; ` +
         `${(cpuS / wallS).toFixed(2)} cores busy on average, of ${workers})`,
       `    survival ${(100 * s.survival.probability).toFixed(1)} %, median brain cells lost ` +
-        `${s.brain_autolysed_fraction.p50.toFixed(3)}, median lowest core ` +
+        `${s.brain_lost_fraction.p50.toFixed(3)}, median lowest core ` +
         `${s.min_core_temp_c.p50.toFixed(1)} °C`,
     );
   }

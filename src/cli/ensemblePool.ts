@@ -1,12 +1,9 @@
 // Runs an ensemble's members across Node worker threads and collects them in member order, so the
-// result is the same whatever the number of threads. Workers are TypeScript loaded through tsx, like
-// the rest of the command line: each thread registers tsx itself before importing ensembleWorker.ts
-// (on Node 20, loader hooks of the main thread and `--import` in a worker's execArgv do not reach the
-// worker's entry module).
+// result is the same whatever the number of threads. Each thread starts from the built
+// dist-cli/ensembleWorker.js, or from ensembleWorker.ts through tsx when the command line runs from
+// its sources (locate.ts).
 
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type {
   EnsembleDesign,
@@ -15,6 +12,7 @@ import type {
   MemberResult,
 } from '../../models/ensemble/index.ts';
 import { runEnsembleInPool, type PoolWorker } from '../../models/ensemble/pool.ts';
+import { workerEntry, type WorkerEntry } from './locate.ts';
 
 export interface NodePoolOptions {
   /** Worker threads; 0 runs every member in this thread. Default: one per core. */
@@ -32,21 +30,12 @@ export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
 }
 
-/** Code each worker thread starts with: register tsx in that thread, then load the worker module. */
-function bootstrapCode(): string {
-  const require = createRequire(import.meta.url);
-  // tsx/esm/api resolves to its CommonJS build here; the ES module build sits beside it.
-  const tsxApi = pathToFileURL(require.resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
-  const entry = new URL('./ensembleWorker.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-}
-
 export function runEnsembleInWorkers(
   request: EnsembleRequest,
   options: NodePoolOptions = {},
 ): Promise<EnsembleResult> {
-  const code = bootstrapCode();
-  return runEnsembleInPool(request, () => spawnThread(code), {
+  const entry = workerEntry('ensembleWorker', import.meta.url);
+  return runEnsembleInPool(request, () => spawnThread(entry), {
     workers: options.workers ?? defaultWorkerCount(),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.design ? { design: options.design } : {}),
@@ -54,11 +43,14 @@ export function runEnsembleInWorkers(
   });
 }
 
-function spawnThread(code: string): PoolWorker {
+function spawnThread(entry: WorkerEntry): PoolWorker {
   // A small young generation: members allocate little, and the default young generation (tens of
   // MB per thread) would hold garbage that counts against the memory budget (measured: peak
   // 196 → 172 MB with 2 threads, CPU time unchanged).
-  const worker = new Worker(code, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  const worker = new Worker(entry.code, {
+    eval: entry.eval,
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
+  });
   let stopping = false;
   return {
     post: (message) => worker.postMessage(message),

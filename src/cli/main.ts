@@ -12,7 +12,6 @@ import {
   type TimedAction,
 } from '../../models/index.ts';
 import { numberFlag, parseArgs } from './args.ts';
-import { runBench } from './bench.ts';
 import { classroomCommand } from './classroom.ts';
 import { ensembleCommand } from './ensemble.ts';
 import {
@@ -45,11 +44,14 @@ Usage:
       scenario has objectives).
   coldboot validate <scenario>
       Check a scenario file; exit 0 if valid, 2 with the errors if not.
-  coldboot grade <scenario> <run.json | --expert> [--format text|json]
+  coldboot grade <scenario> <run.json | --expert> [--format text|json] [--seed N]
+                 [--set param=value ...]
       Score a run log against the scenario's objectives (0-100 by weight; each met or missed, why).
-  coldboot debrief <scenario> <run.json | --expert> [--format md|json] [--instructor]
+  coldboot debrief <scenario> <run.json | --expert> [--format md|json] [--instructor] [--seed N]
+                   [--set param=value ...]
       The run's actions against the physiology, objectives, teaching points and the comparison
-      with the scenario's expert run. --instructor adds the instructor-only notes.
+      with the scenario's expert run. --instructor adds the instructor-only notes. In grade and
+      debrief, --seed and --set replace the log's seed and model parameters (a what-if replay).
   coldboot schema [scenario|run-log]
       Print the JSON Schema of scenario files (default) or run logs, for editors.
   coldboot ensemble <scenario> --members N [--log run.json] [--expert] [--seed S]
@@ -64,15 +66,21 @@ Usage:
       where a recorded run stopped (a run log with endS). --members-out writes one CSV row per
       member: number, seed, every sampled parameter and the outcome. See doc/uncertainty.md.
   coldboot classroom [--port N] [--host ADDR] [--data DIR] [--scenario FILE] [--new]
-      Run a live class: serves the built app and a realtime endpoint, prints the join address,
-      code and QR code and the instructor's console address (secret). Session data in --data
-      (default ./classroom-data); a restart with the same --data carries on. See doc/classroom.md.
+                     [--dist DIR]
+      Run a live class: serves the built app (dist/ of this checkout, or --dist DIR) and a
+      realtime endpoint, prints the join address, code and QR code and the instructor's console
+      address (secret). Port 8080 (0: any free one), host 127.0.0.1 (0.0.0.0 for a classroom
+      network). Session data in --data (default ./classroom-data); a restart with the same --data
+      carries on, --new ends it and starts a new class. See doc/classroom.md.
   coldboot bench
-      Print the engine's speed (simulated seconds per wall-clock second).
-  coldboot help
+      Print the engine's figures: speed (simulated seconds per wall-clock second) on every
+      built-in scenario and a 12-hour run, memory, and a 1,000-member ensemble across worker
+      threads. Figures against their targets, not a test; see doc/benchmarks.md.
+  coldboot help (or --help, -h)
       Show this text.
 
 Scenario files are YAML or JSON (format: coldboot/scenario@1); see doc/scenario-format.md.
+Exit codes: 0 success, 2 bad input (usage, scenario, run log or parameter), 1 an unexpected error.
 `;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -97,7 +105,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await classroomCommand(rest, io);
       case 'bench':
         parseArgs(rest, []);
-        await runBench(io);
+        // Loaded when asked for, as the classroom server is: the others start faster without it.
+        await (await import('./bench.ts')).runBench(io);
         return EXIT_OK;
       case undefined:
       case 'help':

@@ -407,7 +407,7 @@ function OddsResult({
 }) {
   const s = result.summary;
   const [lo, hi] = s.survival.ci95;
-  const lost = s.brain_autolysed_fraction;
+  const lost = s.brain_lost_fraction;
   return (
     <div className="odds-result" data-testid="odds-result">
       <AskedLine asked={asked} endS={endS} />
@@ -454,11 +454,11 @@ function OddsResult({
       <p className="muted odds-footnote">
         {s.members.toLocaleString('en-US')} patients, {s.sampled_parameters} uncertain parameters,
         seed {s.seed}; {seconds.toFixed(1)} s. Most influential on brain cells lost:{' '}
-        {s.sensitivity.brain_autolysed_fraction
+        {s.sensitivity.brain_lost_fraction
           .slice(0, 3)
           .map(
             (p) =>
-              `${p.parameter} (ρ ${p.rho_brain_autolysed_fraction === null ? '—' : p.rho_brain_autolysed_fraction.toFixed(2)})`,
+              `${p.parameter} (ρ ${p.rho_brain_lost_fraction === null ? '—' : p.rho_brain_lost_fraction.toFixed(2)})`,
           )
           .join(', ')}
         .
@@ -616,7 +616,7 @@ function SweepResult({
     .range([H - M.bottom, M.top]);
   const path = line<HypothesisPoint>()
     .x((p) => x(p.thresholdC))
-    .y((p) => y(p.outcome.brain_autolysed_fraction))(points as HypothesisPoint[]);
+    .y((p) => y(p.outcome.brain_lost_fraction))(points as HypothesisPoint[]);
   return (
     <div className="sweep" data-testid="odds-sweep-result">
       <h3>If the self-check stops at…</h3>
@@ -651,12 +651,12 @@ function SweepResult({
           <circle
             key={p.thresholdC}
             cx={x(p.thresholdC)}
-            cy={y(p.outcome.brain_autolysed_fraction)}
+            cy={y(p.outcome.brain_lost_fraction)}
             r="3"
             className="sweep-point"
           >
             <title>
-              {`Self-check stops at ${formatTemperature(p.thresholdC, unit)}: ${percent(p.outcome.brain_autolysed_fraction, 1)} of brain cells lost`}
+              {`Self-check stops at ${formatTemperature(p.thresholdC, unit)}: ${percent(p.outcome.brain_lost_fraction, 1)} of brain cells lost`}
             </title>
           </circle>
         ))}
@@ -676,7 +676,7 @@ function SweepResult({
             <tr key={p.thresholdC}>
               <td>{formatTemperature(p.thresholdC, unit)}</td>
               <td>{formatTemperature(p.safeBrainTempC, unit)}</td>
-              <td>{percent(p.outcome.brain_autolysed_fraction, 1)}</td>
+              <td>{percent(p.outcome.brain_lost_fraction, 1)}</td>
               <td>{CPC_LABELS[String(p.outcome.neuro_outcome_cpc)]}</td>
             </tr>
           ))}

@@ -175,7 +175,7 @@ describe('coldboot summary', () => {
       'survived',
       'rosc_time_s',
       'neuro_outcome_cpc',
-      'brain_autolysed_fraction',
+      'brain_lost_fraction',
       'min_core_temp_c',
       'max_potassium_mmol_l',
       'alarm_count',

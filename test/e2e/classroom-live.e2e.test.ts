@@ -199,7 +199,7 @@ describe('the live classroom', () => {
           summary.end_s,
           summary.survived,
           summary.neuro_outcome_cpc,
-          summary.brain_autolysed_fraction,
+          summary.brain_lost_fraction,
         ]).toEqual([Number(endS), survived === 'true', Number(cpc), Number(lost)]);
       }
       expect(cls.errors().filter((e) => !/ERR_INTERNET_DISCONNECTED|WebSocket/.test(e))).toEqual(

@@ -92,13 +92,13 @@ interface EnsembleJson {
   members_out?: string;
   survival: { probability: number; survivors: number; ci95: [number, number] };
   neuro_outcome_cpc: Record<string, { count: number; fraction: number }>;
-  brain_autolysed_fraction: Record<string, number>;
+  brain_lost_fraction: Record<string, number>;
   rosc_time_s: { members_with_rosc: number; members_without_rosc: number };
   min_core_temp_c: Record<string, number>;
   max_potassium_mmol_l: Record<string, number>;
   sensitivity: {
     noise_level: number;
-    brain_autolysed_fraction: { parameter: string; rho_brain_autolysed_fraction: number }[];
+    brain_lost_fraction: { parameter: string; rho_brain_lost_fraction: number }[];
     survived: { parameter: string }[];
   };
   fan_bands?: { times: number[]; bands: Record<string, { p5: number[]; p95: number[] }> };
@@ -117,11 +117,11 @@ describe('coldboot ensemble', () => {
     const cpc = Object.values(result.neuro_outcome_cpc).reduce((a, c) => a + c.count, 0);
     expect(cpc).toBe(6);
     expect(result.rosc_time_s.members_with_rosc + result.rosc_time_s.members_without_rosc).toBe(6);
-    for (const d of [result.brain_autolysed_fraction, result.min_core_temp_c]) {
+    for (const d of [result.brain_lost_fraction, result.min_core_temp_c]) {
       expect(d.p5).toBeLessThanOrEqual(d.p50!);
       expect(d.p50).toBeLessThanOrEqual(d.p95!);
     }
-    expect(result.sensitivity.brain_autolysed_fraction.length).toBeGreaterThan(100);
+    expect(result.sensitivity.brain_lost_fraction.length).toBeGreaterThan(100);
     expect(result.fan_bands!.times).toEqual([0, 600, 1200]);
     // Same numbers in this thread: the result never depends on the number of threads.
     const inline = await cli(...common, '--workers', '0', '--log', log, '--fan', '600');
@@ -155,8 +155,8 @@ describe('coldboot ensemble', () => {
     );
     expect(ensemble.code).toBe(0);
     const result = JSON.parse(ensemble.out) as EnsembleJson;
-    expect(result.brain_autolysed_fraction.p5).toBe(single.brain_autolysed_fraction);
-    expect(result.brain_autolysed_fraction.p95).toBe(single.brain_autolysed_fraction);
+    expect(result.brain_lost_fraction.p5).toBe(single.brain_lost_fraction);
+    expect(result.brain_lost_fraction.p95).toBe(single.brain_lost_fraction);
     expect(result.min_core_temp_c.p50).toBe(single.min_core_temp_c);
     expect(result.max_potassium_mmol_l.p50).toBe(single.max_potassium_mmol_l);
   });
@@ -274,7 +274,7 @@ describe('coldboot ensemble', () => {
       'survived',
       'rosc_time_s',
       'neuro_outcome_cpc',
-      'brain_autolysed_fraction',
+      'brain_lost_fraction',
       'min_core_temp_c',
       'max_potassium_mmol_l',
     ]) {
@@ -294,7 +294,7 @@ describe('coldboot ensemble', () => {
     expect(columns.slice(2 + result.sampled_parameters)).toEqual(
       Object.keys(single).filter((key) => !notOutcome.includes(key)),
     );
-    expect(String(single.brain_autolysed_fraction)).toBe(member.brain_autolysed_fraction);
+    expect(String(single.brain_lost_fraction)).toBe(member.brain_lost_fraction);
     expect(String(single.min_core_temp_c)).toBe(member.min_core_temp_c);
     expect(String(single.survived)).toBe(member.survived);
     expect(single.rosc_time_s === null ? '' : String(single.rosc_time_s)).toBe(member.rosc_time_s);

@@ -50,11 +50,9 @@ describe('runEnsemble', () => {
     const b = runEnsemble(request);
     expect(b).toEqual(a);
     const c = runEnsemble({ ...request, seed: 12, fan: undefined });
-    expect(c.summary.brain_autolysed_fraction).not.toEqual(a.summary.brain_autolysed_fraction);
+    expect(c.summary.brain_lost_fraction).not.toEqual(a.summary.brain_lost_fraction);
     // The spread is real: members differ.
-    expect(a.summary.brain_autolysed_fraction.p95).toBeGreaterThan(
-      a.summary.brain_autolysed_fraction.p5,
-    );
+    expect(a.summary.brain_lost_fraction.p95).toBeGreaterThan(a.summary.brain_lost_fraction.p5);
   });
 
   it('with every range collapsed and one shared seed, equals a single run exactly', () => {
@@ -71,16 +69,12 @@ describe('runEnsemble', () => {
     });
     expect(summary.sampled_parameters).toBe(0);
     for (const key of ['p5', 'p25', 'p50', 'p75', 'p95'] as const) {
-      expect(summary.brain_autolysed_fraction[key]).toBe(single.brain_autolysed_fraction);
+      expect(summary.brain_lost_fraction[key]).toBe(single.brain_lost_fraction);
       expect(summary.min_core_temp_c[key]).toBe(single.min_core_temp_c);
       expect(summary.max_potassium_mmol_l[key]).toBe(single.max_potassium_mmol_l);
     }
     // A mean of three equal numbers (sum, then divide) can differ from them in the last bit.
-    for (const key of [
-      'brain_autolysed_fraction',
-      'min_core_temp_c',
-      'max_potassium_mmol_l',
-    ] as const) {
+    for (const key of ['brain_lost_fraction', 'min_core_temp_c', 'max_potassium_mmol_l'] as const) {
       expect(Math.abs(summary[key].mean - single[key])).toBeLessThanOrEqual(
         4 * Number.EPSILON * Math.abs(single[key]),
       );
@@ -88,7 +82,7 @@ describe('runEnsemble', () => {
     expect(summary.survival.probability).toBeCloseTo(single.survival_probability, 12);
     expect(summary.neuro_outcome_cpc[String(single.neuro_outcome_cpc) as '1'].count).toBe(3);
     expect(summary.rosc_time_s.members_with_rosc).toBe(single.rosc_time_s === null ? 0 : 3);
-    expect(single.brain_autolysed_fraction).toBeGreaterThan(0); // a case where it could differ
+    expect(single.brain_lost_fraction).toBeGreaterThan(0); // a case where it could differ
   });
 
   it('with ranges collapsed but a seed per member, differs only by chance events', () => {
@@ -111,7 +105,7 @@ describe('runEnsemble', () => {
   it('reports ordered quantiles and fan bands', () => {
     const { summary, fanBands } = base();
     for (const d of [
-      summary.brain_autolysed_fraction,
+      summary.brain_lost_fraction,
       summary.min_core_temp_c,
       summary.max_potassium_mmol_l,
       ...(summary.rosc_time_s.distribution ? [summary.rosc_time_s.distribution] : []),
@@ -137,9 +131,9 @@ describe('runEnsemble', () => {
 
   it('lists every sampled parameter, strongest rank correlation first', () => {
     const { summary } = base();
-    const list = summary.sensitivity.brain_autolysed_fraction;
+    const list = summary.sensitivity.brain_lost_fraction;
     expect(list).toHaveLength(summary.sampled_parameters);
-    const strengths = list.map((s) => Math.abs(s.rho_brain_autolysed_fraction ?? -1));
+    const strengths = list.map((s) => Math.abs(s.rho_brain_lost_fraction ?? -1));
     for (let i = 1; i < strengths.length; i++) {
       expect(strengths[i]!).toBeLessThanOrEqual(strengths[i - 1]!);
     }
@@ -155,11 +149,11 @@ describe('runEnsemble', () => {
       stepSeconds: 5,
       vary: ['cpc2AutolysedFraction', 'brainToleranceMedianMin'],
     });
-    const [first, second] = summary.sensitivity.brain_autolysed_fraction;
+    const [first, second] = summary.sensitivity.brain_lost_fraction;
     expect(first!.parameter).toBe('brainToleranceMedianMin');
-    expect(first!.rho_brain_autolysed_fraction!).toBeLessThan(-0.8);
+    expect(first!.rho_brain_lost_fraction!).toBeLessThan(-0.8);
     expect(second!.parameter).toBe('cpc2AutolysedFraction');
-    expect(Math.abs(second!.rho_brain_autolysed_fraction!)).toBeLessThan(
+    expect(Math.abs(second!.rho_brain_lost_fraction!)).toBeLessThan(
       summary.sensitivity.noise_level!,
     );
   });
@@ -222,7 +216,7 @@ describe('runMember', () => {
           seed: 1,
           series: { everyS: 600, keys: ['brainTempC', 'coreTempC', 'potassiumMmolPerL'] },
         });
-        expect(Number.isFinite(r.outcome.brain_autolysed_fraction)).toBe(true);
+        expect(Number.isFinite(r.outcome.brain_lost_fraction)).toBe(true);
       }
     }
   });

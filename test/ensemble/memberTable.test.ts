@@ -16,7 +16,7 @@ const outcome: Outcome = {
   survival_probability: 0,
   rosc_time_s: null,
   neuro_outcome_cpc: 5,
-  brain_autolysed_fraction: 0.1 + 0.2,
+  brain_lost_fraction: 0.1 + 0.2,
   brain_at_risk_fraction: 1e-21,
   min_core_temp_c: 16.25,
   max_potassium_mmol_l: 7,

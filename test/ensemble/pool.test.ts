@@ -121,8 +121,8 @@ describe('the hypothesis sweep of the self-check threshold', () => {
     const points = hypothesisPoints(plans, outcomes);
     expect(points.map((p) => p.thresholdC)).toEqual([10, 32]);
     expect(points[0]!.safeBrainTempC).toBeLessThan(10);
-    expect(points[0]!.outcome.brain_autolysed_fraction).toBeGreaterThanOrEqual(
-      points[1]!.outcome.brain_autolysed_fraction,
+    expect(points[0]!.outcome.brain_lost_fraction).toBeGreaterThanOrEqual(
+      points[1]!.outcome.brain_lost_fraction,
     );
   });
 });

@@ -16,17 +16,17 @@ describe('the ensemble step', () => {
     const coarse = runEnsemble(request).summary;
     // Outcomes vary across members (from none lost to a good part of the brain), so the comparison
     // is not trivially equal.
-    expect(fine.brain_autolysed_fraction.p5).toBeLessThan(0.01);
-    expect(fine.brain_autolysed_fraction.p95).toBeGreaterThan(0.15);
+    expect(fine.brain_lost_fraction.p5).toBeLessThan(0.01);
+    expect(fine.brain_lost_fraction.p95).toBeGreaterThan(0.15);
     expect(Math.abs(coarse.survival.probability - fine.survival.probability)).toBeLessThanOrEqual(
       0.1,
     );
-    expect(
-      Math.abs(coarse.brain_autolysed_fraction.mean - fine.brain_autolysed_fraction.mean),
-    ).toBeLessThan(0.05);
-    expect(
-      Math.abs(coarse.brain_autolysed_fraction.p50 - fine.brain_autolysed_fraction.p50),
-    ).toBeLessThan(0.01);
+    expect(Math.abs(coarse.brain_lost_fraction.mean - fine.brain_lost_fraction.mean)).toBeLessThan(
+      0.05,
+    );
+    expect(Math.abs(coarse.brain_lost_fraction.p50 - fine.brain_lost_fraction.p50)).toBeLessThan(
+      0.01,
+    );
     expect(Math.abs(coarse.min_core_temp_c.p50 - fine.min_core_temp_c.p50)).toBeLessThan(0.05);
   });
 });

@@ -70,7 +70,7 @@ function medians(view: View): Record<PlanName, PlanResult> {
     const coreC = outcomes.map((o) => o.min_core_temp_c).sort((a, b) => a - b);
     out[name] = {
       lost: summariseViews(MEMBERS, outcomes, [view])[0]!.lost.p50,
-      lostByWorld: outcomes.map((o) => o.brain_autolysed_fraction),
+      lostByWorld: outcomes.map((o) => o.brain_lost_fraction),
       minCoreC: coreC[Math.floor(coreC.length / 2)]!,
     };
   }

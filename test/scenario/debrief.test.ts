@@ -40,7 +40,7 @@ const OUTCOME: Outcome = {
   survival_probability: 1,
   rosc_time_s: null,
   neuro_outcome_cpc: 1,
-  brain_autolysed_fraction: 0,
+  brain_lost_fraction: 0,
   brain_at_risk_fraction: 0,
   min_core_temp_c: 36,
   max_potassium_mmol_l: 4.2,
@@ -243,8 +243,8 @@ describe('debriefRun', () => {
       'ventilate: at 20:00, 12 min later than the expert (8:00).',
     );
     expect(debrief.grade!.score).toBeLessThan(debrief.expert!.score!);
-    expect(debrief.outcome.brain_autolysed_fraction).toBeGreaterThan(
-      debrief.expert!.outcome.brain_autolysed_fraction,
+    expect(debrief.outcome.brain_lost_fraction).toBeGreaterThan(
+      debrief.expert!.outcome.brain_lost_fraction,
     );
   });
 
@@ -482,7 +482,7 @@ describe('oxygen back to a cold brain: "could repair" only when the run shows it
         coldReoxygenation(0.25, 0.002, [
           { brainEnergy: 0.7, brainTempC: 17, brainAtRiskFraction: 0.1 },
         ]),
-        { ...OUTCOME, brain_autolysed_fraction: 0.03, neuro_outcome_cpc: 1 },
+        { ...OUTCOME, brain_lost_fraction: 0.03, neuro_outcome_cpc: 1 },
       ),
     );
     expect(text).toBe(
@@ -501,7 +501,7 @@ describe('oxygen back to a cold brain: "could repair" only when the run shows it
         },
         { brainEnergy: 0.9, brainTempC: 34, brainSelfCheck: 0.99, brainAutolysedFraction: 0.55 },
       ]),
-      { ...OUTCOME, brain_autolysed_fraction: 0.55, neuro_outcome_cpc: 4 },
+      { ...OUTCOME, brain_lost_fraction: 0.55, neuro_outcome_cpc: 4 },
     );
     const text = coldPoint(points);
     expect(text).not.toContain('could repair');
@@ -521,7 +521,7 @@ describe('oxygen back to a cold brain: "could repair" only when the run shows it
             brainAutolysedFraction: 0.12,
           },
         ]),
-        { ...OUTCOME, brain_autolysed_fraction: 0.15, neuro_outcome_cpc: 2 },
+        { ...OUTCOME, brain_lost_fraction: 0.15, neuro_outcome_cpc: 2 },
       ),
     );
     expect(text).not.toContain('could repair');
@@ -544,7 +544,7 @@ describe('oxygen back to a cold brain: "could repair" only when the run shows it
     const rules = teachingRules(parameterValues());
     const run = observeRun(dhca, log, [rules.observer]);
     const points = rules.points(run.final, run.outcome);
-    const lost = run.outcome.brain_autolysed_fraction;
+    const lost = run.outcome.brain_lost_fraction;
     expect(lost).toBeGreaterThan(0.05);
     const oxygen = points.filter((p) => p.id.startsWith('reoxygenated-'));
     expect(oxygen.length).toBeGreaterThan(0);

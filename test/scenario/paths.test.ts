@@ -94,8 +94,8 @@ describe('paths compared', () => {
     expect(path!.left.brainViableFraction).toBe(left.snapshot().brainViableFraction);
     // Oxygen and compressions at once saved brain cells that waiting lost.
     expect(path!.taken.brainViableFraction).toBeGreaterThan(path!.left.brainViableFraction);
-    expect(path!.taken.outcome.brain_autolysed_fraction).toBeLessThan(
-      path!.left.outcome.brain_autolysed_fraction,
+    expect(path!.taken.outcome.brain_lost_fraction).toBeLessThan(
+      path!.left.outcome.brain_lost_fraction,
     );
     expect(comparePaths(drowning, { ...log, branches: [] })).toEqual([]);
   });
