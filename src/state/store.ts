@@ -48,6 +48,7 @@ import type {
 import { APP_STEP_SECONDS, cachedScenarioHash, logStopS, recordedRunLog } from './runRecord.ts';
 import type { RestorableRun } from './savedRun.ts';
 import { DEFAULT_TREND_CAPACITY, TrendBuffer } from './trendBuffer.ts';
+import { receive as reduceWorkerMessage } from './workerReducer.ts';
 import { formatTemperature, toDisplayUnit, type TemperatureUnit } from './units.ts';
 
 export type RunStatus = 'idle' | 'loading' | 'ready' | 'running' | 'paused' | 'finished' | 'error';
@@ -269,8 +270,6 @@ export type AppState = RunSlice &
   DebriefSlice;
 export type AppStore = StoreApi<AppState> & { dispose(): void };
 
-export const MAX_LOG_ENTRIES = 500;
-
 export interface AppStoreOptions {
   createPort: SimulationPortFactory;
   /** The debrief worker; without it, debriefs report that they are unavailable. */
@@ -295,6 +294,8 @@ interface Runtime {
   awaitingLoaded: boolean;
   /** Compute the debrief as soon as the replay being loaded has arrived (restoring a debrief). */
   debriefWhenLoaded: boolean;
+  /** Id of the next event log entry. */
+  nextLogId: number;
   /** The replay asked of the latest load (undefined for a fresh run). */
   lastReplay: ReplayRequest | undefined;
   /** Id of the next path left to be traced (ids are never reused, so a late trace is recognised). */
@@ -784,6 +785,7 @@ export function createAppStore(options: AppStoreOptions): AppStore {
     debriefPort: undefined,
     awaitingLoaded: false,
     debriefWhenLoaded: false,
+    nextLogId: 1,
     lastReplay: undefined,
     nextPathId: 1,
     debriefId: 0,
@@ -800,7 +802,6 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   };
   const fetchText = options.fetchText ?? defaultFetchText;
   const seed = options.seed ?? 1;
-  let nextLogId = 1;
 
   const store = createStore<AppState>()((...a) => ({
     ...createRunSlice(runtime, options.trendCapacity ?? DEFAULT_TREND_CAPACITY, seed)(...a),
@@ -838,72 +839,14 @@ export function createAppStore(options: AppStoreOptions): AppStore {
   }
 
   function receive(message: WorkerToMain): void {
-    switch (message.type) {
-      case 'loaded':
-        runtime.awaitingLoaded = false;
-        store.setState({ status: 'ready', endS: message.endS, title: message.title });
-        break;
-      case 'tick': {
-        if (runtime.awaitingLoaded) return;
-        const state = store.getState();
-        const appended = message.samples.length > 0 ? state.trend.append(message.samples) : 0;
-        const status = statusOf(message.snapshot, message.running);
-        const patch: Partial<AppState> = {
-          // Not the speed: the store is its one source (a tick posted before the worker heard a
-          // new speed would otherwise undo the learner's last change).
-          snapshot: message.snapshot,
-          status,
-        };
-        if (message.stopped) patch.stopReason = message.stopped;
-        if (appended > 0) patch.trendVersion = state.trendVersion + 1;
-        if (message.events.length > 0) {
-          const added = message.events.map((e) => ({ ...e, id: nextLogId++ }));
-          patch.events = [...state.events, ...added].slice(-MAX_LOG_ENTRIES);
-          patch.actions = [...state.actions, ...message.events];
-        }
-        store.setState(patch);
-        if (runtime.debriefWhenLoaded) {
-          runtime.debriefWhenLoaded = false;
-          store.getState().requestDebrief();
-        } else if (
-          status === 'finished' &&
-          state.status === 'running' &&
-          store.getState().screen === 'run'
-        ) {
-          // The scenario ended while it ran (its end time or end condition): on to the debrief.
-          store.getState().endRun();
-        }
-        break;
-      }
-      case 'finished':
-        if (runtime.awaitingLoaded) return;
-        store.setState({ status: 'finished' });
-        break;
-      case 'branchTrace': {
-        // A trace of a path no longer kept (a new run, a dropped path) finds no path.
-        const { leftPaths } = store.getState();
-        const index = leftPaths.findIndex((p) => p.id === message.id);
-        if (index < 0) return;
-        const trace = new TrendBuffer(TREND_SERIES.length, Math.max(2, message.samples.length));
-        trace.append(message.samples);
-        const next = leftPaths.slice();
-        next[index] = { ...leftPaths[index]!, trace };
-        store.setState({ leftPaths: next });
-        break;
-      }
-      case 'error':
-        store.setState({
-          status: 'error',
-          errorKind: 'simulation',
-          errorMessage: message.message,
-          errorDetail: null,
-        });
-        break;
-      default: {
-        const unknown: never = message;
-        console.warn('Unknown message from the simulation', unknown);
-      }
-    }
+    const before = store.getState();
+    const { patch, link, samples, then, warning } = reduceWorkerMessage(before, runtime, message);
+    if (warning !== undefined) console.warn(warning);
+    Object.assign(runtime, link);
+    const appended = samples.length > 0 ? before.trend.append(samples) : 0;
+    if (appended > 0) store.setState({ ...patch, trendVersion: before.trendVersion + 1 });
+    else if (Object.keys(patch).length > 0) store.setState(patch);
+    if (then !== null) store.getState()[then]();
   }
 
   return Object.assign(store, {
@@ -919,12 +862,6 @@ export function createAppStore(options: AppStoreOptions): AppStore {
 /** The branches of a log as paths left, to be traced. */
 function leftPathsOf(log: RunLog): LeftPath[] {
   return (log.branches ?? []).map((branch) => ({ id: 0, branch, trace: null }));
-}
-
-function statusOf(snapshot: Snapshot, running: boolean): RunStatus {
-  if (snapshot.finished) return 'finished';
-  if (running) return 'running';
-  return snapshot.tS > 0 ? 'paused' : 'ready';
 }
 
 async function defaultFetchText(url: string): Promise<string> {
