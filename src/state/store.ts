@@ -887,6 +887,22 @@ function errorText(error: unknown): string {
 
 // ----- selectors -----
 
+/**
+ * Whether the run can be rewound now ("What if?"): rewinding is allowed (not a live class) and a run
+ * is loaded with a snapshot to rewind from (not loading, not failed). The event log's buttons and
+ * the trend card's "Rewind to" both use it.
+ */
+export function selectCanRewind(s: AppState): boolean {
+  return (
+    s.rewindAllowed &&
+    s.snapshot !== null &&
+    (s.status === 'ready' ||
+      s.status === 'running' ||
+      s.status === 'paused' ||
+      s.status === 'finished')
+  );
+}
+
 export interface Reading {
   readonly id: string;
   readonly label: string;
