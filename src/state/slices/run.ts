@@ -28,6 +28,7 @@ import {
   type Runtime,
   type Slice,
 } from './shared.ts';
+import type { AppState } from '../store.ts';
 
 export interface RunSlice {
   status: RunStatus;
@@ -97,6 +98,23 @@ export interface RunSlice {
   dismissError(): void;
 }
 
+/**
+ * What a new run starts with, for reset and loadScenario: no snapshot, trend, actions, paths left or
+ * stop reason, and an empty event log (the log slice's, emptied with the run it tells). It clears
+ * the trend buffer, which is mutable: call it in the update that sets the patch.
+ */
+export function emptyRun(s: AppState): Partial<AppState> {
+  s.trend.clear();
+  return {
+    snapshot: null,
+    stopReason: null,
+    events: [],
+    actions: [],
+    leftPaths: [],
+    trendVersion: s.trendVersion + 1,
+  };
+}
+
 export const createRunSlice =
   (runtime: Runtime, trendCapacity: number, seed: number): Slice<RunSlice> =>
   (set, get) => ({
@@ -138,14 +156,8 @@ export const createRunSlice =
     },
     reset() {
       if (!get().scenario) return;
-      get().trend.clear();
       set((s) => ({
-        trendVersion: s.trendVersion + 1,
-        events: [],
-        actions: [],
-        leftPaths: [],
-        snapshot: null,
-        stopReason: null,
+        ...emptyRun(s),
         debrief: { status: 'idle' },
         fanBands: null,
       }));

@@ -27,6 +27,7 @@ import {
   detailOf,
   errorText,
 } from './shared.ts';
+import { emptyRun } from './run.ts';
 
 export interface ScenarioSlice {
   title: string;
@@ -127,20 +128,15 @@ export const createScenarioSlice =
         } catch (error) {
           if (token !== loadToken) return false;
           // A scenario that fails to load replaces the previous one: nothing stale stays on screen.
-          get().trend.clear();
           set((s) => ({
+            ...emptyRun(s),
             scenario: null,
             scenarioText: '',
             origin: null,
             openEnded: false,
             title: '',
             briefing: '',
-            snapshot: null,
             endS: 0,
-            events: [],
-            actions: [],
-            leftPaths: [],
-            trendVersion: s.trendVersion + 1,
             status: 'error',
             errorKind: error instanceof ScenarioError ? 'scenario' : 'load',
             errorMessage: errorText(error),
@@ -153,23 +149,18 @@ export const createScenarioSlice =
         const leftPaths = (options.leftPaths ?? []).map((p) =>
           p.trace !== null ? p : { ...p, id: runtime.nextPathId++ },
         );
-        get().trend.clear();
         set((s) => ({
+          ...emptyRun(s),
           scenario,
           scenarioText: text,
           origin,
           openEnded: origin === 'sandbox',
           title: scenario.title,
           briefing: scenario.briefing,
-          snapshot: null,
           endS: scenario.end.atS,
-          events: [],
-          actions: [],
           leftPaths,
-          stopReason: null,
           seed,
           parameters: { ...(options.parameters ?? {}) },
-          trendVersion: s.trendVersion + 1,
           ...(options.speed !== undefined ? { speed: clampSpeed(options.speed) } : {}),
         }));
         connect();
