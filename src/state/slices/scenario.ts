@@ -1,7 +1,8 @@
 // The scenario slice: the open scenario (its file, text, title, briefing, origin) and how runs are
-// started: loadScenario (fresh, or replaying a run to a time), openRunLog and restoreRun. Loading is
-// the one action that starts a run, so it sets what a new run starts with in every slice (the run's
-// fields, the event log, the debrief, the fan bands) in one update, and shows a file's errors.
+// started: loadScenario (fresh, or replaying a run to a time), openRunLog and restoreRun. Loading
+// starts a new run, so besides its own fields it writes what a new run starts with in the other
+// slices: the run's fields (status, errors, emptyRun's), the debrief and the fan bands. restoreRun
+// also sets the screen and forgets the resumable run (navigation), and may start the debrief.
 
 import {
   ScenarioError,
