@@ -3,28 +3,18 @@
 // Buttons that make no sense now (stopping CPR that is not running) are disabled. What happens to the
 // patient (a cardiac arrest, breathing that stops) is the instructor's (the instructor panel).
 
-import { useId, useMemo, useState, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useId, useState, type ReactNode } from 'react';
 import type { Action } from '../../models/index.ts';
 import { FIO2_MAX, FIO2_MIN, canVentilate, clampFio2, selectBedside } from '../state/patient.ts';
-import { useAppStore } from './store-context.tsx';
+import { useAppStore, useAppView } from './store-context.tsx';
 
 export function BedsidePanel() {
   const fio2Id = useId();
   const noteId = useId();
   const [fio2, setFio2] = useState(FIO2_MAX);
-  const { status, snapshot, events, apply } = useAppStore(
-    useShallow((s) => ({
-      status: s.status,
-      snapshot: s.snapshot,
-      events: s.events,
-      apply: s.apply,
-    })),
-  );
-  const view = useMemo(
-    () => selectBedside({ status, snapshot, events }),
-    [status, snapshot, events],
-  );
+  const apply = useAppStore((s) => s.apply);
+  // Which buttons make sense now: the panel re-renders when that changes, not on every tick.
+  const view = useAppView(selectBedside);
   const act = (action: Action) => () => apply(action);
 
   return (

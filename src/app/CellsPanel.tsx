@@ -2,9 +2,8 @@
 // energy and derangement, and the self-check that decides whether cells out of spec self-destruct.
 // Below, the heart's and the hands' and feet's cells, and frostbite.
 
-import { useMemo } from 'react';
 import { SELF_CHECK_EXPLANATION, selectCells } from '../state/patient.ts';
-import { useAppStore } from './store-context.tsx';
+import { useAppView } from './store-context.tsx';
 
 const PARTS = [
   {
@@ -24,10 +23,26 @@ const PARTS = [
   },
 ] as const;
 
+/** The bar's width of a share, as drawn (to 0.001 %). */
+const width = (fraction: number) => `${(fraction * 100).toFixed(3)}%`;
+
+/**
+ * What the panel shows: the texts, and the bar's widths as drawn rather than the shares themselves
+ * (they change a little with every tick), so a tick that changes nothing shown does not re-render it.
+ */
+function cellsView(...args: Parameters<typeof selectCells>) {
+  const cells = selectCells(...args);
+  if (!cells) return null;
+  const { viable, atRisk, autolysed, selfCheck: _selfCheck, ...texts } = cells;
+  return {
+    ...texts,
+    width: { viable: width(viable), atRisk: width(atRisk), autolysed: width(autolysed) },
+  };
+}
+
 export function CellsPanel() {
-  const snapshot = useAppStore((s) => s.snapshot);
-  const unit = useAppStore((s) => s.unit);
-  const cells = useMemo(() => selectCells(snapshot, unit), [snapshot, unit]);
+  // The panel's numbers and texts: it re-renders when one of them changes, not on every tick.
+  const cells = useAppView((s) => cellsView(s.snapshot, s.unit));
 
   return (
     <section className="panel cells" aria-labelledby="cells-heading">
@@ -46,7 +61,7 @@ export function CellsPanel() {
               <span
                 key={p.key}
                 className={`cell-segment cell-${p.key}`}
-                style={{ width: `${(cells[p.key] * 100).toFixed(3)}%` }}
+                style={{ width: cells.width[p.key] }}
               />
             ))}
           </div>

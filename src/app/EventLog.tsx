@@ -6,7 +6,7 @@
 // announced to screen readers by a live region of their own, so the buttons are not read with them.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { selectCanRewind } from '../state/store.ts';
 import { formatClock } from '../state/units.ts';
 import { describeAction } from './describe.ts';
 import { useAppStore } from './store-context.tsx';
@@ -30,18 +30,8 @@ export function EventLog({ canRewind = false }: { canRewind?: boolean }) {
   const rewindAllowed = useAppStore((s) => s.rewindAllowed);
   const unit = useAppStore((s) => s.unit);
   const instructorMode = useAppStore((s) => s.instructorMode);
-  const { rewindTo, rewindable } = useAppStore(
-    useShallow((s) => ({
-      rewindTo: s.rewindTo,
-      rewindable:
-        s.rewindAllowed &&
-        s.snapshot !== null &&
-        (s.status === 'ready' ||
-          s.status === 'running' ||
-          s.status === 'paused' ||
-          s.status === 'finished'),
-    })),
-  );
+  const rewindTo = useAppStore((s) => s.rewindTo);
+  const rewindable = useAppStore(selectCanRewind);
   const events = useMemo(
     () => (instructorMode ? allEvents : allEvents.filter((e) => !hiddenFromLearners(e))),
     [allEvents, instructorMode],

@@ -2,10 +2,9 @@
 // and lost. (Every compartment's temperature now is in the trend legend; the probes are on the
 // monitor.)
 
-import { useShallow } from 'zustand/react/shallow';
 import type { Snapshot } from '../../models/index.ts';
 import { formatTemperature, type TemperatureUnit } from '../state/units.ts';
-import { useAppStore } from './store-context.tsx';
+import { useAppView } from './store-context.tsx';
 
 /** Traditional core-temperature bands of accidental hypothermia, °C. */
 export function coreBand(coreC: number): { label: string; tone: string } {
@@ -15,35 +14,17 @@ export function coreBand(coreC: number): { label: string; tone: string } {
   return { label: 'Severe hypothermia', tone: 'severe' };
 }
 
-export function HeatPanel() {
-  const { snapshot, unit } = useAppStore(
-    useShallow((s) => ({ snapshot: s.snapshot, unit: s.unit })),
-  );
-  const band = snapshot ? coreBand(snapshot.coreTempC) : null;
-
-  return (
-    <section className="panel heat" aria-labelledby="heat-heading">
-      <div className="panel-heading">
-        <h2 id="heat-heading">Heat</h2>
-        {band && (
-          <span className={`band band-${band.tone}`} data-testid="core-band">
-            {band.label}
-          </span>
-        )}
-      </div>
-      {snapshot ? (
-        <>
-          <Surroundings snapshot={snapshot} unit={unit} />
-          <HeatBalance snapshot={snapshot} unit={unit} />
-        </>
-      ) : (
-        <p className="muted">No patient yet.</p>
-      )}
-    </section>
-  );
+/** What the panel shows: texts only, so a tick that changes none of them does not re-render it. */
+interface HeatView {
+  readonly band: { label: string; tone: string };
+  readonly medium: string;
+  readonly temperature: string;
+  readonly detail: string;
+  readonly balance: readonly { label: string; value: string }[];
 }
 
-function Surroundings({ snapshot, unit }: { snapshot: Snapshot; unit: TemperatureUnit }) {
+function heatView(snapshot: Snapshot | null, unit: TemperatureUnit): HeatView | null {
+  if (snapshot === null) return null;
   const env = snapshot.environment;
   let detail: string;
   if (env.medium === 'water') {
@@ -55,37 +36,58 @@ function Surroundings({ snapshot, unit }: { snapshot: Snapshot; unit: Temperatur
   } else {
     detail = env.windMPerS > 0 ? `wind ${Number(env.windMPerS.toFixed(1))} m/s` : 'still air';
   }
-  return (
-    <p className="surroundings">
-      <span className="surroundings-medium">{env.medium === 'water' ? 'In water' : 'In air'}</span>{' '}
-      <span className="surroundings-temp" data-testid="reading-environment">
-        {formatTemperature(env.temperatureC, unit)}
-      </span>
-      <span className="surroundings-detail" data-testid="environment-detail">
-        {' '}
-        · {detail}
-      </span>
-    </p>
-  );
+  return {
+    band: coreBand(snapshot.coreTempC),
+    medium: env.medium === 'water' ? 'In water' : 'In air',
+    temperature: formatTemperature(env.temperatureC, unit),
+    detail,
+    balance: [
+      { label: 'Heat made', value: `${snapshot.metabolicHeatW.toFixed(0)} W` },
+      { label: 'Heat lost', value: `${snapshot.heatLossW.toFixed(0)} W` },
+      { label: 'Shivering', value: `${Math.round(snapshot.shivering * 100)} %` },
+      { label: 'Skin blood flow', value: `${Math.round(snapshot.skinBloodFlowFraction * 100)} %` },
+      { label: 'Cardiac output', value: `${snapshot.cardiacOutputLPerMin.toFixed(1)} L/min` },
+      { label: 'Fat shell', value: formatTemperature(snapshot.shellTempC, unit) },
+    ],
+  };
 }
 
-function HeatBalance({ snapshot, unit }: { snapshot: Snapshot; unit: TemperatureUnit }) {
-  const items = [
-    { label: 'Heat made', value: `${snapshot.metabolicHeatW.toFixed(0)} W` },
-    { label: 'Heat lost', value: `${snapshot.heatLossW.toFixed(0)} W` },
-    { label: 'Shivering', value: `${Math.round(snapshot.shivering * 100)} %` },
-    { label: 'Skin blood flow', value: `${Math.round(snapshot.skinBloodFlowFraction * 100)} %` },
-    { label: 'Cardiac output', value: `${snapshot.cardiacOutputLPerMin.toFixed(1)} L/min` },
-    { label: 'Fat shell', value: formatTemperature(snapshot.shellTempC, unit) },
-  ];
+export function HeatPanel() {
+  const view = useAppView((s) => heatView(s.snapshot, s.unit));
   return (
-    <dl className="balance" aria-label="Heat balance">
-      {items.map((i) => (
-        <div key={i.label} className="balance-item">
-          <dt>{i.label}</dt>
-          <dd>{i.value}</dd>
-        </div>
-      ))}
-    </dl>
+    <section className="panel heat" aria-labelledby="heat-heading">
+      <div className="panel-heading">
+        <h2 id="heat-heading">Heat</h2>
+        {view && (
+          <span className={`band band-${view.band.tone}`} data-testid="core-band">
+            {view.band.label}
+          </span>
+        )}
+      </div>
+      {view ? (
+        <>
+          <p className="surroundings">
+            <span className="surroundings-medium">{view.medium}</span>{' '}
+            <span className="surroundings-temp" data-testid="reading-environment">
+              {view.temperature}
+            </span>
+            <span className="surroundings-detail" data-testid="environment-detail">
+              {' '}
+              · {view.detail}
+            </span>
+          </p>
+          <dl className="balance" aria-label="Heat balance">
+            {view.balance.map((i) => (
+              <div key={i.label} className="balance-item">
+                <dt>{i.label}</dt>
+                <dd>{i.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : (
+        <p className="muted">No patient yet.</p>
+      )}
+    </section>
   );
 }

@@ -2,16 +2,12 @@
 // temperature probes, breathing and consciousness. Big numbers in monitor colours; a tile turns
 // amber or red when its value needs attention.
 
-import { useMemo } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { selectMonitor, type Vital } from '../state/patient.ts';
-import { useAppStore } from './store-context.tsx';
+import { useAppView } from './store-context.tsx';
 
 export function MonitorPanel() {
-  const { snapshot, unit } = useAppStore(
-    useShallow((s) => ({ snapshot: s.snapshot, unit: s.unit })),
-  );
-  const m = useMemo(() => selectMonitor(snapshot, unit), [snapshot, unit]);
+  // The monitor's texts and tones: it re-renders when one of them changes, not on every tick.
+  const m = useAppView((s) => selectMonitor(s.snapshot, s.unit));
 
   return (
     <section

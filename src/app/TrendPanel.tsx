@@ -1,15 +1,15 @@
 // The trend card: temperatures on top, vital signs below, on one time axis. Beside each chart, its
-// legend with the values now; the temperature legend's buttons show or hide series. Above them, the
-// shown time window and its controls: both charts zoom and pan together (wheel about the pointer,
-// drag, the buttons, or keys on a focused chart). Showing everything or following the live end, new
-// data stays in view; zoomed into the past, the view holds still until "Live" or "Show all". The
-// odds' fan bands, when there are some, are drawn on the temperature chart, with a legend line and
-// a button to hide them.
+// legend with the values now (TrendLegends.tsx); the temperature legend's buttons show or hide
+// series. Above them, the shown time window and its controls: both charts zoom and pan together
+// (wheel about the pointer, drag, the buttons, or keys on a focused chart). Showing everything or
+// following the live end, new data stays in view; zoomed into the past, the view holds still until
+// "Live" or "Show all". The odds' fan bands, when there are some, are drawn on the temperature
+// chart, with a legend line and a button to hide them.
 //
 // "What if?": a click (or tap) on a chart picks a moment to rewind to (a cursor on both charts, its
 // time in the toolbar's "Rewind to" box, where a time can also be typed); Rewind goes back there
-// (the store replays the run to it, paused). The paths left are drawn faintly on both charts, with a
-// legend line, a button to hide them and a description of each for screen readers.
+// (the store replays the run to it, paused). The paths left are drawn faintly on both charts, with
+// a legend line, a button to hide them and a description of each for screen readers.
 
 import {
   useEffect,
@@ -26,9 +26,13 @@ import {
 import { useShallow } from 'zustand/react/shallow';
 import { CONTINUATION_LABELS } from '../../models/ensemble/continuation.ts';
 import { parseClock } from '../../models/core/clock.ts';
-import type { FanBandOverlay, LeftPath } from '../state/store.ts';
-import { formatClock, formatFraction, formatPercent, formatTemperature } from '../state/units.ts';
-import { TEMPERATURE_SERIES, VITAL_SERIES, oximeterReads } from '../worker/protocol.ts';
+import {
+  selectCanRewind,
+  type AppState,
+  type FanBandOverlay,
+  type LeftPath,
+} from '../state/store.ts';
+import { formatClock } from '../state/units.ts';
 import {
   MIN_WINDOW_S,
   SHOW_ALL,
@@ -45,8 +49,8 @@ import {
 } from './chartWindow.ts';
 import { useChartTrendVersion } from './chartVersion.ts';
 import { leftPathDescription, leftPathStopS, leftPathsEndS } from './leftPaths.ts';
-import { FALLBACK_STYLE, SERIES_STYLE, VITAL_STYLE, type SeriesStyle } from './series.ts';
-import { useAppStore } from './store-context.tsx';
+import { useAppStore, useAppStoreApi } from './store-context.tsx';
+import { FanSwatch, PathSwatch, TemperatureLegend, VitalsLegend } from './TrendLegends.tsx';
 import { DEFAULT_MARGIN, TrendChart, type Margin } from './TrendChart.tsx';
 import { VitalsChart } from './VitalsChart.tsx';
 
@@ -60,9 +64,6 @@ const VITALS_MARGIN: Margin = { top: 20, right: 40, bottom: 24, left: DEFAULT_MA
 const ZOOM_STEP = 2;
 /** Pan of one arrow key, share of the window (with Shift: half of it). */
 const PAN_STEP = 0.1;
-
-/** Series that carry fan bands on the temperature chart, for the legend's swatch. */
-const FAN_SWATCH = ['brainTempC', 'coreTempC'] as const;
 
 /** A pointer that moves less than this between press and release clicks a chart (no drag), px. */
 const CLICK_SLOP_PX = 4;
@@ -99,6 +100,11 @@ interface ViewState {
 
 const INITIAL_VIEW: ViewState = { view: SHOW_ALL, sinceS: 0, announcement: '' };
 
+/** Where the run stands, simulated s (0 before the first snapshot). */
+function nowOf(s: AppState): number {
+  return s.snapshot?.tS ?? 0;
+}
+
 function windowText(view: TrendView, shown: TimeWindow): string {
   const span = describeWindow(shown);
   if (view.kind === 'all') return `Showing all: ${span}`;
@@ -120,27 +126,22 @@ export function TrendPanel() {
   const [rewindText, setRewindText] = useState('');
   const [rewindError, setRewindError] = useState<string | null>(null);
   const rewindId = useId();
-  const { snapshot, unit, trend, endS, overlay, leftPaths, canRewind, rewindAllowed, rewindTo } =
-    useAppStore(
-      useShallow((s) => ({
-        snapshot: s.snapshot,
-        unit: s.unit,
-        trend: s.trend,
-        endS: s.openEnded ? 0 : s.endS,
-        overlay: s.fanBands,
-        leftPaths: s.leftPaths,
-        canRewind:
-          s.rewindAllowed &&
-          s.snapshot !== null &&
-          (s.status === 'ready' ||
-            s.status === 'running' ||
-            s.status === 'paused' ||
-            s.status === 'finished'),
-        rewindAllowed: s.rewindAllowed,
-        rewindTo: s.rewindTo,
-      })),
-    );
-  const nowS = snapshot?.tS ?? 0;
+  const store = useAppStoreApi();
+  const { unit, trend, endS, overlay, leftPaths, canRewind, rewindAllowed, rewindTo } = useAppStore(
+    useShallow((s) => ({
+      unit: s.unit,
+      trend: s.trend,
+      endS: s.openEnded ? 0 : s.endS,
+      overlay: s.fanBands,
+      leftPaths: s.leftPaths,
+      canRewind: selectCanRewind(s),
+      rewindAllowed: s.rewindAllowed,
+      rewindTo: s.rewindTo,
+    })),
+  );
+  // Not the snapshot: its time changes with every tick, and the card needs it only to know whether
+  // the picked moment is still in the run (it was rewound past it) and when one is picked.
+  const cursorInRun = useAppStore((s) => cursorS !== null && cursorS <= nowOf(s));
 
   // The view follows the trend at the charts' pace (chartVersion.ts): a live window moves at most
   // every CHART_REDRAW_MS, so the charts do not redraw for every tick.
@@ -159,7 +160,7 @@ export function TrendPanel() {
     Math.max(fan?.bands.times.at(-1) ?? 0, leftPathsEndS(paths)),
   );
   // A picked moment later than the run (it was rewound past it) is no longer shown.
-  const cursor = cursorS !== null && cursorS <= nowS ? cursorS : null;
+  const cursor = cursorInRun ? cursorS : null;
   const { view } = viewState;
   const shown = resolveView(view, extent, lastS);
   const widthS = shown.t1 - shown.t0;
@@ -301,6 +302,7 @@ export function TrendPanel() {
   /** A click on a chart picks the moment under it to rewind to (never later than the run). */
   function pickMoment(atS: number) {
     if (!canRewind) return;
+    const nowS = nowOf(store.getState());
     const picked = Math.min(nowS, Math.max(0, Math.round(atS)));
     setCursorS(picked);
     setRewindText(formatClock(picked));
@@ -315,6 +317,7 @@ export function TrendPanel() {
     event.preventDefault();
     if (!canRewind) return;
     const atS = parseClock(rewindText);
+    const nowS = nowOf(store.getState());
     if (!(atS >= 0) || atS > nowS) {
       setRewindError(
         `Type a time from 0:00:00 to ${formatClock(nowS)} (where the run is), as h:mm:ss, or click a chart.`,
@@ -510,35 +513,7 @@ export function TrendPanel() {
             {...(cursor !== null ? { cursorLabel: formatClock(cursor) } : {})}
           />
         </div>
-        <div className="series-legend">
-          <h3 id="temperature-legend-heading">Temperatures</h3>
-          <ul className="legend" aria-labelledby="temperature-legend-heading">
-            {TEMPERATURE_SERIES.map((s) => {
-              const style = SERIES_STYLE[s.key] ?? FALLBACK_STYLE;
-              const shown = !hidden.has(s.key);
-              const id = s.key.replace(/TempC$/, '');
-              return (
-                <li key={s.key} className="legend-row">
-                  <button
-                    type="button"
-                    className="legend-item"
-                    aria-pressed={shown}
-                    title={
-                      shown ? `Hide ${s.label.toLowerCase()}` : `Show ${s.label.toLowerCase()}`
-                    }
-                    onClick={() => toggle(s.key)}
-                  >
-                    <Swatch style={style} series={s.key} />
-                    {style.short || s.label}
-                  </button>
-                  <span className="legend-value" data-testid={`reading-${id}`}>
-                    {formatTemperature(snapshot ? snapshot[s.key] : null, unit)}
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
+        <TemperatureLegend hidden={hidden} onToggle={toggle} />
       </div>
       <div className="trend-row trend-row-vitals">
         <div
@@ -556,36 +531,7 @@ export function TrendPanel() {
             cursorS={cursor}
           />
         </div>
-        <div className="series-legend">
-          <h3 id="vitals-legend-heading">Vital signs</h3>
-          <ul className="legend" aria-labelledby="vitals-legend-heading">
-            {VITAL_SERIES.map((s) => {
-              const style = VITAL_STYLE[s.key] ?? FALLBACK_STYLE;
-              // SpO₂ reads nothing without a pulse: "—", as on the monitor.
-              const value =
-                snapshot === null || (s.key === 'arterialSat' && !oximeterReads(snapshot))
-                  ? null
-                  : snapshot[s.key];
-              const text =
-                value === null
-                  ? '—'
-                  : s.unit === '/min'
-                    ? `${Math.round(value)} /min`
-                    : s.key === 'arterialSat'
-                      ? formatPercent(value)
-                      : formatFraction(value);
-              return (
-                <li key={s.key} className="legend-row">
-                  <span className="legend-item legend-static">
-                    <Swatch style={style} series={s.key} />
-                    {style.short || s.label}
-                  </span>
-                  <span className="legend-value">{text}</span>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
+        <VitalsLegend />
       </div>
     </section>
   );
@@ -619,32 +565,6 @@ function ZoomButton({
   );
 }
 
-/** The fan bands' legend swatch: a shaded band with its dashed median, per series. */
-function FanSwatch() {
-  return (
-    <svg width="34" height="12" aria-hidden="true" className="trend-fan-swatch">
-      {FAN_SWATCH.map((key, i) => {
-        const color = (SERIES_STYLE[key] ?? FALLBACK_STYLE).color;
-        const x = i * 18;
-        return (
-          <g key={key}>
-            <rect x={x} y={1} width={16} height={10} rx={2} fill={color} fillOpacity={0.28} />
-            <line
-              x1={x + 1}
-              x2={x + 15}
-              y1={6}
-              y2={6}
-              stroke={color}
-              strokeWidth={1.5}
-              strokeDasharray="3 2"
-            />
-          </g>
-        );
-      })}
-    </svg>
-  );
-}
-
 /** The paths left in a line: "Faint: path left at 0:42:10 (from 0:30:00)". */
 function pathsSummary(paths: readonly LeftPath[]): string {
   if (paths.length === 1) {
@@ -653,31 +573,4 @@ function pathsSummary(paths: readonly LeftPath[]): string {
     return `Faint: path left${stopS !== undefined ? ` at ${formatClock(stopS)}` : ''} (from ${formatClock(p.branch.fromS)})`;
   }
   return `Faint: ${paths.length} paths left (from ${paths.map((p) => formatClock(p.branch.fromS)).join(', ')})`;
-}
-
-/** The paths left's legend swatch: a faint dashed line. */
-function PathSwatch() {
-  const color = (SERIES_STYLE.coreTempC ?? FALLBACK_STYLE).color;
-  return (
-    <svg width="22" height="10" aria-hidden="true" className="trend-paths-swatch">
-      <line className="trend-left-path" x1="1" x2="21" y1="5" y2="5" stroke={color} />
-    </svg>
-  );
-}
-
-function Swatch({ style, series }: { style: SeriesStyle; series: string }) {
-  return (
-    <svg width="18" height="10" aria-hidden="true">
-      <line
-        data-swatch={series}
-        x1="1"
-        x2="17"
-        y1="5"
-        y2="5"
-        stroke={style.color}
-        strokeWidth={3}
-        strokeDasharray={style.dash}
-      />
-    </svg>
-  );
 }

@@ -1,3 +1,6 @@
+// The instructor window and the learners' run linked over a BroadcastChannel: the run's state
+// mirrored one way, the instructor's actions the other.
+
 import { describe, expect, it } from 'vitest';
 import {
   linkInstructorToRun,
@@ -5,10 +8,9 @@ import {
   type ChannelLike,
   type LinkStatus,
 } from '../../src/state/instructorLink.ts';
-import type { SimulationPort } from '../../src/state/port.ts';
 import { createAppStore } from '../../src/state/store.ts';
-import type { MainToWorker, WorkerToMain } from '../../src/worker/protocol.ts';
 import { fakeSnapshot } from '../helpers.ts';
+import { loadedHarness, tick } from './storeHarness.ts';
 
 /** Channels of one "browser": a message posted on one reaches every other, asynchronously. */
 function bus() {
@@ -40,50 +42,12 @@ function bus() {
   return () => new FakeChannel();
 }
 
-class FakePort implements SimulationPort {
-  readonly sent: MainToWorker[] = [];
-  private listener: ((message: WorkerToMain) => void) | undefined;
-  post(message: MainToWorker): void {
-    this.sent.push(message);
-  }
-  listen(listener: (message: WorkerToMain) => void): void {
-    this.listener = listener;
-  }
-  terminate(): void {}
-  emit(message: WorkerToMain): void {
-    this.listener?.(message);
-  }
-}
-
-const YAML = `format: coldboot/scenario@1
-title: Test dip
-briefing: A short dip in cold water.
-patient: { sex: female, ageYears: 29, massKg: 60, heightCm: 170 }
-start: { environment: { medium: air, temperatureC: -5 } }
-end: { at: "0:10:00" }
-`;
-
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+/** The learners' window: the dip loaded and paused at 0:30. */
 async function learnersRun() {
-  const ports: FakePort[] = [];
-  const store = createAppStore({
-    createPort: () => {
-      const port = new FakePort();
-      ports.push(port);
-      return port;
-    },
-  });
-  await store.getState().loadScenario({ text: YAML, fileName: 'dip.yaml' });
-  const port = ports[0]!;
-  port.emit({ type: 'loaded', title: 'Test dip', endS: 600 });
-  port.emit({
-    type: 'tick',
-    snapshot: fakeSnapshot({ tS: 30 }),
-    samples: [],
-    events: [],
-    running: false,
-  });
+  const { store, port } = await loadedHarness();
+  tick(port, 30);
   return { store, port };
 }
 

@@ -3,61 +3,18 @@
 // saved with the run (a reload keeps it), sent to the debrief, and forgotten on reset.
 
 import { describe, expect, it } from 'vitest';
-import { runLogToJson, type Snapshot, type TimedAction } from '../../models/index.ts';
-import type { DebriefPort, SimulationPort } from '../../src/state/port.ts';
+import { runLogToJson, type TimedAction } from '../../models/index.ts';
 import { parseSavedRun, savedRunOf, savedRunToJson } from '../../src/state/savedRun.ts';
-import { createAppStore, type AppStore } from '../../src/state/store.ts';
-import type { DebriefRequest, DebriefResponse } from '../../src/worker/debriefProtocol.ts';
+import { TREND_SERIES } from '../../src/worker/protocol.ts';
 import {
-  TREND_SERIES,
-  type LoadMessage,
-  type MainToWorker,
-  type WorkerToMain,
-} from '../../src/worker/protocol.ts';
-import { fakeSnapshot } from '../helpers.ts';
+  DIP_YAML as YAML,
+  type FakePort,
+  immerse,
+  loadedHarness,
+  storeHarness as setup,
+  tick as emitTick,
+} from './storeHarness.ts';
 
-class FakePort implements SimulationPort {
-  readonly sent: MainToWorker[] = [];
-  private listener: ((message: WorkerToMain) => void) | undefined;
-  post(message: MainToWorker): void {
-    this.sent.push(message);
-  }
-  listen(listener: (message: WorkerToMain) => void): void {
-    this.listener = listener;
-  }
-  terminate(): void {}
-  emit(message: WorkerToMain): void {
-    this.listener?.(message);
-  }
-  lastLoad(): LoadMessage {
-    return this.sent.filter((m): m is LoadMessage => m.type === 'load').at(-1)!;
-  }
-}
-
-class FakeDebriefPort implements DebriefPort {
-  readonly sent: DebriefRequest[] = [];
-  post(message: DebriefRequest): void {
-    this.sent.push(message);
-  }
-  listen(_listener: (message: DebriefResponse) => void): void {}
-  terminate(): void {}
-}
-
-const YAML = `format: coldboot/scenario@1
-title: Test dip
-briefing: A short dip in cold water.
-patient: { sex: female, ageYears: 29, massKg: 60, heightCm: 170 }
-start: { environment: { medium: air, temperatureC: -5 } }
-timeline:
-  - { at: "0:00", do: immerse, waterTemperatureC: 3, airPocket: true }
-end: { at: "0:10:00" }
-`;
-
-const immerse: TimedAction = {
-  atS: 0,
-  source: 'scenario',
-  action: { do: 'immerse', waterTemperatureC: 3, airPocket: true },
-};
 const fault: TimedAction = {
   atS: 60,
   source: 'instructor',
@@ -74,52 +31,18 @@ const cpr: TimedAction = {
   action: { do: 'startCpr', mode: 'manual' },
 };
 
-function setup() {
-  const ports: FakePort[] = [];
-  const debriefPorts: FakeDebriefPort[] = [];
-  const store = createAppStore({
-    createPort: () => {
-      const port = new FakePort();
-      ports.push(port);
-      return port;
-    },
-    createDebriefPort: () => {
-      const port = new FakeDebriefPort();
-      debriefPorts.push(port);
-      return port;
-    },
-    libraryDirectory: '/lib/',
-    fetchText: async (url) => {
-      if (url === '/lib/index.json') return '[]';
-      throw new Error(`404 ${url}`);
-    },
-  });
-  return { store, ports, debriefPorts };
-}
-
-function snap(tS: number, finished = false): Snapshot {
-  return fakeSnapshot({ tS, finished });
-}
-
 function tick(port: FakePort, tS: number, events: TimedAction[], running = false) {
-  port.emit({ type: 'tick', snapshot: snap(tS), samples: [], events, running });
+  emitTick(port, tS, events, { running });
 }
 
-/** A run at 5:00 that has had a fault (instructor), ventilation and CPR. */
-async function running(): Promise<{
-  store: AppStore;
-  port: FakePort;
-  debriefPorts: FakeDebriefPort[];
-}> {
-  const { store, ports, debriefPorts } = setup();
-  await store.getState().loadScenario({ text: YAML, fileName: 'dip.yaml' });
-  store.getState().goTo('run');
-  const port = ports[0]!;
-  port.emit({ type: 'loaded', title: 'Test dip', endS: 600 });
-  tick(port, 0, [immerse]);
-  tick(port, 200, [fault, ventilate, cpr], true);
-  tick(port, 300, [], true);
-  return { store, port, debriefPorts };
+/** A run at 5:00 on the run screen that has had a fault (instructor), ventilation and CPR. */
+async function running() {
+  const harness = await loadedHarness();
+  harness.store.getState().goTo('run');
+  tick(harness.port, 0, [immerse]);
+  tick(harness.port, 200, [fault, ventilate, cpr], true);
+  tick(harness.port, 300, [], true);
+  return harness;
 }
 
 /** Trend samples every second from `fromS` to `toS`, every value `v`. */

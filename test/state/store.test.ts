@@ -1,57 +1,24 @@
+// The app store from loading to running: the scenario parsed and sent to the worker, ticks turned
+// into the snapshot, trend and event log, speed and controls, errors, and the readings selector.
+
 import { describe, expect, it } from 'vitest';
-import type { Scenario, Snapshot } from '../../models/index.ts';
-import { createAppStore, selectReadings, type AppStore } from '../../src/state/store.ts';
+import type { Snapshot } from '../../models/index.ts';
+import { selectReadings } from '../../src/state/store.ts';
 import { fakeSnapshot } from '../helpers.ts';
-import type { SimulationPort } from '../../src/state/port.ts';
+import {
+  DIP_YAML as YAML,
+  LIBRARY,
+  loadedHarness,
+  storeHarness,
+  type FakePort,
+} from './storeHarness.ts';
 import {
   TEMPERATURE_SERIES,
   TREND_SERIES,
   VITAL_SERIES,
   trendIndex,
-  type MainToWorker,
   type TrendSample,
-  type WorkerToMain,
 } from '../../src/worker/protocol.ts';
-
-/** A port that records what the store sends and lets the test play the worker. */
-class FakePort implements SimulationPort {
-  readonly sent: MainToWorker[] = [];
-  terminated = false;
-  private listener: ((message: WorkerToMain) => void) | undefined;
-  post(message: MainToWorker): void {
-    this.sent.push(message);
-  }
-  listen(listener: (message: WorkerToMain) => void): void {
-    this.listener = listener;
-  }
-  terminate(): void {
-    this.terminated = true;
-  }
-  emit(message: WorkerToMain): void {
-    if (!this.listener) throw new Error('the store is not listening');
-    this.listener(message);
-  }
-}
-
-const scenario: Scenario = {
-  format: 'coldboot/scenario@1',
-  title: 'Test dip',
-  briefing: 'A short dip in cold water.',
-  patient: { sex: 'female', ageYears: 29, massKg: 60, heightCm: 170 },
-  start: { environment: { medium: 'air', temperatureC: -5 } },
-  timeline: [{ atS: 0, action: { do: 'immerse', waterTemperatureC: 3, airPocket: true } }],
-  end: { atS: 600 },
-};
-
-const YAML = `format: coldboot/scenario@1
-title: Test dip
-briefing: A short dip in cold water.
-patient: { sex: female, ageYears: 29, massKg: 60, heightCm: 170 }
-start: { environment: { medium: air, temperatureC: -5 } }
-timeline:
-  - { at: "0:00", do: immerse, waterTemperatureC: 3, airPocket: true }
-end: { at: "0:10:00" }
-`;
 
 function snapshotAt(tS: number, coreTempC: number): Snapshot {
   return fakeSnapshot({
@@ -88,21 +55,8 @@ function sample(tS: number, coreTempC: number): TrendSample {
   return { tS, values: TREND_SERIES.map((s) => snap[s.key]) };
 }
 
-function setup(): { store: AppStore; ports: FakePort[] } {
-  const ports: FakePort[] = [];
-  const store = createAppStore({
-    createPort: () => {
-      const port = new FakePort();
-      ports.push(port);
-      return port;
-    },
-    fetchText: async (url) => {
-      if (url.endsWith('dip.yaml')) return YAML;
-      throw new Error(`404 ${url}`);
-    },
-    trendCapacity: 8,
-  });
-  return { store, ports };
+function setup() {
+  return storeHarness({ files: { [`${LIBRARY}dip.yaml`]: YAML }, trendCapacity: 8 });
 }
 
 /** The worker reports a tick at 60× with one trend sample. */
@@ -116,19 +70,15 @@ function emitTick(port: FakePort, tS: number, coreTempC: number, running: boolea
   });
 }
 
-async function loaded(): Promise<{ store: AppStore; port: FakePort }> {
-  const { store, ports } = setup();
-  await store.getState().loadScenario({ text: YAML, fileName: 'dip.yaml' });
-  const port = ports[0]!;
-  port.emit({ type: 'loaded', title: scenario.title, endS: 600 });
-  return { store, port };
+function loaded() {
+  return loadedHarness({ trendCapacity: 8 });
 }
 
 describe('app store', () => {
   it('parses the scenario on the main thread and sends it to the worker', async () => {
     const { store, ports } = setup();
     expect(store.getState().status).toBe('idle');
-    await store.getState().loadScenario({ url: '/scenarios/dip.yaml' });
+    await store.getState().loadScenario({ url: `${LIBRARY}dip.yaml` });
     expect(ports).toHaveLength(1);
     const load = ports[0]!.sent.find((m) => m.type === 'load');
     expect(load).toMatchObject({
@@ -288,7 +238,7 @@ describe('app store', () => {
 
   it('reports a failed download as a load error', async () => {
     const { store } = setup();
-    await store.getState().loadScenario({ url: '/scenarios/missing.yaml' });
+    await store.getState().loadScenario({ url: `${LIBRARY}missing.yaml` });
     expect(store.getState()).toMatchObject({ status: 'error', errorKind: 'load' });
     expect(store.getState().errorMessage).toContain('404');
   });

@@ -2,104 +2,44 @@
 // replayed; the debrief is asked of the debrief worker; the library is read from index.json.
 
 import { describe, expect, it } from 'vitest';
-import { runLogToJson, type Snapshot, type TimedAction } from '../../models/index.ts';
-import type { DebriefPort, SimulationPort } from '../../src/state/port.ts';
+import { runLogToJson, type TimedAction } from '../../models/index.ts';
 import { parseSavedRun, savedRunOf, savedRunToJson } from '../../src/state/savedRun.ts';
-import { createAppStore, type AppStore } from '../../src/state/store.ts';
-import type {
-  DebriefReport,
-  DebriefRequest,
-  DebriefResponse,
-} from '../../src/worker/debriefProtocol.ts';
-import type { MainToWorker, WorkerToMain } from '../../src/worker/protocol.ts';
+import { createAppStore } from '../../src/state/store.ts';
+import type { DebriefReport } from '../../src/worker/debriefProtocol.ts';
 import { fakeSnapshot } from '../helpers.ts';
+import {
+  DIP_YAML as YAML,
+  FakePort,
+  LIBRARY,
+  immerse,
+  loadedHarness,
+  storeHarness,
+  tick as emitTick,
+} from './storeHarness.ts';
 
-class FakePort implements SimulationPort {
-  readonly sent: MainToWorker[] = [];
-  private listener: ((message: WorkerToMain) => void) | undefined;
-  post(message: MainToWorker): void {
-    this.sent.push(message);
-  }
-  listen(listener: (message: WorkerToMain) => void): void {
-    this.listener = listener;
-  }
-  terminate(): void {}
-  emit(message: WorkerToMain): void {
-    this.listener?.(message);
-  }
-}
-
-class FakeDebriefPort implements DebriefPort {
-  readonly sent: DebriefRequest[] = [];
-  private listener: ((message: DebriefResponse) => void) | undefined;
-  post(message: DebriefRequest): void {
-    this.sent.push(message);
-  }
-  listen(listener: (message: DebriefResponse) => void): void {
-    this.listener = listener;
-  }
-  terminate(): void {}
-  emit(message: DebriefResponse): void {
-    this.listener?.(message);
-  }
-}
-
-const YAML = `format: coldboot/scenario@1
-title: Test dip
-briefing: A short dip in cold water.
-patient: { sex: female, ageYears: 29, massKg: 60, heightCm: 170 }
-start: { environment: { medium: air, temperatureC: -5 } }
-timeline:
-  - { at: "0:00", do: immerse, waterTemperatureC: 3, airPocket: true }
-end: { at: "0:10:00" }
-`;
 const OTHER = YAML.replace('waterTemperatureC: 3', 'waterTemperatureC: 8').replace(
   'Test dip',
   'Other dip',
 );
 
-const immerse: TimedAction = {
-  atS: 0,
-  source: 'scenario',
-  action: { do: 'immerse', waterTemperatureC: 3, airPocket: true },
-};
 const ventilate: TimedAction = {
   atS: 120,
   source: 'learner',
   action: { do: 'ventilate', fio2: 1 },
 };
 
-function setup() {
-  const ports: FakePort[] = [];
-  const debriefPorts: FakeDebriefPort[] = [];
-  const store = createAppStore({
-    createPort: () => {
-      const port = new FakePort();
-      ports.push(port);
-      return port;
-    },
-    createDebriefPort: () => {
-      const port = new FakeDebriefPort();
-      debriefPorts.push(port);
-      return port;
-    },
-    libraryDirectory: '/lib/',
-    fetchText: async (url) => {
-      if (url === '/lib/index.json')
-        return JSON.stringify([
-          { file: 'other.yaml', title: 'Other dip' },
-          { file: 'dip.yaml', title: 'Test dip', level: 'introductory', durationS: 600 },
-        ]);
-      if (url === '/lib/dip.yaml') return YAML;
-      if (url === '/lib/other.yaml') return OTHER;
-      throw new Error(`404 ${url}`);
-    },
-  });
-  return { store, ports, debriefPorts };
-}
+/** The library holds the dip and another scenario. */
+const files = {
+  [`${LIBRARY}index.json`]: JSON.stringify([
+    { file: 'other.yaml', title: 'Other dip' },
+    { file: 'dip.yaml', title: 'Test dip', level: 'introductory', durationS: 600 },
+  ]),
+  [`${LIBRARY}dip.yaml`]: YAML,
+  [`${LIBRARY}other.yaml`]: OTHER,
+};
 
-function snap(tS: number, finished = false): Snapshot {
-  return fakeSnapshot({ tS, finished });
+function setup() {
+  return storeHarness({ files });
 }
 
 function tick(
@@ -109,28 +49,16 @@ function tick(
   running = false,
   finished = false,
 ) {
-  port.emit({
-    type: 'tick',
-    snapshot: snap(tS, finished),
-    samples: [],
-    events,
-    running,
-  });
+  emitTick(port, tS, events, { running, finished });
 }
 
-async function running(): Promise<{
-  store: AppStore;
-  port: FakePort;
-  debriefPorts: FakeDebriefPort[];
-}> {
-  const { store, ports, debriefPorts } = setup();
-  await store.getState().loadScenario({ text: YAML, fileName: 'dip.yaml' });
-  const port = ports[0]!;
-  port.emit({ type: 'loaded', title: 'Test dip', endS: 600 });
-  tick(port, 0, [immerse]);
-  tick(port, 120, [ventilate], true);
-  tick(port, 300, [], false);
-  return { store, port, debriefPorts };
+/** A run at 5:00, paused, that has had the immersion and ventilation. */
+async function running() {
+  const harness = await loadedHarness({ files });
+  tick(harness.port, 0, [immerse]);
+  tick(harness.port, 120, [ventilate], true);
+  tick(harness.port, 300, [], false);
+  return harness;
 }
 
 describe('the run record', () => {
@@ -210,7 +138,7 @@ describe('model parameters and stops', () => {
     const { store, port } = await running();
     port.emit({
       type: 'tick',
-      snapshot: snap(310),
+      snapshot: fakeSnapshot({ tS: 310 }),
       samples: [],
       events: [],
       running: false,
