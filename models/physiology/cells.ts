@@ -15,6 +15,7 @@
 import { C, S, type State } from '../core/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { exp, log, pow } from '../math/detmath.ts';
+import { q10Factor } from './q10.ts';
 
 /** The three cell populations and where their state and conditions live. */
 export const CELL_GROUPS = [
@@ -181,6 +182,13 @@ export interface CellRates {
   readonly logCommitQ10: number;
   /** necrosisTimeMin(v), min. */
   readonly necrosisMin: number;
+  /**
+   * Per group (in CELL_GROUPS' order), a derangement, min, at or below which no cell is out of spec
+   * to the last bit: below 7 spreads under the median tolerance fractionOutOfSpec's erf() is exactly
+   * −1 (its tail, under e^(−49), is lost in rounding 1 − tail), so the fraction is exactly 0 and the
+   * step can skip its logarithm and erf.
+   */
+  readonly noneOutOfSpecMin: Float64Array;
 }
 
 export function cellRates(v: ParameterValues): CellRates {
@@ -190,6 +198,10 @@ export function cellRates(v: ParameterValues): CellRates {
     logDerangementQ10: log(v.derangementQ10),
     logCommitQ10: log(v.commitQ10),
     necrosisMin: necrosisTimeMin(v),
+    noneOutOfSpecMin: Float64Array.from(
+      CELL_GROUPS,
+      (g) => toleranceMedianMin(g.name, v) * exp(-7 * v.toleranceSpread * Math.SQRT2),
+    ),
   };
 }
 
@@ -211,6 +223,7 @@ export interface CellBody extends CellRates {
 export function stepCells(state: State, body: CellBody, dtS: number, v: ParameterValues): void {
   const minutes = dtS / 60;
   const { logEnergyQ10, logBrainFallQ10, logDerangementQ10, logCommitQ10, necrosisMin } = body;
+  const noneOutOfSpecMin = body.noneOutOfSpecMin;
   const awake = v.reawakeningEnergy;
   let deadKgBefore = 0;
   let deadKgAfter = 0;
@@ -255,7 +268,8 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     // Commitment to autolysis (energy and a running self-check) and necrosis (no energy).
     const autolysed = state[g.autolysed]!;
     let autolysedNew = autolysed;
-    if (dNew > 0) {
+    // (At or below noneOutOfSpecMin the fraction out of spec is exactly 0: nothing to commit.)
+    if (dNew > noneOutOfSpecMin[gi]!) {
       const outOfSpec = fractionOutOfSpec(dNew, toleranceMedianMin(g.name, v), v.toleranceSpread);
       const atRisk = outOfSpec - autolysed;
       if (atRisk > 0) {
@@ -283,7 +297,7 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
   for (let i = 0; i < C.blood; i++) {
     const failed = 1 - state[S.brainAerobicFraction + i]! / v.potassiumReleaseAerobicFraction;
     if (failed <= 0) continue;
-    const coldFactor = exp((body.logQ10[i]! * (state[i]! - 37)) / 10);
+    const coldFactor = q10Factor(body.logQ10[i]!, state[i]!, i);
     ischaemicKgPerMin += body.compartmentKg[i]! * failed * coldFactor;
   }
   const k = state[S.potassiumMmolPerL]!;
