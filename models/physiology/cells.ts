@@ -184,9 +184,10 @@ export interface CellRates {
   readonly necrosisMin: number;
   /**
    * Per group (in CELL_GROUPS' order), a derangement, min, at or below which no cell is out of spec
-   * to the last bit: below 7 spreads under the median tolerance fractionOutOfSpec's erf() is exactly
-   * −1 (its tail, under e^(−49), is lost in rounding 1 − tail), so the fraction is exactly 0 and the
-   * step can skip its logarithm and erf.
+   * to the last bit: the median tolerance × e^(−7·spread·√2), where fractionOutOfSpec's erf argument,
+   * ln(derangement/median)/(spread·√2), is −7 or less and erf() is exactly −1 (its tail, under
+   * e^(−49), is lost in rounding 1 − tail). The fraction is then exactly 0, and the step skips its
+   * logarithm and erf.
    */
   readonly noneOutOfSpecMin: Float64Array;
 }
