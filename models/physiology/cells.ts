@@ -233,7 +233,9 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const g = CELL_GROUPS[gi]!;
     const t = state[g.compartment]!;
     const aerobic = state[S.brainAerobicFraction + g.compartment]!;
-    const qEnergy = exp((logEnergyQ10 * (t - 37)) / 10);
+    // Through the remembered Q10 factors (q10.ts): with the default Q10s the brain's energy Q10 is
+    // its metabolic Q10, which the next heat step asks for at this same temperature.
+    const qEnergy = q10Factor(logEnergyQ10, t, g.compartment);
     const qDerange = exp((logDerangementQ10 * (t - 37)) / 10);
 
     // Energy relaxes toward the aerobic fraction: falling at the tissue's rate, rising at recovery's.

@@ -2,7 +2,8 @@
 // remembered per compartment: the heat step takes each tissue's factor for its metabolism, and the
 // cells' potassium step takes the same factor of a tissue without oxygen (its leak slows in the cold)
 // after the heat step has moved the temperatures, so the next heat step asks again for the very
-// argument the potassium step asked for. A remembered factor is the one `exp` gives (RememberedExp):
+// argument the potassium step asked for (and, with the default Q10s, for the one of the brain's energy
+// in the cells' step). A remembered factor is the one `exp` gives (RememberedExp):
 // the same bits either way.
 
 import { COMPARTMENT_COUNT } from '../core/state.ts';
