@@ -105,17 +105,6 @@ export function exp(x: number): number {
   return (1 - (lo - (r * c) / (2.0 - c) - hi)) * POWERS_OF_TWO[k + 1074]!;
 }
 
-/**
- * e^x of each of the first n numbers of `args`, written to `out` (the same array or another): the
- * same bits as `exp` one at a time. For a step that needs many exponentials of numbers it knows
- * before it needs their results (a factor per compartment): one call, inside which `exp` is inlined
- * into a short loop, instead of a call per exponential from a long function whose inlining budget
- * is spent, where each call would pass and return its number boxed on the heap.
- */
-export function expInto(args: Float64Array, out: Float64Array, n: number): void {
-  for (let i = 0; i < n; i++) out[i] = exp(args[i]!);
-}
-
 /** e^x for every x: fdlibm's __ieee754_exp as written, with its bit tests (exp's reference). */
 export function fdlibmExp(x: number): number {
   if (x === 1) return Math.E;

@@ -14,7 +14,7 @@
 
 import { C, S, type State } from '../core/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
-import { exp, log, pow } from '../math/detmath.ts';
+import { exp, log, pow, RememberedExp } from '../math/detmath.ts';
 import { q10Factor } from './q10.ts';
 
 /** The three cell populations and where their state and conditions live. */
@@ -217,6 +217,14 @@ export interface CellBody extends CellRates {
   readonly restingBrainFlowLPerMin: number;
 }
 
+// Per group, the exponentials of a temperature (and of what follows from it alone, while the energy
+// and the aerobic fraction keep their sides): a temperature can stay the same to the bit from one
+// step to the next (a body in balance with its surroundings), and then so do these.
+const energyExp = new RememberedExp(CELL_GROUPS.length);
+const derangementExp = new RememberedExp(CELL_GROUPS.length);
+const energyDecayExp = new RememberedExp(CELL_GROUPS.length);
+const repairDecayExp = new RememberedExp(CELL_GROUPS.length);
+
 /**
  * Advances the cells, potassium, consciousness and the ability to breathe by dtS seconds. Reads each
  * tissue's temperature and aerobic fraction from the state.
@@ -233,10 +241,14 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const g = CELL_GROUPS[gi]!;
     const t = state[g.compartment]!;
     const aerobic = state[S.brainAerobicFraction + g.compartment]!;
-    // Through the remembered Q10 factors (q10.ts): with the default Q10s the brain's energy Q10 is
-    // its metabolic Q10, which the next heat step asks for at this same temperature.
-    const qEnergy = q10Factor(logEnergyQ10, t, g.compartment);
-    const qDerange = exp((logDerangementQ10 * (t - 37)) / 10);
+    // Where the energy Q10 is the tissue's metabolic Q10 (the brain's, by default), its factor is
+    // the one the next heat step asks for at this same temperature: through q10.ts. Elsewhere, and
+    // for the derangement, remembered per group: a temperature can stay the same to the bit.
+    const qEnergy =
+      logEnergyQ10 === body.logQ10[g.compartment]
+        ? q10Factor(logEnergyQ10, t, g.compartment)
+        : energyExp.of((logEnergyQ10 * (t - 37)) / 10, gi);
+    const qDerange = derangementExp.of((logDerangementQ10 * (t - 37)) / 10, gi);
 
     // Energy relaxes toward the aerobic fraction: falling at the tissue's rate, rising at recovery's.
     // The brain's store lasts longer in the cold than its metabolism alone would say (the time to
@@ -252,7 +264,7 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
               : exp((logBrainFallQ10 * (t - 37)) / 10)
             : qEnergy)
         : v.energyRecoveryTimeS / qEnergy;
-    const eNew = aerobic + (e - aerobic) * exp(-dtS / tau);
+    const eNew = aerobic + (e - aerobic) * energyDecayExp.of(-dtS / tau, gi);
     state[g.energy] = eNew;
     const power = Math.min(1, Math.max(0, (eNew - awake) / (1 - awake)));
 
@@ -264,7 +276,8 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const build = qDerange * (1 - eNew);
     const dNew =
       repairPerMin > 0
-        ? build / repairPerMin + (d - build / repairPerMin) * exp(-repairPerMin * minutes)
+        ? build / repairPerMin +
+          (d - build / repairPerMin) * repairDecayExp.of(-repairPerMin * minutes, gi)
         : d + minutes * build;
     state[g.derangement] = dNew;
 

@@ -7,7 +7,7 @@
 import { C, COMPARTMENT_COUNT, S, type State } from '../core/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
 import { effectiveSweepLPerMin } from '../devices/heartLungMachine.ts';
-import { exp, expInto, RememberedExp } from '../math/detmath.ts';
+import { exp, RememberedExp } from '../math/detmath.ts';
 
 /** Dry inspired gas: PO2 = FiO2 × (barometric − water vapour). */
 /** Standard atmosphere at sea level, mmHg (a definition, not a parameter). */
@@ -32,7 +32,7 @@ export function po2ShiftFactor(tempC: number, v: ParameterValues): number {
 }
 
 // Each temperature term below in two parts: the exponent, and the factor made from its exponential
-// (stepOxygen takes the exponentials of a step together, expInto).
+// (stepOxygen takes the exponentials of a step together, each remembered: termExp).
 function po2ShiftExponent(tempC: number, v: ParameterValues): number {
   return Math.LN10 * v.p50TemperatureCoefficientLog10PerK * (37 - tempC);
 }
@@ -227,14 +227,17 @@ function contentAndSlope(
 const scratch = new Float64Array(2);
 
 const TISSUES = COMPARTMENT_COUNT - 1;
-// The step's temperature terms, taken together (expInto): the curve shift of every compartment
-// (the blood's last), then their solubility, then each tissue's diffusion. Exponents, then factors.
+// The step's temperature terms: the curve shift of every compartment (the blood's last), then their
+// solubility, then each tissue's diffusion; exponents, then factors. Remembered per term: a
+// temperature can stay the same to the bit from one step to the next (a body in balance with its
+// surroundings), and then so does its term.
 const SHIFT = 0;
 const SOLUBILITY = COMPARTMENT_COUNT;
 const DIFFUSION = 2 * COMPARTMENT_COUNT;
 const TERMS = 2 * COMPARTMENT_COUNT + TISSUES;
 const exponents = new Float64Array(TERMS);
 const factors = new Float64Array(TERMS);
+const termExp = new RememberedExp(TERMS);
 
 // A tissue's PO2 term e^(−P/Pk) is taken at the end of one step and again, for the same PO2, at the
 // start of the next: remembered per tissue rather than evaluated twice (the same bits).
@@ -265,7 +268,7 @@ export function stepOxygen(
     exponents[SOLUBILITY + i] = solubilityExponent(t, v);
     if (i < TISSUES) exponents[DIFFUSION + i] = diffusionExponent(t, v);
   }
-  expInto(exponents, factors, TERMS);
+  for (let k = 0; k < TERMS; k++) factors[k] = termExp.of(exponents[k]!, k);
   const bloodShift = po2ShiftOfExp(factors[SHIFT + C.blood]!, v);
   const bloodSolubility = solubilityOfExp(factors[SOLUBILITY + C.blood]!, v);
   const cv = state[S.venousO2ContentMlPerDl]!;
