@@ -4,10 +4,10 @@
 // when measuring") against this checkout's (or new-tree's), in the same process, runs alternating
 // old, new, new, old, … after a warm-up of each. Prints the median CPU time of advance() to the end
 // as a speed (× real time) for each, and their ratio: on a shared machine the ratio is steadier than
-// either speed. Rows: 12 h of the 72 h cold room of `coldboot bench` (to keep this short) and the
-// built-in scenarios named, comma-separated (default avalanche-burial). Run it with
-// `node --single-threaded --import tsx`: V8 then compiles on the main thread, at the same moments
-// in every process, and the two sides stop landing in different tiers under load.
+// either speed. Rows: the 72 h cold room of `coldboot bench` and the built-in scenarios named,
+// comma-separated (default avalanche-burial). Run it with `node --single-threaded --import tsx`:
+// V8 then compiles on the main thread, and each side's runs spread far less under load (see
+// doc/benchmarks.md, third round).
 
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,7 +26,7 @@ const oldModels = await import(join(oldTree, 'models/index.ts'));
 const newModels = await import(resolve(process.argv[5] ?? '.', 'models/index.ts'));
 
 const rows: { name: string; scenario: Scenario }[] = [
-  { name: 'cold room 12 h', scenario: { ...COLD_ROOM_72H, end: { atS: 12 * 3600 } } },
+  { name: 'cold room 72 h', scenario: COLD_ROOM_72H },
   ...names.map((name) => ({
     name,
     scenario: newModels.parseScenario(
