@@ -14,7 +14,8 @@
 
 import { C, S, type State } from '../core/state.ts';
 import type { ParameterValues } from '../parameters/index.ts';
-import { exp, log, pow } from '../math/detmath.ts';
+import { exp, log, pow, RememberedExp } from '../math/detmath.ts';
+import { q10Factor } from './q10.ts';
 
 /** The three cell populations and where their state and conditions live. */
 export const CELL_GROUPS = [
@@ -181,6 +182,14 @@ export interface CellRates {
   readonly logCommitQ10: number;
   /** necrosisTimeMin(v), min. */
   readonly necrosisMin: number;
+  /**
+   * Per group (in CELL_GROUPS' order), a derangement, min, at or below which no cell is out of spec
+   * to the last bit: the median tolerance × e^(−7·spread·√2), where fractionOutOfSpec's erf argument,
+   * ln(derangement/median)/(spread·√2), is −7 or less and erf() is exactly −1 (its tail, under
+   * e^(−49), is lost in rounding 1 − tail). The fraction is then exactly 0, and the step skips its
+   * logarithm and erf.
+   */
+  readonly noneOutOfSpecMin: Float64Array;
 }
 
 export function cellRates(v: ParameterValues): CellRates {
@@ -190,6 +199,10 @@ export function cellRates(v: ParameterValues): CellRates {
     logDerangementQ10: log(v.derangementQ10),
     logCommitQ10: log(v.commitQ10),
     necrosisMin: necrosisTimeMin(v),
+    noneOutOfSpecMin: Float64Array.from(
+      CELL_GROUPS,
+      (g) => toleranceMedianMin(g.name, v) * exp(-7 * v.toleranceSpread * Math.SQRT2),
+    ),
   };
 }
 
@@ -204,6 +217,14 @@ export interface CellBody extends CellRates {
   readonly restingBrainFlowLPerMin: number;
 }
 
+// Per group, the exponentials of a temperature (and of what follows from it alone, while the energy
+// and the aerobic fraction keep their sides): a temperature can stay the same to the bit from one
+// step to the next (a body in balance with its surroundings), and then so do these.
+const energyExp = new RememberedExp(CELL_GROUPS.length);
+const derangementExp = new RememberedExp(CELL_GROUPS.length);
+const energyDecayExp = new RememberedExp(CELL_GROUPS.length);
+const repairDecayExp = new RememberedExp(CELL_GROUPS.length);
+
 /**
  * Advances the cells, potassium, consciousness and the ability to breathe by dtS seconds. Reads each
  * tissue's temperature and aerobic fraction from the state.
@@ -211,6 +232,7 @@ export interface CellBody extends CellRates {
 export function stepCells(state: State, body: CellBody, dtS: number, v: ParameterValues): void {
   const minutes = dtS / 60;
   const { logEnergyQ10, logBrainFallQ10, logDerangementQ10, logCommitQ10, necrosisMin } = body;
+  const noneOutOfSpecMin = body.noneOutOfSpecMin;
   const awake = v.reawakeningEnergy;
   let deadKgBefore = 0;
   let deadKgAfter = 0;
@@ -219,8 +241,14 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const g = CELL_GROUPS[gi]!;
     const t = state[g.compartment]!;
     const aerobic = state[S.brainAerobicFraction + g.compartment]!;
-    const qEnergy = exp((logEnergyQ10 * (t - 37)) / 10);
-    const qDerange = exp((logDerangementQ10 * (t - 37)) / 10);
+    // Where the energy Q10 is the tissue's metabolic Q10 (the brain's, by default), its factor is
+    // the one the next heat step asks for at this same temperature: through q10.ts. Elsewhere, and
+    // for the derangement, remembered per group: a temperature can stay the same to the bit.
+    const qEnergy =
+      logEnergyQ10 === body.logQ10[g.compartment]
+        ? q10Factor(logEnergyQ10, t, g.compartment)
+        : energyExp.of((logEnergyQ10 * (t - 37)) / 10, gi);
+    const qDerange = derangementExp.of((logDerangementQ10 * (t - 37)) / 10, gi);
 
     // Energy relaxes toward the aerobic fraction: falling at the tissue's rate, rising at recovery's.
     // The brain's store lasts longer in the cold than its metabolism alone would say (the time to
@@ -236,7 +264,7 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
               : exp((logBrainFallQ10 * (t - 37)) / 10)
             : qEnergy)
         : v.energyRecoveryTimeS / qEnergy;
-    const eNew = aerobic + (e - aerobic) * exp(-dtS / tau);
+    const eNew = aerobic + (e - aerobic) * energyDecayExp.of(-dtS / tau, gi);
     state[g.energy] = eNew;
     const power = Math.min(1, Math.max(0, (eNew - awake) / (1 - awake)));
 
@@ -248,14 +276,16 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
     const build = qDerange * (1 - eNew);
     const dNew =
       repairPerMin > 0
-        ? build / repairPerMin + (d - build / repairPerMin) * exp(-repairPerMin * minutes)
+        ? build / repairPerMin +
+          (d - build / repairPerMin) * repairDecayExp.of(-repairPerMin * minutes, gi)
         : d + minutes * build;
     state[g.derangement] = dNew;
 
     // Commitment to autolysis (energy and a running self-check) and necrosis (no energy).
     const autolysed = state[g.autolysed]!;
     let autolysedNew = autolysed;
-    if (dNew > 0) {
+    // (At or below noneOutOfSpecMin the fraction out of spec is exactly 0: nothing to commit.)
+    if (dNew > noneOutOfSpecMin[gi]!) {
       const outOfSpec = fractionOutOfSpec(dNew, toleranceMedianMin(g.name, v), v.toleranceSpread);
       const atRisk = outOfSpec - autolysed;
       if (atRisk > 0) {
@@ -283,7 +313,7 @@ export function stepCells(state: State, body: CellBody, dtS: number, v: Paramete
   for (let i = 0; i < C.blood; i++) {
     const failed = 1 - state[S.brainAerobicFraction + i]! / v.potassiumReleaseAerobicFraction;
     if (failed <= 0) continue;
-    const coldFactor = exp((body.logQ10[i]! * (state[i]! - 37)) / 10);
+    const coldFactor = q10Factor(body.logQ10[i]!, state[i]!, i);
     ischaemicKgPerMin += body.compartmentKg[i]! * failed * coldFactor;
   }
   const k = state[S.potassiumMmolPerL]!;

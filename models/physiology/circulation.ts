@@ -225,7 +225,7 @@ export function updatePump(state: State, body: CirculationBody, v: ParameterValu
     state[S.heartRateBpm] = base * (1 + v.shiveringHeartRateRise * shivering);
     // Slower beats fill more: stroke volume rises a little as the rate falls.
     native =
-      pow(base / body.restingHeartRateBpm, 1 - v.strokeVolumeRateExponent) *
+      strokeVolumeFactor(base / body.restingHeartRateBpm, 1 - v.strokeVolumeRateExponent) *
       (rhythm === RHYTHM.af ? v.afOutputFraction : 1);
   } else {
     state[S.heartRateBpm] = 0;
@@ -239,6 +239,22 @@ export function updatePump(state: State, body: CirculationBody, v: ParameterValu
   if (pump > 0) native = state[S.circuitMode]! === 2 ? 0 : native * Math.max(0, 1 - pump);
   state[S.nativeOutputRatio] = native;
   state[S.cardiacOutputRatio] = native + pump;
+}
+
+// The last stroke-volume factor and what it was of: while the heart's temperature stays the same to
+// the bit (a body in balance with its surroundings) so does the rate, and the power is not taken
+// again. A remembered result is the one pow gives for those numbers: the same bits.
+const strokeVolumeMemory = new Float64Array([NaN, NaN, NaN]);
+
+/** rateRatio^exponent, remembered (above). */
+function strokeVolumeFactor(rateRatio: number, exponent: number): number {
+  const m = strokeVolumeMemory;
+  if (rateRatio === m[0] && exponent === m[1]) return m[2]!;
+  const factor = pow(rateRatio, exponent);
+  m[0] = rateRatio;
+  m[1] = exponent;
+  m[2] = factor;
+  return factor;
 }
 
 /** Output of manual compressions, falling toward half as rescuers tire (ratio to resting output). */

@@ -28,7 +28,26 @@ function severinghaus(po2At37: number): number {
  * (cold shifts the curve to the left), including a P50 other than the standard 26.8 mmHg.
  */
 export function po2ShiftFactor(tempC: number, v: ParameterValues): number {
-  return (26.8 / v.p50MmHg) * exp(Math.LN10 * v.p50TemperatureCoefficientLog10PerK * (37 - tempC));
+  return po2ShiftOfExp(exp(po2ShiftExponent(tempC, v)), v);
+}
+
+// Each temperature term below in two parts: the exponent, and the factor made from its exponential
+// (stepOxygen takes the exponentials of a step together, each remembered: termExp).
+function po2ShiftExponent(tempC: number, v: ParameterValues): number {
+  return Math.LN10 * v.p50TemperatureCoefficientLog10PerK * (37 - tempC);
+}
+function po2ShiftOfExp(e: number, v: ParameterValues): number {
+  return (26.8 / v.p50MmHg) * e;
+}
+function solubilityExponent(tempC: number, v: ParameterValues): number {
+  return v.o2SolubilityTemperatureCoefficientPerK * (37 - tempC);
+}
+function solubilityOfExp(e: number, v: ParameterValues): number {
+  return v.o2SolubilityMlPerDlPerMmHg * e;
+}
+/** The diffusive conductance's temperature term (its exponent; its factor multiplies the 37 °C value). */
+function diffusionExponent(tempC: number, v: ParameterValues): number {
+  return v.o2DiffusionTemperatureCoefficientPerK * (tempC - 37);
 }
 
 /** Haemoglobin saturation, 0–1, at a PO2 (mmHg) and temperature (°C). */
@@ -43,9 +62,7 @@ export function p50AtTemperatureMmHg(tempC: number, v: ParameterValues): number 
 
 /** Oxygen solubility in blood, mL O2/dL/mmHg, at a temperature. */
 export function o2SolubilityMlPerDlPerMmHg(tempC: number, v: ParameterValues): number {
-  return (
-    v.o2SolubilityMlPerDlPerMmHg * exp(v.o2SolubilityTemperatureCoefficientPerK * (37 - tempC))
-  );
+  return solubilityOfExp(exp(solubilityExponent(tempC, v)), v);
 }
 
 /** Oxygen content of blood, mL O2/dL: bound to haemoglobin plus dissolved. */
@@ -209,6 +226,19 @@ function contentAndSlope(
 
 const scratch = new Float64Array(2);
 
+const TISSUES = COMPARTMENT_COUNT - 1;
+// The step's temperature terms: the curve shift of every compartment (the blood's last), then their
+// solubility, then each tissue's diffusion; exponents, then factors. Remembered per term: a
+// temperature can stay the same to the bit from one step to the next (a body in balance with its
+// surroundings), and then so does its term.
+const SHIFT = 0;
+const SOLUBILITY = COMPARTMENT_COUNT;
+const DIFFUSION = 2 * COMPARTMENT_COUNT;
+const TERMS = 2 * COMPARTMENT_COUNT + TISSUES;
+const exponents = new Float64Array(TERMS);
+const factors = new Float64Array(TERMS);
+const termExp = new RememberedExp(TERMS);
+
 // A tissue's PO2 term e^(−P/Pk) is taken at the end of one step and again, for the same PO2, at the
 // start of the next: remembered per tissue rather than evaluated twice (the same bits).
 const tissueExp = new RememberedExp(COMPARTMENT_COUNT);
@@ -232,9 +262,15 @@ export function stepOxygen(
 ): void {
   const v = body.values;
   const dry = dryGasPressureMmHg(v);
-  const tBlood = state[S.bloodTempC]!;
-  const bloodShift = po2ShiftFactor(tBlood, v);
-  const bloodSolubility = o2SolubilityMlPerDlPerMmHg(tBlood, v);
+  for (let i = 0; i < COMPARTMENT_COUNT; i++) {
+    const t = state[i]!; // the temperatures lead the state, in compartment order (the blood's last)
+    exponents[SHIFT + i] = po2ShiftExponent(t, v);
+    exponents[SOLUBILITY + i] = solubilityExponent(t, v);
+    if (i < TISSUES) exponents[DIFFUSION + i] = diffusionExponent(t, v);
+  }
+  for (let k = 0; k < TERMS; k++) factors[k] = termExp.of(exponents[k]!, k);
+  const bloodShift = po2ShiftOfExp(factors[SHIFT + C.blood]!, v);
+  const bloodSolubility = solubilityOfExp(factors[SOLUBILITY + C.blood]!, v);
   const cv = state[S.venousO2ContentMlPerDl]!;
   // Crystalloid prime dilutes haemoglobin.
   const dilution = state[S.haemodilutionFactor]!;
@@ -288,10 +324,9 @@ export function stepOxygen(
   let returnedO2MlPerS = 0;
   let bodyVo2 = 0;
   let diffusive = 0;
-  for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
-    const t = state[i]!;
-    const shift = po2ShiftFactor(t, v);
-    const solubility = o2SolubilityMlPerDlPerMmHg(t, v);
+  for (let i = 0; i < TISSUES; i++) {
+    const shift = po2ShiftOfExp(factors[SHIFT + i]!, v);
+    const solubility = solubilityOfExp(factors[SOLUBILITY + i]!, v);
     const p = state[S.brainPo2MmHg + i]!;
     const flowDlPerS = (state[S.brainFlowLPerMin + i]! * 10) / 60;
     const demandMlPerS = state[S.brainDemandW + i]! / energyPerMl;
@@ -304,8 +339,7 @@ export function stepOxygen(
     const cout = scratch[0]!;
     const coutSlope = scratch[1]!;
     const diffusionMlPerSPerMmHg =
-      (body.diffusionMlPerMinPerMmHg[i]! / 60) *
-      exp(v.o2DiffusionTemperatureCoefficientPerK * (t - 37));
+      (body.diffusionMlPerMinPerMmHg[i]! / 60) * factors[DIFFUSION + i]!;
     const diffusionDrive = paNew > p ? diffusionMlPerSPerMmHg : 0;
     const e = tissueExp.of(-Math.max(0, p) / pk, i);
     const f = flowDlPerS * (ca - cout) + diffusionDrive * (paNew - p) - demandMlPerS * (1 - e);

@@ -11,6 +11,7 @@ import { isPerfusingRhythm } from './circulation.ts';
 import { vasodilatorActive } from '../devices/bedside.ts';
 import { shiveringBrainDrive } from './cells.ts';
 import { exp, log, pow, RememberedExp } from '../math/detmath.ts';
+import { q10Factor } from './q10.ts';
 
 const KCAL_PER_DAY_IN_W = 4184 / 86400;
 
@@ -470,7 +471,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   let perfusionTotalWPerK = 0;
   for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
     const t = state[i]!;
-    let demandW = body.restingMetabolismW[i]! * exp((body.logQ10[i]! * (t - 37)) / 10);
+    let demandW = body.restingMetabolismW[i]! * q10Factor(body.logQ10[i]!, t, i);
     if (i === C.heart) demandW *= v.heartBasalFraction + (1 - v.heartBasalFraction) * heartWork;
     let perfusion = body.restingPerfusionWPerK[i]! * outputRatio;
     if (i === C.shell) perfusion *= shellFlowFraction;

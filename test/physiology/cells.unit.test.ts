@@ -15,6 +15,7 @@ import {
   necrosisTimeMin,
   selfCheckActivity,
   stepCells,
+  toleranceMedianMin,
   type CellBody,
 } from '../../models/physiology/cells.ts';
 
@@ -198,5 +199,29 @@ describe('selfCheckActivity and fractionOutOfSpec', () => {
     expect(cellFractions(state, CELL_GROUPS[2], v).autolysed).toBe(0.4);
     expect(cellFractions(state, CELL_GROUPS[0], v).autolysed).toBe(0);
     expect(C.extremities).toBe(CELL_GROUPS[2].compartment);
+  });
+});
+
+describe('cellRates: noneOutOfSpecMin', () => {
+  it('at or below noneOutOfSpecMin no cell of the group is out of spec, exactly (stepCells skips the fraction there)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.3, max: 0.8, noNaN: true }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (spread, gi, share) => {
+          const values = { ...v, toleranceSpread: spread };
+          const floor = cellRates(values).noneOutOfSpecMin[gi]!;
+          const median = toleranceMedianMin(CELL_GROUPS[gi]!.name, values);
+          expect(fractionOutOfSpec(floor, median, spread)).toBe(0);
+          expect(fractionOutOfSpec(floor * share, median, spread)).toBe(0);
+        },
+      ),
+    );
+    // Well above it, some are.
+    const floor = cellRates(v).noneOutOfSpecMin[0]!;
+    expect(
+      fractionOutOfSpec(floor * 1e3, v.brainToleranceMedianMin, v.toleranceSpread),
+    ).toBeGreaterThan(0);
   });
 });
