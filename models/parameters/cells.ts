@@ -12,7 +12,7 @@ export const cellParameters = {
     [45, 180],
     'Time constant of brain energy failure without oxygen, 37 °C',
     'ATP depleted in 3–8 min of complete ischaemia (Morgan & Mikhail) [read; secondary]; ~2–4 min in rodent cortex [recall]; 3 time constants ≈ 4.5 min [derived]',
-    'not checked',
+    ['test/physiology/cells.unit.test.ts'],
   ),
   heartEnergyFallTimeS: parameter(
     300,
