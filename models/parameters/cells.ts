@@ -20,7 +20,7 @@ export const cellParameters = {
     [120, 900],
     'Time constant of myocardial energy failure without oxygen, 37 °C',
     '[recall] myocardial ATP falls by about two thirds in 15 min of ischaemia; VF decays to asystole over ~10–15 min',
-    'not checked',
+    ['test/physiology/body.test.ts'],
   ),
   extremityEnergyFallTimeS: parameter(
     1800,
