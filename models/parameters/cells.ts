@@ -69,7 +69,7 @@ export const cellParameters = {
     [5, 15],
     'Median brain-cell tolerance: equivalent minutes of warm energy failure that put a cell out of spec',
     'Irreversible injury of vulnerable neurons begins ~5 min, up to ~20 min for resilient ones (reference notes §2) [read; secondary]; gerbil CA1: 3 min spared, 5–10 min 90 % damaged (Kirino 1982) [read]',
-    'not checked',
+    ['test/physiology/cells.unit.test.ts'],
   ),
   heartToleranceMedianMin: parameter(
     40,
