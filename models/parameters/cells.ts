@@ -224,7 +224,7 @@ export const cellParameters = {
     [27, 32],
     'Brain temperature below which consciousness is lost',
     'Design landmark 30 °C (86 °F); impaired < 32 °C, unconscious < 28 °C (Swiss staging) [read]; responsive patients down to ~28 °C (Deslarzes 2016) [read]',
-    'not checked',
+    ['7b'],
   ),
   consciousnessLossAerobicFraction: parameter(
     0.8,
