@@ -248,7 +248,7 @@ export const cellParameters = {
     [5, 15],
     'Brain tissue PO2 above which neurons still fire when flow is below the electrical-failure threshold (the oxygen store lasts seconds)',
     'Brain tissue PO2 below 10 mmHg is severe cerebral hypoxia in neurocritical care monitoring [recall]; gives loss of consciousness ~5–8 s after flow stops, as observed (6–10 s) [recall]',
-    'not checked',
+    ['test/physiology/deadBody.test.ts'],
   ),
   shiveringFullBrainAerobicFraction: parameter(
     0.95,
