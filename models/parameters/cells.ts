@@ -175,7 +175,7 @@ export const cellParameters = {
     [3.5, 5],
     'Plasma potassium before the event',
     'Normal range 3.5–5.0 mmol/L [recall]',
-    'not checked',
+    ['7e'],
   ),
   ischaemicPotassiumReleaseMmolPerLPerMin: parameter(
     0.1,
