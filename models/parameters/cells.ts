@@ -12,7 +12,7 @@ export const cellParameters = {
     [45, 180],
     'Time constant of brain energy failure without oxygen, 37 °C',
     'ATP depleted in 3–8 min of complete ischaemia (Morgan & Mikhail) [read; secondary]; ~2–4 min in rodent cortex [recall]; 3 time constants ≈ 4.5 min [derived]',
-    'not checked',
+    ['test/physiology/cells.unit.test.ts'],
   ),
   heartEnergyFallTimeS: parameter(
     300,
@@ -20,7 +20,7 @@ export const cellParameters = {
     [120, 900],
     'Time constant of myocardial energy failure without oxygen, 37 °C',
     '[recall] myocardial ATP falls by about two thirds in 15 min of ischaemia; VF decays to asystole over ~10–15 min',
-    'not checked',
+    ['test/physiology/body.test.ts'],
   ),
   extremityEnergyFallTimeS: parameter(
     1800,
@@ -69,7 +69,7 @@ export const cellParameters = {
     [5, 15],
     'Median brain-cell tolerance: equivalent minutes of warm energy failure that put a cell out of spec',
     'Irreversible injury of vulnerable neurons begins ~5 min, up to ~20 min for resilient ones (reference notes §2) [read; secondary]; gerbil CA1: 3 min spared, 5–10 min 90 % damaged (Kirino 1982) [read]',
-    'not checked',
+    ['test/physiology/cells.unit.test.ts'],
   ),
   heartToleranceMedianMin: parameter(
     40,
@@ -175,7 +175,7 @@ export const cellParameters = {
     [3.5, 5],
     'Plasma potassium before the event',
     'Normal range 3.5–5.0 mmol/L [recall]',
-    'not checked',
+    ['7e'],
   ),
   ischaemicPotassiumReleaseMmolPerLPerMin: parameter(
     0.1,
@@ -224,7 +224,7 @@ export const cellParameters = {
     [27, 32],
     'Brain temperature below which consciousness is lost',
     'Design landmark 30 °C (86 °F); impaired < 32 °C, unconscious < 28 °C (Swiss staging) [read]; responsive patients down to ~28 °C (Deslarzes 2016) [read]',
-    'not checked',
+    ['7b'],
   ),
   consciousnessLossAerobicFraction: parameter(
     0.8,
@@ -248,7 +248,7 @@ export const cellParameters = {
     [5, 15],
     'Brain tissue PO2 above which neurons still fire when flow is below the electrical-failure threshold (the oxygen store lasts seconds)',
     'Brain tissue PO2 below 10 mmHg is severe cerebral hypoxia in neurocritical care monitoring [recall]; gives loss of consciousness ~5–8 s after flow stops, as observed (6–10 s) [recall]',
-    'not checked',
+    ['test/physiology/deadBody.test.ts'],
   ),
   shiveringFullBrainAerobicFraction: parameter(
     0.95,

@@ -114,8 +114,8 @@ export const circulationParameters = {
     '/h',
     [0.05, 1.5],
     'Hazard of ventricular fibrillation at 28 °C (doubled in AF)',
-    '[model] cardiac arrest risk "below 28 °C" (LITFL; Paal 2016) [read; secondary]; calibrated so that most untreated patients arrest between 28 and 22 °C (reference case 7)',
-    ['7c', '7d'],
+    '[model] cardiac arrest risk "below 28 °C" (LITFL; Paal 2016) [read; secondary]; calibrated so that most untreated patients arrest between 28 and 22 °C (reference case 7). Witnessed hypothermic arrests: mean core 23.9 ± 2.7 °C, 2.4 % above 28 °C (Frei 2019, 206 patients) [read: abstract]; arrest in 6 % of patients admitted at 28–32 °C, 38 % at 24–28 °C, 89 % below 24 °C (Am J Emerg Med 2024;89:103, 171 patients) [read: abstract]. Case 7f (Frei: the mean at most 26.6 °C) passes at 0.3 /h (mean arrest at 26.1 °C) and fails at 0.9 and 1.5 /h (27.3 and 27.9 °C): the top of the range is contradicted, and not yet narrowed (issue 18)',
+    ['7f'],
   ),
   arrhythmiaHazardDoublingK: parameter(
     1.2,

@@ -8,6 +8,7 @@
 // cases" and §1, §3, §4, §6, §8); nothing here reads those notes at run time.
 
 import { createSimulation } from '../engine/simulation.ts';
+import { mean } from '../ensemble/statistics.ts';
 import type { Action } from '../core/actions.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { parameterValues } from '../parameters/index.ts';
@@ -181,6 +182,8 @@ const HICKEY_HOAR =
   'Hickey RF, Hoar PF, 1983, J Thorac Cardiovasc Surg [read; journal recall]: whole-body VO2 on CPB (12 men, 2.1 L/min/m², cardioplegic arrest) 83.3 ± 14.6 mL/min/m² normothermic → 45.6 ± 9.6 at 25.4 ± 1.8 °C (45.6/83.3 = 0.55 [derived])';
 const SWISS_STAGING =
   'Swiss staging (Durrer 2003; Brugger), as tabulated in BMJ Mil Health and SJTREM 2019 Table 1 [read]: HT I 35–32 °C conscious, shivering; HT II < 32–28 °C impaired consciousness, not shivering; HT III < 28–24 °C unconscious, vital signs present; HT IV < 24 °C no vital signs. Empirical thresholds 32.1, 27.5, 24.1 °C (Pasquier M et al., SJTREM 2019) [read]';
+const FREI_2019 =
+  'Frei C, Darocha T, Debaty G et al., "Clinical characteristics and outcomes of witnessed hypothermic cardiac arrest: a systematic review on rescue collapse", Resuscitation 2019;137:41-48 [read: abstract]: 206 witnessed hypothermic cardiac arrests with a recorded temperature, mean 23.9 ± 2.7 °C, 5 (2.4 %) above 28 °C; the highest temperature of a survivor without other risk factors 29.4 °C';
 const ZAFREN =
   'Zafren K et al., Atlas of Emergency Medicine 5e, 2021 [read]: heart rate falls ~50 % by 28 °C; malignant arrhythmias unlikely above 32 °C (RCEM Learning) [read; secondary]';
 const SEVERINGHAUS =
@@ -1492,6 +1495,31 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
         ),
         2,
       )} °C`,
+  },
+  {
+    id: '7f',
+    reference: 'Reference case 7 (issue 18)',
+    title: 'Witnessed hypothermic cardiac arrest: how cold the heart stops',
+    citation: 'Frei 2019',
+    source: FREI_2019,
+    quantity: 'core temperature at the first cardiac arrest, °C (mean of runs)',
+    unit: '°C',
+    published: 23.9,
+    acceptable: [21.2, 26.6],
+    tolerance:
+      'one standard deviation of the 206 patients either side of their mean (23.9 ± 2.7 °C): they arrested in front of witnesses, mostly during or after rescue, where the model’s runs cool untouched in 10 °C water, so the model’s mean need only lie among the central two thirds of the patients, not within the published mean’s own confidence interval (± 0.4 °C)',
+    method: `${ENSEMBLE_METHOD} Core temperature at the first sample in VF, asystole or PEA; mean over the runs that arrest.`,
+    decimals: 2,
+    compute: () =>
+      mean(coolingEnsemble().flatMap((r) => (r.arrestCoreC === null ? [] : [r.arrestCoreC]))) ??
+      NaN,
+    detail() {
+      const arrests = coolingEnsemble()
+        .map((r) => r.arrestCoreC)
+        .filter((c): c is number => c !== null);
+      const above28 = arrests.filter((c) => c > 28).length;
+      return `${arrests.length} runs arrest; ${above28} of them (${fmt((100 * above28) / arrests.length, 0)} %) above 28 °C, against 5 of 206 patients (2.4 %)`;
+    },
   },
   {
     id: '7e',
