@@ -22,7 +22,7 @@ const scenario = essayScenario();
 const ESSAY_VIEW = 0;
 const CONVENTIONAL_VIEW = 1;
 
-/** Brain lost (autolysed fraction at the end) with one plan, one view and one parameter moved. */
+/** Brain lost at the end (autolysed plus still at risk, the outcome's brain_lost_fraction) with one plan, one view and one parameter moved. */
 function lost(plan: EssayPlanName, balance: number, name: ParameterName, value: number): number {
   return runMember({
     scenario,
@@ -30,7 +30,7 @@ function lost(plan: EssayPlanName, balance: number, name: ParameterName, value: 
     parameters: { [name]: value, hypothesisBalance: balance },
     seed: 1,
     stepSeconds: 5,
-  }).outcome.brain_autolysed_fraction;
+  }).outcome.brain_lost_fraction;
 }
 
 /** The essay's procedure saves brain under the essay's view: brain lost with oxygen at once − with it. */
