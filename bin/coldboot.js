@@ -12,6 +12,12 @@ try {
   );
   process.exit(1);
 }
+// When the program reading our output goes away (`coldboot run … | head`), stop quietly, as Unix
+// tools do, instead of dying on an unhandled EPIPE.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 process.exitCode = await cli.main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),

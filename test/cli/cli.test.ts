@@ -163,6 +163,22 @@ describe('the coldboot executable', () => {
     const bad = spawnSync(process.execPath, [bin, 'run'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
   });
+
+  it('stops quietly when the program reading its output closes early, as `| head` does', async () => {
+    const { spawn } = await import('node:child_process');
+    const bin = join(import.meta.dirname, '..', '..', 'bin', 'coldboot.js');
+    const child = spawn(process.execPath, [bin, 'run', skier, '--every', '1'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    // Read the first chunk of CSV, then close the pipe while the run is still writing.
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(err).not.toContain('EPIPE');
+    expect(code).toBe(0);
+  });
 });
 
 describe('coldboot summary', () => {
