@@ -224,15 +224,121 @@ const heatPerfusionWPerK = new Float64Array(COMPARTMENT_COUNT);
 const onsetExp = new RememberedExp();
 
 /**
+ * The values one thermal step's pieces hand to the pieces after them (stepThermal calls them in
+ * order; each writes its own fields before any later piece reads them). Module-level and reused so
+ * that a step allocates nothing; meaningless between steps.
+ */
+const step = {
+  // surfaceConductances
+  /** Skin-to-air heat-transfer coefficient, W/m²/K. */
+  hAir: 0,
+  /** Insulation from the shell's skin to the air (boundary layer and clothing), m²·K/W. */
+  airSurfaceInsulation: 0,
+  /** Insulation from the hands' and feet's skin to the air, m²·K/W. */
+  extremityAirInsulation: 0,
+  /** Insulation from skin to water, m²·K/W. */
+  waterSurfaceInsulation: 0,
+  /** 1 when the head is under water. */
+  headWet: 0,
+  /** Immersed fraction of the body below the head, 0–1, and the rest (dry = 1 − wet). */
+  wet: 0,
+  dry: 0,
+  tAir: 0,
+  tWater: 0,
+  /** Internal insulation of the shell and of the extremities, m²·K/W. */
+  shellR: 0,
+  extR: 0,
+  tShell: 0,
+  tExt: 0,
+  /** Heat from the immersed hands and feet to the water, W. */
+  extWaterLossW: 0,
+  // surfaceTemperatures
+  /** Skin surface temperatures of the shell and extremities, in water and in air, °C. */
+  shellSurfaceWater: 0,
+  shellSurfaceAir: 0,
+  extSurfaceWater: 0,
+  extSurfaceAir: 0,
+  airVapourKPa: 0,
+  /** Resistance to vapour from skin to air, m²·kPa/W. */
+  evaporativeResistance: 0,
+  // headSkinNode
+  /** Heat from the blood and from the brain into the head's skin node, and their sum (lost), W. */
+  headBloodW: 0,
+  headBrainW: 0,
+  headLossW: 0,
+  /** Skin area of shell and extremities (the head apart), m². */
+  totalArea: 0,
+  meanSkinTempC: 0,
+  // vasomotorControl
+  coreError: 0,
+  skinError: 0,
+  /** On the heart-lung machine (cannulated): anaesthetised. */
+  anaesthetised: false,
+  /** Cold vasoconstriction signal (≥ 0). */
+  signal: 0,
+  shellRestingWPerK: 0,
+  maxShellFraction: 0,
+  /** Reflex flow fractions of resting: skin and fat, muscle, hands and feet. */
+  shellFlowFraction: 0,
+  muscleFlowFraction: 0,
+  extremityFlowFraction: 0,
+  // localHeating
+  /** Extra flow of locally heated skin, through the skin node, W/K. */
+  localSkinWPerK: 0,
+  // sweating
+  sweatW: 0,
+  // shivering
+  shiveringW: 0,
+  // metabolismAndPerfusion
+  metabolicW: 0,
+  perfusionTotalWPerK: 0,
+  /** Blood's heat capacity per L/min of flow, W/K per L/min. */
+  perMinute: 0,
+  // skinHeatFlows
+  tArterial: 0,
+  pumpHeatW: 0,
+  wetSkinFlow: 0,
+  drySkinFlow: 0,
+  wetSkinC: 0,
+  drySkinC: 0,
+  shellLossW: 0,
+  shellToSkinW: 0,
+  extToDrySkinW: 0,
+  extLossW: 0,
+  evaporationW: 0,
+  // bloodAndDeviceHeat
+  externalW: 0,
+  // breathingAndConduction
+  respiratoryW: 0,
+};
+
+/**
  * Advances temperatures by dtS seconds (explicit Euler). Updates the energy accumulators and the
  * derived values kept in the state (metabolic rate, heat loss, skin flow, mean skin temperature).
+ * The pieces below run in this order and pass their results on through `step`.
  */
 export function stepThermal(state: State, body: ThermalBody, dtS: number): void {
-  const v = body.values;
-  const tBlood = state[S.bloodTempC]!;
-  const tCore = state[S.coreTempC]!;
+  surfaceConductances(state, body);
+  surfaceTemperatures(state, body);
+  headSkinNode(state, body);
+  vasomotorControl(state, body);
+  localHeating(state, body);
+  sweating(body);
+  shivering(state, body, dtS);
+  metabolismAndPerfusion(state, body);
+  skinHeatFlows(state, body);
+  bloodAndDeviceHeat(state);
+  breathingAndConduction(state, body);
+  integrate(state, body, dtS);
+}
 
-  // Surface conductances (W/K) from each skin region's mean temperature to air and to water.
+/**
+ * Surface conductances (W/K) from each skin region's mean temperature to air and to water: the
+ * insulations of air, clothing and water, how much of the body is immersed, and the immersed hands'
+ * and feet's loss to the water.
+ */
+function surfaceConductances(state: State, body: ThermalBody): void {
+  const v = body.values;
   const hAir = state[S.airHeatTransferWPerM2K]!;
   const airSurfaceInsulation = 1 / hAir + state[S.clothingClo]! * v.cloToM2KPerW;
   const extremityAirInsulation = 1 / hAir + state[S.extremityClothingClo]! * v.cloToM2KPerW;
@@ -253,14 +359,35 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
 
   const tShell = state[S.shellTempC]!;
   const tExt = state[S.extremityTempC]!;
-  const extWaterLossW = extToWater * (tExt - tWater);
+  step.extWaterLossW = extToWater * (tExt - tWater);
+  step.hAir = hAir;
+  step.airSurfaceInsulation = airSurfaceInsulation;
+  step.extremityAirInsulation = extremityAirInsulation;
+  step.waterSurfaceInsulation = waterSurfaceInsulation;
+  step.headWet = headWet;
+  step.wet = wet;
+  step.dry = dry;
+  step.tAir = tAir;
+  step.tWater = tWater;
+  step.shellR = shellR;
+  step.extR = extR;
+  step.tShell = tShell;
+  step.tExt = tExt;
+}
 
-  // Skin surface temperatures (for the vasomotor signal and the display): the shell's mean
-  // temperature less the drop across its own insulation and, in air, the cooling by what the skin
-  // evaporates (the surface's heat balance, evaporatingSurfaceC: never below the wet bulb). The sweat
-  // the controller asks for depends on this skin temperature itself: here it is estimated once from
-  // the skin before evaporation (one fixed-point step); the surface balance that moves the heat
-  // (below) uses the controller's sweat.
+/**
+ * Skin surface temperatures (for the vasomotor signal and the display): the shell's mean
+ * temperature less the drop across its own insulation and, in air, the cooling by what the skin
+ * evaporates (the surface's heat balance, evaporatingSurfaceC: never below the wet bulb). The sweat
+ * the controller asks for depends on this skin temperature itself: here it is estimated once from
+ * the skin before evaporation (one fixed-point step); the surface balance that moves the heat
+ * (skinHeatFlows) uses the controller's sweat.
+ */
+function surfaceTemperatures(state: State, body: ThermalBody): void {
+  const v = body.values;
+  const tBlood = state[S.bloodTempC]!;
+  const { hAir, airSurfaceInsulation, extremityAirInsulation, waterSurfaceInsulation } = step;
+  const { dry, tAir, tWater, shellR, extR, tShell, tExt } = step;
   const shellSurfaceWater =
     tShell - (tShell - tWater) * (shellR / (shellR + waterSurfaceInsulation));
   const shellSurfaceDryAir = tShell - (tShell - tAir) * (shellR / (shellR + airSurfaceInsulation));
@@ -307,9 +434,24 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
       sweatPerM2W,
     );
   }
-  // The head's skin: a node between the blood (scalp and face flow, which cold barely constricts), the
-  // brain (through the skull) and the surroundings, solved at steady state each step (it holds little
-  // heat). Its surface is bare.
+  step.shellSurfaceWater = shellSurfaceWater;
+  step.shellSurfaceAir = shellSurfaceAir;
+  step.extSurfaceWater = extSurfaceWater;
+  step.extSurfaceAir = extSurfaceAir;
+  step.airVapourKPa = airVapourKPa;
+  step.evaporativeResistance = evaporativeResistance;
+}
+
+/**
+ * The head's skin: a node between the blood (scalp and face flow, which cold barely constricts), the
+ * brain (through the skull) and the surroundings, solved at steady state each step (it holds little
+ * heat). Its surface is bare. Then the area-weighted mean skin temperature of the whole body, the
+ * controllers' skin input.
+ */
+function headSkinNode(state: State, body: ThermalBody): void {
+  const v = body.values;
+  const tBlood = state[S.bloodTempC]!;
+  const { hAir, waterSurfaceInsulation, headWet, wet, dry, tAir, tWater } = step;
   const tBrain = state[S.brainTempC]!;
   const tHeadEnv = headWet === 1 ? tWater : tAir;
   const headSurfaceInsulation = headWet === 1 ? waterSurfaceInsulation : 1 / hAir;
@@ -321,28 +463,38 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     (bloodToHead + brainToHead + headToEnv);
   const headBloodW = bloodToHead * (tBlood - tHead);
   const headBrainW = brainToHead * (tBrain - tHead);
-  const headLossW = headBloodW + headBrainW;
+  step.headBloodW = headBloodW;
+  step.headBrainW = headBrainW;
+  step.headLossW = headBloodW + headBrainW;
   const headSurface =
     tHead -
     (tHead - tHeadEnv) *
       (v.skinInsulationM2KPerW / (v.skinInsulationM2KPerW + headSurfaceInsulation));
 
   const totalArea = body.shellAreaM2 + body.extremityAreaM2;
-  const meanSkinTempC =
-    (body.shellAreaM2 * (wet * shellSurfaceWater + dry * shellSurfaceAir) +
-      body.extremityAreaM2 * (wet * extSurfaceWater + dry * extSurfaceAir) +
+  step.totalArea = totalArea;
+  step.meanSkinTempC =
+    (body.shellAreaM2 * (wet * step.shellSurfaceWater + dry * step.shellSurfaceAir) +
+      body.extremityAreaM2 * (wet * step.extSurfaceWater + dry * step.extSurfaceAir) +
       body.headAreaM2 * headSurface) /
     (totalArea + body.headAreaM2);
+}
 
-  // Vasomotor control (Stolwijk form): skin flow = (resting + dilation) / (1 + constriction). As in
-  // Stolwijk's controller, the core and skin errors are added before either effector acts: a warm
-  // skin holds back constriction and shivering while the core is a little cool, and a cool core holds
-  // back dilation and sweating while the skin is a little warm, so a resting body in comfortable
-  // surroundings neither sweats nor shivers.
+/**
+ * Vasomotor control (Stolwijk form): skin flow = (resting + dilation) / (1 + constriction). As in
+ * Stolwijk's controller, the core and skin errors are added before either effector acts: a warm
+ * skin holds back constriction and shivering while the core is a little cool, and a cool core holds
+ * back dilation and sweating while the skin is a little warm, so a resting body in comfortable
+ * surroundings neither sweats nor shivers. Sets the errors, the cold signal and the reflex flow
+ * fractions of skin and fat, muscle, and hands and feet.
+ */
+function vasomotorControl(state: State, body: ThermalBody): void {
+  const v = body.values;
+  const tBlood = state[S.bloodTempC]!;
   // The core temperature the controller senses is the blood's (the hypothalamus is warmed by the
   // arterial blood it is bathed in); the start profile holds the blood at the start's core temperature.
   const coreError = tBlood - 37;
-  const skinError = meanSkinTempC - v.neutralSkinTempC;
+  const skinError = step.meanSkinTempC - v.neutralSkinTempC;
   const dilationWPerK =
     (Math.max(
       0,
@@ -369,17 +521,40 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   const shellRestingWPerK = body.restingPerfusionWPerK[C.shell]!;
   const maxShellFraction = body.maxShellPerfusionWPerK / shellRestingWPerK;
   // The reflexes' skin-and-fat flow, as a fraction of resting.
-  const shellFlowFraction = Math.min(
+  step.shellFlowFraction = Math.min(
     maxShellFraction,
     Math.max(
       v.vasoconstrictionMinFlowFraction,
       (1 + dilationWPerK / shellRestingWPerK) / (1 + signal),
     ),
   );
-  // Locally heated skin dilates its own vessels whatever the reflexes ask (local thermal hyperaemia):
-  // from none at the onset temperature to the highest flow at the full one, at the shell's surface.
-  const shellSurface = wet * shellSurfaceWater + dry * shellSurfaceAir;
-  const localHeating = Math.min(
+  step.muscleFlowFraction = Math.max(
+    v.muscleMinFlowFraction,
+    1 / (1 + v.muscleConstrictionGainRatio * signal),
+  );
+  step.extremityFlowFraction = Math.max(
+    v.vasoconstrictionMinFlowFraction,
+    1 / (1 + v.extremityConstrictionGainRatio * signal),
+  );
+  step.coreError = coreError;
+  step.skinError = skinError;
+  step.anaesthetised = anaesthetised;
+  step.signal = signal;
+  step.shellRestingWPerK = shellRestingWPerK;
+  step.maxShellFraction = maxShellFraction;
+}
+
+/**
+ * Locally heated skin dilates its own vessels whatever the reflexes ask (local thermal hyperaemia):
+ * from none at the onset temperature to the highest flow at the full one, at the shell's surface.
+ * The extra flow runs through the skin's own vessels, at the surface, outside the fat: it is warmed
+ * there by what heats the skin, not by the shell's mean temperature (skinHeatFlows).
+ */
+function localHeating(state: State, body: ThermalBody): void {
+  const v = body.values;
+  const { wet, dry, maxShellFraction, shellFlowFraction } = step;
+  const shellSurface = wet * step.shellSurfaceWater + dry * step.shellSurfaceAir;
+  const localHeatingFraction = Math.min(
     1,
     Math.max(
       0,
@@ -387,38 +562,41 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
         (v.localHeatingFullSkinTempC - v.localHeatingOnsetSkinTempC),
     ),
   );
-  // The extra flow runs through the skin's own vessels, at the surface, outside the fat: it is
-  // warmed there by what heats the skin, not by the shell's mean temperature (below).
-  const localSkinWPerK =
-    localHeating *
+  step.localSkinWPerK =
+    localHeatingFraction *
     Math.max(0, maxShellFraction - shellFlowFraction) *
-    shellRestingWPerK *
+    step.shellRestingWPerK *
     state[S.cardiacOutputRatio]!;
+}
 
-  // Evaporation from dry skin: insensible diffusion plus sweating, limited by what the air can take
-  // (Gagge two-node form): the vapour pressure at the skin's surface, whose temperature comes from
-  // the surface's own heat balance (below). None from skin under water. The sweat asked for is shared
-  // between the shell's and the hands' and feet's skin by area.
-  const sweatW =
-    dry > 0
+/**
+ * The sweat asked for, W: from the core and skin errors (Gagge two-node form); none when no skin is
+ * in air. How much of it evaporates, limited by what the air can take at the skin's surface, is
+ * settled by the surface balances in skinHeatFlows, which share it between the shell's and the
+ * hands' and feet's skin by area.
+ */
+function sweating(body: ThermalBody): void {
+  const v = body.values;
+  const { coreError, skinError } = step;
+  step.sweatW =
+    step.dry > 0
       ? Math.max(0, v.sweatingCoreGainWPerK * coreError + v.sweatingSkinGainWPerK * skinError)
       : 0;
-  const muscleFlowFraction = Math.max(
-    v.muscleMinFlowFraction,
-    1 / (1 + v.muscleConstrictionGainRatio * signal),
-  );
-  const extremityFlowFraction = Math.max(
-    v.vasoconstrictionMinFlowFraction,
-    1 / (1 + v.extremityConstrictionGainRatio * signal),
-  );
+}
 
-  // Shivering: drive from cold core and cold skin, capped, tapered to zero as the core cools below the
-  // level where muscle and nerves can still sustain it, and lagged. The fit divides the drive by
-  // √(body fat %): there it stands in for the insulation of fat (a fat person's core and skin cool less
-  // for the same cold). Here the fat's insulation is in the conductances, so the divisor is taken once
-  // at the fit's reference fat for everyone: dividing by each person's own fat would count fat twice,
-  // and a fat person would shiver too little and cool faster than a lean one in cold water.
-  const skinCold = SHIVERING_FIT_SKIN_REFERENCE_C - meanSkinTempC;
+/**
+ * Shivering heat, W: drive from cold core and cold skin, capped, tapered to zero as the core cools
+ * below the level where muscle and nerves can still sustain it, lagged, and held to what the brain
+ * can drive. The fit divides the drive by √(body fat %): there it stands in for the insulation of
+ * fat (a fat person's core and skin cool less for the same cold). Here the fat's insulation is in the
+ * conductances, so the divisor is taken once at the fit's reference fat for everyone: dividing by
+ * each person's own fat would count fat twice, and a fat person would shiver too little and cool
+ * faster than a lean one in cold water.
+ */
+function shivering(state: State, body: ThermalBody, dtS: number): void {
+  const v = body.values;
+  const tCore = state[S.coreTempC]!;
+  const skinCold = SHIVERING_FIT_SKIN_REFERENCE_C - step.meanSkinTempC;
   const driveWPerM2 =
     (v.shiveringCoreGainWPerM2K * Math.max(0, 37 - tCore) +
       // Warm skin holds shivering back (the fit's linear term continued above its reference).
@@ -437,7 +615,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   // On the heart-lung machine the patient is anaesthetised or deeply sedated with neuromuscular
   // blockade: cardiopulmonary bypass in theatre, and VA-ECMO after an arrest (intubated, sedated and,
   // while cooled or rewarmed, paralysed to stop shivering): no shivering.
-  const shiveringTargetW = anaesthetised
+  const shiveringTargetW = step.anaesthetised
     ? 0
     : Math.min(body.shiveringCeilingW, Math.max(0, driveWPerM2) * body.composition.surfaceAreaM2) *
       coldMuscleFactor;
@@ -446,16 +624,25 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   // and oxygen; compressions alone do not keep the brain firing).
   const brainDriveCapW =
     body.shiveringCeilingW * shiveringBrainDrive(state, body.restingBrainFlowLPerMin, v);
-  const shiveringW = Math.min(
+  step.shiveringW = Math.min(
     brainDriveCapW,
     state[S.shiveringHeatW]! +
       (shiveringTargetW - state[S.shiveringHeatW]!) *
         (1 - onsetExp.of(-dtS / v.shiveringOnsetTimeConstantS)),
   );
+}
 
-  // Metabolism and perfusion: each tissue burns what its oxygen allows (demand × aerobic fraction) and
-  // exchanges heat with the blood flowing through it. Flow scales with the heart's output; shivering
-  // muscle gets the extra flow that carries its oxygen while the heart pumps; frozen tissue gets none.
+/**
+ * Metabolism and perfusion: each tissue burns what its oxygen allows (demand × aerobic fraction) and
+ * exchanges heat with the blood flowing through it. Flow scales with the heart's output; shivering
+ * muscle gets the extra flow that carries its oxygen while the heart pumps; frozen tissue gets none.
+ * Writes each tissue's demand and flow to the state, its metabolic heat to netHeatW and its heat
+ * conductance to the blood to heatPerfusionWPerK.
+ */
+function metabolismAndPerfusion(state: State, body: ThermalBody): void {
+  const v = body.values;
+  const { shellFlowFraction, extremityFlowFraction, muscleFlowFraction } = step;
+  const { shiveringW, localSkinWPerK, signal } = step;
   const outputRatio = state[S.cardiacOutputRatio]!;
   const rhythm = state[S.rhythm]!;
   const pumping = isPerfusingRhythm(rhythm);
@@ -494,14 +681,27 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     metabolicW += m;
     netHeatW[i] = m;
   }
-  // Each tissue exchanges heat with arterial blood; its venous blood returns to the pool at the
-  // tissue's temperature.
-  // Arterial temperature is the flow-weighted mix of the circuit's outlet and the heart's own output,
-  // never beyond the outlet; pumped blood that the (constricted) tissue flows do not take up returns to
-  // the venous pool with its heat, so the exchanger's heat is all accounted for.
+  step.metabolicW = metabolicW;
+  step.perfusionTotalWPerK = perfusionTotalWPerK;
+  step.perMinute = perMinute;
+}
+
+/**
+ * The arterial temperature and the heat leaving the shell and the hands and feet through their skin.
+ * Each tissue exchanges heat with arterial blood; its venous blood returns to the pool at the
+ * tissue's temperature. Arterial temperature is the flow-weighted mix of the circuit's outlet and the
+ * heart's own output, never beyond the outlet; pumped blood that the (constricted) tissue flows do
+ * not take up returns to the venous pool with its heat, so the exchanger's heat is all accounted for.
+ */
+function skinHeatFlows(state: State, body: ThermalBody): void {
+  const v = body.values;
+  const tBlood = state[S.bloodTempC]!;
+  const { airSurfaceInsulation, extremityAirInsulation, waterSurfaceInsulation } = step;
+  const { wet, dry, tAir, tWater, shellR, extR, tShell, tExt, extWaterLossW } = step;
+  const { airVapourKPa, evaporativeResistance, totalArea, sweatW, localSkinWPerK } = step;
   const pumpHeatW = state[S.pumpHeatW]!;
   const pumpFlow = state[S.pumpFlowLPerMin]!;
-  const tissueFlow = perfusionTotalWPerK / perMinute;
+  const tissueFlow = step.perfusionTotalWPerK / step.perMinute;
   const pumpShare = pumpFlow > 0 && tissueFlow > 0 ? Math.min(1, pumpFlow / tissueFlow) : 0;
   const tArterial = tBlood + pumpShare * (state[S.arterialOutletTempC]! - tBlood);
   // The shell's surface, in water and in air: a skin node between the shell's mean temperature
@@ -540,8 +740,8 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   // The node's balance closes exactly: what is not evaporated leaves by convection and radiation.
   const shellDryLossW =
     shellToDrySkin * (tShell - drySkinC) + drySkinFlow * (tArterial - drySkinC) - shellEvaporationW;
-  const shellLossW = toWaterWPerK * (wetSkinC - tWater) + shellDryLossW;
-  const shellToSkinW = shellToWetSkin * (tShell - wetSkinC) + shellToDrySkin * (tShell - drySkinC);
+  step.shellLossW = toWaterWPerK * (wetSkinC - tWater) + shellDryLossW;
+  step.shellToSkinW = shellToWetSkin * (tShell - wetSkinC) + shellToDrySkin * (tShell - drySkinC);
   // Hands and feet in air: the same surface balance between the tissue (through its skin) and the air.
   const extToDrySkin = (dry * body.extremityAreaM2) / extR;
   const extSkinToAir = (dry * body.extremityAreaM2) / extremityAirInsulation;
@@ -565,8 +765,25 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     extremitySweatW,
   );
   const extToDrySkinW = extToDrySkin * (tExt - extDrySkinC);
-  const extLossW = extWaterLossW + extToDrySkinW - extremityEvaporationW;
-  const evaporationW = shellEvaporationW + extremityEvaporationW;
+  step.extToDrySkinW = extToDrySkinW;
+  step.extLossW = extWaterLossW + extToDrySkinW - extremityEvaporationW;
+  step.evaporationW = shellEvaporationW + extremityEvaporationW;
+  step.tArterial = tArterial;
+  step.pumpHeatW = pumpHeatW;
+  step.wetSkinFlow = wetSkinFlow;
+  step.drySkinFlow = drySkinFlow;
+  step.wetSkinC = wetSkinC;
+  step.drySkinC = drySkinC;
+}
+
+/**
+ * Heat carried by the blood: each tissue gains from arterial blood, and the blood pool takes back
+ * the venous return, the pump's heat and the locally dilated skin flow's exchange; then the bedside
+ * devices' heat, per compartment (summed in step.externalW with the pump's).
+ */
+function bloodAndDeviceHeat(state: State): void {
+  const tBlood = state[S.bloodTempC]!;
+  const { tArterial, pumpHeatW, wetSkinFlow, drySkinFlow, wetSkinC, drySkinC } = step;
   let toBloodW =
     pumpHeatW + wetSkinFlow * (wetSkinC - tArterial) + drySkinFlow * (drySkinC - tArterial);
   for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
@@ -583,7 +800,19 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
     netHeatW[i] = netHeatW[i]! + w;
     externalW += w;
   }
+  step.externalW = externalW;
+}
 
+/**
+ * Breathing (inspired gas warmed to core temperature and saturated with water, taken from the core)
+ * and conduction between neighbouring compartments, including the head skin node's draw on the
+ * blood and brain and the skin's draw on the shell and the hands and feet, added to netHeatW.
+ */
+function breathingAndConduction(state: State, body: ThermalBody): void {
+  const v = body.values;
+  const tBlood = state[S.bloodTempC]!;
+  const tCore = state[S.coreTempC]!;
+  const { tAir, tShell, tExt, extWaterLossW } = step;
   // Breathing: inspired gas is warmed to core temperature and saturated with water.
   const minuteVolume = respiratoryMinuteVolumeLPerMin(state, body);
   const respiratoryW =
@@ -591,6 +820,7 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
       ? respiratoryHeatLossW(minuteVolume, tCore, tAir, state[S.airVapourKPa]!, v)
       : 0;
   netHeatW[C.core] = netHeatW[C.core]! - respiratoryW;
+  step.respiratoryW = respiratoryW;
 
   // Conduction between neighbours.
   const tHeart = state[S.heartTempC]!;
@@ -607,29 +837,38 @@ export function stepThermal(state: State, body: ThermalBody, dtS: number): void 
   netHeatW[C.muscle] = netHeatW[C.muscle]! + coreMuscle - muscleLimb - muscleShell;
   netHeatW[C.limbs] = netHeatW[C.limbs]! + muscleLimb + extLimb - limbShell;
   netHeatW[C.heart] = netHeatW[C.heart]! - heartCore - heartBlood;
-  netHeatW[C.blood] = netHeatW[C.blood]! + heartBlood - headBloodW;
-  netHeatW[C.brain] = netHeatW[C.brain]! - headBrainW;
-  netHeatW[C.shell] = netHeatW[C.shell]! + muscleShell + limbShell - shellToSkinW;
-  netHeatW[C.extremities] = netHeatW[C.extremities]! - extLimb - extWaterLossW - extToDrySkinW;
+  netHeatW[C.blood] = netHeatW[C.blood]! + heartBlood - step.headBloodW;
+  netHeatW[C.brain] = netHeatW[C.brain]! - step.headBrainW;
+  netHeatW[C.shell] = netHeatW[C.shell]! + muscleShell + limbShell - step.shellToSkinW;
+  netHeatW[C.extremities] = netHeatW[C.extremities]! - extLimb - extWaterLossW - step.extToDrySkinW;
+}
 
+/**
+ * Integration: moves each compartment's temperature by its net heat over dtS (explicit Euler),
+ * freezes or thaws the hands and feet, adds to the energy accumulators and records the step's
+ * derived values in the state.
+ */
+function integrate(state: State, body: ThermalBody, dtS: number): void {
+  const { metabolicW, externalW } = step;
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
     state[i] = state[i]! + (dtS * netHeatW[i]!) / body.heatCapacityJPerK[i]!;
   }
   freezeOrThawExtremities(state, body);
 
-  const lossW = shellLossW + extLossW + headLossW + evaporationW + respiratoryW;
+  const lossW =
+    step.shellLossW + step.extLossW + step.headLossW + step.evaporationW + step.respiratoryW;
   state[S.metabolicHeatJ] = state[S.metabolicHeatJ]! + metabolicW * dtS;
   state[S.environmentHeatLossJ] = state[S.environmentHeatLossJ]! + lossW * dtS;
   state[S.externalHeatJ] = state[S.externalHeatJ]! + externalW * dtS;
   state[S.externalHeatW] = externalW;
   state[S.metabolicRateW] = metabolicW;
   state[S.heatLossW] = lossW;
-  state[S.skinBloodFlowFraction] = shellFlowFraction;
-  state[S.meanSkinTempC] = meanSkinTempC;
-  state[S.cardiacOutputLPerMin] = (perfusionTotalWPerK * 60) / body.bloodHeatCapacityJPerLK;
-  state[S.shiveringHeatW] = shiveringW;
+  state[S.skinBloodFlowFraction] = step.shellFlowFraction;
+  state[S.meanSkinTempC] = step.meanSkinTempC;
+  state[S.cardiacOutputLPerMin] = (step.perfusionTotalWPerK * 60) / body.bloodHeatCapacityJPerLK;
+  state[S.shiveringHeatW] = step.shiveringW;
   state[S.shiveringCeilingW] = body.shiveringCeilingW;
-  state[S.respiratoryHeatLossW] = respiratoryW;
+  state[S.respiratoryHeatLossW] = step.respiratoryW;
 }
 
 /**
