@@ -228,7 +228,7 @@ const onsetExp = new RememberedExp();
  * order; each writes its own fields before any later piece reads them). Module-level and reused so
  * that a step allocates nothing; meaningless between steps.
  */
-const step = {
+const stepValues = {
   // surfaceConductances
   /** Skin-to-air heat-transfer coefficient, W/m²/K. */
   hAir: 0,
@@ -315,7 +315,7 @@ const step = {
 /**
  * Advances temperatures by dtS seconds (explicit Euler). Updates the energy accumulators and the
  * derived values kept in the state (metabolic rate, heat loss, skin flow, mean skin temperature).
- * The pieces below run in this order and pass their results on through `step`.
+ * The pieces below run in this order and pass their results on through `stepValues`.
  */
 export function stepThermal(state: State, body: ThermalBody, dtS: number): void {
   surfaceConductances(state, body);
@@ -359,20 +359,20 @@ function surfaceConductances(state: State, body: ThermalBody): void {
 
   const tShell = state[S.shellTempC]!;
   const tExt = state[S.extremityTempC]!;
-  step.extWaterLossW = extToWater * (tExt - tWater);
-  step.hAir = hAir;
-  step.airSurfaceInsulation = airSurfaceInsulation;
-  step.extremityAirInsulation = extremityAirInsulation;
-  step.waterSurfaceInsulation = waterSurfaceInsulation;
-  step.headWet = headWet;
-  step.wet = wet;
-  step.dry = dry;
-  step.tAir = tAir;
-  step.tWater = tWater;
-  step.shellR = shellR;
-  step.extR = extR;
-  step.tShell = tShell;
-  step.tExt = tExt;
+  stepValues.extWaterLossW = extToWater * (tExt - tWater);
+  stepValues.hAir = hAir;
+  stepValues.airSurfaceInsulation = airSurfaceInsulation;
+  stepValues.extremityAirInsulation = extremityAirInsulation;
+  stepValues.waterSurfaceInsulation = waterSurfaceInsulation;
+  stepValues.headWet = headWet;
+  stepValues.wet = wet;
+  stepValues.dry = dry;
+  stepValues.tAir = tAir;
+  stepValues.tWater = tWater;
+  stepValues.shellR = shellR;
+  stepValues.extR = extR;
+  stepValues.tShell = tShell;
+  stepValues.tExt = tExt;
 }
 
 /**
@@ -386,8 +386,8 @@ function surfaceConductances(state: State, body: ThermalBody): void {
 function surfaceTemperatures(state: State, body: ThermalBody): void {
   const v = body.values;
   const tBlood = state[S.bloodTempC]!;
-  const { hAir, airSurfaceInsulation, extremityAirInsulation, waterSurfaceInsulation } = step;
-  const { dry, tAir, tWater, shellR, extR, tShell, tExt } = step;
+  const { hAir, airSurfaceInsulation, extremityAirInsulation, waterSurfaceInsulation } = stepValues;
+  const { dry, tAir, tWater, shellR, extR, tShell, tExt } = stepValues;
   const shellSurfaceWater =
     tShell - (tShell - tWater) * (shellR / (shellR + waterSurfaceInsulation));
   const shellSurfaceDryAir = tShell - (tShell - tAir) * (shellR / (shellR + airSurfaceInsulation));
@@ -434,12 +434,12 @@ function surfaceTemperatures(state: State, body: ThermalBody): void {
       sweatPerM2W,
     );
   }
-  step.shellSurfaceWater = shellSurfaceWater;
-  step.shellSurfaceAir = shellSurfaceAir;
-  step.extSurfaceWater = extSurfaceWater;
-  step.extSurfaceAir = extSurfaceAir;
-  step.airVapourKPa = airVapourKPa;
-  step.evaporativeResistance = evaporativeResistance;
+  stepValues.shellSurfaceWater = shellSurfaceWater;
+  stepValues.shellSurfaceAir = shellSurfaceAir;
+  stepValues.extSurfaceWater = extSurfaceWater;
+  stepValues.extSurfaceAir = extSurfaceAir;
+  stepValues.airVapourKPa = airVapourKPa;
+  stepValues.evaporativeResistance = evaporativeResistance;
 }
 
 /**
@@ -451,7 +451,7 @@ function surfaceTemperatures(state: State, body: ThermalBody): void {
 function headSkinNode(state: State, body: ThermalBody): void {
   const v = body.values;
   const tBlood = state[S.bloodTempC]!;
-  const { hAir, waterSurfaceInsulation, headWet, wet, dry, tAir, tWater } = step;
+  const { hAir, waterSurfaceInsulation, headWet, wet, dry, tAir, tWater } = stepValues;
   const tBrain = state[S.brainTempC]!;
   const tHeadEnv = headWet === 1 ? tWater : tAir;
   const headSurfaceInsulation = headWet === 1 ? waterSurfaceInsulation : 1 / hAir;
@@ -463,19 +463,19 @@ function headSkinNode(state: State, body: ThermalBody): void {
     (bloodToHead + brainToHead + headToEnv);
   const headBloodW = bloodToHead * (tBlood - tHead);
   const headBrainW = brainToHead * (tBrain - tHead);
-  step.headBloodW = headBloodW;
-  step.headBrainW = headBrainW;
-  step.headLossW = headBloodW + headBrainW;
+  stepValues.headBloodW = headBloodW;
+  stepValues.headBrainW = headBrainW;
+  stepValues.headLossW = headBloodW + headBrainW;
   const headSurface =
     tHead -
     (tHead - tHeadEnv) *
       (v.skinInsulationM2KPerW / (v.skinInsulationM2KPerW + headSurfaceInsulation));
 
   const totalArea = body.shellAreaM2 + body.extremityAreaM2;
-  step.totalArea = totalArea;
-  step.meanSkinTempC =
-    (body.shellAreaM2 * (wet * step.shellSurfaceWater + dry * step.shellSurfaceAir) +
-      body.extremityAreaM2 * (wet * step.extSurfaceWater + dry * step.extSurfaceAir) +
+  stepValues.totalArea = totalArea;
+  stepValues.meanSkinTempC =
+    (body.shellAreaM2 * (wet * stepValues.shellSurfaceWater + dry * stepValues.shellSurfaceAir) +
+      body.extremityAreaM2 * (wet * stepValues.extSurfaceWater + dry * stepValues.extSurfaceAir) +
       body.headAreaM2 * headSurface) /
     (totalArea + body.headAreaM2);
 }
@@ -494,7 +494,7 @@ function vasomotorControl(state: State, body: ThermalBody): void {
   // The core temperature the controller senses is the blood's (the hypothalamus is warmed by the
   // arterial blood it is bathed in); the start profile holds the blood at the start's core temperature.
   const coreError = tBlood - 37;
-  const skinError = step.meanSkinTempC - v.neutralSkinTempC;
+  const skinError = stepValues.meanSkinTempC - v.neutralSkinTempC;
   const dilationWPerK =
     (Math.max(
       0,
@@ -521,27 +521,27 @@ function vasomotorControl(state: State, body: ThermalBody): void {
   const shellRestingWPerK = body.restingPerfusionWPerK[C.shell]!;
   const maxShellFraction = body.maxShellPerfusionWPerK / shellRestingWPerK;
   // The reflexes' skin-and-fat flow, as a fraction of resting.
-  step.shellFlowFraction = Math.min(
+  stepValues.shellFlowFraction = Math.min(
     maxShellFraction,
     Math.max(
       v.vasoconstrictionMinFlowFraction,
       (1 + dilationWPerK / shellRestingWPerK) / (1 + signal),
     ),
   );
-  step.muscleFlowFraction = Math.max(
+  stepValues.muscleFlowFraction = Math.max(
     v.muscleMinFlowFraction,
     1 / (1 + v.muscleConstrictionGainRatio * signal),
   );
-  step.extremityFlowFraction = Math.max(
+  stepValues.extremityFlowFraction = Math.max(
     v.vasoconstrictionMinFlowFraction,
     1 / (1 + v.extremityConstrictionGainRatio * signal),
   );
-  step.coreError = coreError;
-  step.skinError = skinError;
-  step.anaesthetised = anaesthetised;
-  step.signal = signal;
-  step.shellRestingWPerK = shellRestingWPerK;
-  step.maxShellFraction = maxShellFraction;
+  stepValues.coreError = coreError;
+  stepValues.skinError = skinError;
+  stepValues.anaesthetised = anaesthetised;
+  stepValues.signal = signal;
+  stepValues.shellRestingWPerK = shellRestingWPerK;
+  stepValues.maxShellFraction = maxShellFraction;
 }
 
 /**
@@ -552,8 +552,8 @@ function vasomotorControl(state: State, body: ThermalBody): void {
  */
 function localHeating(state: State, body: ThermalBody): void {
   const v = body.values;
-  const { wet, dry, maxShellFraction, shellFlowFraction } = step;
-  const shellSurface = wet * step.shellSurfaceWater + dry * step.shellSurfaceAir;
+  const { wet, dry, maxShellFraction, shellFlowFraction } = stepValues;
+  const shellSurface = wet * stepValues.shellSurfaceWater + dry * stepValues.shellSurfaceAir;
   const localHeatingFraction = Math.min(
     1,
     Math.max(
@@ -562,10 +562,10 @@ function localHeating(state: State, body: ThermalBody): void {
         (v.localHeatingFullSkinTempC - v.localHeatingOnsetSkinTempC),
     ),
   );
-  step.localSkinWPerK =
+  stepValues.localSkinWPerK =
     localHeatingFraction *
     Math.max(0, maxShellFraction - shellFlowFraction) *
-    step.shellRestingWPerK *
+    stepValues.shellRestingWPerK *
     state[S.cardiacOutputRatio]!;
 }
 
@@ -577,9 +577,9 @@ function localHeating(state: State, body: ThermalBody): void {
  */
 function sweating(body: ThermalBody): void {
   const v = body.values;
-  const { coreError, skinError } = step;
-  step.sweatW =
-    step.dry > 0
+  const { coreError, skinError } = stepValues;
+  stepValues.sweatW =
+    stepValues.dry > 0
       ? Math.max(0, v.sweatingCoreGainWPerK * coreError + v.sweatingSkinGainWPerK * skinError)
       : 0;
 }
@@ -596,7 +596,7 @@ function sweating(body: ThermalBody): void {
 function shivering(state: State, body: ThermalBody, dtS: number): void {
   const v = body.values;
   const tCore = state[S.coreTempC]!;
-  const skinCold = SHIVERING_FIT_SKIN_REFERENCE_C - step.meanSkinTempC;
+  const skinCold = SHIVERING_FIT_SKIN_REFERENCE_C - stepValues.meanSkinTempC;
   const driveWPerM2 =
     (v.shiveringCoreGainWPerM2K * Math.max(0, 37 - tCore) +
       // Warm skin holds shivering back (the fit's linear term continued above its reference).
@@ -615,7 +615,7 @@ function shivering(state: State, body: ThermalBody, dtS: number): void {
   // On the heart-lung machine the patient is anaesthetised or deeply sedated with neuromuscular
   // blockade: cardiopulmonary bypass in theatre, and VA-ECMO after an arrest (intubated, sedated and,
   // while cooled or rewarmed, paralysed to stop shivering): no shivering.
-  const shiveringTargetW = step.anaesthetised
+  const shiveringTargetW = stepValues.anaesthetised
     ? 0
     : Math.min(body.shiveringCeilingW, Math.max(0, driveWPerM2) * body.composition.surfaceAreaM2) *
       coldMuscleFactor;
@@ -624,7 +624,7 @@ function shivering(state: State, body: ThermalBody, dtS: number): void {
   // and oxygen; compressions alone do not keep the brain firing).
   const brainDriveCapW =
     body.shiveringCeilingW * shiveringBrainDrive(state, body.restingBrainFlowLPerMin, v);
-  step.shiveringW = Math.min(
+  stepValues.shiveringW = Math.min(
     brainDriveCapW,
     state[S.shiveringHeatW]! +
       (shiveringTargetW - state[S.shiveringHeatW]!) *
@@ -641,8 +641,8 @@ function shivering(state: State, body: ThermalBody, dtS: number): void {
  */
 function metabolismAndPerfusion(state: State, body: ThermalBody): void {
   const v = body.values;
-  const { shellFlowFraction, extremityFlowFraction, muscleFlowFraction } = step;
-  const { shiveringW, localSkinWPerK, signal } = step;
+  const { shellFlowFraction, extremityFlowFraction, muscleFlowFraction } = stepValues;
+  const { shiveringW, localSkinWPerK, signal } = stepValues;
   const outputRatio = state[S.cardiacOutputRatio]!;
   const rhythm = state[S.rhythm]!;
   const pumping = isPerfusingRhythm(rhythm);
@@ -681,9 +681,9 @@ function metabolismAndPerfusion(state: State, body: ThermalBody): void {
     metabolicW += m;
     netHeatW[i] = m;
   }
-  step.metabolicW = metabolicW;
-  step.perfusionTotalWPerK = perfusionTotalWPerK;
-  step.perMinute = perMinute;
+  stepValues.metabolicW = metabolicW;
+  stepValues.perfusionTotalWPerK = perfusionTotalWPerK;
+  stepValues.perMinute = perMinute;
 }
 
 /**
@@ -696,12 +696,12 @@ function metabolismAndPerfusion(state: State, body: ThermalBody): void {
 function skinHeatFlows(state: State, body: ThermalBody): void {
   const v = body.values;
   const tBlood = state[S.bloodTempC]!;
-  const { airSurfaceInsulation, extremityAirInsulation, waterSurfaceInsulation } = step;
-  const { wet, dry, tAir, tWater, shellR, extR, tShell, tExt, extWaterLossW } = step;
-  const { airVapourKPa, evaporativeResistance, totalArea, sweatW, localSkinWPerK } = step;
+  const { airSurfaceInsulation, extremityAirInsulation, waterSurfaceInsulation } = stepValues;
+  const { wet, dry, tAir, tWater, shellR, extR, tShell, tExt, extWaterLossW } = stepValues;
+  const { airVapourKPa, evaporativeResistance, totalArea, sweatW, localSkinWPerK } = stepValues;
   const pumpHeatW = state[S.pumpHeatW]!;
   const pumpFlow = state[S.pumpFlowLPerMin]!;
-  const tissueFlow = step.perfusionTotalWPerK / step.perMinute;
+  const tissueFlow = stepValues.perfusionTotalWPerK / stepValues.perMinute;
   const pumpShare = pumpFlow > 0 && tissueFlow > 0 ? Math.min(1, pumpFlow / tissueFlow) : 0;
   const tArterial = tBlood + pumpShare * (state[S.arterialOutletTempC]! - tBlood);
   // The shell's surface, in water and in air: a skin node between the shell's mean temperature
@@ -740,8 +740,9 @@ function skinHeatFlows(state: State, body: ThermalBody): void {
   // The node's balance closes exactly: what is not evaporated leaves by convection and radiation.
   const shellDryLossW =
     shellToDrySkin * (tShell - drySkinC) + drySkinFlow * (tArterial - drySkinC) - shellEvaporationW;
-  step.shellLossW = toWaterWPerK * (wetSkinC - tWater) + shellDryLossW;
-  step.shellToSkinW = shellToWetSkin * (tShell - wetSkinC) + shellToDrySkin * (tShell - drySkinC);
+  stepValues.shellLossW = toWaterWPerK * (wetSkinC - tWater) + shellDryLossW;
+  stepValues.shellToSkinW =
+    shellToWetSkin * (tShell - wetSkinC) + shellToDrySkin * (tShell - drySkinC);
   // Hands and feet in air: the same surface balance between the tissue (through its skin) and the air.
   const extToDrySkin = (dry * body.extremityAreaM2) / extR;
   const extSkinToAir = (dry * body.extremityAreaM2) / extremityAirInsulation;
@@ -765,25 +766,25 @@ function skinHeatFlows(state: State, body: ThermalBody): void {
     extremitySweatW,
   );
   const extToDrySkinW = extToDrySkin * (tExt - extDrySkinC);
-  step.extToDrySkinW = extToDrySkinW;
-  step.extLossW = extWaterLossW + extToDrySkinW - extremityEvaporationW;
-  step.evaporationW = shellEvaporationW + extremityEvaporationW;
-  step.tArterial = tArterial;
-  step.pumpHeatW = pumpHeatW;
-  step.wetSkinFlow = wetSkinFlow;
-  step.drySkinFlow = drySkinFlow;
-  step.wetSkinC = wetSkinC;
-  step.drySkinC = drySkinC;
+  stepValues.extToDrySkinW = extToDrySkinW;
+  stepValues.extLossW = extWaterLossW + extToDrySkinW - extremityEvaporationW;
+  stepValues.evaporationW = shellEvaporationW + extremityEvaporationW;
+  stepValues.tArterial = tArterial;
+  stepValues.pumpHeatW = pumpHeatW;
+  stepValues.wetSkinFlow = wetSkinFlow;
+  stepValues.drySkinFlow = drySkinFlow;
+  stepValues.wetSkinC = wetSkinC;
+  stepValues.drySkinC = drySkinC;
 }
 
 /**
  * Heat carried by the blood: each tissue gains from arterial blood, and the blood pool takes back
  * the venous return, the pump's heat and the locally dilated skin flow's exchange; then the bedside
- * devices' heat, per compartment (summed in step.externalW with the pump's).
+ * devices' heat, per compartment (summed in stepValues.externalW with the pump's).
  */
 function bloodAndDeviceHeat(state: State): void {
   const tBlood = state[S.bloodTempC]!;
-  const { tArterial, pumpHeatW, wetSkinFlow, drySkinFlow, wetSkinC, drySkinC } = step;
+  const { tArterial, pumpHeatW, wetSkinFlow, drySkinFlow, wetSkinC, drySkinC } = stepValues;
   let toBloodW =
     pumpHeatW + wetSkinFlow * (wetSkinC - tArterial) + drySkinFlow * (drySkinC - tArterial);
   for (let i = 0; i < COMPARTMENT_COUNT - 1; i++) {
@@ -800,7 +801,7 @@ function bloodAndDeviceHeat(state: State): void {
     netHeatW[i] = netHeatW[i]! + w;
     externalW += w;
   }
-  step.externalW = externalW;
+  stepValues.externalW = externalW;
 }
 
 /**
@@ -812,7 +813,7 @@ function breathingAndConduction(state: State, body: ThermalBody): void {
   const v = body.values;
   const tBlood = state[S.bloodTempC]!;
   const tCore = state[S.coreTempC]!;
-  const { tAir, tShell, tExt, extWaterLossW } = step;
+  const { tAir, tShell, tExt, extWaterLossW } = stepValues;
   // Breathing: inspired gas is warmed to core temperature and saturated with water.
   const minuteVolume = respiratoryMinuteVolumeLPerMin(state, body);
   const respiratoryW =
@@ -820,7 +821,7 @@ function breathingAndConduction(state: State, body: ThermalBody): void {
       ? respiratoryHeatLossW(minuteVolume, tCore, tAir, state[S.airVapourKPa]!, v)
       : 0;
   netHeatW[C.core] = netHeatW[C.core]! - respiratoryW;
-  step.respiratoryW = respiratoryW;
+  stepValues.respiratoryW = respiratoryW;
 
   // Conduction between neighbours.
   const tHeart = state[S.heartTempC]!;
@@ -837,10 +838,11 @@ function breathingAndConduction(state: State, body: ThermalBody): void {
   netHeatW[C.muscle] = netHeatW[C.muscle]! + coreMuscle - muscleLimb - muscleShell;
   netHeatW[C.limbs] = netHeatW[C.limbs]! + muscleLimb + extLimb - limbShell;
   netHeatW[C.heart] = netHeatW[C.heart]! - heartCore - heartBlood;
-  netHeatW[C.blood] = netHeatW[C.blood]! + heartBlood - step.headBloodW;
-  netHeatW[C.brain] = netHeatW[C.brain]! - step.headBrainW;
-  netHeatW[C.shell] = netHeatW[C.shell]! + muscleShell + limbShell - step.shellToSkinW;
-  netHeatW[C.extremities] = netHeatW[C.extremities]! - extLimb - extWaterLossW - step.extToDrySkinW;
+  netHeatW[C.blood] = netHeatW[C.blood]! + heartBlood - stepValues.headBloodW;
+  netHeatW[C.brain] = netHeatW[C.brain]! - stepValues.headBrainW;
+  netHeatW[C.shell] = netHeatW[C.shell]! + muscleShell + limbShell - stepValues.shellToSkinW;
+  netHeatW[C.extremities] =
+    netHeatW[C.extremities]! - extLimb - extWaterLossW - stepValues.extToDrySkinW;
 }
 
 /**
@@ -849,26 +851,31 @@ function breathingAndConduction(state: State, body: ThermalBody): void {
  * derived values in the state.
  */
 function integrate(state: State, body: ThermalBody, dtS: number): void {
-  const { metabolicW, externalW } = step;
+  const { metabolicW, externalW } = stepValues;
   for (let i = 0; i < COMPARTMENT_COUNT; i++) {
     state[i] = state[i]! + (dtS * netHeatW[i]!) / body.heatCapacityJPerK[i]!;
   }
   freezeOrThawExtremities(state, body);
 
   const lossW =
-    step.shellLossW + step.extLossW + step.headLossW + step.evaporationW + step.respiratoryW;
+    stepValues.shellLossW +
+    stepValues.extLossW +
+    stepValues.headLossW +
+    stepValues.evaporationW +
+    stepValues.respiratoryW;
   state[S.metabolicHeatJ] = state[S.metabolicHeatJ]! + metabolicW * dtS;
   state[S.environmentHeatLossJ] = state[S.environmentHeatLossJ]! + lossW * dtS;
   state[S.externalHeatJ] = state[S.externalHeatJ]! + externalW * dtS;
   state[S.externalHeatW] = externalW;
   state[S.metabolicRateW] = metabolicW;
   state[S.heatLossW] = lossW;
-  state[S.skinBloodFlowFraction] = step.shellFlowFraction;
-  state[S.meanSkinTempC] = step.meanSkinTempC;
-  state[S.cardiacOutputLPerMin] = (step.perfusionTotalWPerK * 60) / body.bloodHeatCapacityJPerLK;
-  state[S.shiveringHeatW] = step.shiveringW;
+  state[S.skinBloodFlowFraction] = stepValues.shellFlowFraction;
+  state[S.meanSkinTempC] = stepValues.meanSkinTempC;
+  state[S.cardiacOutputLPerMin] =
+    (stepValues.perfusionTotalWPerK * 60) / body.bloodHeatCapacityJPerLK;
+  state[S.shiveringHeatW] = stepValues.shiveringW;
   state[S.shiveringCeilingW] = body.shiveringCeilingW;
-  state[S.respiratoryHeatLossW] = step.respiratoryW;
+  state[S.respiratoryHeatLossW] = stepValues.respiratoryW;
 }
 
 /**
