@@ -1,6 +1,6 @@
 // Unit tests of the cell functions themselves (models/physiology/cells.ts): the Q10s in the parameters,
-// the two views of ischaemic death, the self-check and the bookkeeping of viable, at-risk and autolysed
-// cells.
+// the two views of ischaemic death, the self-check, the log-normal tolerance of each group and the
+// bookkeeping of viable, at-risk and autolysed cells.
 
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -210,6 +210,38 @@ describe('selfCheckActivity and fractionOutOfSpec', () => {
     expect(fractionOutOfSpec(30, 30, 0.5)).toBeCloseTo(0.5, 6);
     expect(fractionOutOfSpec(3000, 30, 0.5)).toBeGreaterThan(0.999);
     expect(fractionOutOfSpec(20, 30, 0.5)).toBeLessThan(fractionOutOfSpec(40, 30, 0.5));
+  });
+
+  it('selfCheckActivity is the logistic of (temperature − selfCheckHalfTempC) / selfCheckWidthK: e/(1+e) one width above the half point, 1/(1+e) one width below', () => {
+    for (const width of [v.selfCheckWidthK, 2 * v.selfCheckWidthK]) {
+      const values = parameterValues({ selfCheckWidthK: width });
+      const half = values.selfCheckHalfTempC;
+      expect(selfCheckActivity(half + width, values)).toBeCloseTo(Math.E / (1 + Math.E), 9);
+      expect(selfCheckActivity(half - width, values)).toBeCloseTo(1 / (1 + Math.E), 9);
+    }
+  });
+
+  it('fractionOutOfSpec puts 84.13 % of cells out of spec one spread (log standard deviation) above the median and 15.87 % one spread below', () => {
+    // Φ(±1) of the standard normal distribution, to the 1.5e-7 of the erf approximation.
+    const phiOfOne = 0.8413447;
+    for (const spread of [0.3, 0.8]) {
+      expect(fractionOutOfSpec(30 * Math.exp(spread), 30, spread)).toBeCloseTo(phiOfOne, 6);
+      expect(fractionOutOfSpec(30 * Math.exp(-spread), 30, spread)).toBeCloseTo(1 - phiOfOne, 6);
+    }
+  });
+
+  it('fractionOutOfSpec is 0, not NaN, for a load below zero (a rounding residue of repair)', () => {
+    expect(fractionOutOfSpec(-1e-12, 30, 0.5)).toBe(0);
+  });
+
+  it('toleranceMedianMin gives each group its own median tolerance', () => {
+    const medians = [
+      v.brainToleranceMedianMin,
+      v.heartToleranceMedianMin,
+      v.extremityToleranceMedianMin,
+    ];
+    expect(new Set(medians).size).toBe(3); // distinct, so a mix-up would show
+    expect(CELL_GROUPS.map((g) => toleranceMedianMin(g.name, v))).toEqual(medians);
   });
 
   it('cellFractions are each within [0, 1] and add up to 1', () => {
