@@ -108,7 +108,7 @@ export const cellParameters = {
     1.5,
     'K',
     [0.5, 3],
-    'Steepness of the self-check: °C over which its activity goes from 27 % to 73 %',
+    'Steepness of the self-check: °C from its half point to 73 % activity (27 % as far below; 27 % to 73 % spans twice this)',
     '[model] the design asks for a steep function of temperature',
     'not checked',
   ),
