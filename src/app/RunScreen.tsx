@@ -344,16 +344,9 @@ function PatientTabs() {
       onSelect={setTab}
       testIdPrefix="patient-tab-"
     >
-      {tab === 'cells' ? <CellsPanel /> : <RunBodyMap />}
+      {tab === 'cells' ? <CellsPanel /> : <BodyMap />}
     </Tabs>
   );
-}
-
-function RunBodyMap() {
-  const { snapshot, unit } = useAppStore(
-    useShallow((s) => ({ snapshot: s.snapshot, unit: s.unit })),
-  );
-  return <BodyMap snapshot={snapshot} unit={unit} />;
 }
 
 /**
