@@ -126,7 +126,7 @@ export function RunScreen() {
         skip={<SkipLinks />}
         settings={
           <>
-            <HeaderAnnouncer />
+            <Announcer />
             <button
               type="button"
               className="button button-ghost keys-button"
@@ -315,11 +315,6 @@ function RunModelExplorer({ onClose }: { onClose: () => void }) {
       }}
     />
   );
-}
-
-function HeaderAnnouncer() {
-  const snapshot = useAppStore((s) => s.snapshot);
-  return <Announcer snapshot={snapshot} />;
 }
 
 function RunRhythmStrip() {
