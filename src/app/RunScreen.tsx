@@ -99,7 +99,7 @@ export function RunScreen() {
   const monitor = (
     <ErrorBoundary area="Monitor">
       <MonitorPanel />
-      <RunRhythmStrip />
+      <RhythmStrip />
     </ErrorBoundary>
   );
   const trend = (
@@ -315,13 +315,6 @@ function RunModelExplorer({ onClose }: { onClose: () => void }) {
       }}
     />
   );
-}
-
-function RunRhythmStrip() {
-  const { snapshot, running } = useAppStore(
-    useShallow((s) => ({ snapshot: s.snapshot, running: s.status === 'running' })),
-  );
-  return <RhythmStrip snapshot={snapshot} running={running} />;
 }
 
 /** Brain cells or the body map: the same space on a 1280×720 screen, one tab each. */
