@@ -2,7 +2,8 @@
 // declare as data (models/devices/controls.ts). Each setting has a slider and a number box (typed
 // values for exact set points, like a heater-cooler's); a setting commits when the learner lets go
 // of the slider, stops pressing keys, or presses Enter in the box, so each change is one action in
-// the log, not one per pixel or key.
+// the log, not one per pixel or key. The console and the devices select what they show (readouts
+// as written, alarms, what is available), so a tick that changes none of it does not re-render them.
 
 import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -19,10 +20,12 @@ import {
   type ButtonControl,
   type Device,
   type GaugeReading,
+  type ParameterValues,
   type SettingControl,
   type Snapshot,
 } from '../../models/index.ts';
-import { useAppStore } from './store-context.tsx';
+import type { AppState } from '../state/store.ts';
+import { useAppStore, useAppStoreApi, useAppView } from './store-context.tsx';
 import { Tabs, type TabSpec } from './Tabs.tsx';
 
 const KEY_COMMIT_DELAY_MS = 600;
@@ -58,48 +61,101 @@ export function InterventionTabs({ bedside, heat }: { bedside: ReactNode; heat: 
   );
 }
 
+/** Whether the run takes actions (loaded and not ended), and the store's `apply`. */
 function useDeviceStore() {
   return useAppStore(
     useShallow((s) => ({
-      snapshot: s.snapshot,
-      status: s.status,
+      running: s.status === 'ready' || s.status === 'running' || s.status === 'paused',
       apply: s.apply,
-      parameters: s.parameters,
     })),
   );
 }
 
+/** Whether each control of `device` can be used now, by id. */
+function availability(device: Device, s: Snapshot): Record<string, boolean> {
+  return Object.fromEntries(device.controls.map((c) => [c.id, controlAvailable(c, s)]));
+}
+
+/** A guideline gauge as shown: its limit, whether it is flagged, the value written, the bar's width. */
+interface GaugeView {
+  readonly limit: number;
+  readonly over: boolean;
+  readonly text: string;
+  readonly width: string;
+}
+
+function gaugeView(value: number, gauge: GaugeReading, unit: string): GaugeView {
+  const { limit, over, applies: flowing } = gauge;
+  const share = flowing ? Math.min(1, Math.abs(value) / (limit * 1.5)) : 0;
+  return {
+    limit,
+    over,
+    text: flowing ? value.toFixed(unit === '°C' ? 1 : 2) : '—',
+    width: `${(share * 100).toFixed(0)}%`,
+  };
+}
+
+/**
+ * What the console shows: the circuit's status, the alarms, the readouts and gauges as written,
+ * which controls are available, and each setting's value and highest value.
+ */
+function consoleView(state: AppState, values: ParameterValues) {
+  const s = state.snapshot;
+  if (s === null) return null;
+  const gauges = guidelineGauges(s, values);
+  return {
+    circuit: circuitStatus(s, state.status !== 'running'),
+    alarms: s.alarms,
+    alarmMessages: s.alarmMessages,
+    flow: s.pumpFlowLPerMin.toFixed(1),
+    outlet: s.arterialOutletTempC.toFixed(1),
+    venous: s.venousTempC.toFixed(1),
+    gradient: gaugeView(s.outletVenousGradientC, gauges.gradient, '°C'),
+    rewarming: gaugeView(s.outletRateCPerMin, gauges.rewarming, '°C/min'),
+    water: s.heaterWaterTempC.toFixed(1),
+    po2: s.pumpFlowLPerMin > 0 ? s.postOxygenatorPo2MmHg.toFixed(0) : '—',
+    svo2: (s.venousSat * 100).toFixed(0),
+    hb: s.haemoglobinGPerDl.toFixed(1),
+    connected: s.cannulated === 1,
+    available: availability(HEART_LUNG_MACHINE, s),
+    settings: Object.fromEntries(
+      HEART_LUNG_MACHINE.controls
+        .filter((c): c is SettingControl => c.kind === 'setting')
+        .map((c) => [c.id, { current: s[c.reads], max: settingMax(c, s) }]),
+    ),
+  };
+}
+
 export function HeartLungMachineConsole() {
-  const { snapshot, status, apply, parameters } = useDeviceStore();
+  const { running, apply } = useDeviceStore();
   // The alarms' limits (models/parameters/devices.ts), with the run's overrides.
+  const parameters = useAppStore((s) => s.parameters);
   const values = useMemo(() => parameterValues(parameters), [parameters]);
-  const running = status === 'ready' || status === 'running' || status === 'paused';
-  if (snapshot === null) {
+  const view = useAppView((s) => consoleView(s, values));
+  if (view === null) {
     return (
       <section className="panel devices" aria-label="Heart-lung machine">
         <p className="muted">Load a scenario to use the heart-lung machine.</p>
       </section>
     );
   }
-  const s = snapshot;
-  const gauges = guidelineGauges(s, values);
   const buttons = HEART_LUNG_MACHINE.controls.filter(
     (c): c is ButtonControl => c.kind === 'button',
   );
   const settings = HEART_LUNG_MACHINE.controls.filter(
     (c): c is SettingControl =>
-      c.kind === 'setting' && (c.id !== 'hand-crank' || controlAvailable(c, s)),
+      c.kind === 'setting' && (c.id !== 'hand-crank' || view.available[c.id] === true),
   );
   // The cannulation buttons until the circuit is connected (disabled while the cannulae go in);
   // the pump and weaning buttons after.
-  const connected = s.cannulated === 1;
+  const { connected } = view;
   const circuitButtons = buttons
     .filter((c) => (c.available === 'not-cannulated') === !connected)
     .map((c) => (
       <ControlButton
         key={c.id}
         control={c}
-        disabled={!running || !controlAvailable(c, s)}
+        disabled={!running || !view.available[c.id]}
         apply={apply}
       />
     ));
@@ -108,29 +164,25 @@ export function HeartLungMachineConsole() {
       <h2 id="hlm-heading">
         Heart-lung machine{' '}
         <span className="circuit-status" data-testid="circuit-status">
-          {circuitStatus(s, status !== 'running')}
+          {view.circuit}
         </span>
       </h2>
-      <AlarmList snapshot={s} running={running} apply={apply} />
+      <AlarmList
+        alarms={view.alarms}
+        messages={view.alarmMessages}
+        running={running}
+        apply={apply}
+      />
       <div className="hlm-readouts" data-testid="hlm-readouts">
-        <Readout label="Flow" value={`${s.pumpFlowLPerMin.toFixed(1)}`} unit="L/min" />
-        <Readout label="Outlet" value={s.arterialOutletTempC.toFixed(1)} unit="°C" />
-        <Readout label="Venous" value={s.venousTempC.toFixed(1)} unit="°C" />
-        <Gauge label="Gradient" value={s.outletVenousGradientC} gauge={gauges.gradient} unit="°C" />
-        <Gauge
-          label="Rewarming"
-          value={s.outletRateCPerMin}
-          gauge={gauges.rewarming}
-          unit="°C/min"
-        />
-        <Readout label="Water" value={s.heaterWaterTempC.toFixed(1)} unit="°C" />
-        <Readout
-          label="Post-oxy PO₂"
-          value={s.pumpFlowLPerMin > 0 ? s.postOxygenatorPo2MmHg.toFixed(0) : '—'}
-          unit="mmHg"
-        />
-        <Readout label="SvO₂" value={(s.venousSat * 100).toFixed(0)} unit="%" />
-        <Readout label="Hb" value={s.haemoglobinGPerDl.toFixed(1)} unit="g/dL" />
+        <Readout label="Flow" value={view.flow} unit="L/min" />
+        <Readout label="Outlet" value={view.outlet} unit="°C" />
+        <Readout label="Venous" value={view.venous} unit="°C" />
+        <Gauge label="Gradient" gauge={view.gradient} unit="°C" />
+        <Gauge label="Rewarming" gauge={view.rewarming} unit="°C/min" />
+        <Readout label="Water" value={view.water} unit="°C" />
+        <Readout label="Post-oxy PO₂" value={view.po2} unit="mmHg" />
+        <Readout label="SvO₂" value={view.svo2} unit="%" />
+        <Readout label="Hb" value={view.hb} unit="g/dL" />
       </div>
       {/* Not connected: cannulation is the first step, so its buttons come first. */}
       {!connected && <div className="action-grid">{circuitButtons}</div>}
@@ -138,8 +190,9 @@ export function HeartLungMachineConsole() {
         <SettingRow
           key={c.id}
           control={c}
-          snapshot={s}
-          disabled={!running || !controlAvailable(c, s)}
+          current={view.settings[c.id]!.current}
+          max={view.settings[c.id]!.max}
+          disabled={!running || !view.available[c.id]}
           apply={apply}
         />
       ))}
@@ -171,18 +224,20 @@ function circuitStatus(s: Snapshot, stopped: boolean): string {
  * **Acknowledge** records that the learners have seen them (the debrief's time to detect).
  */
 function AlarmList({
-  snapshot,
+  alarms,
+  messages,
   running,
   apply,
 }: {
-  snapshot: Snapshot;
+  alarms: readonly string[];
+  messages: readonly string[];
   running: boolean;
   apply: (a: Action) => void;
 }) {
-  const key = snapshot.alarms.join('+');
+  const key = alarms.join('+');
   // The alarms last acknowledged, as one key: a new alarm asks again.
   const [acknowledged, setAcknowledged] = useState<string | null>(null);
-  if (snapshot.alarms.length === 0) {
+  if (alarms.length === 0) {
     return (
       <p className="visually-hidden" data-testid="hlm-alarms">
         No alarms.
@@ -193,9 +248,9 @@ function AlarmList({
   return (
     <div className="alarm-list" data-testid="hlm-alarms">
       <ul aria-label="Active alarms">
-        {snapshot.alarms.map((id, i) => (
+        {alarms.map((id, i) => (
           <li key={id} className="alarm-item">
-            <strong>{snapshot.alarmMessages[i]}</strong>
+            <strong>{messages[i]}</strong>
           </li>
         ))}
       </ul>
@@ -248,26 +303,36 @@ function Troubleshooting({ disabled, apply }: { disabled: boolean; apply: (a: Ac
   );
 }
 
+/** What a device panel shows: what is running, the devices' net heat as written, what is available. */
+function deviceView(device: Device, s: Snapshot | null) {
+  if (s === null) return null;
+  return {
+    state:
+      [
+        s.icePacks ? 'ice packs on' : null,
+        s.forcedAirTempC !== null ? `forced air ${s.forcedAirTempC} °C` : null,
+        s.lavage ? `${s.lavage} lavage` : null,
+        s.fluidRemainingMl > 0 ? `${s.fluidRemainingMl.toFixed(0)} mL fluid running` : null,
+        s.vasodilator ? 'vasodilator acting' : null,
+      ]
+        .filter((x) => x !== null)
+        .join(' · ') || 'Nothing running.',
+    heat: s.externalHeatW !== 0 ? s.externalHeatW.toFixed(0) : null,
+    available: availability(device, s),
+  };
+}
+
 export function DevicePanel({ device }: { device: Device }) {
-  const { snapshot, status, apply } = useDeviceStore();
-  const running = status === 'ready' || status === 'running' || status === 'paused';
-  const s = snapshot;
+  const { running, apply } = useDeviceStore();
+  const view = useAppView((s) => deviceView(device, s.snapshot));
   return (
     <section className="panel devices" aria-label={device.label}>
       <h2>{device.label}</h2>
-      {s && (
+      {view && (
         <p className="device-state">
-          {[
-            s.icePacks ? 'ice packs on' : null,
-            s.forcedAirTempC !== null ? `forced air ${s.forcedAirTempC} °C` : null,
-            s.lavage ? `${s.lavage} lavage` : null,
-            s.fluidRemainingMl > 0 ? `${s.fluidRemainingMl.toFixed(0)} mL fluid running` : null,
-            s.vasodilator ? 'vasodilator acting' : null,
-          ]
-            .filter((x) => x !== null)
-            .join(' · ') || 'Nothing running.'}
-          {s.externalHeatW !== 0 && (
-            <span className="muted"> Net heat from devices {s.externalHeatW.toFixed(0)} W.</span>
+          {view.state}
+          {view.heat !== null && (
+            <span className="muted"> Net heat from devices {view.heat} W.</span>
           )}
         </p>
       )}
@@ -277,7 +342,7 @@ export function DevicePanel({ device }: { device: Device }) {
             <ControlButton
               key={c.id}
               control={c}
-              disabled={!running || s === null || !controlAvailable(c, s)}
+              disabled={!running || view === null || !view.available[c.id]}
               apply={apply}
             />
           ) : null,
@@ -330,18 +395,21 @@ function ControlButton({
  */
 function SettingRow({
   control,
-  snapshot,
+  current,
+  max,
   disabled,
   apply,
 }: {
   control: SettingControl;
-  snapshot: Snapshot;
+  /** The setting's value, and its highest for this patient (settingMax). */
+  current: number;
+  max: number;
   disabled: boolean;
   apply: (a: Action) => void;
 }) {
   const id = useId();
-  const setting = useSettingDraft(control, snapshot, disabled, apply);
-  const { value, max } = setting;
+  const setting = useSettingDraft(control, current, max, disabled, apply);
+  const { value } = setting;
   const decimals = control.step < 0.1 ? 2 : control.step < 1 ? 1 : 0;
   const unitWords = control.unit ? ` ${control.unit}` : '';
   return (
@@ -406,20 +474,20 @@ function SettingRow({
  */
 function useSettingDraft(
   control: SettingControl,
-  snapshot: Snapshot,
+  current: number,
+  max: number,
   disabled: boolean,
   apply: (a: Action) => void,
 ) {
-  const current = snapshot[control.reads];
+  const store = useAppStoreApi();
   // A value being chosen (slider dragged, arrows pressed) and text being typed, until committed.
   const [draft, setDraft] = useState<number | null>(null);
   const [typed, setTyped] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef({ snapshot, current, disabled });
+  const latest = useRef({ current, disabled });
   useEffect(() => {
-    latest.current = { snapshot, current, disabled };
+    latest.current = { current, disabled };
   });
-  const max = settingMax(control, snapshot);
   const cancelTimer = () => {
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = null;
@@ -429,8 +497,10 @@ function useSettingDraft(
   const send = (next: number | null) => {
     cancelTimer();
     const now = latest.current;
-    if (next !== null && Number.isFinite(next) && !now.disabled) {
-      const action = settingAction(control, next, now.snapshot);
+    // The action's other fields and its range are read from the snapshot as it is now.
+    const snapshot = store.getState().snapshot;
+    if (snapshot !== null && next !== null && Number.isFinite(next) && !now.disabled) {
+      const action = settingAction(control, next, snapshot);
       const sent = (action as unknown as Record<string, unknown>)[control.field];
       if (sent !== now.current) apply(action);
     }
@@ -456,7 +526,6 @@ function useSettingDraft(
   return {
     /** The value shown: the one being chosen, else the setting's. */
     value: draft ?? current,
-    max,
     typed,
     invalid,
     /** Something chosen or typed and not yet sent. */
@@ -514,32 +583,22 @@ function Readout({ label, value, unit }: { label: string; value: string; unit: s
   );
 }
 
-/** A reading against its guideline limit: a bar that turns red past the limit. */
-/** A guideline gauge, flagged exactly while its alarms are on (guidelineGauges of the alarm table). */
-function Gauge({
-  label,
-  value,
-  gauge,
-  unit,
-}: {
-  label: string;
-  value: number;
-  gauge: GaugeReading;
-  unit: string;
-}) {
-  const { limit, over, applies: flowing } = gauge;
-  const share = flowing ? Math.min(1, Math.abs(value) / (limit * 1.5)) : 0;
+/**
+ * A reading against its guideline limit: a bar that turns red past the limit, flagged exactly while
+ * its alarms are on (guidelineGauges of the alarm table).
+ */
+function Gauge({ label, gauge, unit }: { label: string; gauge: GaugeView; unit: string }) {
   return (
-    <div className={`hlm-readout hlm-gauge${over ? ' hlm-over' : ''}`}>
+    <div className={`hlm-readout hlm-gauge${gauge.over ? ' hlm-over' : ''}`}>
       <span className="hlm-label">
-        {label} <span className="muted">≤ {limit}</span>
+        {label} <span className="muted">≤ {gauge.limit}</span>
       </span>
       <span className="hlm-value">
-        {flowing ? value.toFixed(unit === '°C' ? 1 : 2) : '—'}
+        {gauge.text}
         <span className="unit"> {unit}</span>
       </span>
       <span className="gauge-track" aria-hidden="true">
-        <span className="gauge-fill" style={{ width: `${(share * 100).toFixed(0)}%` }} />
+        <span className="gauge-fill" style={{ width: gauge.width }} />
         <span className="gauge-limit" style={{ left: `${(100 / 1.5).toFixed(1)}%` }} />
       </span>
     </div>

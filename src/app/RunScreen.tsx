@@ -99,7 +99,7 @@ export function RunScreen() {
   const monitor = (
     <ErrorBoundary area="Monitor">
       <MonitorPanel />
-      <RunRhythmStrip />
+      <RhythmStrip />
     </ErrorBoundary>
   );
   const trend = (
@@ -126,7 +126,7 @@ export function RunScreen() {
         skip={<SkipLinks />}
         settings={
           <>
-            <HeaderAnnouncer />
+            <Announcer />
             <button
               type="button"
               className="button button-ghost keys-button"
@@ -317,18 +317,6 @@ function RunModelExplorer({ onClose }: { onClose: () => void }) {
   );
 }
 
-function HeaderAnnouncer() {
-  const snapshot = useAppStore((s) => s.snapshot);
-  return <Announcer snapshot={snapshot} />;
-}
-
-function RunRhythmStrip() {
-  const { snapshot, running } = useAppStore(
-    useShallow((s) => ({ snapshot: s.snapshot, running: s.status === 'running' })),
-  );
-  return <RhythmStrip snapshot={snapshot} running={running} />;
-}
-
 /** Brain cells or the body map: the same space on a 1280×720 screen, one tab each. */
 function PatientTabs() {
   const [tab, setTab] = useState<'cells' | 'body'>('cells');
@@ -344,16 +332,9 @@ function PatientTabs() {
       onSelect={setTab}
       testIdPrefix="patient-tab-"
     >
-      {tab === 'cells' ? <CellsPanel /> : <RunBodyMap />}
+      {tab === 'cells' ? <CellsPanel /> : <BodyMap />}
     </Tabs>
   );
-}
-
-function RunBodyMap() {
-  const { snapshot, unit } = useAppStore(
-    useShallow((s) => ({ snapshot: s.snapshot, unit: s.unit })),
-  );
-  return <BodyMap snapshot={snapshot} unit={unit} />;
 }
 
 /**

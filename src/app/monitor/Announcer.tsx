@@ -1,15 +1,14 @@
 // Alarms seen, heard and announced: an ARIA live region that says new alarms, cleared alarms and
 // rhythm changes to screen readers; the alarm tone for urgent ones; and a mute switch. Render it once.
+// It compares snapshots in a store subscription, not in a render: it re-renders when it has
+// something to say or the alarms come or go, not on every tick.
 
 import './monitor.css';
 import { useEffect, useRef, useState } from 'react';
 import type { Snapshot } from '../../../models/index.ts';
+import { useAppStore, useAppStoreApi } from '../store-context.tsx';
 import { AlarmTone } from './alarmTone.ts';
 import { announcements, needsTone } from './announcements.ts';
-
-interface Props {
-  readonly snapshot: Snapshot | null;
-}
 
 /** One tone per page: it owns the audio context. */
 let sharedTone: AlarmTone | null = null;
@@ -17,10 +16,12 @@ function tone(): AlarmTone {
   return (sharedTone ??= new AlarmTone());
 }
 
-export function Announcer({ snapshot }: Props) {
+export function Announcer() {
+  const store = useAppStoreApi();
   const previous = useRef<Snapshot | null>(null);
   const [message, setMessage] = useState('');
   const [muted, setMuted] = useState(() => tone().isMuted);
+  const hasAlarms = useAppStore((s) => (s.snapshot?.alarms.length ?? 0) > 0);
 
   // Browsers allow sound only after a gesture: unlock the audio on the first one.
   useEffect(() => {
@@ -34,25 +35,31 @@ export function Announcer({ snapshot }: Props) {
   }, []);
 
   useEffect(() => {
-    const prev = previous.current;
-    previous.current = snapshot;
-    // A new run (time went back) starts afresh: nothing to compare with.
-    if (!snapshot || (prev && snapshot.tS < prev.tS)) {
-      setMessage('');
-      return;
-    }
-    const list = announcements(prev, snapshot);
-    if (list.length === 0) return;
-    setMessage(list.map((a) => a.text).join(' '));
-    if (needsTone(list)) tone().play();
-  }, [snapshot]);
+    const hear = (snapshot: Snapshot | null) => {
+      const prev = previous.current;
+      previous.current = snapshot;
+      // A new run (time went back) starts afresh: nothing to compare with.
+      if (!snapshot || (prev && snapshot.tS < prev.tS)) {
+        setMessage('');
+        return;
+      }
+      const list = announcements(prev, snapshot);
+      if (list.length === 0) return;
+      setMessage(list.map((a) => a.text).join(' '));
+      if (needsTone(list)) tone().play();
+    };
+    // The run as it is when the announcer appears, then each new snapshot.
+    hear(store.getState().snapshot);
+    return store.subscribe((state, before) => {
+      if (state.snapshot !== before.snapshot) hear(state.snapshot);
+    });
+  }, [store]);
 
-  const alarmCount = snapshot?.alarms.length ?? 0;
   return (
     <div className="announcer">
       <button
         type="button"
-        className={`mute-button${muted ? ' is-muted' : ''}${alarmCount > 0 ? ' has-alarms' : ''}`}
+        className={`mute-button${muted ? ' is-muted' : ''}${hasAlarms ? ' has-alarms' : ''}`}
         aria-pressed={muted}
         onClick={() => {
           const next = !muted;

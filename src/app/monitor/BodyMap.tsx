@@ -5,6 +5,7 @@
 import './monitor.css';
 import { useId } from 'react';
 import type { Snapshot } from '../../../models/index.ts';
+import { useAppView } from '../store-context.tsx';
 import {
   formatTemperature,
   toDisplayUnit,
@@ -12,11 +13,6 @@ import {
   type TemperatureUnit,
 } from '../../state/units.ts';
 import { LANDMARKS, legendStops, temperatureColour } from './bodyColours.ts';
-
-interface Props {
-  readonly snapshot: Snapshot | null;
-  readonly unit: TemperatureUnit;
-}
 
 /** The compartments drawn, in the order of the list beside the figure. */
 const REGIONS = [
@@ -35,9 +31,29 @@ type RegionKey = (typeof REGIONS)[number]['key'];
 const LEGEND_FROM_C = 10;
 const LEGEND_TO_C = 40;
 
-export function BodyMap({ snapshot, unit }: Props) {
+/**
+ * What the map shows: each compartment's colour and temperature as written, and the frostbite
+ * text, so a tick that changes neither colour nor text does not re-render it.
+ */
+function bodyMapView(snapshot: Snapshot | null, unit: TemperatureUnit) {
+  if (!snapshot) return null;
+  const regions = Object.fromEntries(
+    REGIONS.map((r) => [
+      r.key,
+      { fill: temperatureColour(snapshot[r.key]), text: formatTemperature(snapshot[r.key], unit) },
+    ]),
+  ) as Record<RegionKey, { readonly fill: string; readonly text: string }>;
+  const frostbite = snapshot.frostbiteFraction > 0.001 || snapshot.extremityFrozenFraction > 0.001;
+  const frostbiteText = frostbite
+    ? `frostbite: ${(100 * Math.max(snapshot.frostbiteFraction, snapshot.extremityFrozenFraction)).toFixed(0)} % of the hands and feet`
+    : '';
+  return { unit, regions, frostbite, frostbiteText };
+}
+
+export function BodyMap() {
   const id = useId().replace(/:/g, '');
-  if (!snapshot) {
+  const view = useAppView((s) => bodyMapView(s.snapshot, s.unit));
+  if (!view) {
     return (
       <section className="panel body-map" aria-labelledby={`${id}-heading`}>
         <h2 id={`${id}-heading`}>Body temperatures</h2>
@@ -45,14 +61,10 @@ export function BodyMap({ snapshot, unit }: Props) {
       </section>
     );
   }
-  const t = (key: RegionKey) => snapshot[key];
-  const fill = (key: RegionKey) => temperatureColour(t(key));
+  const { unit, regions, frostbite, frostbiteText } = view;
+  const fill = (key: RegionKey) => regions[key].fill;
   const label = (key: RegionKey) =>
-    `${REGIONS.find((r) => r.key === key)!.label} ${formatTemperature(t(key), unit)}`;
-  const frostbite = snapshot.frostbiteFraction > 0.001 || snapshot.extremityFrozenFraction > 0.001;
-  const frostbiteText = frostbite
-    ? `frostbite: ${(100 * Math.max(snapshot.frostbiteFraction, snapshot.extremityFrozenFraction)).toFixed(0)} % of the hands and feet`
-    : '';
+    `${REGIONS.find((r) => r.key === key)!.label} ${regions[key].text}`;
   const summary =
     REGIONS.map((r) => label(r.key)).join(', ') + (frostbite ? `; ${frostbiteText}` : '');
   const shell = fill('shellTempC');
@@ -161,7 +173,7 @@ export function BodyMap({ snapshot, unit }: Props) {
                   />
                   {r.label}
                 </dt>
-                <dd data-testid={`body-${r.key}`}>{formatTemperature(t(r.key), unit)}</dd>
+                <dd data-testid={`body-${r.key}`}>{regions[r.key].text}</dd>
               </div>
             ))}
           </dl>

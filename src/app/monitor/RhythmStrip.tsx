@@ -1,18 +1,15 @@
 // The rhythm strip: the current rhythm drawn as a monitor trace that scrolls in real time (a monitor
 // shows the heart's rhythm at the heart's own pace, whatever the simulation speed). Still when the
 // run is paused or the learner prefers reduced motion. The trace is redrawn by writing the path's
-// `d` attribute from an animation frame, without re-rendering React.
+// `d` attribute from an animation frame, without re-rendering React; the trace follows the
+// snapshots through a store subscription (the heart rate changes with nearly every tick), and the
+// component re-renders only when its caption changes.
 
 import './monitor.css';
 import { useEffect, useRef } from 'react';
 import type { Snapshot } from '../../../models/index.ts';
+import { useAppStore, useAppStoreApi, useAppView } from '../store-context.tsx';
 import { rhythmWave, wavePath } from './rhythmWave.ts';
-
-interface Props {
-  readonly snapshot: Snapshot | null;
-  /** Whether the run is playing (the trace scrolls) or not (it stands still). */
-  readonly running: boolean;
-}
 
 const SECONDS = 6;
 const SAMPLES_PER_SECOND = 60;
@@ -30,6 +27,22 @@ interface Trace {
   readonly compressions: boolean;
 }
 
+/** What the trace draws for a snapshot (a flat line with no patient). */
+function traceOf(snapshot: Snapshot | null): Trace {
+  return {
+    rhythm: snapshot?.rhythm ?? 'asystole',
+    rate: snapshot?.heartRateBpm ?? 0,
+    compressions: (snapshot?.cpr ?? 'none') !== 'none',
+  };
+}
+
+/** The caption: the rhythm, its rate (rounded) where it has one, and compressions. */
+function captionOf(snapshot: Snapshot | null): string {
+  if (!snapshot) return 'no patient';
+  const { rhythm, rate, compressions } = traceOf(snapshot);
+  return `${snapshot.rhythmLabel}${rhythm === 'sinus' || rhythm === 'af' || rhythm === 'pea' ? `, ${Math.round(rate)} per minute` : ''}${compressions ? ', with compressions' : ''}`;
+}
+
 /** Draws the last SECONDS of the trace up to `nowS` into the path. */
 function drawTrace(path: SVGPathElement, trace: Trace, nowS: number): void {
   const samples = rhythmWave({
@@ -43,23 +56,42 @@ function drawTrace(path: SVGPathElement, trace: Trace, nowS: number): void {
   path.setAttribute('d', wavePath(samples, WIDTH, HEIGHT));
 }
 
-export function RhythmStrip({ snapshot, running }: Props) {
+export function RhythmStrip() {
+  const store = useAppStoreApi();
+  // Whether the run is playing (the trace scrolls) or not (it stands still).
+  const running = useAppStore((s) => s.status === 'running');
+  const { rhythm, label } = useAppView((s) => ({
+    rhythm: traceOf(s.snapshot).rhythm,
+    label: captionOf(s.snapshot),
+  }));
   const pathRef = useRef<SVGPathElement>(null);
-  const rhythm = snapshot?.rhythm ?? 'asystole';
-  const rate = snapshot?.heartRateBpm ?? 0;
-  const compressions = (snapshot?.cpr ?? 'none') !== 'none';
   // What the trace draws, read by the animation loop: the heart rate changes with nearly every tick
   // of the worker, and restarting the loop for each would draw twice as often as it needs to.
-  const trace = useRef<Trace>({ rhythm, rate, compressions });
+  const trace = useRef<Trace>(traceOf(store.getState().snapshot));
   const animating = useRef(false);
 
   useEffect(() => {
-    trace.current = { rhythm, rate, compressions };
-    // A still trace is redrawn here; a scrolling one takes the change at its next frame.
-    if (!animating.current && pathRef.current) {
-      drawTrace(pathRef.current, trace.current, performance.now() / 1000);
-    }
-  }, [rhythm, rate, compressions]);
+    const follow = (snapshot: Snapshot | null) => {
+      const next = traceOf(snapshot);
+      const was = trace.current;
+      if (
+        next.rhythm === was.rhythm &&
+        next.rate === was.rate &&
+        next.compressions === was.compressions
+      ) {
+        return;
+      }
+      trace.current = next;
+      // A still trace is redrawn here; a scrolling one takes the change at its next frame.
+      if (!animating.current && pathRef.current) {
+        drawTrace(pathRef.current, next, performance.now() / 1000);
+      }
+    };
+    follow(store.getState().snapshot);
+    return store.subscribe((state, before) => {
+      if (state.snapshot !== before.snapshot) follow(state.snapshot);
+    });
+  }, [store]);
 
   useEffect(() => {
     const path = pathRef.current;
@@ -82,10 +114,6 @@ export function RhythmStrip({ snapshot, running }: Props) {
       cancelAnimationFrame(frame);
     };
   }, [running]);
-
-  const label = snapshot
-    ? `${snapshot.rhythmLabel}${rhythm === 'sinus' || rhythm === 'af' || rhythm === 'pea' ? `, ${Math.round(rate)} per minute` : ''}${compressions ? ', with compressions' : ''}`
-    : 'no patient';
 
   return (
     <figure className="rhythm-strip" data-testid="rhythm-strip" data-rhythm={rhythm}>
