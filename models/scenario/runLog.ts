@@ -131,24 +131,21 @@ const parametersSchema: Schema<Record<string, number>> = {
 /** An action on its own (no time): `{ do: ventilate, fio2: 1 }`. */
 const actionSchema = actionEntrySchema({}, {});
 
+/** A simulated time of the run, s: from time zero to the longest scenario. */
+const runTimeS = number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' });
+
 /** One entry, shaped as the engine's TimedAction, so `Simulation.log()` is written as it is. */
 const logEntry = object({
-  atS: field(
-    number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }),
-    'simulated time at which the action took effect',
-  ),
+  atS: field(runTimeS, 'simulated time at which the action took effect'),
   source: field(oneOf(SOURCES), 'who acted: the scenario, a learner or an instructor'),
   action: field(actionSchema, 'the action, e.g. { "do": "ventilate", "fio2": 1 }'),
 });
 
-const timeField = (description: string) =>
-  field(number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }), description);
-
 /** A path left by rewinding. */
 const branchEntry = object({
-  fromS: timeField('the simulated time the run was rewound to, where this path was left'),
+  fromS: field(runTimeS, 'the simulated time the run was rewound to, where this path was left'),
   endS: optional(
-    number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }),
+    runTimeS,
     'simulated time where this path stood when it was left (default: it ran to the end)',
   ),
   actions: field(
@@ -180,7 +177,7 @@ export const runLogSchema = object(
     ),
     parameters: optional(parametersSchema, 'parameter overrides (default none)'),
     endS: optional(
-      number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }),
+      runTimeS,
       'simulated time where the recorded run stopped (default: it ran to the end of the scenario)',
     ),
     actions: field(
