@@ -65,14 +65,9 @@ export function buildCircuitBody(
 
 /** The circuit before anything is done: disconnected, water at 37 °C, sweep off. */
 export function initialiseCircuit(state: State): void {
-  state[S.circuitMode] = CIRCUIT.none;
-  state[S.cannulationDoneS] = NOT_PENDING;
-  state[S.cannulated] = 0;
+  disconnectCircuit(state);
   state[S.primeTempC] = NaN;
   state[S.primeVolumeMl] = NaN;
-  state[S.pumpFlowSetLPerMin] = 0;
-  state[S.pumpFlowLPerMin] = 0;
-  state[S.handCrankLPerMin] = 0;
   state[S.heaterSetTempC] = 37;
   state[S.heaterWaterTempC] = 37;
   state[S.oxygenatorFio2] = 0.21;
@@ -83,13 +78,26 @@ export function initialiseCircuit(state: State): void {
   state[S.arterialOutletTempC] = state[S.bloodTempC]!;
   state[S.venousInletTempC] = state[S.bloodTempC]!;
   state[S.outletRateCPerMin] = 0;
-  state[S.pumpHeatW] = 0;
   state[S.postOxygenatorPo2MmHg] = 0;
   state[S.postOxygenatorO2ContentMlPerDl] = 0;
   state[S.haemodilutionFactor] = 1;
   state[S.faults] = 0;
   state[S.alarms] = 0;
   state[S.alarmCount] = 0;
+}
+
+/**
+ * No circuit: no cannulae in or going in, no mode, the pump set to and delivering no flow, no hand
+ * crank and no heat from the exchanger. At the start, and after `decannulate`.
+ */
+function disconnectCircuit(state: State): void {
+  state[S.circuitMode] = CIRCUIT.none;
+  state[S.cannulationDoneS] = NOT_PENDING;
+  state[S.cannulated] = 0;
+  state[S.pumpFlowSetLPerMin] = 0;
+  state[S.pumpFlowLPerMin] = 0;
+  state[S.handCrankLPerMin] = 0;
+  state[S.pumpHeatW] = 0;
 }
 
 /** Default prime volume for this patient, mL. */
@@ -245,13 +253,7 @@ export function applyCircuitAction(state: State, action: Action, v: ParameterVal
       state[S.sweepLPerMin] = Math.min(10, Math.max(0, action.sweepLPerMin));
       return true;
     case 'decannulate':
-      state[S.cannulated] = 0;
-      state[S.cannulationDoneS] = NOT_PENDING;
-      state[S.circuitMode] = CIRCUIT.none;
-      state[S.pumpFlowSetLPerMin] = 0;
-      state[S.pumpFlowLPerMin] = 0;
-      state[S.pumpHeatW] = 0;
-      state[S.handCrankLPerMin] = 0;
+      disconnectCircuit(state);
       return true;
     case 'fault': {
       const kind = action.kind;
