@@ -63,6 +63,24 @@ export function buildCircuitBody(
   };
 }
 
+/**
+ * No circuit: no cannulae in or going in, no mode, the pump set to and delivering no flow, no hand
+ * crank and no heat from the exchanger. At the start, and after `decannulate`.
+ */
+const NO_CIRCUIT: readonly (readonly [slot: number, value: number])[] = [
+  [S.circuitMode, CIRCUIT.none],
+  [S.cannulationDoneS, NOT_PENDING],
+  [S.cannulated, 0],
+  [S.pumpFlowSetLPerMin, 0],
+  [S.pumpFlowLPerMin, 0],
+  [S.handCrankLPerMin, 0],
+  [S.pumpHeatW, 0],
+];
+
+function disconnectCircuit(state: State): void {
+  for (const [slot, value] of NO_CIRCUIT) state[slot] = value;
+}
+
 /** The circuit before anything is done: disconnected, water at 37 °C, sweep off. */
 export function initialiseCircuit(state: State): void {
   disconnectCircuit(state);
@@ -84,20 +102,6 @@ export function initialiseCircuit(state: State): void {
   state[S.faults] = 0;
   state[S.alarms] = 0;
   state[S.alarmCount] = 0;
-}
-
-/**
- * No circuit: no cannulae in or going in, no mode, the pump set to and delivering no flow, no hand
- * crank and no heat from the exchanger. At the start, and after `decannulate`.
- */
-function disconnectCircuit(state: State): void {
-  state[S.circuitMode] = CIRCUIT.none;
-  state[S.cannulationDoneS] = NOT_PENDING;
-  state[S.cannulated] = 0;
-  state[S.pumpFlowSetLPerMin] = 0;
-  state[S.pumpFlowLPerMin] = 0;
-  state[S.handCrankLPerMin] = 0;
-  state[S.pumpHeatW] = 0;
 }
 
 /** Default prime volume for this patient, mL. */
