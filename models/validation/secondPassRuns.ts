@@ -17,6 +17,7 @@ import {
   THERMONEUTRAL_AIR,
   isArrest,
   validationScenario,
+  type ScenarioOptions,
 } from './runs.ts';
 import { S } from '../core/state.ts';
 import { exp, log, log2 } from '../math/detmath.ts';
@@ -24,6 +25,17 @@ import { exp, log, log2 } from '../math/detmath.ts';
 /** One decimal place (or as many as asked), for run details. */
 export function fmt(x: number | null, decimals = 1): string {
   return x === null || !Number.isFinite(x) ? '—' : x.toFixed(decimals);
+}
+
+/** A validation scenario run (seed 1) from time zero to its end: the snapshots at the two. */
+function startAndEnd(options: ScenarioOptions): {
+  readonly start: Snapshot;
+  readonly end: Snapshot;
+} {
+  const sim = createSimulation(validationScenario(options), { seed: 1 });
+  const start = sim.snapshot();
+  sim.advance(options.endS);
+  return { start, end: sim.snapshot() };
 }
 
 // --- A body without circulation: reference cases P3a and P3b -------------------------------------
@@ -146,30 +158,24 @@ const airRestCache = new Map<string, AirRestRun>();
 export function airRestRun(kind: 'neutral' | 'cold'): AirRestRun {
   const cached = airRestCache.get(kind);
   if (cached !== undefined) return cached;
-  const sim = createSimulation(
-    validationScenario({
-      environment: THERMONEUTRAL_AIR,
-      timeline:
-        kind === 'cold'
-          ? [
-              {
-                atS: 0,
-                action: {
-                  do: 'setEnvironment',
-                  medium: 'air',
-                  temperatureC: COLD_AIR_C,
-                  clothingClo: SHORTS_CLO,
-                },
+  const { start, end } = startAndEnd({
+    environment: THERMONEUTRAL_AIR,
+    timeline:
+      kind === 'cold'
+        ? [
+            {
+              atS: 0,
+              action: {
+                do: 'setEnvironment',
+                medium: 'air',
+                temperatureC: COLD_AIR_C,
+                clothingClo: SHORTS_CLO,
               },
-            ]
-          : [],
-      endS: AIR_REST_S,
-    }),
-    { seed: 1 },
-  );
-  const start = sim.snapshot();
-  sim.advance(AIR_REST_S);
-  const end = sim.snapshot();
+            },
+          ]
+        : [],
+    endS: AIR_REST_S,
+  });
   const run: AirRestRun = {
     coreStartC: start.coreTempC,
     coreEndC: end.coreTempC,
@@ -220,23 +226,17 @@ const fatLeanCache = new Map<string, FatLeanRun>();
 export function fatLeanRun(build: 'lean' | 'fat'): FatLeanRun {
   const cached = fatLeanCache.get(build);
   if (cached !== undefined) return cached;
-  const sim = createSimulation(
-    validationScenario({
-      patient: build === 'lean' ? LEAN_MAN : FAT_MAN,
-      environment: THERMONEUTRAL_AIR,
-      timeline: [
-        {
-          atS: 0,
-          action: { do: 'immerse', waterTemperatureC: FAT_LEAN_WATER_C, headAboveWater: true },
-        },
-      ],
-      endS: FAT_LEAN_S,
-    }),
-    { seed: 1 },
-  );
-  const start = sim.snapshot();
-  sim.advance(FAT_LEAN_S);
-  const end = sim.snapshot();
+  const { start, end } = startAndEnd({
+    patient: build === 'lean' ? LEAN_MAN : FAT_MAN,
+    environment: THERMONEUTRAL_AIR,
+    timeline: [
+      {
+        atS: 0,
+        action: { do: 'immerse', waterTemperatureC: FAT_LEAN_WATER_C, headAboveWater: true },
+      },
+    ],
+    endS: FAT_LEAN_S,
+  });
   const run: FatLeanRun = {
     coreStartC: start.coreTempC,
     coreEndC: end.coreTempC,
