@@ -63,16 +63,29 @@ export function buildCircuitBody(
   };
 }
 
+/**
+ * No circuit: no cannulae in or going in, no mode, the pump set to and delivering no flow, no hand
+ * crank and no heat from the exchanger. At the start, and after `decannulate`.
+ */
+const NO_CIRCUIT: readonly (readonly [slot: number, value: number])[] = [
+  [S.circuitMode, CIRCUIT.none],
+  [S.cannulationDoneS, NOT_PENDING],
+  [S.cannulated, 0],
+  [S.pumpFlowSetLPerMin, 0],
+  [S.pumpFlowLPerMin, 0],
+  [S.handCrankLPerMin, 0],
+  [S.pumpHeatW, 0],
+];
+
+function disconnectCircuit(state: State): void {
+  for (const [slot, value] of NO_CIRCUIT) state[slot] = value;
+}
+
 /** The circuit before anything is done: disconnected, water at 37 °C, sweep off. */
 export function initialiseCircuit(state: State): void {
-  state[S.circuitMode] = CIRCUIT.none;
-  state[S.cannulationDoneS] = NOT_PENDING;
-  state[S.cannulated] = 0;
+  disconnectCircuit(state);
   state[S.primeTempC] = NaN;
   state[S.primeVolumeMl] = NaN;
-  state[S.pumpFlowSetLPerMin] = 0;
-  state[S.pumpFlowLPerMin] = 0;
-  state[S.handCrankLPerMin] = 0;
   state[S.heaterSetTempC] = 37;
   state[S.heaterWaterTempC] = 37;
   state[S.oxygenatorFio2] = 0.21;
@@ -83,7 +96,6 @@ export function initialiseCircuit(state: State): void {
   state[S.arterialOutletTempC] = state[S.bloodTempC]!;
   state[S.venousInletTempC] = state[S.bloodTempC]!;
   state[S.outletRateCPerMin] = 0;
-  state[S.pumpHeatW] = 0;
   state[S.postOxygenatorPo2MmHg] = 0;
   state[S.postOxygenatorO2ContentMlPerDl] = 0;
   state[S.haemodilutionFactor] = 1;
@@ -245,13 +257,7 @@ export function applyCircuitAction(state: State, action: Action, v: ParameterVal
       state[S.sweepLPerMin] = Math.min(10, Math.max(0, action.sweepLPerMin));
       return true;
     case 'decannulate':
-      state[S.cannulated] = 0;
-      state[S.cannulationDoneS] = NOT_PENDING;
-      state[S.circuitMode] = CIRCUIT.none;
-      state[S.pumpFlowSetLPerMin] = 0;
-      state[S.pumpFlowLPerMin] = 0;
-      state[S.pumpHeatW] = 0;
-      state[S.handCrankLPerMin] = 0;
+      disconnectCircuit(state);
       return true;
     case 'fault': {
       const kind = action.kind;

@@ -241,57 +241,46 @@ function closestTracker(condition: Condition): {
   };
 }
 
+/**
+ * `reach` and `avoid`: watches for the first moment in the span at which the condition holds. That
+ * moment meets the objective when `holdingMeets` (reach) and breaks it otherwise (avoid); a
+ * condition that never held gives the opposite verdict, with the closest the run came.
+ */
+function firstHoldEvaluator(
+  condition: Condition,
+  span: TimeSpan,
+  holdingMeets: boolean,
+): Evaluator {
+  let heldAt: Snapshot | undefined;
+  const closest = closestTracker(condition);
+  return {
+    step(snapshot) {
+      if (heldAt !== undefined || !inSpan(snapshot.tS, span)) return;
+      closest.see(snapshot);
+      if (conditionHolds(condition, snapshot)) heldAt = snapshot;
+    },
+    result() {
+      const what = describeCondition(condition);
+      if (heldAt !== undefined)
+        return {
+          met: holdingMeets,
+          why: `${what} at ${formatClock(heldAt.tS)} (${describeValues(condition, heldAt)})`,
+          atS: heldAt.tS,
+        };
+      return {
+        met: !holdingMeets,
+        why: `${what} never held${spanText(span)}${closest.text()}`,
+      };
+    },
+  };
+}
+
 function evaluatorFor(objective: Objective): Evaluator {
   const check = objective.check;
   switch (check.kind) {
-    case 'reach': {
-      let metAt: Snapshot | undefined;
-      const closest = closestTracker(check.condition);
-      return {
-        step(snapshot) {
-          if (metAt !== undefined || !inSpan(snapshot.tS, check.span)) return;
-          closest.see(snapshot);
-          if (conditionHolds(check.condition, snapshot)) metAt = snapshot;
-        },
-        result() {
-          const what = describeCondition(check.condition);
-          if (metAt !== undefined)
-            return {
-              met: true,
-              why: `${what} at ${formatClock(metAt.tS)} (${describeValues(check.condition, metAt)})`,
-              atS: metAt.tS,
-            };
-          return {
-            met: false,
-            why: `${what} never held${spanText(check.span)}${closest.text()}`,
-          };
-        },
-      };
-    }
-    case 'avoid': {
-      let brokenAt: Snapshot | undefined;
-      const closest = closestTracker(check.condition);
-      return {
-        step(snapshot) {
-          if (brokenAt !== undefined || !inSpan(snapshot.tS, check.span)) return;
-          closest.see(snapshot);
-          if (conditionHolds(check.condition, snapshot)) brokenAt = snapshot;
-        },
-        result() {
-          const what = describeCondition(check.condition);
-          if (brokenAt !== undefined)
-            return {
-              met: false,
-              why: `${what} at ${formatClock(brokenAt.tS)} (${describeValues(check.condition, brokenAt)})`,
-              atS: brokenAt.tS,
-            };
-          return {
-            met: true,
-            why: `${what} never held${spanText(check.span)}${closest.text()}`,
-          };
-        },
-      };
-    }
+    case 'reach':
+    case 'avoid':
+      return firstHoldEvaluator(check.condition, check.span, check.kind === 'reach');
     case 'do': {
       const counted: ActionMoment[] = [];
       let firstBad: ActionMoment | undefined;

@@ -13,7 +13,14 @@ import {
   type RawEntry,
 } from './scenarioSchema.ts';
 import { formatClock } from '../core/clock.ts';
-import { INVALID, didYouMean, formatPath, type Path, type ValidationContext } from './schema.ts';
+import {
+  INVALID,
+  didYouMean,
+  formatPath,
+  type Path,
+  type Schema,
+  type ValidationContext,
+} from './schema.ts';
 import type {
   ActionFieldTest,
   Condition,
@@ -138,16 +145,31 @@ function entryActions(entry: RawEntry): Action[] {
   return [rest as unknown as Action];
 }
 
+/**
+ * Validates plain data against a file format's schema. Throws a ScenarioError naming the file with
+ * every issue the schema found; otherwise returns the validated value and the (empty) list of issues
+ * for the checks that follow the schema to add to.
+ */
+export function validateFile<T>(
+  schema: Schema<T>,
+  data: unknown,
+  fileName: string,
+  lineOf: (path: Path) => number | undefined,
+): { readonly result: T; readonly issues: ScenarioIssue[] } {
+  const issues: ScenarioIssue[] = [];
+  const ctx: ValidationContext = { issues, lineOf };
+  const result = schema.validate(data, [], ctx);
+  if (result === INVALID || issues.length > 0) throw new ScenarioError(fileName, issues);
+  return { result, issues };
+}
+
 /** Validates already-parsed data (e.g. from JSON.parse) as a scenario. */
 export function validateScenario(
   data: unknown,
   fileName: string,
   lineOf: (path: Path) => number | undefined = () => undefined,
 ): Scenario {
-  const issues: ScenarioIssue[] = [];
-  const ctx: ValidationContext = { issues, lineOf };
-  const result = scenarioSchema.validate(data, [], ctx);
-  if (result === INVALID || issues.length > 0) throw new ScenarioError(fileName, issues);
+  const { result, issues } = validateFile(scenarioSchema, data, fileName, lineOf);
   const issue = issueCollector(issues, lineOf);
 
   // End: at a time, on a condition, or both.

@@ -10,6 +10,7 @@ import type { Outcome } from '../engine/outputs.ts';
 import { createSimulation, type Simulation } from '../engine/simulation.ts';
 import {
   branchRunLog,
+  firstDifferentEntry,
   replayOptions,
   replayRun,
   runLogStopS,
@@ -121,27 +122,16 @@ export function firstDifference(
     entries.filter((e) => e.source !== 'scenario');
   const a = people(taken);
   const b = people(left);
-  const n = Math.max(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x !== undefined && y !== undefined && sameAction(x, y)) continue;
-    const atS = Math.min(x?.atS ?? Infinity, y?.atS ?? Infinity);
-    return { atS, taken: x ? pathAction(x) : null, left: y ? pathAction(y) : null };
-  }
-  return null;
+  const i = firstDifferentEntry(a, b);
+  if (i < 0) return null;
+  const x = a[i];
+  const y = b[i];
+  const atS = Math.min(x?.atS ?? Infinity, y?.atS ?? Infinity);
+  return { atS, taken: x ? pathAction(x) : null, left: y ? pathAction(y) : null };
 }
 
 function pathAction(entry: TimedAction): PathAction {
   return { atS: entry.atS, source: entry.source, action: entry.action };
-}
-
-function sameAction(a: TimedAction, b: TimedAction): boolean {
-  return a.atS === b.atS && a.source === b.source && canonical(a.action) === canonical(b.action);
-}
-
-function canonical(action: TimedAction['action']): string {
-  return JSON.stringify(Object.entries(action).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)));
 }
 
 // ----- in words (Markdown; the app has its own table) -----

@@ -17,7 +17,7 @@ import {
 import { allParameters, isParameterName, type Parameter } from '../parameters/index.ts';
 import { ScenarioError, type ScenarioIssue } from './errors.ts';
 import { scenarioHash } from './hash.ts';
-import { readDataFile } from './load.ts';
+import { readDataFile, validateFile } from './load.ts';
 import { MAX_SCENARIO_DURATION_S, actionEntrySchema } from './scenarioSchema.ts';
 import {
   INVALID,
@@ -35,7 +35,6 @@ import {
   text,
   type Path,
   type Schema,
-  type ValidationContext,
 } from './schema.ts';
 import type { Scenario } from './types.ts';
 
@@ -131,24 +130,21 @@ const parametersSchema: Schema<Record<string, number>> = {
 /** An action on its own (no time): `{ do: ventilate, fio2: 1 }`. */
 const actionSchema = actionEntrySchema({}, {});
 
+/** A simulated time of the run, s: from time zero to the longest scenario. */
+const runTimeS = number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' });
+
 /** One entry, shaped as the engine's TimedAction, so `Simulation.log()` is written as it is. */
 const logEntry = object({
-  atS: field(
-    number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }),
-    'simulated time at which the action took effect',
-  ),
+  atS: field(runTimeS, 'simulated time at which the action took effect'),
   source: field(oneOf(SOURCES), 'who acted: the scenario, a learner or an instructor'),
   action: field(actionSchema, 'the action, e.g. { "do": "ventilate", "fio2": 1 }'),
 });
 
-const timeField = (description: string) =>
-  field(number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }), description);
-
 /** A path left by rewinding. */
 const branchEntry = object({
-  fromS: timeField('the simulated time the run was rewound to, where this path was left'),
+  fromS: field(runTimeS, 'the simulated time the run was rewound to, where this path was left'),
   endS: optional(
-    number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }),
+    runTimeS,
     'simulated time where this path stood when it was left (default: it ran to the end)',
   ),
   actions: field(
@@ -180,7 +176,7 @@ export const runLogSchema = object(
     ),
     parameters: optional(parametersSchema, 'parameter overrides (default none)'),
     endS: optional(
-      number({ min: 0, max: MAX_SCENARIO_DURATION_S, unit: 's' }),
+      runTimeS,
       'simulated time where the recorded run stopped (default: it ran to the end of the scenario)',
     ),
     actions: field(
@@ -233,10 +229,7 @@ export function validateRunLog(
   fileName: string,
   lineOf: (path: Path) => number | undefined = () => undefined,
 ): RunLog {
-  const issues: ScenarioIssue[] = [];
-  const ctx: ValidationContext = { issues, lineOf };
-  const result = runLogSchema.validate(data, [], ctx);
-  if (result === INVALID || issues.length > 0) throw new ScenarioError(fileName, issues);
+  const { result, issues } = validateFile(runLogSchema, data, fileName, lineOf);
   const actions = timedActions(result.actions);
   checkActionOrder(actions, ['actions'], issues, lineOf);
   checkEndAfterActions(result.endS, actions, ['endS'], issues);
@@ -496,14 +489,24 @@ export function replayDifference(
     withScenario ? [...entries] : entries.filter((entry) => entry.source !== 'scenario');
   const a = keep(recorded);
   const b = keep(replayed);
+  const i = firstDifferentEntry(a, b);
+  if (i < 0) return undefined;
+  return `entry ${i + 1}: recorded ${describeEntry(a[i])}, replayed ${describeEntry(b[i])}`;
+}
+
+/**
+ * Index of the first entry where two lists of actions part (a list that ends first parts there), or
+ * -1 when they are the same: each entry at the same time, from the same source, with the same action
+ * whatever the order of its fields.
+ */
+export function firstDifferentEntry(a: readonly TimedAction[], b: readonly TimedAction[]): number {
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
     const x = a[i];
     const y = b[i];
-    if (x !== undefined && y !== undefined && sameEntry(x, y)) continue;
-    return `entry ${i + 1}: recorded ${describeEntry(x)}, replayed ${describeEntry(y)}`;
+    if (x === undefined || y === undefined || !sameEntry(x, y)) return i;
   }
-  return undefined;
+  return -1;
 }
 
 function sameEntry(a: TimedAction, b: TimedAction): boolean {

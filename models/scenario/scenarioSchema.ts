@@ -23,6 +23,7 @@ import {
   timeBefore,
   transform,
   type ExactlyOne,
+  type ObjectOptions,
   type ObjectSchema,
   type Refinement,
   type Schema,
@@ -122,6 +123,15 @@ const environment = object(
 
 const at = field(time({ max: MAX_SCENARIO_DURATION_S }), 'when the action happens');
 
+/** An action's variant: `at`, `do` naming the action, then the action's own fields. */
+function action<const N extends string, F extends Shape = Record<never, never>>(
+  name: N,
+  fields: F = {} as F,
+  options: ObjectOptions = {},
+) {
+  return object({ at, do: field(oneOf([name])), ...fields }, options);
+}
+
 const quotedPresets = PATIENT_PRESET_NAMES.map((name) => `"${name}"`);
 const presetList = `${quotedPresets.slice(0, -1).join(', ')} or ${quotedPresets.at(-1)!}`;
 
@@ -205,10 +215,9 @@ const patient: Schema<PatientSpec> = {
 
 /** Timeline entries: `at` plus one action. Keys are the action names. */
 const actionEntries = {
-  setEnvironment: object(
+  setEnvironment: action(
+    'setEnvironment',
     {
-      at,
-      do: field(oneOf(['setEnvironment'] as const)),
       medium: field(oneOf(['air', 'water'] as const)),
       temperatureC: field(airTemperatureC, 'temperature of the medium (water: -2 to 45 °C)'),
       windMPerS: optional(windMPerS),
@@ -216,70 +225,50 @@ const actionEntries = {
     },
     { refine: temperatureOfMedium },
   ),
-  immerse: object({
-    at,
-    do: field(oneOf(['immerse'] as const)),
+  immerse: action('immerse', {
     waterTemperatureC: field(waterTemperatureC),
     airPocket: optional(boolean(), 'true when the patient can still breathe'),
     headAboveWater: optional(boolean(), 'true when only the body is in the water'),
   }),
-  extricate: object({
-    at,
-    do: field(oneOf(['extricate'] as const)),
+  extricate: action('extricate', {
     airTemperatureC: field(airTemperatureC),
     windMPerS: optional(windMPerS),
   }),
-  message: object({
-    at,
-    do: field(oneOf(['message'] as const)),
+  message: action('message', {
     text: field(text({ maxLength: 2000 })),
   }),
-  pause: object({ at, do: field(oneOf(['pause'] as const)) }),
-  stopBreathing: object({ at, do: field(oneOf(['stopBreathing'] as const)) }),
-  resumeBreathing: object({ at, do: field(oneOf(['resumeBreathing'] as const)) }),
-  cardiacArrest: object({
-    at,
-    do: field(oneOf(['cardiacArrest'] as const)),
+  pause: action('pause'),
+  stopBreathing: action('stopBreathing'),
+  resumeBreathing: action('resumeBreathing'),
+  cardiacArrest: action('cardiacArrest', {
     rhythm: field(oneOf(['vf', 'asystole', 'pea'] as const), 'the arrest rhythm'),
   }),
-  startCpr: object({
-    at,
-    do: field(oneOf(['startCpr'] as const)),
+  startCpr: action('startCpr', {
     mode: optional(oneOf(['manual', 'mechanical'] as const), 'default manual'),
   }),
-  stopCpr: object({ at, do: field(oneOf(['stopCpr'] as const)) }),
-  ventilate: object({
-    at,
-    do: field(oneOf(['ventilate'] as const)),
+  stopCpr: action('stopCpr'),
+  ventilate: action('ventilate', {
     fio2: field(number({ min: 0.21, max: 1, unit: 'fraction' }), 'inspired oxygen fraction'),
   }),
-  stopVentilation: object({ at, do: field(oneOf(['stopVentilation'] as const)) }),
-  defibrillate: object({ at, do: field(oneOf(['defibrillate'] as const)) }),
-  applyIcePacks: object({ at, do: field(oneOf(['applyIcePacks'] as const)) }),
-  removeIcePacks: object({ at, do: field(oneOf(['removeIcePacks'] as const)) }),
-  startForcedAirWarming: object({
-    at,
-    do: field(oneOf(['startForcedAirWarming'] as const)),
+  stopVentilation: action('stopVentilation'),
+  defibrillate: action('defibrillate'),
+  applyIcePacks: action('applyIcePacks'),
+  removeIcePacks: action('removeIcePacks'),
+  startForcedAirWarming: action('startForcedAirWarming', {
     temperatureC: field(number({ min: 20, max: 45, unit: '°C' }), 'temperature of the blown air'),
   }),
-  stopForcedAirWarming: object({ at, do: field(oneOf(['stopForcedAirWarming'] as const)) }),
-  infuseFluid: object({
-    at,
-    do: field(oneOf(['infuseFluid'] as const)),
+  stopForcedAirWarming: action('stopForcedAirWarming'),
+  infuseFluid: action('infuseFluid', {
     volumeMl: field(number({ min: 1, max: 5000, unit: 'mL' }), 'volume to infuse'),
     temperatureC: field(number({ min: 0, max: 43, unit: '°C' }), 'temperature of the fluid'),
   }),
-  startLavage: object({
-    at,
-    do: field(oneOf(['startLavage'] as const)),
+  startLavage: action('startLavage', {
     site: field(oneOf(['bladder', 'gastric', 'thoracic'] as const), 'where the fluid is cycled'),
     temperatureC: field(number({ min: 0, max: 43, unit: '°C' }), 'temperature of the fluid'),
   }),
-  stopLavage: object({ at, do: field(oneOf(['stopLavage'] as const)) }),
-  giveVasodilator: object({ at, do: field(oneOf(['giveVasodilator'] as const)) }),
-  cannulate: object({
-    at,
-    do: field(oneOf(['cannulate'] as const)),
+  stopLavage: action('stopLavage'),
+  giveVasodilator: action('giveVasodilator'),
+  cannulate: action('cannulate', {
     mode: field(
       oneOf(['va-ecmo', 'cpb'] as const),
       'va-ecmo (bedside, femoral) or cpb (cardiopulmonary bypass in theatre)',
@@ -299,53 +288,37 @@ const actionEntries = {
       }),
     ),
   }),
-  startPump: object({
-    at,
-    do: field(oneOf(['startPump'] as const)),
+  startPump: action('startPump', {
     flowLPerMin: field(number({ min: 0, max: 8, unit: 'L/min' }), 'pump flow'),
   }),
-  setPumpFlow: object({
-    at,
-    do: field(oneOf(['setPumpFlow'] as const)),
+  setPumpFlow: action('setPumpFlow', {
     flowLPerMin: field(number({ min: 0, max: 8, unit: 'L/min' }), 'pump flow'),
   }),
-  stopPump: object({ at, do: field(oneOf(['stopPump'] as const)) }),
-  setHeaterCooler: object({
-    at,
-    do: field(oneOf(['setHeaterCooler'] as const)),
+  stopPump: action('stopPump'),
+  setHeaterCooler: action('setHeaterCooler', {
     waterTemperatureC: field(number({ min: 2, max: 42, unit: '°C' }), 'heater-cooler water'),
   }),
-  setOxygenator: object({
-    at,
-    do: field(oneOf(['setOxygenator'] as const)),
+  setOxygenator: action('setOxygenator', {
     fio2: field(number({ min: 0.21, max: 1, unit: 'fraction' }), 'O2 fraction of the sweep gas'),
     sweepLPerMin: field(
       number({ min: 0, max: 10, unit: 'L/min' }),
       'sweep gas flow; 0 means no gas exchange',
     ),
   }),
-  handCrank: object({
-    at,
-    do: field(oneOf(['handCrank'] as const)),
+  handCrank: action('handCrank', {
     flowLPerMin: field(number({ min: 0, max: 4, unit: 'L/min' }), 'flow turned by hand'),
   }),
-  decannulate: object({ at, do: field(oneOf(['decannulate'] as const)) }),
-  fault: object({
-    at,
-    do: field(oneOf(['fault'] as const)),
+  decannulate: action('decannulate'),
+  fault: action('fault', {
     kind: field(oneOf(FAULT_KIND_NAMES), 'which fault'),
   }),
-  clearFault: object({
-    at,
-    do: field(oneOf(['clearFault'] as const)),
+  clearFault: action('clearFault', {
     kind: field(oneOf(FAULT_KIND_NAMES), 'which fault the fix is for'),
   }),
-  remedy: object({
-    at,
-    do: field(oneOf(['remedy'] as const)),
+  remedy: action('remedy', {
     remedy: field(oneOf(REMEDY_KINDS), 'what the perfusionist does'),
   }),
-  acknowledgeAlarms: object({ at, do: field(oneOf(['acknowledgeAlarms'] as const)) }),
+  acknowledgeAlarms: action('acknowledgeAlarms'),
 } as const;
 
 type Entry = { at: number } & Action;

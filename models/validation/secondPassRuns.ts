@@ -4,10 +4,11 @@
 // browser. Results are cached per module, so cases sharing a run pay for it once.
 
 import type { Action } from '../core/actions.ts';
-import { createSimulation } from '../engine/simulation.ts';
+import { createSimulation, type Simulation } from '../engine/simulation.ts';
+import type { Outcome } from '../engine/outputs.ts';
 import type { Snapshot } from '../engine/snapshot.ts';
 import { ensembleDesign, memberParameters } from '../ensemble/sampling.ts';
-import type { StartEnvironment } from '../scenario/types.ts';
+import type { Scenario, StartEnvironment } from '../scenario/types.ts';
 import type { PatientSpec } from '../parameters/body.ts';
 import {
   BEFORE_IMMERSION_AIR,
@@ -16,6 +17,7 @@ import {
   THERMONEUTRAL_AIR,
   isArrest,
   validationScenario,
+  type ScenarioOptions,
 } from './runs.ts';
 import { S } from '../core/state.ts';
 import { exp, log, log2 } from '../math/detmath.ts';
@@ -23,6 +25,17 @@ import { exp, log, log2 } from '../math/detmath.ts';
 /** One decimal place (or as many as asked), for run details. */
 export function fmt(x: number | null, decimals = 1): string {
   return x === null || !Number.isFinite(x) ? '—' : x.toFixed(decimals);
+}
+
+/** A validation scenario run (seed 1) from time zero to its end: the snapshots at the two. */
+function startAndEnd(options: ScenarioOptions): {
+  readonly start: Snapshot;
+  readonly end: Snapshot;
+} {
+  const sim = createSimulation(validationScenario(options), { seed: 1 });
+  const start = sim.snapshot();
+  sim.advance(options.endS);
+  return { start, end: sim.snapshot() };
 }
 
 // --- A body without circulation: reference cases P3a and P3b -------------------------------------
@@ -145,30 +158,24 @@ const airRestCache = new Map<string, AirRestRun>();
 export function airRestRun(kind: 'neutral' | 'cold'): AirRestRun {
   const cached = airRestCache.get(kind);
   if (cached !== undefined) return cached;
-  const sim = createSimulation(
-    validationScenario({
-      environment: THERMONEUTRAL_AIR,
-      timeline:
-        kind === 'cold'
-          ? [
-              {
-                atS: 0,
-                action: {
-                  do: 'setEnvironment',
-                  medium: 'air',
-                  temperatureC: COLD_AIR_C,
-                  clothingClo: SHORTS_CLO,
-                },
+  const { start, end } = startAndEnd({
+    environment: THERMONEUTRAL_AIR,
+    timeline:
+      kind === 'cold'
+        ? [
+            {
+              atS: 0,
+              action: {
+                do: 'setEnvironment',
+                medium: 'air',
+                temperatureC: COLD_AIR_C,
+                clothingClo: SHORTS_CLO,
               },
-            ]
-          : [],
-      endS: AIR_REST_S,
-    }),
-    { seed: 1 },
-  );
-  const start = sim.snapshot();
-  sim.advance(AIR_REST_S);
-  const end = sim.snapshot();
+            },
+          ]
+        : [],
+    endS: AIR_REST_S,
+  });
   const run: AirRestRun = {
     coreStartC: start.coreTempC,
     coreEndC: end.coreTempC,
@@ -219,23 +226,17 @@ const fatLeanCache = new Map<string, FatLeanRun>();
 export function fatLeanRun(build: 'lean' | 'fat'): FatLeanRun {
   const cached = fatLeanCache.get(build);
   if (cached !== undefined) return cached;
-  const sim = createSimulation(
-    validationScenario({
-      patient: build === 'lean' ? LEAN_MAN : FAT_MAN,
-      environment: THERMONEUTRAL_AIR,
-      timeline: [
-        {
-          atS: 0,
-          action: { do: 'immerse', waterTemperatureC: FAT_LEAN_WATER_C, headAboveWater: true },
-        },
-      ],
-      endS: FAT_LEAN_S,
-    }),
-    { seed: 1 },
-  );
-  const start = sim.snapshot();
-  sim.advance(FAT_LEAN_S);
-  const end = sim.snapshot();
+  const { start, end } = startAndEnd({
+    patient: build === 'lean' ? LEAN_MAN : FAT_MAN,
+    environment: THERMONEUTRAL_AIR,
+    timeline: [
+      {
+        atS: 0,
+        action: { do: 'immerse', waterTemperatureC: FAT_LEAN_WATER_C, headAboveWater: true },
+      },
+    ],
+    endS: FAT_LEAN_S,
+  });
   const run: FatLeanRun = {
     coreStartC: start.coreTempC,
     coreEndC: end.coreTempC,
@@ -481,6 +482,55 @@ export interface AsphyxiaEclsRun {
 }
 
 /**
+ * The ECLS protocol of P4d and the HOPE grid (P8): `first` at time zero (the arrest or the dig-out),
+ * then mechanical compressions and ventilation with oxygen at once, 22 °C air (1 clo) from 10 min,
+ * VA-ECMO cannulated 15 min before the pump, the heater-cooler water at 25 °C and the oxygenator on
+ * (FiO2 1, sweep 4.5 L/min) a minute before it, the pump at 4.5 L/min at `pumpS`, compressions
+ * stopped a minute later, and the water 2 °C warmer every 30 min to 37 °C.
+ */
+function eclsTimeline(first: Action, pumpS: number): { atS: number; action: Action }[] {
+  const at = (atS: number, action: Action) => ({ atS, action });
+  return [
+    at(0, first),
+    at(0, { do: 'startCpr', mode: 'mechanical' }),
+    at(0, { do: 'ventilate', fio2: 1 }),
+    at(600, { do: 'setEnvironment', medium: 'air', temperatureC: 22, clothingClo: 1 }),
+    at(pumpS - 900, { do: 'cannulate', mode: 'va-ecmo' }),
+    at(pumpS - 60, { do: 'setHeaterCooler', waterTemperatureC: 25 }),
+    at(pumpS - 60, { do: 'setOxygenator', fio2: 1, sweepLPerMin: 4.5 }),
+    at(pumpS, { do: 'setPumpFlow', flowLPerMin: 4.5 }),
+    at(pumpS + 60, { do: 'stopCpr' }),
+    ...[27, 29, 31, 33, 35, 37].map((w, i) =>
+      at(pumpS + 1800 * (i + 1), { do: 'setHeaterCooler', waterTemperatureC: w }),
+    ),
+  ];
+}
+
+/**
+ * Runs an ECLS scenario to its end at the ensembles' 5 s step, sampled every minute, with a shock
+ * every 15 min while the heart fibrillates above 30 °C. Returns the simulation, its outcome and the
+ * admission sample: the first snapshot at or after `pumpS` (the last one if the run ends before).
+ */
+function runEcls(
+  scenario: Scenario,
+  seed: number,
+  parameters: Readonly<Record<string, number>>,
+  pumpS: number,
+): { readonly sim: Simulation; readonly outcome: Outcome; readonly admission: Snapshot } {
+  const sim = createSimulation(scenario, { seed, parameters, stepSeconds: ASPHYXIA_STEP_S });
+  let admission: Snapshot | null = null;
+  while (!sim.isFinished()) {
+    sim.advance(60);
+    const s = sim.snapshot();
+    if (admission === null && s.tS >= pumpS) admission = s;
+    if (s.rhythm === 'vf' && s.heartTempC > 30 && s.tS % 900 < 60)
+      sim.apply({ do: 'defibrillate' });
+  }
+  const outcome = sim.outcome();
+  return { sim, outcome, admission: admission ?? sim.snapshot() };
+}
+
+/**
  * One member: the reference man lies in the air (0.5 clo) or water of the exposure unable to breathe
  * (stopBreathing at the start of the history) until time zero; then mechanical compressions and
  * ventilation with oxygen, 22 °C air from 10 min, cannulation for VA-ECMO at 45 min, the pump at
@@ -504,24 +554,10 @@ export function asphyxiaEclsRun(
           clothingClo: 0.5,
         } as const)
       : ({ do: 'setEnvironment', medium: 'water', temperatureC: exposure.temperatureC } as const);
-  const at = (atS: number, action: Action) => ({ atS, action });
   const scenario = {
     ...validationScenario({
       environment: BEFORE_IMMERSION_AIR,
-      timeline: [
-        at(0, { do: 'extricate', airTemperatureC: 10 }),
-        at(0, { do: 'startCpr', mode: 'mechanical' }),
-        at(0, { do: 'ventilate', fio2: 1 }),
-        at(600, { do: 'setEnvironment', medium: 'air', temperatureC: 22, clothingClo: 1 }),
-        at(pumpS - 900, { do: 'cannulate', mode: 'va-ecmo' }),
-        at(pumpS - 60, { do: 'setHeaterCooler', waterTemperatureC: 25 }),
-        at(pumpS - 60, { do: 'setOxygenator', fio2: 1, sweepLPerMin: 4.5 }),
-        at(pumpS, { do: 'setPumpFlow', flowLPerMin: 4.5 }),
-        at(pumpS + 60, { do: 'stopCpr' }),
-        ...[27, 29, 31, 33, 35, 37].map((w, i) =>
-          at(pumpS + 1800 * (i + 1), { do: 'setHeaterCooler', waterTemperatureC: w }),
-        ),
-      ],
+      timeline: eclsTimeline({ do: 'extricate', airTemperatureC: 10 }, pumpS),
       endS: pumpS + 8 * 3600,
     }),
     history: [
@@ -529,17 +565,7 @@ export function asphyxiaEclsRun(
       { atS: -exposure.minutes * 60, action: { do: 'stopBreathing' } as const },
     ],
   };
-  const sim = createSimulation(scenario, { seed, parameters, stepSeconds: ASPHYXIA_STEP_S });
-  let admission: Snapshot | null = null;
-  while (!sim.isFinished()) {
-    sim.advance(60);
-    const s = sim.snapshot();
-    if (admission === null && s.tS >= pumpS) admission = s;
-    if (s.rhythm === 'vf' && s.heartTempC > 30 && s.tS % 900 < 60)
-      sim.apply({ do: 'defibrillate' });
-  }
-  const outcome = sim.outcome();
-  const a = admission ?? sim.snapshot();
+  const { outcome, admission: a } = runEcls(scenario, seed, parameters, pumpS);
   return {
     exposure: exposure.label,
     member,
@@ -777,24 +803,11 @@ export function hopeMember(
   seed: number,
 ): HopeMember {
   const pumpS = hopeCase.cprMin * 60;
-  const at = (atS: number, action: Action) => ({ atS, action });
   const hypothermia = hopeCase.mechanism === 'hypothermia';
-  const timeline = [
-    ...(hypothermia
-      ? [at(0, { do: 'cardiacArrest', rhythm: 'vf' })]
-      : [at(0, { do: 'extricate', airTemperatureC: 0 })]),
-    at(0, { do: 'startCpr', mode: 'mechanical' }),
-    at(0, { do: 'ventilate', fio2: 1 }),
-    at(600, { do: 'setEnvironment', medium: 'air', temperatureC: 22, clothingClo: 1 }),
-    at(pumpS - 900, { do: 'cannulate', mode: 'va-ecmo' }),
-    at(pumpS - 60, { do: 'setHeaterCooler', waterTemperatureC: 25 }),
-    at(pumpS - 60, { do: 'setOxygenator', fio2: 1, sweepLPerMin: 4.5 }),
-    at(pumpS, { do: 'setPumpFlow', flowLPerMin: 4.5 }),
-    at(pumpS + 60, { do: 'stopCpr' }),
-    ...[27, 29, 31, 33, 35, 37].map((w, i) =>
-      at(pumpS + 1800 * (i + 1), { do: 'setHeaterCooler', waterTemperatureC: w }),
-    ),
-  ] as { atS: number; action: Action }[];
+  const timeline = eclsTimeline(
+    hypothermia ? { do: 'cardiacArrest', rhythm: 'vf' } : { do: 'extricate', airTemperatureC: 0 },
+    pumpS,
+  );
   const base = validationScenario({
     environment: hypothermia
       ? { medium: 'air', temperatureC: 5, clothingClo: 1 }
@@ -815,17 +828,7 @@ export function hopeMember(
           { atS: -hopeCase.value * 60, action: { do: 'stopBreathing' } as const },
         ],
       };
-  const sim = createSimulation(scenario, { seed, parameters, stepSeconds: ASPHYXIA_STEP_S });
-  let admission: Snapshot | null = null;
-  while (!sim.isFinished()) {
-    sim.advance(60);
-    const s = sim.snapshot();
-    if (admission === null && s.tS >= pumpS) admission = s;
-    if (s.rhythm === 'vf' && s.heartTempC > 30 && s.tS % 900 < 60)
-      sim.apply({ do: 'defibrillate' });
-  }
-  const outcome = sim.outcome();
-  const a = admission ?? sim.snapshot();
+  const { sim, outcome, admission: a } = runEcls(scenario, seed, parameters, pumpS);
   const state = sim.stateVector();
   const asphyxia = state[S.asphyxialArrest]! === 1;
   const hopeInputs = {
