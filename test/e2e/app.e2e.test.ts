@@ -692,7 +692,10 @@ describe('ColdBoot in Chromium', () => {
         .toMatch(/could not be restored and was discarded: .*another version/);
       expect(await screenOf(page)).toBe('library');
       expect(await page.evaluate(() => localStorage.getItem('coldboot:saved-run'))).toBeNull();
-      expect(await page.getByTestId('scenario-card').count()).toBeGreaterThan(0);
+      // The library's cards arrive with its index (fetched at start-up), possibly after the notice.
+      await expect
+        .poll(() => page.getByTestId('scenario-card').count(), { timeout: 10_000 })
+        .toBeGreaterThan(0);
       await page.screenshot({ path: `${OUT_DIR}/library-discarded-save.png` });
       expect(errors).toEqual([]);
     } finally {
